@@ -1,0 +1,142 @@
+"""Typed records passed between argmine's stages.
+
+Every stage boundary in the data flow (see ``design.md``) carries one of these
+frozen dataclasses, never a dict of strings.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Literal, Mapping
+
+__all__ = [
+    "Chapter",
+    "InputProblem",
+    "CausalLink",
+    "Claim",
+    "Resolution",
+    "Strength",
+    "Polarity",
+    "Asserter",
+    "ClaimType",
+    "record_columns",
+]
+
+Strength = Literal["sufficient", "contributory", "associative"]
+Polarity = Literal["positive", "negative"]
+Asserter = Literal["author", "cited", "actor"]
+ClaimType = Literal["thesis", "claim", "premise", "background", "meta"]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One input document: its id, the text argmine analyses and its metadata.
+
+    ``text`` is the only part the NLP stages see; for a publisher page it is
+    the Summary alone. ``metadata`` holds plain strings (title, book, pages,
+    publisher, ...) and ``source`` names the file (and line) it came from.
+    """
+
+    id: str
+    text: str
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that was skipped or changed, reported in ``errors.csv``.
+
+    ``action`` says what argmine did: ``"skipped"`` or, for inputs that were
+    still processed, e.g. ``"decoded as cp1252"``.
+    """
+
+    file: str
+    reason: str
+    action: str = "skipped"
+    doc_id: str = ""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How an anaphoric mention was resolved to earlier concepts."""
+
+    doc_id: str
+    sentence_index: int
+    mention: str
+    start: int
+    end: int
+    antecedents: tuple[str, ...]
+    antecedent_mentions: tuple[str, ...]
+    reason: str  # "head-noun", "synonym", "apposition", "one-anaphora", "summary", "enumeration", "unresolved"
+
+
+@dataclass(frozen=True)
+class CausalLink:
+    """One causal link stated in a document, with its provenance.
+
+    Offsets are characters into the document text (end-exclusive), so
+    ``text[cause_start:cause_end] == cause_text``.
+    """
+
+    doc_id: str
+    sentence_index: int
+    cause_text: str
+    effect_text: str
+    cause_start: int
+    cause_end: int
+    effect_start: int
+    effect_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    cause_concept: str
+    effect_concept: str
+    explicit: bool
+    hedged: bool
+    strength: Strength
+    polarity: Polarity
+    confidence: float
+    asserted_by: Asserter
+    sentence: str
+    rule: str
+    claim_id: str = ""
+    via: str = ""  # how an end was resolved, e.g. "anaphora:summary 'Such interaction'"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An argumentative unit: a sentence or a clause that makes one claim."""
+
+    doc_id: str
+    claim_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    type: ClaimType
+    asserted_by: Asserter
+    hedged: bool
+    polarity: Polarity
+    cue: str = ""
+    supports: str = ""  # claim_id this unit supports, if any
+    contrasts: str = ""  # claim_id this unit contrasts with, if any
+
+
+def record_columns(record_type: type) -> list[str]:
+    """Column names of a record type, in declaration order.
+
+    >>> record_columns(InputProblem)
+    ['file', 'reason', 'action', 'doc_id']
+    """
+    return [f.name for f in fields(record_type)]
+
+
+def as_row(record) -> dict:
+    """A record as a flat dict for a DataFrame row."""
+    row = asdict(record)
+    for key, value in row.items():
+        if isinstance(value, tuple):
+            row[key] = "; ".join(map(str, value))
+        elif isinstance(value, Mapping):
+            row[key] = dict(value)
+    return row
