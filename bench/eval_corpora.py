@@ -1,0 +1,217 @@
+"""Score ``pipeline.links.predict_records`` on the annotated causal corpora.
+
+Run from the repository root (so that ``pipeline`` imports without an install)::
+
+    python -m bench.eval_corpora                      # all causal corpora
+    python -m bench.eval_corpora --limit 200 --corpora cnc_v2,because
+    python -m bench.eval_corpora --data /path/to/data --save-json out/eval/scores.json
+
+For each corpus it reads ``<data>/<corpus>/dev.jsonl``, hands the predictor
+only ``id`` and ``text`` of each record, writes the predictions to
+``<pred-dir>/<corpus>.jsonl``, scores them with :mod:`pipeline.evaluate`, and
+prints a Markdown table. Exit status: 0 on success, 1 when a corpus file was
+malformed (reported and skipped), 2 when the data folder, a requested corpus
+name, or every corpus is missing.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.evaluate import Scores, read_jsonl, score_records
+
+__all__ = [
+    "CAUSAL_CORPORA",
+    "Predictor",
+    "evaluate_corpus",
+    "format_table",
+    "main",
+]
+
+#: Folders of ``../shared/data`` in the causal schema, in report order.
+CAUSAL_CORPORA = (
+    "cnc_v2",
+    "because",
+    "unicausal_altlex",
+    "unicausal_ctb",
+    "unicausal_esl",
+    "unicausal_semeval",
+    "fincausal",
+)
+
+Predictor = Callable[[Iterable[dict]], Iterator[dict]]
+
+
+def _default_predictor() -> Predictor:
+    from pipeline.links import predict_records  # imported late: written separately
+
+    return predict_records
+
+
+def evaluate_corpus(
+    gold_path: Path,
+    predict: Predictor,
+    *,
+    limit: int | None = None,
+    pred_path: Path | None = None,
+    exact: bool = False,
+) -> Scores:
+    """Predict and score the first ``limit`` records of one gold file.
+
+    Parameters
+    ----------
+    gold_path : Path
+        A JSON Lines file in the causal schema.
+    predict : callable
+        Takes records with ``id`` and ``text`` and yields one prediction per
+        record in the ``argmine links`` output schema.
+    limit : int, optional
+        Score only the first ``limit`` records.
+    pred_path : Path, optional
+        Where to write the predictions as JSON Lines.
+    exact : bool
+        Require exact span offsets.
+
+    Returns
+    -------
+    Scores
+    """
+    gold = list(itertools.islice(read_jsonl(gold_path), limit))
+    inputs = ({"id": record["id"], "text": record["text"]} for record in gold)
+    predictions = list(predict(inputs))
+    if pred_path is not None:
+        pred_path.parent.mkdir(parents=True, exist_ok=True)
+        with pred_path.open("w", encoding="utf-8") as handle:
+            for prediction in predictions:
+                handle.write(json.dumps(prediction, ensure_ascii=False) + "\n")
+    return score_records(
+        gold, predictions, exact=exact, gold_name=str(gold_path),
+        pred_name=str(pred_path) if pred_path is not None else "predictions",
+    )
+
+
+def format_table(rows: Sequence[tuple[str, Scores]]) -> str:
+    """Render per-corpus scores as a Markdown table.
+
+    Parameters
+    ----------
+    rows : sequence of (str, Scores)
+        Corpus name and its scores, in display order.
+
+    Returns
+    -------
+    str
+        The table, without a trailing newline.
+
+    Examples
+    --------
+    >>> s = Scores(4, 1, 1, 1, 0.5, 0.5, 0.5, 2, 0, 1, 1.0, 2/3, 0.8)
+    >>> print(format_table([("cnc_v2", s)]))
+    | corpus | records | precision | recall | F1 | sentence-causal F1 |
+    |---|---:|---:|---:|---:|---:|
+    | cnc_v2 | 4 | 0.500 | 0.500 | 0.500 | 0.800 |
+    """
+    lines = [
+        "| corpus | records | precision | recall | F1 | sentence-causal F1 |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, s in rows:
+        lines.append(
+            f"| {name} | {s.records} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f}"
+            f" | {s.sent_f1:.3f} |"
+        )
+    return "\n".join(lines)
+
+
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Score pipeline.links.predict_records on the annotated causal corpora."
+    )
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"),
+                        help="folder of corpus folders (default: ../shared/data from the "
+                             "current directory)")
+    parser.add_argument("--corpora", default=",".join(CAUSAL_CORPORA),
+                        help="comma-separated corpus names (default: all causal corpora)")
+    parser.add_argument("--limit", type=int, default=None, metavar="N",
+                        help="score only the first N records of each corpus")
+    parser.add_argument("--pred-dir", type=Path, default=Path("out/eval"),
+                        help="where to write <corpus>.jsonl predictions (default: out/eval/)")
+    parser.add_argument("--save-json", type=Path, default=None, metavar="PATH",
+                        help="also write the scores as JSON")
+    parser.add_argument("--exact", action="store_true", help="require exact span offsets")
+    args = parser.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        parser.error(f"--limit must be a positive number of records, got {args.limit}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) -> int:
+    """Run the benchmark; return the exit status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Command-line arguments (default: ``sys.argv[1:]``).
+    predict : callable, optional
+        The predictor (default: ``pipeline.links.predict_records``).
+    """
+    args = _parse_args(argv)
+    if not args.data.is_dir():
+        print(f"error: data folder {args.data} not found (resolved to {args.data.resolve()}); "
+              "pass --data DIR", file=sys.stderr)
+        return 2
+    corpora = [name.strip() for name in args.corpora.split(",") if name.strip()]
+    unknown = [name for name in corpora if name not in CAUSAL_CORPORA]
+    if unknown or not corpora:
+        print(f"error: unknown corpora {unknown or args.corpora!r}; expected some of "
+              f"{', '.join(CAUSAL_CORPORA)}", file=sys.stderr)
+        return 2
+    present = [name for name in corpora if (args.data / name / "dev.jsonl").is_file()]
+    for name in corpora:
+        if name not in present:
+            print(f"warning: {args.data / name / 'dev.jsonl'} not found; skipping {name}",
+                  file=sys.stderr)
+    if not present:
+        print(f"error: none of the requested corpora is in {args.data}", file=sys.stderr)
+        return 2
+
+    if predict is None:
+        try:
+            predict = _default_predictor()
+        except ImportError as error:
+            print(f"error: cannot import pipeline.links.predict_records ({error})", file=sys.stderr)
+            return 2
+    rows = []
+    failed = 0
+    for name in present:
+        print(f"scoring {name} ...", file=sys.stderr)
+        try:
+            scores = evaluate_corpus(
+                args.data / name / "dev.jsonl", predict, limit=args.limit,
+                pred_path=args.pred_dir / f"{name}.jsonl", exact=args.exact,
+            )
+        except InputError as error:
+            print(f"error: {error}; skipping {name}", file=sys.stderr)
+            failed += 1
+            continue
+        rows.append((name, scores))
+    print(format_table(rows))
+    troubled = [f"{name}: {s.errors} errors, {s.missing} missing"
+                for name, s in rows if s.errors or s.missing]
+    if troubled:
+        print("\nrecords scored as empty predictions: " + "; ".join(troubled))
+    if args.save_json is not None:
+        args.save_json.parent.mkdir(parents=True, exist_ok=True)
+        payload = {name: dataclasses.asdict(s) for name, s in rows}
+        args.save_json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
