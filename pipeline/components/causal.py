@@ -1,0 +1,387 @@
+"""The ``argmine_causal_links`` component: causal links read off the parse.
+
+The cue lexicon (``models/causal_cues.jsonl``) says which words signal a causal
+link and which *frame* finds its cause and effect on the dependency parse; the
+frames are the grammar below. Each found link is stored as plain data in
+``doc._.causal_links``: token indices of cue, cause and effect, the rule id and
+the rule's strength, polarity and confidence. Spans go to
+``doc.spans["argmine_cause"]``, ``["argmine_effect"]`` and ``["argmine_cue"]``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import ensure_extensions
+from ..rules import CueRule, load_cue_rules, load_lexicon
+from .. import syntax
+
+__all__ = ["CausalLinkFinder", "make_causal_link_finder", "TokenLink"]
+
+
+@dataclass(frozen=True)
+class TokenLink:
+    """A causal link as token indices (end-exclusive) into one ``Doc``."""
+
+    rule: str
+    cue: tuple[int, int]
+    cause: tuple[int, int]
+    effect: tuple[int, int]
+    cause_head: int
+    effect_head: int
+    strength: str
+    polarity: str
+    confidence: float
+    cue_extra: tuple[int, ...] = ()  # further cue tokens, e.g. "led ... to"
+
+    def to_data(self) -> dict:
+        return {
+            "rule": self.rule, "cue": list(self.cue), "cause": list(self.cause),
+            "effect": list(self.effect), "cause_head": self.cause_head,
+            "effect_head": self.effect_head, "strength": self.strength,
+            "polarity": self.polarity, "confidence": self.confidence,
+            "cue_extra": list(self.cue_extra),
+        }
+
+
+@Language.factory(
+    "argmine_causal_links",
+    requires=["token.dep", "token.head", "token.lemma", "token.pos", "token.tag"],
+    assigns=["doc._.causal_links", "doc.spans"],
+    default_config={"cues_path": None, "lexicon_path": None},
+)
+def make_causal_link_finder(nlp: Language, name: str, cues_path: str | None, lexicon_path: str | None):
+    return CausalLinkFinder(nlp, cues_path=cues_path, lexicon_path=lexicon_path)
+
+
+class CausalLinkFinder:
+    """Find causal links in a parsed ``Doc`` with the cue lexicon's frames."""
+
+    def __init__(self, nlp: Language, cues_path: str | None = None, lexicon_path: str | None = None):
+        ensure_extensions()
+        self.rules = load_cue_rules(cues_path)
+        lexicon = load_lexicon(lexicon_path)
+        self.words = syntax.WordLists.from_lexicon(lexicon)
+        self.by_lemma: dict[str, list[CueRule]] = {}
+        self.phrase_rules: dict[str, CueRule] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for rule in self.rules:
+            for lemma in rule.lemmas:
+                if " " in lemma or rule.frame in ("connective_prep", "connective_adverb", "connective_mark", "purpose"):
+                    key = f"{rule.id}::{lemma}"
+                    self.phrase_rules[key] = rule
+                    self.matcher.add(key, [nlp.make_doc(lemma)])
+                else:
+                    self.by_lemma.setdefault(lemma, []).append(rule)
+
+    def __call__(self, doc: Doc) -> Doc:
+        links = list(self.find(doc))
+        doc._.causal_links = [link.to_data() for link in links]
+        doc.spans["argmine_cause"] = [Span(doc, *link.cause, label=link.rule) for link in links]
+        doc.spans["argmine_effect"] = [Span(doc, *link.effect, label=link.rule) for link in links]
+        doc.spans["argmine_cue"] = [Span(doc, *link.cue, label=link.rule) for link in links]
+        return doc
+
+    # -- finding ------------------------------------------------------------
+
+    def find(self, doc: Doc) -> Iterator[TokenLink]:
+        seen: set[tuple] = set()
+        for link in self._candidates(doc):
+            if link is None:
+                continue
+            if not syntax.valid_pair(link.cause, link.effect):
+                continue
+            key = (link.cause, link.effect)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield link
+
+    def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
+        for token in doc:
+            for rule in self.by_lemma.get(token.lemma_.lower(), ()):
+                frame = _FRAMES.get(rule.frame)
+                if frame is not None:
+                    yield from frame(self, rule, token)
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        taken: set[int] = set()
+        for match_id, start, end in matches:
+            if start in taken:
+                continue
+            rule = self.phrase_rules[doc.vocab.strings[match_id]]
+            frame = _PHRASE_FRAMES[rule.frame]
+            found = list(frame(self, rule, doc[start:end]))
+            if any(found):
+                taken.update(range(start, end))
+            yield from found
+
+    # -- verb frames ----------------------------------------------------------
+
+    def _verb(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        if verb.pos_ not in ("VERB",) or not self._asserted_clause(verb):
+            return
+        if syntax.is_passive(verb):
+            cause = syntax.agent(verb)
+            effects = syntax.passive_subjects(verb)
+        else:
+            if syntax.has_xcomp_to(verb) and rule.id != "verb-prevent":
+                return  # "led X to do": the causative frame reads it
+            causes = syntax.subjects(verb)
+            cause = causes[0] if causes else None
+            effects = syntax.objects(verb)
+        if cause is None:
+            return
+        for cause_head in syntax.conjuncts(cause):
+            for effect in effects:
+                for effect_head in syntax.conjuncts(effect):
+                    yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
+
+    def _verb_prep(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
+            return
+        anchor = verb
+        extra: list[int] = []
+        if rule.object:
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.lemma_ in rule.object), None)
+            if obj is None:
+                return
+            anchor = obj
+            extra.append(obj.i)
+        if rule.acomp:
+            comp = next((c for c in verb.children if c.dep_ in ("acomp", "amod", "advmod", "prep") and c.lower_ in rule.acomp), None)
+            if comp is None:
+                return
+            anchor = comp
+            extra.append(comp.i)
+        prep = syntax.find_prep(anchor, rule.prep, verb)
+        if prep is None:
+            return
+        extra.append(prep.i)
+        if prep.dep_ == "prt":  # "brought about X"
+            targets = syntax.objects(verb)
+        else:
+            targets = syntax.prep_objects(prep)
+        if not targets:
+            return
+        if syntax.is_passive(verb):
+            first = syntax.passive_subjects(verb)
+            by_agent = syntax.agent(verb)
+        else:
+            objects = [o for o in syntax.objects(verb) if o.i not in extra]
+            first = objects if objects and prep.dep_ != "prt" else syntax.subjects(verb)
+            by_agent = None
+        if rule.object or rule.acomp or prep.dep_ == "prt":
+            first = syntax.passive_subjects(verb) or syntax.subjects(verb)
+        if not first:
+            return
+        for head in first:
+            for target in targets:
+                target = syntax.gerund_object(target, self.words)
+                if rule.reverse:
+                    cause, effect = target, head
+                else:
+                    cause, effect = head, target
+                for c in syntax.conjuncts(cause):
+                    for e in syntax.conjuncts(effect):
+                        yield self._make(rule, (verb.i, verb.i + 1), c, e, extra)
+        del by_agent
+
+    def _causative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
+            return
+        clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return
+        if syntax.is_passive(verb):
+            # "peasants were forced by hunger to leave"
+            cause = syntax.agent(verb)
+            subject = next(iter(syntax.passive_subjects(verb)), None)
+        else:
+            causes = syntax.subjects(verb)
+            cause = causes[0] if causes else None
+            subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if subject is None:
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if cause is None or subject is None:
+            return
+        start = min(subject.left_edge.i, clause.i)
+        end = syntax.clause_end(clause)
+        effect = (start, end)
+        to = next((c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        extra = [to] if to is not None else []
+        for c in syntax.conjuncts(cause):
+            cause_span = syntax.np_span(c, exclude={verb.i})
+            yield TokenLink(
+                rule.id, (verb.i, verb.i + 1), cause_span, effect, c.i, clause.i,
+                rule.strength, rule.polarity, rule.confidence, tuple(extra),
+            )
+
+    # -- phrase frames --------------------------------------------------------
+
+    def _connective_mark(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
+        marker = phrase[-1]
+        if marker.dep_ != "mark" or marker.head.dep_ not in ("advcl", "ccomp", "conj", "ROOT"):
+            return
+        sub = marker.head
+        main = sub.head if sub.dep_ != "ROOT" else None
+        if main is None or main.i == sub.i:
+            return
+        if marker.lower_ == "since" and syntax.is_temporal(sub):
+            return
+        cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase})
+        effect_span = syntax.clause_span(main, exclude={t.i for t in sub.subtree})
+        if rule.reverse:
+            cause_span, effect_span = effect_span, cause_span
+            cause_head, effect_head = main.i, sub.i
+        else:
+            cause_head, effect_head = sub.i, main.i
+        yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, cause_head, effect_head,
+                        rule.strength, rule.polarity, rule.confidence)
+
+    def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
+        last = phrase[-1]
+        targets = syntax.prep_objects(last)
+        if not targets:
+            return
+        attach = syntax.phrase_attachment(phrase)
+        if attach is None:
+            return
+        if rule.id in ("connective-over", "connective-against"):
+            if attach.lemma_.lower() not in self.words.dispute:
+                return
+        exclude = {t.i for t in phrase} | {t.i for target in targets for t in target.subtree}
+        for token in phrase:
+            exclude.update(t.i for t in token.subtree)
+        if attach.pos_ in ("VERB", "AUX"):
+            effect_span = syntax.clause_span(attach, exclude=exclude)
+        else:
+            effect_span = syntax.np_span(attach, exclude=exclude)
+        for target in targets:
+            for c in syntax.conjuncts(target):
+                yield TokenLink(rule.id, (phrase.start, phrase.end), syntax.np_span(c), effect_span, c.i, attach.i,
+                                rule.strength, rule.polarity, rule.confidence)
+
+    def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
+        first = phrase[0]
+        if phrase.text.lower() == "so":
+            nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+            if nxt is None or nxt.pos_ in ("ADJ", "ADV", "DET", "NUM") or nxt.lower_ in ("that", "as", "far", "much", "many"):
+                return
+        attach = syntax.phrase_attachment(phrase)
+        if attach is None or attach.pos_ not in ("VERB", "AUX"):
+            return
+        if any(t.dep_ == "pobj" for t in phrase):
+            return  # "as a result of X" is the prepositional cue
+        exclude = {t.i for t in phrase}
+        previous = syntax.previous_clause(attach, phrase.start)
+        if previous is None:
+            return
+        exclude_prev = {t.i for t in attach.subtree} if previous.head.i == attach.i or attach in previous.subtree else set()
+        cause_span = syntax.clause_span(previous, exclude=exclude_prev | exclude)
+        own = {t.i for t in previous.subtree} if previous.head.i == attach.i else set()
+        effect_span = syntax.clause_span(attach, exclude=exclude | own)
+        yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, previous.i, attach.i,
+                        rule.strength, rule.polarity, rule.confidence)
+
+    def _purpose(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
+        to = phrase[-1]
+        verb = to.head
+        if to.dep_ != "aux" or verb.dep_ != "advcl" or verb.pos_ != "VERB":
+            return
+        main = verb.head
+        if main.pos_ != "VERB" or main.lemma_ in self.words.control_verbs:
+            return
+        cause_span = syntax.clause_span(verb, exclude=set())
+        effect_span = syntax.clause_span(main, exclude={t.i for t in verb.subtree})
+        yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, verb.i, main.i,
+                        rule.strength, rule.polarity, rule.confidence)
+
+    # -- noun frames ----------------------------------------------------------
+
+    def _noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
+        if noun.pos_ != "NOUN":
+            return
+        causes = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.cause_prep for t in syntax.prep_objects(p)]
+        if not causes:
+            owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            if owner is not None and not rule.effect_is_self:
+                causes = [owner]
+        if not causes:
+            holder = syntax.have_subject(noun, self.words)
+            if holder is not None:
+                causes = [holder]
+        if rule.effect_is_self:
+            exclude = {t.i for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.cause_prep for t in p.subtree}
+            effects = [noun]
+            effect_span = syntax.np_span(noun, exclude=exclude)
+        else:
+            effects = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.effect_prep for t in syntax.prep_objects(p)]
+            effect_span = None
+        for cause in causes:
+            for c in syntax.conjuncts(cause):
+                for effect in effects:
+                    for e in ([effect] if rule.effect_is_self else syntax.conjuncts(effect)):
+                        span = effect_span if rule.effect_is_self else syntax.np_span(e)
+                        yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(c), span, c.i, e.i,
+                                        rule.strength, rule.polarity, rule.confidence)
+
+    def _copula_noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
+        if noun.pos_ != "NOUN":
+            return
+        inner_prep = rule.cause_prep if rule.reverse else rule.effect_prep
+        inner = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in inner_prep for t in syntax.prep_objects(p)]
+        if not inner:
+            return
+        outer = syntax.copula_partner(noun)
+        if outer is None:
+            return
+        for o in syntax.conjuncts(outer):
+            for i in syntax.conjuncts(inner[0]):
+                cause, effect = (i, o) if rule.reverse else (o, i)
+                yield self._make(rule, (noun.i, noun.i + 1), cause, effect)
+
+    # -- helpers --------------------------------------------------------------
+
+    def _asserted_clause(self, verb: Token) -> bool:
+        """False for a cue inside an intention ("intended to spur X") or a question."""
+        head = verb
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ == "xcomp" and head.head.lemma_ in self.words.intention_verbs:
+            return False
+        return True
+
+    def _make(self, rule: CueRule, cue: tuple[int, int], cause: Token, effect: Token,
+              extra: Iterable[int] = ()) -> TokenLink | None:
+        cue_tokens = set(range(*cue)) | set(extra)
+        if cause.i in cue_tokens or effect.i in cue_tokens:
+            return None
+        cause_span = syntax.arg_span(cause, exclude=cue_tokens)
+        effect_span = syntax.arg_span(effect, exclude=cue_tokens)
+        return TokenLink(rule.id, cue, cause_span, effect_span, cause.i, effect.i,
+                         rule.strength, rule.polarity, rule.confidence, tuple(extra))
+
+
+_FRAMES = {
+    "verb": CausalLinkFinder._verb,
+    "verb_prep": CausalLinkFinder._verb_prep,
+    "causative": CausalLinkFinder._causative,
+    "noun": CausalLinkFinder._noun,
+    "copula_noun": CausalLinkFinder._copula_noun,
+}
+_PHRASE_FRAMES = {
+    "connective_mark": CausalLinkFinder._connective_mark,
+    "connective_prep": CausalLinkFinder._connective_prep,
+    "connective_adverb": CausalLinkFinder._connective_adverb,
+    "purpose": CausalLinkFinder._purpose,
+    # multiword verbs and nouns are matched by lemma of their first word
+    "verb": lambda self, rule, span: iter(()),
+    "verb_prep": lambda self, rule, span: iter(()),
+    "causative": lambda self, rule, span: iter(()),
+    "noun": lambda self, rule, span: iter(()),
+    "copula_noun": lambda self, rule, span: iter(()),
+}

@@ -1,0 +1,226 @@
+"""Loading argmine's rule files from ``models/``.
+
+A rule file is JSON Lines: one rule per line, each with an ``example`` sentence
+that the rule must match (checked by ``tests/test_rules.py``). The loader
+rejects unknown and missing keys with the file and line number, and a rule
+round-trips: ``rule.to_json()`` gives back the record that was read.
+
+>>> cues = load_cue_rules()
+>>> any("cause" in rule.lemmas for rule in cues)
+True
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from .errors import RuleFileError
+
+__all__ = [
+    "CueRule",
+    "LexiconRule",
+    "ClaimRule",
+    "load_cue_rules",
+    "load_lexicon",
+    "load_claim_rules",
+    "rules_dir",
+    "rules_version",
+    "read_rule_file",
+]
+
+Frame = Literal[
+    "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
+    "connective_adverb", "noun", "copula_noun", "purpose",
+]
+
+
+@dataclass(frozen=True)
+class CueRule:
+    """One causal cue: which words signal it and which argument frame it uses.
+
+    ``frame`` names how cause and effect are found on the parse:
+
+    - ``verb``: subject causes object ("X caused Y"); passive and participle
+      forms are read through the agent ("Y, caused by X").
+    - ``verb_prep``: a verb with a fixed preposition ("X led to Y"); ``object``
+      or ``acomp`` name a fixed noun or adjective ("played a part in",
+      "was responsible for"). ``reverse`` puts the effect first ("Y stems from X").
+    - ``causative``: "X led Y to do Z": the effect is the object and its clause.
+    - ``connective_mark``: a subordinator ("because X, Y").
+    - ``connective_prep``: a preposition ("Y because of X", "clashes over X").
+    - ``connective_adverb``: a discourse adverb linking to the previous clause
+      ("X. As a result, Y").
+    - ``noun``: a causal noun ("the effects of X on Y", "reactions to X").
+    - ``copula_noun``: "X was the cause of Y", "Y was the result of X".
+    - ``purpose``: an infinitival purpose clause ("they struck to demand Y").
+    """
+
+    id: str
+    frame: Frame
+    lemmas: tuple[str, ...]
+    example: str
+    cause: str
+    effect: str
+    strength: Literal["sufficient", "contributory", "associative"] = "sufficient"
+    polarity: Literal["positive", "negative"] = "positive"
+    prep: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
+    acomp: tuple[str, ...] = ()
+    reverse: bool = False
+    cause_prep: tuple[str, ...] = ()
+    effect_prep: tuple[str, ...] = ()
+    effect_is_self: bool = False
+    confidence: float = 0.8
+    note: str = ""
+
+    def to_json(self) -> dict:
+        record = asdict(self)
+        defaults = {f.name: f.default for f in fields(self) if f.default is not f.default_factory}
+        out = {}
+        for key, value in record.items():
+            if isinstance(value, tuple):
+                value = list(value)
+            if key in defaults and key not in _REQUIRED_CUE and value == _as_json(defaults[key]):
+                continue
+            out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class LexiconRule:
+    """A word list entry: a group of words that behave alike.
+
+    Used for synonyms ("tension" ~ "strain"), nominalizations ("criticize" ->
+    "criticism"), transparent nouns ("a wave of X" is about X), summary nouns
+    ("all of these factors"), hedges and reporting words.
+    """
+
+    id: str
+    kind: str
+    words: tuple[str, ...]
+    example: str
+    value: str = ""
+    note: str = ""
+
+    def to_json(self) -> dict:
+        out = {"id": self.id, "kind": self.kind, "words": list(self.words), "example": self.example}
+        if self.value:
+            out["value"] = self.value
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True)
+class ClaimRule:
+    """A rule typing or attributing an argumentative unit.
+
+    ``pattern`` is a lower-case phrase (tokens separated by spaces, ``*`` for
+    any one word) searched in the unit; ``sets`` says what it decides:
+    ``type`` (thesis, claim, premise, background, meta), ``asserted_by``
+    (author, cited, actor), ``relation`` (support, contrast).
+    """
+
+    id: str
+    sets: Literal["type", "asserted_by", "relation"]
+    value: str
+    patterns: tuple[str, ...]
+    example: str
+    priority: int = 0
+    note: str = ""
+
+    def to_json(self) -> dict:
+        out = {"id": self.id, "sets": self.sets, "value": self.value,
+               "patterns": list(self.patterns), "example": self.example}
+        if self.priority:
+            out["priority"] = self.priority
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+_REQUIRED_CUE = {"id", "frame", "lemmas", "example", "cause", "effect"}
+
+
+def _as_json(value):
+    return list(value) if isinstance(value, tuple) else value
+
+
+def rules_dir() -> Path:
+    """The folder holding the rule files (the installed ``argmine_models`` package)."""
+    return Path(str(resources.files("argmine_models")))
+
+
+def read_rule_file(path: Path, record_type: type, required: set[str]) -> list:
+    """Read one JSONL rule file into ``record_type`` records, strictly."""
+    allowed = {f.name for f in fields(record_type)}
+    tuple_fields = {f.name for f in fields(record_type) if "tuple" in str(f.type)}
+    rules = []
+    seen: dict[str, int] = {}
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise RuleFileError(path, number, f"not valid JSON ({error.msg})") from None
+            if not isinstance(record, dict):
+                raise RuleFileError(path, number, "expected a JSON object")
+            unknown = set(record) - allowed
+            if unknown:
+                raise RuleFileError(path, number, f"unknown keys {sorted(unknown)}; expected some of {sorted(allowed)}")
+            missing = required - set(record)
+            if missing:
+                raise RuleFileError(path, number, f"missing keys {sorted(missing)}")
+            if record["id"] in seen:
+                raise RuleFileError(path, number, f"duplicate id {record['id']!r} (first on line {seen[record['id']]})")
+            seen[record["id"]] = number
+            for key in tuple_fields & set(record):
+                value = record[key]
+                if isinstance(value, str):
+                    value = [value]
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise RuleFileError(path, number, f"{key!r} must be a string or a list of strings")
+                record[key] = tuple(value)
+            try:
+                rules.append(record_type(**record))
+            except TypeError as error:
+                raise RuleFileError(path, number, str(error)) from None
+    return rules
+
+
+@lru_cache(maxsize=None)
+def load_cue_rules(path: str | None = None) -> tuple[CueRule, ...]:
+    """The causal cue lexicon (``models/causal_cues.jsonl``)."""
+    file = Path(path) if path else rules_dir() / "causal_cues.jsonl"
+    return tuple(read_rule_file(file, CueRule, _REQUIRED_CUE))
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(path: str | None = None) -> tuple[LexiconRule, ...]:
+    """The word lists (``models/lexicon.jsonl``)."""
+    file = Path(path) if path else rules_dir() / "lexicon.jsonl"
+    return tuple(read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"}))
+
+
+@lru_cache(maxsize=None)
+def load_claim_rules(path: str | None = None) -> tuple[ClaimRule, ...]:
+    """The claim typing and attribution rules (``models/claim_rules.jsonl``)."""
+    file = Path(path) if path else rules_dir() / "claim_rules.jsonl"
+    return tuple(read_rule_file(file, ClaimRule, {"id", "sets", "value", "patterns", "example"}))
+
+
+def rules_version() -> str:
+    """A short hash of every rule file, for cache keys and provenance."""
+    digest = hashlib.sha256()
+    for file in sorted(rules_dir().glob("*.jsonl")):
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]

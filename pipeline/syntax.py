@@ -1,0 +1,336 @@
+"""Small functions over the dependency parse that the rule frames share.
+
+Everything here takes and returns spaCy tokens or ``(start, end)`` token
+ranges (end-exclusive); nothing here knows about particular cue words: the
+words come from the lexicon through :class:`WordLists`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from .rules import LexiconRule
+
+__all__ = [
+    "WordLists", "valid_pair", "is_passive", "agent", "passive_subjects", "subjects",
+    "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
+    "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
+    "previous_clause", "have_subject", "copula_partner",
+]
+
+_RELATIVE = {"which", "that", "who", "whom", "whose"}
+_EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
+_CLAUSE_LEAD_DEPS = {"mark", "cc", "punct", "preconj"}
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """Word lists from ``models/lexicon.jsonl`` that the frames consult."""
+
+    dispute: frozenset[str] = frozenset()
+    control_verbs: frozenset[str] = frozenset()
+    intention_verbs: frozenset[str] = frozenset()
+    have_verbs: frozenset[str] = frozenset()
+    transparent: frozenset[str] = frozenset()
+    causal_verbs: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "WordLists":
+        groups: dict[str, set[str]] = {}
+        for rule in lexicon:
+            groups.setdefault(rule.kind, set()).update(rule.words)
+        return cls(
+            dispute=frozenset(groups.get("dispute", ())),
+            control_verbs=frozenset(groups.get("control_verb", ())),
+            intention_verbs=frozenset(groups.get("intention_verb", ())),
+            have_verbs=frozenset(groups.get("have_verb", ())),
+            transparent=frozenset(groups.get("transparent", ())),
+            causal_verbs=frozenset(groups.get("causal_gerund", ())),
+        )
+
+
+def valid_pair(cause: tuple[int, int], effect: tuple[int, int]) -> bool:
+    """Both spans non-empty and not overlapping."""
+    if cause[0] >= cause[1] or effect[0] >= effect[1]:
+        return False
+    return cause[1] <= effect[0] or effect[1] <= cause[0]
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb, or a past participle modifying a noun ("X, unleashed by Y")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN":
+        return is_passive(verb.head)
+    return False
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def agent(verb: Token) -> Token | None:
+    """The by-phrase of a passive, shared across coordinated participles."""
+    found = _agent_of(verb)
+    if found is not None:
+        return found
+    for conj in verb.conjuncts:
+        if conj.tag_ == "VBN":
+            found = _agent_of(conj)
+            if found is not None:
+                return found
+    return None
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """What a passive verb is said of: its subject, or the noun its participle modifies."""
+    found = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    if found:
+        return [_unrelative(t) for t in found]
+    if verb.dep_ in ("acl", "amod"):
+        return [verb.head]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return passive_subjects(verb.head)
+    return []
+
+
+def _unrelative(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the riots, which ...")."""
+    if token.lower_ in _RELATIVE and token.tag_ in ("WDT", "WP", "WP$"):
+        clause = token.head
+        while clause.dep_ == "conj":
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, looking through coordination, control and relatives."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if found:
+        return [_unrelative(t) for t in found]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head)
+    if verb.dep_ == "xcomp":
+        return subjects(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., thus causing X"
+        return subjects(verb.head)
+    return []
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects, shared across coordinated verbs ("broadened and revived X")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if found:
+        return found
+    for conj in verb.conjuncts:
+        if conj.i > verb.i:
+            found = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+            if found:
+                return found
+    return []
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and its coordinated nominal conjuncts, in text order."""
+    if token.pos_ in ("VERB", "AUX"):
+        return [token]
+    items = [token] + [c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return sorted(items, key=lambda t: t.i)
+
+
+def has_xcomp_to(verb: Token) -> bool:
+    """True when the verb has an object and an infinitival complement ("led X to do")."""
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return has_object and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def find_prep(anchor: Token, preps: tuple[str, ...], verb: Token) -> Token | None:
+    """The preposition (or particle) of a cue, on the anchor, the verb, or a comparative clause.
+
+    "linked much more directly than other inquiries have done to X": the parser
+    may hang "to X" on the elliptic comparative clause; it still belongs to the cue.
+    """
+    for holder in (anchor, verb):
+        for child in holder.children:
+            if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in preps:
+                return child
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.lower_ in ("than", "as") for m in child.children if m.dep_ == "mark"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "prep" and grandchild.lower_ in preps:
+                    return grandchild
+    return None
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition (its pobj, or its clausal complement)."""
+    found = [c for c in prep.children if c.dep_ == "pobj"]
+    if found:
+        return found
+    found = [c for c in prep.children if c.dep_ == "pcomp"]
+    for pcomp in found:
+        inner = [c for c in pcomp.children if c.dep_ == "pobj"]
+        if inner and pcomp.pos_ == "ADP":  # "due to": to is pcomp of due
+            return inner
+    return found
+
+
+def gerund_object(token: Token, words: WordLists) -> Token:
+    """For "a part in engendering X", the object X of a causal gerund; else the token."""
+    if token.tag_ == "VBG" and token.lemma_ in words.causal_verbs:
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    return token
+
+
+def _contiguous(tokens: set[int], anchor: int) -> tuple[int, int]:
+    if anchor not in tokens:
+        return (anchor, anchor)
+    start = anchor
+    while start - 1 in tokens:
+        start -= 1
+    end = anchor + 1
+    while end in tokens:
+        end += 1
+    return (start, end)
+
+
+def _trim(doc, span: tuple[int, int], lead_deps=_CLAUSE_LEAD_DEPS) -> tuple[int, int]:
+    start, end = span
+    while start < end and (doc[start].dep_ in lead_deps or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ in ("cc",)):
+        end -= 1
+    return (start, end)
+
+
+def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """The noun phrase of ``head``: its subtree without comma-set modifiers or cue words."""
+    excluded = set(exclude)
+    doc = head.doc
+    tokens = {t.i for t in head.subtree}
+    for child in head.children:
+        if child.dep_ in ("appos", "punct", "parataxis") or (
+            child.dep_ in ("relcl", "acl", "advcl") and child.i > head.i and doc[child.left_edge.i - 1].is_punct
+        ):
+            tokens -= {t.i for t in child.subtree}
+        if child.dep_ in ("cc", "conj"):
+            tokens -= {t.i for t in child.subtree}
+    for index in list(excluded):
+        if index in tokens and index != head.i:
+            tokens -= {t.i for t in doc[index].subtree}
+    return _trim(doc, _contiguous(tokens, head.i), lead_deps={"cc", "punct", "mark", "preconj"})
+
+
+def clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """The clause headed by ``verb`` without excluded tokens, as one contiguous range."""
+    excluded = set(exclude)
+    doc = verb.doc
+    tokens = {t.i for t in verb.subtree} - excluded
+    for child in verb.children:
+        if child.dep_ in ("mark", "cc") or (child.dep_ == "advmod" and child.i < verb.i and child.i + 1 < len(doc) and doc[child.i + 1].is_punct):
+            tokens.discard(child.i)
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(s.dep_.startswith("nsubj") for s in child.children):
+            tokens -= {t.i for t in child.subtree}
+    anchor = verb.i
+    if anchor not in tokens:
+        remaining = sorted(tokens)
+        if not remaining:
+            return (verb.i, verb.i)
+        anchor = remaining[0]
+    return _trim(doc, _contiguous(tokens, anchor))
+
+
+def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """The span of a cause or effect: a clause for a verb, else a noun phrase."""
+    if token.pos_ in ("VERB", "AUX"):
+        return clause_span(token, exclude)
+    return np_span(token, exclude)
+
+
+def clause_end(verb: Token) -> int:
+    """One past the last non-punctuation token of the verb's subtree."""
+    end = verb.right_edge.i + 1
+    while end > verb.i + 1 and verb.doc[end - 1].is_punct:
+        end -= 1
+    return end
+
+
+def is_temporal(sub: Token) -> bool:
+    """A "since" clause read as time, not reason: the main clause is in the perfect."""
+    main = sub.head
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children)
+
+
+def phrase_attachment(phrase) -> Token | None:
+    """The token outside a multiword phrase that the phrase hangs on."""
+    inside = {t.i for t in phrase}
+    for token in phrase:
+        head = token.head
+        while head.i in inside and head.head.i != head.i:
+            head = head.head
+        if head.i not in inside:
+            return head
+    return None
+
+
+def previous_clause(verb: Token, before: int) -> Token | None:
+    """The clause a discourse adverb at ``before`` looks back to.
+
+    A clause of the same sentence that ends before the adverb (a coordinated or
+    juxtaposed clause), else the head verb the clause is coordinated with, else
+    the main verb of the previous sentence.
+    """
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "conj", "parataxis", "advcl") and child.i < before and child.right_edge.i < before:
+            if child.pos_ in ("VERB", "AUX"):
+                return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < before:
+        return verb.head
+    sent = verb.sent
+    if sent.start == 0:
+        return None
+    previous = verb.doc[sent.start - 1].sent
+    root = previous.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    return root
+
+
+def have_subject(noun: Token, words: WordLists) -> Token | None:
+    """"X had (a range of) effects on Y": the subject X of the verb that has the noun."""
+    current = noun
+    for _ in range(3):
+        if current.dep_ in ("dobj", "obj") and current.head.lemma_ in words.have_verbs:
+            found = subjects(current.head)
+            return found[0] if found else None
+        if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.lemma_ in words.transparent:
+            current = current.head.head
+            continue
+        return None
+    return None
+
+
+def copula_partner(noun: Token) -> Token | None:
+    """The other side of "X was the cause of Y" / "the cause of Y was X"."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ in ("be", "become", "remain"):
+        found = subjects(head)
+        return found[0] if found else None
+    if noun.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain"):
+        return next((c for c in head.children if c.dep_ == "attr"), None)
+    if noun.dep_ == "appos":
+        return head
+    return None
