@@ -1,0 +1,1274 @@
+"""Read argmine's inputs: plain text, HTML, JSON Lines and saved publisher pages.
+
+Every input becomes a :class:`~pipeline.records.Chapter` whose ``text`` is
+exactly the text the NLP stages see (character offsets downstream index into
+it), or an :class:`~pipeline.records.InputProblem` that names the file, the
+reason and what was done. A bad file never stops a batch.
+
+Choices this module makes
+-------------------------
+Formats
+    ``.txt``, ``.text`` and ``.md`` are plain text; ``.html``/``.htm`` are
+    reduced to their visible text with :mod:`html.parser` (the contents of
+    ``<script>``, ``<style>``, ``<noscript>``, ``<template>`` and ``<iframe>``
+    and every attribute are dropped, block elements become paragraph breaks,
+    ``<br>`` a line break; nothing is executed); ``.jsonl``/``.ndjson`` hold
+    one record per line. In a directory walk any other suffix is reported as
+    ``unsupported file type .xyz``; a file named explicitly is tried as text.
+    Entries whose name starts with ``.`` (``.gitkeep``, ``.DS_Store``,
+    ``.ipynb_checkpoints``) are not inputs and are passed over in a walk.
+Encodings
+    A byte-order mark decides first (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) and is
+    removed, silently. Without one, UTF-8 is tried, then Windows-1252
+    (cp1252), then Latin-1, and a fallback is reported as a warning
+    (action ``"decoded as cp1252"``). Latin-1 text decodes identically under
+    cp1252 except for the bytes 0x80-0x9F, which real Latin-1 text does not
+    hold (they are C1 control codes there) but Windows text uses for curly
+    quotes and dashes; so cp1252 is the better guess, and Latin-1 is used
+    only when a byte undefined in cp1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D) makes
+    cp1252 fail. UTF-16 without a byte-order mark is recognised by its zero
+    bytes and decoded with a warning. An HTML page that is not UTF-8 is
+    decoded with the charset its ``<meta>`` declares, when Python knows it.
+Text clean-up
+    Line ends become ``\\n`` (``\\r\\n``, ``\\r``, form feed, vertical tab and
+    U+2028 all count as line ends), control characters other than tab and
+    newline (C0, DEL, C1, stray byte-order marks and lone surrogates) are
+    removed and counted (action ``"removed N control characters"``), and the
+    text is stripped of leading and trailing whitespace. A file with
+    several warnings gets one problem whose reasons and actions are joined
+    with ``"; "``.
+Binary files
+    Recognised by their signature (``binary file (PNG image)``) or, failing
+    that, by the share of control bytes in the first 64 KiB: above 30 % for
+    a file that is valid UTF-8, above 5 % for one that is not.
+Language
+    argmine's rules are English. A small heuristic (script counts, then the
+    share of function words of English and of seven other European
+    languages) skips text that is clearly in another language
+    (``not English (looks like German)``). Short texts and texts it cannot
+    place are kept: it errs towards analysing.
+Ids
+    A file's id is its stem; a record's id is its ``id``. Both are made safe
+    by :func:`make_safe_id` (letters, digits, ``_``, ``-`` and ``.`` only,
+    no leading or trailing ``.``/``-``/``_``, at most 100 characters); the
+    first of two equal ids wins and later ones get ``-2``, ``-3``, ... in
+    input order. ``metadata["original_id"]`` keeps the original when the id
+    was changed.
+Duplicates
+    A chapter whose final text equals an earlier one (SHA-256 of the text) is
+    skipped as ``duplicate of <first source>``.
+Publisher pages
+    A Cambridge Core chapter page saved as text (or HTML) is recognised by its
+    structural markers ("Published online by Cambridge University Press",
+    "Save book to Kindle", "Hostname: page-component...", ...). Only its
+    Summary (or Abstract, Introduction, Extract) paragraphs, joined with a
+    blank line, become the text; the publication data become metadata.
+    ``pages`` is normalised to ``"142–160"`` (first and last page joined by an
+    en dash, no spaces) and ``online_date`` to ISO ``"2009-12-07"``. A
+    recognised page without a Summary is reported, never analysed as chrome.
+
+Examples
+--------
+>>> chapter = chapter_from_text("Quotas rose, so foremen feared the planners.", doc_id="note 1")
+>>> chapter.id, chapter.metadata["format"]
+('note_1', 'txt')
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import logging
+import os
+import re
+import stat
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+from html.parser import HTMLParser
+from typing import Callable, Iterable, Iterator, Mapping
+
+from pipeline.errors import InputError
+from pipeline.records import Chapter, InputProblem
+
+__all__ = [
+    "read_corpus",
+    "iter_corpus",
+    "load_file",
+    "chapter_from_text",
+    "parse_publisher_page",
+    "make_safe_id",
+    "SUPPORTED_SUFFIXES",
+    "NO_SUMMARY_REASON",
+]
+
+logger = logging.getLogger("argmine.corpus")
+
+# ---------------------------------------------------------------------------
+# Constants: formats, thresholds, signatures, compiled regexes, word lists.
+# ---------------------------------------------------------------------------
+
+#: File suffix (lower case) -> the ``format`` recorded in the metadata.
+SUPPORTED_SUFFIXES: Mapping[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+FORMAT_TEXT = "txt"
+FORMAT_HTML = "html"
+FORMAT_JSONL = "jsonl"
+FORMAT_CAMBRIDGE_CORE = "cambridge-core"
+
+NO_SUMMARY_REASON = "publisher page (Cambridge Core) has no Summary section"
+
+_MAX_ID_LENGTH = 100
+_FALLBACK_ID = "doc"
+_RESERVED_METADATA_KEYS = frozenset({"source", "format", "original_id"})
+
+# Binary detection.
+_BINARY_SAMPLE_BYTES = 65536
+_BINARY_CONTROL_RATIO_UTF8 = 0.30
+_BINARY_CONTROL_RATIO_LEGACY = 0.05
+_UTF16_ZERO_RATIO = 0.40  # share of zero bytes in the high byte of each pair
+_UTF16_OTHER_ZERO_RATIO = 0.05
+_CONTROL_BYTES = frozenset(set(range(0x00, 0x09)) | set(range(0x0E, 0x20)) | {0x7F})
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"PK\x07\x08", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x00asm", "WebAssembly module"),
+)
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LEGACY_ENCODINGS = ("cp1252", "latin-1")
+_HTML_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+# Text clean-up. Applied after \r\n / \r have become \n.
+_LINE_END_RE = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff]")
+
+# Ids.
+_UNSAFE_ID_RE = re.compile(r"[^\w.\-]+")
+_ID_EDGE_CHARS = "._-"
+
+# HTML.
+_HTML_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe"})
+_HTML_BLOCK_TAGS = frozenset(
+    """address article aside blockquote caption dd details dialog div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p
+    pre section summary table tbody td tfoot th thead tr ul""".split()
+)
+_HTML_SPACE_RE = re.compile(r"\s+")
+_HTML_BREAKS_RE = re.compile(r"[ \t]*\n[ \t\n]*")
+_MULTI_SPACE_RE = re.compile(r" {2,}")
+
+# Language detection.
+_LANGUAGE_SAMPLE_CHARS = 20000  # per window; three windows for long texts
+_MIN_WORDS_TO_JUDGE = 5
+_MIN_FOREIGN_HITS = 3
+_MIN_FOREIGN_SHARE = 0.10
+_MAX_ENGLISH_SHARE_FOR_UNKNOWN = 0.10
+_MIN_NON_ASCII_LATIN_SHARE = 0.25
+_MIN_WORDS_FOR_NO_ENGLISH = 40
+_MIN_ENGLISH_SHARE = 0.03
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_UNRECOGNISED_LANGUAGE = "language not recognised"
+_SCRIPT_LANGUAGES: Mapping[str, str] = {
+    "CYRILLIC": "Russian",
+    "GREEK": "Greek",
+    "ARABIC": "Arabic",
+    "HEBREW": "Hebrew",
+    "CJK": "Chinese",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+    "DEVANAGARI": "Hindi",
+    "THAI": "Thai",
+    "GEORGIAN": "Georgian",
+    "ARMENIAN": "Armenian",
+}
+_UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
+_ENGLISH_WORDS = frozenset(
+    """the of and to in a is that for it as was with be by on not he she they this are or
+    his her from at which but have has had an were been their its would will there these
+    those who whom what when also than more into other some such can only over after did
+    does our we should could may might about between both all any each how then them so no
+    if because while through during under against why where most many much up out one two
+    it's itself themselves us my me you your being became become very same own""".split()
+)
+# Frequent function words of other languages; words that are also English
+# (in, an, die, war, so, was, also, ...) are removed below so that they count
+# for English only.
+_FOREIGN_WORDS_RAW: Mapping[str, str] = {
+    "German": """der die das den dem des und ist nicht sich mit auf ein eine einen einem einer
+        zu von für auch es sie wir ich er wurde wurden werden sind im zum zur bei nach aus über
+        wie oder aber dass daß noch nur vor durch diese dieser dieses als bis seine seiner ihre
+        ihr haben hatte kann können zwischen sowie unter gegen schon wenn weil mehr sehr wieder
+        jedoch hat""",
+    "French": """le la les des du de et est un une que qui dans pour pas sur par au aux ce
+        cette ces il elle ils elles sont été être avec mais ou leur leurs nous vous se sa son
+        ses ne à où comme tout fait très entre était avait""",
+    "Spanish": """el la los las de del que y en un una es por con para se su sus al lo como
+        más pero fue este esta sobre entre también ha muy sin desde hasta hay ya cuando porque
+        era estaba""",
+    "Italian": """il lo la i gli le di del della dei delle che e è un una per con non si sono
+        da al alla nel nella come più ma anche questo questa ha era essere stato tra fra""",
+    "Dutch": """de het een en van dat die niet op te zijn voor met hij ze maar ook als er aan
+        om bij nog wordt werd tot naar uit dan heeft deze dit wat worden kan geen door""",
+    "Portuguese": """o os as de do da dos das que e em um uma para com não se por mais na ao
+        foi ser são como mas também pelo pela entre seu sua""",
+    "Polish": """i w z na się nie że jest o jak ale po co od za już tak przez oraz jego być był
+        była które który która tylko dla przy""",
+}
+_FOREIGN_WORDS: Mapping[str, frozenset[str]] = {
+    language: frozenset(words.split()) - _ENGLISH_WORDS
+    for language, words in _FOREIGN_WORDS_RAW.items()
+}
+
+# Cambridge Core pages. Lines are stripped, with NBSP turned into spaces,
+# before the line regexes below are matched (always with fullmatch).
+_CAMBRIDGE_GATE = "Cambridge"
+_PUBLISHED_ONLINE_RE = re.compile(
+    r"^[ \t\xa0]*Published online by Cambridge University Press\b", re.MULTILINE
+)
+_CAMBRIDGE_MARKER_RES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.MULTILINE)
+    for pattern in (
+        r"^[ \t]*Skip to main content",
+        r"^[ \t]*Hostname: page-component",
+        r"^[ \t]*Save (?:book|chapter|article|content) to (?:Kindle|Dropbox|Google Drive)[ \t]*$",
+        r"coreplatform@cambridge\.org",
+        r"\bCambridge Core\b",
+        r"^[ \t]*Print publication year:",
+        r"^[ \t]*Get access[ \t]*$",
+        r"^[ \t]*Access options[ \t]*$",
+    )
+)
+_MIN_MARKERS_WITH_PUBLISHED_LINE = 1
+_MIN_MARKERS_WITHOUT_PUBLISHED_LINE = 3
+_PUBLISHED_LINE_RE = re.compile(
+    r"Published online by Cambridge University Press\s*:?\s*(?P<date>.*)", re.IGNORECASE
+)
+_SUMMARY_HEADING_RE = re.compile(r"(?P<heading>Summary|Abstract|Introduction|Extract|Synopsis)\s*:?", re.IGNORECASE)
+_SECTION_END_RE = re.compile(
+    r"""(?:Type(?:\s*:.*)?|Information|Access\ options|Keywords?(?:\s*:.*)?
+    |Save\ (?:book|chapter|article|content)\ to\ (?:Kindle|Dropbox|Google\ Drive)
+    |References|Notes|Footnotes|Bibliography|Further\ reading|Cited\ by(?:\ \d+)?|Metrics
+    |Related\ content|Publisher\s*:.*|Print\ publication\ year\s*:.*
+    |Online\ publication\ date\s*:.*|(?:Chapter\ )?DOI\s*:.*|https?://doi\.org/\S+
+    |Summary|Abstract|Introduction|Extract|Synopsis)\s*:?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CHROME_LINE_RE = re.compile(
+    r"""(?:Skip\ to\ main\ content.*|Accessibility\ help|Hostname\s*:.*|Render\ date\s*:.*
+    |Total\ loading\ time\s*:.*|Has\ data\ issue\s*:.*|Get\ access.*|Check\ access
+    |Access\ through\ your\ institution|Institutional\ login|Log\ ?in|Sign\ in|Register
+    |Available\ formats|Loading(?:\.\.\.|…)?|PDF|ePub|HTML|Cite|Share|Export\ citation
+    |Recommend\ this\ book|Add\ to\ cart|Buy\ (?:this|the)\ .*|Rent\ .*|Find\ out\ more\ about\ .*
+    |Accept(?:\ all)?\ cookies|Reject(?:\ all)?(?:\ cookies)?|Manage\ cookies
+    |Cookie\ (?:settings|preferences|policy)|[\W_]*)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CHAPTER_TITLE_RE = re.compile(
+    r"(?:Chapter\s+)?(?P<number>\d{1,3}[A-Za-z]?|[IVXLC]{1,7})\s+[-–—.:]\s+(?P<title>\S.*)"
+)
+_INFORMATION_RE = re.compile(r"Information\s*:?", re.IGNORECASE)
+_TYPE_RE = re.compile(r"Type\s*:?\s*(?P<value>.*)", re.IGNORECASE)
+_PAGES_RE = re.compile(
+    r",?\s*pp?\.?\s*(?P<first>[0-9]+|[ivxlcdm]+)(?:\s*[-–—]\s*(?P<last>[0-9]+|[ivxlcdm]+))?\s*$",
+    re.IGNORECASE,
+)
+_PUBLISHER_RE = re.compile(r"Publisher\s*:\s*(?P<value>.+)", re.IGNORECASE)
+_PRINT_YEAR_RE = re.compile(r"Print publication year\s*:\s*(?P<value>\d{4})", re.IGNORECASE)
+_ONLINE_DATE_RE = re.compile(r"Online publication date\s*:\s*(?P<value>.+)", re.IGNORECASE)
+_DOI_RE = re.compile(r"(?:Chapter\s+)?DOI\s*:\s*(?P<value>\S+)", re.IGNORECASE)
+_EDITORS_RE = re.compile(r"Edited by\s+(?P<value>.+)", re.IGNORECASE)
+_DAY_MONTH_YEAR_RE = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})")
+_MONTH_DAY_YEAR_RE = re.compile(r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")
+_MONTHS: Mapping[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_HARD_WRAP_WIDTH = 100  # a block whose lines are all this short is one wrapped paragraph
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+ProblemHandler = Callable[[InputProblem], None]
+
+
+def read_corpus(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+) -> tuple[list[Chapter], list[InputProblem]]:
+    """Read files and directories into chapters, collecting every problem.
+
+    Parameters
+    ----------
+    paths : iterable of str or os.PathLike
+        Files and directories. Directories are walked recursively in sorted
+        order. A single path is accepted as well.
+
+    Returns
+    -------
+    chapters : list of Chapter
+        The usable chapters, in input order, with unique ids.
+    problems : list of InputProblem
+        Skipped inputs and warnings about inputs that were still loaded.
+
+    Examples
+    --------
+    >>> read_corpus(["/no/such/dir"])
+    ([], [InputProblem(file='/no/such/dir', reason='no such file or directory', action='skipped', doc_id='')])
+    """
+    problems: list[InputProblem] = []
+    chapters = list(iter_corpus(paths, problems.append))
+    return chapters, problems
+
+
+def iter_corpus(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    on_problem: ProblemHandler,
+) -> Iterator[Chapter]:
+    """Yield chapters one input at a time; report problems as they arise.
+
+    Parameters
+    ----------
+    paths : iterable of str or os.PathLike
+        Files and directories, as for :func:`read_corpus`.
+    on_problem : callable
+        Called with each :class:`InputProblem`: one per skipped file or
+        record, and one per loaded chapter that needed a repair (its
+        ``action`` says which).
+
+    Yields
+    ------
+    Chapter
+        Usable chapters with ids unique across the whole batch.
+    """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    registry = _Registry()
+    walk = _WalkState()
+    for given in paths:
+        for path, explicit in _expand(os.fsdecode(given), walk, on_problem):
+            try:
+                items, problems = _load_items(path, explicit)
+            except InputError as err:
+                on_problem(InputProblem(err.file, err.reason))
+                continue
+            for problem in problems:
+                on_problem(problem)
+            for item in items:
+                chapter, problem = registry.admit(item)
+                if problem is not None:
+                    on_problem(problem)
+                if chapter is not None:
+                    yield chapter
+
+
+def load_file(path: str | os.PathLike, on_problem: ProblemHandler | None = None) -> list[Chapter]:
+    """Load one file (a ``.jsonl`` file gives one chapter per good record).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file. Any suffix is accepted; an unknown one is read as text.
+    on_problem : callable, optional
+        Receives warnings and skipped JSONL records; by default they are
+        logged on the ``argmine.corpus`` logger.
+
+    Returns
+    -------
+    list of Chapter
+
+    Raises
+    ------
+    InputError
+        When the file as a whole cannot be used (missing, unreadable,
+        empty, binary, not English, a publisher page without a Summary...).
+    """
+    handler = on_problem if on_problem is not None else _log_problem
+    path = os.fsdecode(path)
+    items, problems = _load_items(path, explicit=True)
+    for problem in problems:
+        handler(problem)
+    registry = _Registry()
+    chapters = []
+    for item in items:
+        chapter, problem = registry.admit(item)
+        if problem is not None:
+            handler(problem)
+        if chapter is not None:
+            chapters.append(chapter)
+    return chapters
+
+
+def chapter_from_text(
+    text: str,
+    doc_id: str = "text",
+    source: str = "<text>",
+    on_problem: ProblemHandler | None = None,
+) -> Chapter:
+    """Make a chapter of raw text, as ``analyze("...")`` receives it.
+
+    The text gets the same clean-up and checks as a file, including the
+    detection of a pasted publisher page.
+
+    Parameters
+    ----------
+    text : str
+        The raw text.
+    doc_id : str, default "text"
+        The wanted id; it is made safe with :func:`make_safe_id`.
+    source : str, default "<text>"
+        What to name as the source in metadata and problems.
+    on_problem : callable, optional
+        Receives a warning when the text needed repairs; by default it is
+        logged.
+
+    Returns
+    -------
+    Chapter
+
+    Raises
+    ------
+    InputError
+        When the text is empty, not English, or a publisher page without a
+        Summary.
+
+    Examples
+    --------
+    >>> chapter_from_text("Shortages bred distrust, which fed the purges.").text
+    'Shortages bred distrust, which fed the purges.'
+    >>> chapter_from_text("  ")
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.InputError: <text>: the text holds only whitespace
+    """
+    if not isinstance(text, str):
+        raise InputError(source, f"the text is not a string (got {type(text).__name__})")
+    final, metadata, fmt, warnings = _prepare_text(text, source, "the text")
+    chapter_id = make_safe_id(doc_id, fallback="text")
+    metadata = {**metadata, "source": source, "format": fmt or FORMAT_TEXT}
+    if chapter_id != doc_id:
+        metadata["original_id"] = str(doc_id)
+    chapter = Chapter(id=chapter_id, text=final, metadata=metadata, source=source)
+    if warnings:
+        handler = on_problem if on_problem is not None else _log_problem
+        handler(_warning_problem(source, warnings, chapter_id))
+    return chapter
+
+
+def parse_publisher_page(text: str, source: str) -> tuple[str, dict[str, str]] | None:
+    """Extract the summary and publication data of a saved publisher page.
+
+    Recognises a Cambridge Core chapter page by its structure (the
+    "Published online by Cambridge University Press" line and the page
+    chrome), not by its content. Only the paragraphs of the Summary (or
+    Abstract, Introduction, Extract) section are kept, joined with a blank
+    line; no line of chrome is ever part of them.
+
+    Parameters
+    ----------
+    text : str
+        The page as text (any line ends).
+    source : str
+        Names the page in an :class:`InputError`.
+
+    Returns
+    -------
+    tuple of (str, dict) or None
+        ``None`` when the text is not a recognised publisher page; else the
+        summary text and the metadata: ``format`` and, when the page gives
+        them, ``chapter_number``, ``title``, ``book_title``,
+        ``book_subtitle``, ``book_editors``, ``pages`` (``"142–160"``),
+        ``publisher``, ``print_year``, ``online_date`` (ISO), ``doi``,
+        ``content_type`` and ``summary_heading``.
+
+    Raises
+    ------
+    InputError
+        When the page is recognised but has no Summary section.
+
+    Examples
+    --------
+    >>> parse_publisher_page("An ordinary paragraph about Cambridge.", "<text>") is None
+    True
+    """
+    if _CAMBRIDGE_GATE not in text:
+        return None
+    text = _LINE_END_RE.sub("\n", text)
+    if not _looks_like_cambridge_core(text):
+        return None
+    lines = [" ".join(line.replace("\xa0", " ").split()) for line in text.split("\n")]
+    published = next((i for i, line in enumerate(lines) if _PUBLISHED_LINE_RE.fullmatch(line)), None)
+    start = published + 1 if published is not None else 0
+    heading = next(
+        (i for i in range(start, len(lines)) if _SUMMARY_HEADING_RE.fullmatch(lines[i])), None
+    )
+    if heading is None:
+        raise InputError(source, NO_SUMMARY_REASON)
+    end = next(
+        (j for j in range(heading + 1, len(lines)) if _SECTION_END_RE.fullmatch(lines[j])),
+        len(lines),
+    )
+    body = ["" if _CHROME_LINE_RE.fullmatch(line) else line for line in lines[heading + 1 : end]]
+    paragraphs = _paragraphs(body)
+    if not paragraphs:
+        raise InputError(source, NO_SUMMARY_REASON)
+
+    metadata: dict[str, str] = {"format": FORMAT_CAMBRIDGE_CORE}
+    metadata.update(_title_metadata(lines[: published if published is not None else heading]))
+    if published is not None:
+        online = _published_date(lines, published)
+        if online:
+            metadata["online_date"] = online
+    outside = lines[:heading] + [""] + lines[end:]
+    metadata.update(_publication_metadata(outside))
+    metadata["summary_heading"] = _SUMMARY_HEADING_RE.fullmatch(lines[heading])["heading"].title()
+    return "\n\n".join(paragraphs), metadata
+
+
+def make_safe_id(raw: object, fallback: str = _FALLBACK_ID) -> str:
+    """Turn a file stem or record id into a safe document id.
+
+    Keeps letters, digits, ``_``, ``-`` and ``.``; every other run of
+    characters (slashes, quotes, spaces, newlines, emoji...) becomes one
+    ``_``; leading and trailing ``.``, ``_`` and ``-`` are removed, so ``..``
+    cannot survive; the result is cut to 100 characters.
+
+    Parameters
+    ----------
+    raw : object
+        The wanted id (converted with ``str``).
+    fallback : str, default "doc"
+        Returned when nothing safe is left.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> make_safe_id("../drafts/chapter 6")
+    'drafts_chapter_6'
+    >>> make_safe_id("🙂", fallback="notes-3")
+    'notes-3'
+    """
+    text = unicodedata.normalize("NFC", str(raw))
+    safe = _UNSAFE_ID_RE.sub("_", text).strip(_ID_EDGE_CHARS)
+    safe = safe[:_MAX_ID_LENGTH].rstrip(_ID_EDGE_CHARS)
+    return safe or fallback
+
+
+# ---------------------------------------------------------------------------
+# Loading one file
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """A chapter read from a file, before batch-wide id and duplicate checks."""
+
+    chapter: Chapter
+    raw_id: str
+    label: str  # names the file (or file:line) in problems
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (reason, action)
+
+
+def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProblem]]:
+    """Read one file into items and record-level problems; raise for a bad file."""
+    suffix = os.path.splitext(path)[1].lower()
+    fmt = SUPPORTED_SUFFIXES.get(suffix)
+    if fmt is None:
+        if not explicit:
+            kind = f"unsupported file type {suffix}" if suffix else "unsupported file type (no suffix)"
+            raise InputError(path, kind)
+        fmt = FORMAT_TEXT
+    data = _read_bytes(path)
+    text, warnings = _decode(data, path, html=fmt == FORMAT_HTML)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if fmt == FORMAT_JSONL:
+        items, problems = _jsonl_items(text, path, stem)
+        if warnings:
+            # File-level repairs (decoding) are reported once for the file.
+            problems.insert(0, _warning_problem(path, warnings, ""))
+        return items, problems
+
+    metadata: dict[str, str] = {}
+    if fmt == FORMAT_HTML:
+        text, title = _visible_html_text(text)
+        if not text.strip():
+            raise InputError(path, "the HTML page holds no visible text")
+        if title:
+            metadata["title"] = title
+    final, parsed, parsed_format, more_warnings = _prepare_text(text, path, "the file")
+    metadata.update(parsed)
+    metadata["source"] = path
+    metadata["format"] = parsed_format or fmt
+    chapter_id = make_safe_id(stem)
+    chapter = Chapter(id=chapter_id, text=final, metadata=metadata, source=path)
+    return [_Item(chapter, stem, path, warnings + more_warnings)], []
+
+
+def _read_bytes(path: str) -> bytes:
+    """The bytes of a regular file, or an InputError that says why not."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read the file ({err.strerror or err})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "not a regular file")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except MemoryError:
+        raise InputError(path, f"the file is too large to read into memory ({info.st_size} bytes)") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read the file ({err.strerror or err})") from None
+
+
+def _decode(data: bytes, path: str, html: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    """Decode file bytes; return the text and any (reason, action) warnings."""
+    if not data:
+        raise InputError(path, "the file is empty")
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(path, f"binary file ({kind})")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(path, f"invalid {encoding.upper()} text ({err.reason} at byte {err.start + len(bom)})") from None
+            return _check_blank(text, path), []
+
+    sample = data[:_BINARY_SAMPLE_BYTES]
+    utf16 = _bomless_utf16(sample)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            raise InputError(path, "binary file (many NUL bytes)") from None
+        return _check_blank(text, path), [("UTF-16 text without a byte-order mark", f"decoded as {utf16}")]
+
+    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        bad_byte, bad_at = data[err.start], err.start
+    else:
+        if controls > _BINARY_CONTROL_RATIO_UTF8 * len(sample):
+            raise InputError(path, _binary_reason(sample, controls))
+        return _check_blank(text, path), []
+
+    if controls > _BINARY_CONTROL_RATIO_LEGACY * len(sample):
+        raise InputError(path, _binary_reason(sample, controls))
+    reason = f"not valid UTF-8 (byte 0x{bad_byte:02X} at offset {bad_at})"
+    encodings = list(_LEGACY_ENCODINGS)
+    declared = _declared_charset(data) if html else None
+    if declared is not None:
+        encodings.insert(0, declared)
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue  # try the next, more permissive encoding
+        action = f"decoded as {encoding}"
+        if encoding == declared:
+            action += " (declared by the page)"
+        return _check_blank(text, path), [(reason, action)]
+    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+
+def _check_blank(text: str, path: str) -> str:
+    if not text:
+        raise InputError(path, "the file is empty")
+    if text.isspace():
+        raise InputError(path, "the file holds only whitespace")
+    return text
+
+
+def _binary_reason(sample: bytes, controls: int) -> str:
+    if sample.count(0) * 2 >= controls:
+        return "binary file (many NUL bytes)"
+    return "binary file (many control bytes)"
+
+
+def _bomless_utf16(sample: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when the sample looks like BOM-less UTF-16."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_zeros = sample[0 : pairs * 2 : 2].count(0)
+    odd_zeros = sample[1 : pairs * 2 : 2].count(0)
+    if odd_zeros >= _UTF16_ZERO_RATIO * pairs and even_zeros <= _UTF16_OTHER_ZERO_RATIO * pairs:
+        return "utf-16-le"
+    if even_zeros >= _UTF16_ZERO_RATIO * pairs and odd_zeros <= _UTF16_OTHER_ZERO_RATIO * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag, if Python knows it."""
+    match = _HTML_CHARSET_RE.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        encoding = codecs.lookup(name).name
+    except LookupError:
+        logger.debug("unknown charset %r declared by an HTML page", name)
+        return None
+    return None if encoding in ("utf-8", "cp1252", "latin-1", "iso8859-1") else encoding
+
+
+# ---------------------------------------------------------------------------
+# Text clean-up and checks shared by every format
+# ---------------------------------------------------------------------------
+
+
+def _prepare_text(
+    raw: str, source: str, what: str
+) -> tuple[str, dict[str, str], str | None, list[tuple[str, str]]]:
+    """Clean text, detect a publisher page, and check it is usable English.
+
+    Returns the final text, publisher metadata, the publisher format (or
+    ``None``) and warnings; raises InputError naming ``source``.
+    """
+    if not raw:
+        raise InputError(source, f"{what} is empty")
+    text = raw[1:] if raw.startswith("\ufeff") else raw
+    if "\r" in text or _LINE_END_RE.search(text):
+        text = _LINE_END_RE.sub("\n", text)
+    text, removed = _remove_control_characters(text)
+    warnings: list[tuple[str, str]] = []
+    if removed:
+        total = sum(removed.values())
+        listed = ", ".join(f"U+{ord(char):04X} ×{count}" for char, count in sorted(removed.items()))
+        noun = "character" if total == 1 else "characters"
+        warnings.append(
+            (f"{what} holds {total} control {noun} ({listed})", f"removed {total} control {noun}")
+        )
+    metadata: dict[str, str] = {}
+    fmt = None
+    parsed = parse_publisher_page(text, source)
+    if parsed is not None:
+        text, metadata = parsed
+        fmt = metadata.pop("format")
+    text = text.strip()
+    if not text:
+        if removed:
+            raise InputError(source, f"{what} holds only control characters and whitespace")
+        raise InputError(source, f"{what} holds only whitespace")
+    language = _foreign_language(text)
+    if language is not None:
+        detail = language if language == _UNRECOGNISED_LANGUAGE else f"looks like {language}"
+        raise InputError(source, f"not English ({detail})")
+    return text, metadata, fmt, warnings
+
+
+def _remove_control_characters(text: str) -> tuple[str, Counter[str]]:
+    if _CONTROL_CHAR_RE.search(text) is None:
+        return text, Counter()
+    removed = Counter(_CONTROL_CHAR_RE.findall(text))
+    return _CONTROL_CHAR_RE.sub("", text), removed
+
+
+def _foreign_language(text: str) -> str | None:
+    """The language the text looks like when that is clearly not English.
+
+    Returns ``None`` for English and for text too short or too odd to judge.
+    """
+    if len(text) <= 3 * _LANGUAGE_SAMPLE_CHARS:
+        sample = text
+    else:
+        middle = len(text) // 2
+        window = _LANGUAGE_SAMPLE_CHARS
+        sample = " ".join(
+            (text[:window], text[middle : middle + window], text[-window:])
+        )
+    latin = non_ascii_latin = 0
+    scripts: Counter[str] = Counter()
+    for char in sample:
+        if not char.isalpha():
+            continue
+        if char.isascii():
+            latin += 1
+            continue
+        script = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+        if script == "LATIN":
+            latin += 1
+            non_ascii_latin += 1
+        else:
+            scripts[script] += 1
+    letters = latin + sum(scripts.values())
+    if scripts:
+        script, count = scripts.most_common(1)[0]
+        if count * 2 > letters:
+            return _script_language(script, scripts, sample)
+
+    words = Counter(word.lower() for word in _WORD_RE.findall(sample))
+    total = sum(words.values())
+    if total < _MIN_WORDS_TO_JUDGE:
+        return None
+    english = sum(count for word, count in words.items() if word in _ENGLISH_WORDS)
+    scores = {
+        language: sum(count for word, count in words.items() if word in vocabulary)
+        for language, vocabulary in _FOREIGN_WORDS.items()
+    }
+    language, best = max(scores.items(), key=lambda pair: pair[1])
+    if best >= _MIN_FOREIGN_HITS and best >= _MIN_FOREIGN_SHARE * total and best > 2 * english:
+        return language
+    if english < _MAX_ENGLISH_SHARE_FOR_UNKNOWN * total and non_ascii_latin > _MIN_NON_ASCII_LATIN_SHARE * latin:
+        return _UNRECOGNISED_LANGUAGE
+    if total >= _MIN_WORDS_FOR_NO_ENGLISH and english < _MIN_ENGLISH_SHARE * total:
+        return _UNRECOGNISED_LANGUAGE
+    return None
+
+
+def _script_language(script: str, scripts: Counter[str], sample: str) -> str:
+    if script == "CYRILLIC" and sum(char in _UKRAINIAN_LETTERS for char in sample) * 100 > scripts[script]:
+        return "Ukrainian"
+    if script == "CJK" and (scripts["HIRAGANA"] or scripts["KATAKANA"]):
+        return "Japanese"
+    return _SCRIPT_LANGUAGES.get(script, f"{script.title()} script")
+
+
+def _warning_problem(label: str, warnings: list[tuple[str, str]], doc_id: str) -> InputProblem:
+    return InputProblem(
+        file=label,
+        reason="; ".join(reason for reason, _ in warnings),
+        action="; ".join(action for _, action in warnings),
+        doc_id=doc_id,
+    )
+
+
+def _log_problem(problem: InputProblem) -> None:
+    logger.warning("%s: %s (%s)", problem.file, problem.reason, problem.action)
+
+
+# ---------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------
+
+
+class _VisibleTextParser(HTMLParser):
+    """Collects the text a browser shows; ignores attributes, runs nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self._skip_depth = 0
+        self._pre_depth = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:  # attrs are dropped on purpose
+        if tag in _HTML_SKIP_TAGS:
+            self._skip_depth += 1
+        elif self._skip_depth:
+            return
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in _HTML_BLOCK_TAGS:
+            self.parts.append("\n\n")
+            if tag == "pre":
+                self._pre_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HTML_SKIP_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif self._skip_depth:
+            return
+        elif tag == "title":
+            self._in_title = False
+        elif tag in _HTML_BLOCK_TAGS:
+            self.parts.append("\n\n")
+            if tag == "pre":
+                self._pre_depth = max(0, self._pre_depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        if self._in_title:
+            self.title_parts.append(data)
+        elif self._pre_depth:
+            self.parts.append(data)
+        else:
+            self.parts.append(_HTML_SPACE_RE.sub(" ", data))
+
+
+def _visible_html_text(markup: str) -> tuple[str, str]:
+    """The visible text of an HTML page and its <title>."""
+    parser = _VisibleTextParser()
+    parser.feed(_LINE_END_RE.sub("\n", markup))
+    parser.close()
+    text = "".join(parser.parts)
+    text = _HTML_BREAKS_RE.sub(lambda m: "\n\n" if m.group().count("\n") > 1 else "\n", text)
+    text = _MULTI_SPACE_RE.sub(" ", text).strip()
+    title = " ".join("".join(parser.title_parts).split())
+    return text, title
+
+
+# ---------------------------------------------------------------------------
+# JSON Lines
+# ---------------------------------------------------------------------------
+
+_JSON_TYPE_NAMES = {
+    dict: "an object", list: "an array", str: "a string", int: "a number",
+    float: "a number", bool: "a boolean", type(None): "null",
+}
+
+
+def _jsonl_items(text: str, path: str, stem: str) -> tuple[list[_Item], list[InputProblem]]:
+    """One item per good record; one problem per bad line (file ``path:line``)."""
+    items: list[_Item] = []
+    problems: list[InputProblem] = []
+    first_line_of_id: dict[str, int] = {}
+    safe_stem = make_safe_id(stem)
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        if not line.strip():
+            continue
+        label = f"{path}:{number}"
+
+        def skip(reason: str) -> None:
+            problems.append(InputProblem(label, f"line {number}: {reason}"))
+
+        try:
+            record = json.loads(line, strict=False)
+        except json.JSONDecodeError as err:
+            skip(f"not valid JSON ({err.msg} at column {err.colno})")
+            continue
+        if not isinstance(record, dict):
+            skip(f"not a JSON object (got {_JSON_TYPE_NAMES.get(type(record), 'a value')})")
+            continue
+        if "text" not in record:
+            skip("the record has no 'text'")
+            continue
+        if not isinstance(record["text"], str):
+            skip(f"'text' is not a string (got {_JSON_TYPE_NAMES.get(type(record['text']), 'a value')})")
+            continue
+
+        warnings: list[tuple[str, str]] = []
+        raw_id = record.get("id")
+        generated = f"{safe_stem}-{number}"
+        if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+            raw_id = str(raw_id)
+        if raw_id is None or not isinstance(raw_id, str) or not raw_id.strip():
+            if "id" not in record or raw_id is None:
+                problem = "the record has no 'id'"
+            elif isinstance(raw_id, str):
+                problem = "the record's 'id' is empty"
+            else:
+                problem = f"'id' is not a string (got {_JSON_TYPE_NAMES.get(type(raw_id), 'a value')})"
+            warnings.append((f"line {number}: {problem}", f"loaded with id '{generated}'"))
+            raw_id = generated
+        elif raw_id in first_line_of_id:
+            skip(f"duplicate id '{raw_id}' (first at line {first_line_of_id[raw_id]})")
+            continue
+
+        try:
+            final, parsed, parsed_format, more = _prepare_text(record["text"], label, "'text'")
+        except InputError as err:
+            skip(err.reason)
+            continue
+        warnings.extend((f"line {number}: {reason}", action) for reason, action in more)
+        first_line_of_id[raw_id] = number
+
+        metadata = dict(parsed)
+        for key, value in record.items():
+            if key in ("id", "text"):
+                continue
+            name = f"record_{key}" if key in _RESERVED_METADATA_KEYS else key
+            metadata[name] = _metadata_string(value)
+        metadata["source"] = label
+        metadata["format"] = parsed_format or FORMAT_JSONL
+        chapter_id = make_safe_id(raw_id, fallback=generated)
+        chapter = Chapter(id=chapter_id, text=final, metadata=metadata, source=label)
+        items.append(_Item(chapter, raw_id, label, warnings))
+    return items, problems
+
+
+def _metadata_string(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------------------
+# Batch: directory walk, ids, duplicates
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _WalkState:
+    """Directories already read in this batch, by (device, inode)."""
+
+    visited: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def _expand(path: str, walk: _WalkState, on_problem: ProblemHandler) -> Iterator[tuple[str, bool]]:
+    """Yield (file path, named explicitly?) for a given path."""
+    if not os.path.lexists(path):
+        on_problem(InputProblem(path, "no such file or directory"))
+        return
+    if not os.path.exists(path):
+        on_problem(InputProblem(path, "broken symbolic link"))
+        return
+    if os.path.isdir(path):
+        yield from ((file, False) for file in _walk(path, (), walk, on_problem))
+    else:
+        yield path, True
+
+
+def _walk(
+    directory: str,
+    ancestors: tuple[tuple[int, int], ...],
+    walk: _WalkState,
+    on_problem: ProblemHandler,
+) -> Iterator[str]:
+    """Files under a directory, depth first in name order, never in circles."""
+    try:
+        info = os.stat(directory)
+    except OSError as err:
+        on_problem(InputProblem(directory, f"cannot read the directory ({err.strerror or err})"))
+        return
+    key = (info.st_dev, info.st_ino)
+    if key in ancestors:
+        target = walk.visited.get(key, os.path.realpath(directory))
+        on_problem(InputProblem(directory, f"symlink loop (points back to {target})", "not followed"))
+        return
+    if key in walk.visited:
+        on_problem(
+            InputProblem(directory, f"directory already read as {walk.visited[key]}", "not followed")
+        )
+        return
+    walk.visited[key] = directory
+    try:
+        with os.scandir(directory) as entries:
+            names = sorted(entry.name for entry in entries)
+    except PermissionError:
+        on_problem(InputProblem(directory, "permission denied"))
+        return
+    except OSError as err:
+        on_problem(InputProblem(directory, f"cannot read the directory ({err.strerror or err})"))
+        return
+    for name in names:
+        if name.startswith("."):
+            continue
+        path = os.path.join(directory, name)
+        if os.path.isdir(path):
+            yield from _walk(path, ancestors + (key,), walk, on_problem)
+        elif os.path.isfile(path):
+            yield path
+        elif os.path.islink(path) and not os.path.exists(path):
+            on_problem(InputProblem(path, "broken symbolic link"))
+        else:
+            on_problem(InputProblem(path, "not a regular file"))
+
+
+class _Registry:
+    """Gives chapters batch-unique ids and drops repeated texts."""
+
+    def __init__(self) -> None:
+        self._ids: set[str] = set()
+        self._first_source: dict[bytes, str] = {}
+
+    def admit(self, item: _Item) -> tuple[Chapter | None, InputProblem | None]:
+        chapter = item.chapter
+        digest = hashlib.sha256(chapter.text.encode("utf-8")).digest()
+        if digest in self._first_source:
+            return None, InputProblem(item.label, f"duplicate of {self._first_source[digest]}")
+        self._first_source[digest] = chapter.source
+        chapter_id = chapter.id
+        if chapter_id in self._ids:
+            suffix = 2
+            while f"{chapter.id}-{suffix}" in self._ids:
+                suffix += 1
+            chapter_id = f"{chapter.id}-{suffix}"
+        self._ids.add(chapter_id)
+        if chapter_id != item.raw_id:
+            chapter = replace(
+                chapter, id=chapter_id, metadata={**chapter.metadata, "original_id": item.raw_id}
+            )
+        problem = _warning_problem(item.label, item.warnings, chapter_id) if item.warnings else None
+        return chapter, problem
+
+
+# ---------------------------------------------------------------------------
+# Cambridge Core helpers
+# ---------------------------------------------------------------------------
+
+
+def _looks_like_cambridge_core(text: str) -> bool:
+    markers = sum(1 for pattern in _CAMBRIDGE_MARKER_RES if pattern.search(text))
+    if _PUBLISHED_ONLINE_RE.search(text):
+        return markers >= _MIN_MARKERS_WITH_PUBLISHED_LINE
+    return markers >= _MIN_MARKERS_WITHOUT_PUBLISHED_LINE
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs of a section: blocks split by blank lines.
+
+    A block of short lines is one hard-wrapped paragraph; a block with long
+    lines holds one paragraph per line.
+    """
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    paragraphs: list[str] = []
+    for block in blocks:
+        if all(len(line) <= _HARD_WRAP_WIDTH for line in block[:-1]):
+            paragraphs.append(" ".join(block))
+        else:
+            paragraphs.extend(block)
+    return paragraphs
+
+
+def _title_metadata(header: list[str]) -> dict[str, str]:
+    """Chapter number and title from the lines above the publication line."""
+    candidates = [line for line in header if line and not _CHROME_LINE_RE.fullmatch(line)]
+    numbered = [m for m in map(_CHAPTER_TITLE_RE.fullmatch, candidates) if m is not None]
+    if numbered:
+        match = numbered[-1]
+        return {"chapter_number": match["number"], "title": match["title"]}
+    if candidates:
+        return {"title": candidates[0]}
+    return {}
+
+
+def _published_date(lines: list[str], index: int) -> str | None:
+    rest = _PUBLISHED_LINE_RE.fullmatch(lines[index])["date"]
+    if not rest:
+        rest = next((line for line in lines[index + 1 :] if line), "")
+    return _iso_date(rest)
+
+
+def _iso_date(text: str) -> str | None:
+    """'07 December 2009' or 'December 7, 2009' -> '2009-12-07'."""
+    for pattern in (_DAY_MONTH_YEAR_RE, _MONTH_DAY_YEAR_RE):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        month = _MONTHS.get(match["month"].lower())
+        if month is None:
+            continue
+        try:
+            return date(int(match["year"]), month, int(match["day"])).isoformat()
+        except ValueError:
+            continue  # e.g. 31 February: try the other pattern
+    return None
+
+
+def _publication_metadata(lines: list[str]) -> dict[str, str]:
+    """Type, book, pages, publisher and dates from outside the summary."""
+    metadata: dict[str, str] = {}
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        type_match = _TYPE_RE.fullmatch(line)
+        if type_match and "content_type" not in metadata:
+            value = type_match["value"] or next((nxt for nxt in lines[index + 1 :] if nxt), "")
+            if value and not _SECTION_END_RE.fullmatch(value):
+                metadata["content_type"] = value
+        elif _INFORMATION_RE.fullmatch(line) and "book_title" not in metadata:
+            metadata.update(_information_block(lines[index + 1 :]))
+        elif (match := _PUBLISHER_RE.fullmatch(line)) and "publisher" not in metadata:
+            metadata["publisher"] = match["value"]
+        elif (match := _PRINT_YEAR_RE.fullmatch(line)) and "print_year" not in metadata:
+            metadata["print_year"] = match["value"]
+        elif (match := _ONLINE_DATE_RE.fullmatch(line)) and "online_date" not in metadata:
+            iso = _iso_date(match["value"])
+            if iso:
+                metadata["online_date"] = iso
+        elif (match := _DOI_RE.fullmatch(line)) and "doi" not in metadata:
+            metadata["doi"] = match["value"]
+    return metadata
+
+
+def _information_block(lines: list[str]) -> dict[str, str]:
+    """Book title, subtitle, editors and pages from an 'Information' block."""
+    metadata: dict[str, str] = {}
+    titles: list[str] = []
+    started = False
+    for line in lines:
+        if not line:
+            if started:
+                break
+            continue
+        started = True
+        if _PUBLISHER_RE.fullmatch(line) or _PRINT_YEAR_RE.fullmatch(line) or _DOI_RE.fullmatch(line):
+            continue  # read by _publication_metadata
+        if _SECTION_END_RE.fullmatch(line) or _CHROME_LINE_RE.fullmatch(line):
+            break
+        pages = _PAGES_RE.search(line)
+        if pages:
+            first, last = pages["first"], pages["last"]
+            metadata["pages"] = f"{first}–{last}" if last else first
+            line = line[: pages.start()].strip()
+            if not line:
+                continue
+        editors = _EDITORS_RE.fullmatch(line)
+        if editors:
+            metadata["book_editors"] = editors["value"]
+        else:
+            titles.append(line)
+    if titles:
+        metadata["book_title"] = titles[0]
+    if len(titles) > 1:
+        metadata["book_subtitle"] = ": ".join(titles[1:])
+    return metadata
