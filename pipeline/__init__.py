@@ -1,0 +1,60 @@
+"""argmine: the claims and causal links of historical scholarship, as data.
+
+>>> from pipeline import analyze
+>>> result = analyze("The drought led to widespread hunger.")
+>>> result.links[["cause_concept", "effect_concept", "cue"]].values.tolist()
+[['drought', 'widespread hunger', 'led … to']]
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+from .analysis import Chain, Result, build_result
+from .errors import ArgmineError, InputError
+
+__all__ = ["analyze", "analyze_corpus", "Result", "Chain", "ArgmineError", "InputError", "__version__"]
+
+__version__ = "0.1.0"
+
+_PATH_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl")
+
+
+def _looks_like_path(value: str) -> bool:
+    if "\n" in value or len(value) > 4096:
+        return False
+    return os.path.exists(value) or value.lower().endswith(_PATH_SUFFIXES) or value.endswith(("/", os.sep))
+
+
+def analyze(text_or_path: str | os.PathLike, *, doc_id: str | None = None, n_process: int = 1) -> Result:
+    """Analyse one document: a path to a file (any supported format) or a text.
+
+    A path that does not exist raises :class:`InputError`; a file that cannot
+    be used raises it too, with the reason. Text given directly goes through
+    the same publisher-page detection as a file.
+    """
+    from .corpus import chapter_from_text, read_corpus
+    from .process import process_chapters
+
+    if isinstance(text_or_path, Path) or _looks_like_path(str(text_or_path)):
+        path = str(text_or_path)
+        chapters, problems = read_corpus([path])
+        if not chapters:
+            reason = problems[0].reason if problems else "no document could be read"
+            raise InputError(path, reason)
+    else:
+        chapters = [chapter_from_text(str(text_or_path), doc_id=doc_id or "text")]
+        problems = []
+    return build_result(process_chapters(chapters, n_process=n_process), problems)
+
+
+def analyze_corpus(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, n_process: int = 1) -> Result:
+    """Analyse many documents: files and folders. Unusable inputs are listed in ``result.errors``."""
+    from .corpus import read_corpus
+    from .process import process_chapters
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    chapters, problems = read_corpus([str(p) for p in paths])
+    return build_result(process_chapters(chapters, n_process=n_process), problems)

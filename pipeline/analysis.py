@@ -1,0 +1,241 @@
+"""The result of an analysis: tables, the graph, chains.
+
+:class:`Result` is what :func:`pipeline.analyze` and
+:func:`pipeline.analyze_corpus` return and what the CLI writes out.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Iterable, Iterator, Sequence
+
+import networkx as nx
+import pandas as pd
+
+from .concepts import Merge, merge_concepts
+from .process import ChapterResult
+from .records import CausalLink, Claim, InputProblem, Resolution, as_row, record_columns
+
+__all__ = ["Result", "Chain", "build_result", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "source", "format", "title", "chapter_number", "book_title", "book_subtitle", "pages",
+    "publisher", "print_year", "online_date", "content_type", "words", "sentences", "claims", "links", "text",
+]
+CONCEPT_COLUMNS = ["concept", "mentions", "documents", "n_documents", "aliases", "merged_from", "as_cause", "as_effect"]
+_MAX_PATHS = 500
+_MAX_HOPS = 8
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A causal path through concepts, with the links behind every hop.
+
+    Iterating a chain gives its concept names, so ``list(chain)`` is the path.
+    ``continuous`` is True when one document asserts every hop; a chain that
+    joins hops from different documents is marked ``continuous=False`` and
+    only returned when asked for (the "transitivity trap").
+    """
+
+    concepts: tuple[str, ...]
+    hops: tuple[tuple[CausalLink, ...], ...]
+    documents: tuple[str, ...]
+    continuous: bool
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.concepts)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __getitem__(self, index):
+        return self.concepts[index]
+
+    def __str__(self) -> str:
+        return " → ".join(self.concepts)
+
+    @property
+    def hedged(self) -> bool:
+        return any(all(l.hedged for l in hop) for hop in self.hops)
+
+
+@dataclass
+class Result:
+    """Documents, claims, causal links, concepts and the argument graph of a corpus."""
+
+    chapters: list[ChapterResult]
+    problems: list[InputProblem] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+    link_records: list[CausalLink] = field(default_factory=list)
+
+    # -- tables ---------------------------------------------------------------
+
+    @cached_property
+    def documents(self) -> pd.DataFrame:
+        rows = []
+        for item in self.chapters:
+            meta = dict(item.chapter.metadata)
+            row = {column: meta.get(column, "") for column in DOCUMENT_COLUMNS}
+            row.update(doc_id=item.chapter.id, source=item.chapter.source or meta.get("source", ""),
+                       words=item.words, sentences=item.extraction.sentences,
+                       claims=len(item.extraction.claims),
+                       links=sum(1 for l in self.link_records if l.doc_id == item.chapter.id),
+                       text=item.chapter.text)
+            extra = {k: v for k, v in meta.items() if k not in row}
+            row.update(extra)
+            rows.append(row)
+        return pd.DataFrame(rows, columns=list(dict.fromkeys(DOCUMENT_COLUMNS + [k for r in rows for k in r])))
+
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        return _frame([c for item in self.chapters for c in item.extraction.claims], Claim)
+
+    @cached_property
+    def links(self) -> pd.DataFrame:
+        return _frame(self.link_records, CausalLink)
+
+    @cached_property
+    def resolutions(self) -> pd.DataFrame:
+        return _frame([r for item in self.chapters for r in item.extraction.resolutions], Resolution)
+
+    @cached_property
+    def errors(self) -> pd.DataFrame:
+        return _frame(self.problems, InputProblem)
+
+    @cached_property
+    def concepts(self) -> pd.DataFrame:
+        mentions: dict[str, Counter] = defaultdict(Counter)
+        docs: dict[str, set[str]] = defaultdict(set)
+        as_cause: Counter = Counter()
+        as_effect: Counter = Counter()
+        for link in self.link_records:
+            mentions[link.cause_concept][link.cause_text] += 1
+            mentions[link.effect_concept][link.effect_text] += 1
+            docs[link.cause_concept].add(link.doc_id)
+            docs[link.effect_concept].add(link.doc_id)
+            as_cause[link.cause_concept] += 1
+            as_effect[link.effect_concept] += 1
+        merged_from: dict[str, list[str]] = defaultdict(list)
+        for merge in self.merges:
+            merged_from[merge.canonical].append(f"{merge.alias} ({merge.reason})")
+        rows = []
+        for concept in sorted(mentions, key=lambda c: (-sum(mentions[c].values()), c)):
+            aliases = sorted({text for text in mentions[concept]} | {m.alias for m in self.merges if m.canonical == concept})
+            rows.append({
+                "concept": concept, "mentions": sum(mentions[concept].values()),
+                "documents": "; ".join(sorted(docs[concept])), "n_documents": len(docs[concept]),
+                "aliases": " | ".join(aliases), "merged_from": "; ".join(merged_from.get(concept, [])),
+                "as_cause": as_cause[concept], "as_effect": as_effect[concept],
+            })
+        return pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
+
+    # -- graph and chains -----------------------------------------------------
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        from .graph import build_graph
+
+        return build_graph(self)
+
+    def causal_graph(self, doc_id: str | None = None) -> nx.DiGraph:
+        """Concepts and the causal links between them (one edge per pair, links in ``links``)."""
+        graph = nx.DiGraph()
+        for link in self.link_records:
+            if doc_id is not None and link.doc_id != doc_id:
+                continue
+            if link.polarity == "negative":
+                continue  # "did not lead to" is not a step of a chain
+            if graph.has_edge(link.cause_concept, link.effect_concept):
+                graph[link.cause_concept][link.effect_concept]["links"].append(link)
+            else:
+                graph.add_edge(link.cause_concept, link.effect_concept, links=[link])
+        return graph
+
+    def chains(self, source: str | None = None, target: str | None = None, *,
+               across_documents: bool = False, min_hops: int = 2) -> list[Chain]:
+        """Causal chains as concept paths, each hop with its links.
+
+        By default only *continuous* chains: paths that one document asserts
+        hop by hop. ``across_documents=True`` also joins hops from different
+        documents; those chains are labelled ``continuous=False``.
+        """
+        found: dict[tuple[str, ...], Chain] = {}
+        doc_ids = [item.chapter.id for item in self.chapters]
+        for doc_id in doc_ids:
+            for chain in _paths(self.causal_graph(doc_id), source, target, min_hops, continuous=True):
+                found.setdefault(chain.concepts, chain)
+        if across_documents:
+            for chain in _paths(self.causal_graph(), source, target, min_hops, continuous=False):
+                if chain.concepts not in found:
+                    docs = {l.doc_id for hop in chain.hops for l in hop}
+                    single = [d for d in docs if all(any(l.doc_id == d for l in hop) for hop in chain.hops)]
+                    found[chain.concepts] = replace(chain, continuous=bool(single))
+        return sorted(found.values(), key=lambda c: (-len(c), c.concepts))
+
+    # -- views ------------------------------------------------------------------
+
+    def plot(self, ax=None, doc_id: str | None = None):
+        """Draw the causal graph left to right; returns the matplotlib Axes."""
+        from .plots import plot_causal_graph
+
+        return plot_causal_graph(self, ax=ax, doc_id=doc_id)
+
+    def show(self, doc_id: str | None = None, jupyter: bool | None = None):
+        """Render each sentence with causes, effects and cues marked (displaCy spans)."""
+        from .report import show_document
+
+        return show_document(self, doc_id, jupyter=jupyter)
+
+    def write(self, out_dir, **options):
+        """Write every output file into ``out_dir`` (see :func:`pipeline.export.write_outputs`)."""
+        from .export import write_outputs
+
+        return write_outputs(self, out_dir, **options)
+
+
+def _frame(records: Sequence, record_type: type) -> pd.DataFrame:
+    return pd.DataFrame([as_row(r) for r in records], columns=record_columns(record_type))
+
+
+def _paths(graph: nx.DiGraph, source, target, min_hops, continuous: bool) -> Iterator[Chain]:
+    if graph.number_of_nodes() == 0:
+        return
+    if source is not None and source not in graph or target is not None and target not in graph:
+        return
+    starts = [source] if source is not None else [n for n in graph if graph.in_degree(n) == 0] or list(graph)
+    ends = [target] if target is not None else [n for n in graph if graph.out_degree(n) == 0] or list(graph)
+    count = 0
+    for start in starts:
+        for end in ends:
+            if start == end:
+                continue
+            for path in nx.all_simple_paths(graph, start, end, cutoff=_MAX_HOPS):
+                if len(path) - 1 < min_hops:
+                    continue
+                hops = tuple(tuple(graph[a][b]["links"]) for a, b in zip(path, path[1:]))
+                docs = tuple(sorted({l.doc_id for hop in hops for l in hop}))
+                yield Chain(tuple(path), hops, docs, continuous)
+                count += 1
+                if count >= _MAX_PATHS:
+                    return
+
+
+def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProblem] = ()) -> Result:
+    """Gather chapter results, merge concepts across documents and make a :class:`Result`."""
+    chapters = list(chapters)
+    links = [l for item in chapters for l in item.extraction.links]
+    mentions: dict[str, Counter] = defaultdict(Counter)
+    documents: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        for name, text in ((link.cause_concept, link.cause_text), (link.effect_concept, link.effect_text)):
+            mentions[name][text] += 1
+            documents[name].add(link.doc_id)
+    mapping, merges = merge_concepts(mentions, documents)
+    canonical = [
+        replace(l, cause_concept=mapping.get(l.cause_concept, l.cause_concept),
+                effect_concept=mapping.get(l.effect_concept, l.effect_concept))
+        for l in links
+    ]
+    canonical = [l for l in canonical if l.cause_concept != l.effect_concept]
+    return Result(chapters=chapters, problems=list(problems), merges=merges, link_records=canonical)
