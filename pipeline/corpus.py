@@ -43,8 +43,8 @@ Binary files
     a file that is valid UTF-8, above 5 % for one that is not.
 Language
     argmine's rules are English. A small heuristic (script counts, then the
-    share of function words of English and of seven other European
-    languages) skips text that is clearly in another language
+    share of function words of English, seven other European languages and
+    transliterated Russian) skips text that is clearly in another language
     (``not English (looks like German)``). Short texts and texts it cannot
     place are kept: it errs towards analysing.
 Ids
@@ -242,6 +242,9 @@ _FOREIGN_WORDS_RAW: Mapping[str, str] = {
         foi ser são como mas também pelo pela entre seu sua""",
     "Polish": """i w z na się nie że jest o jak ale po co od za już tak przez oraz jego być był
         była które który która tylko dla przy""",
+    "transliterated Russian": """i v na ne s po za k ot iz chto kak eto no a u o zhe uzhe ili
+        dlia dlya pri ikh ego ee ona oni bylo byl byla byli takzhe tolko vse vsekh ikh kotorye
+        kotoryi mezhdu posle""",
 }
 _FOREIGN_WORDS: Mapping[str, frozenset[str]] = {
     language: frozenset(words.split()) - _ENGLISH_WORDS
@@ -621,6 +624,7 @@ def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProbl
         fmt = FORMAT_TEXT
     data = _read_bytes(path)
     text, warnings = _decode(data, path, html=fmt == FORMAT_HTML)
+    del data  # keep memory near a few times the file size
     stem = os.path.splitext(os.path.basename(path))[0]
     if fmt == FORMAT_JSONL:
         items, problems = _jsonl_items(text, path, stem)
@@ -781,7 +785,7 @@ def _prepare_text(
     if not raw:
         raise InputError(source, f"{what} is empty")
     text = raw[1:] if raw.startswith("\ufeff") else raw
-    if "\r" in text or _LINE_END_RE.search(text):
+    if _LINE_END_RE.search(text):
         text = _LINE_END_RE.sub("\n", text)
     text, removed = _remove_control_characters(text)
     warnings: list[tuple[str, str]] = []
@@ -844,11 +848,9 @@ def _foreign_language(text: str) -> str | None:
             non_ascii_latin += 1
         else:
             scripts[script] += 1
-    letters = latin + sum(scripts.values())
-    if scripts:
-        script, count = scripts.most_common(1)[0]
-        if count * 2 > letters:
-            return _script_language(script, scripts, sample)
+    foreign_letters = sum(scripts.values())
+    if foreign_letters * 2 > latin + foreign_letters:
+        return _script_language(scripts.most_common(1)[0][0], scripts, sample)
 
     words = Counter(word.lower() for word in _WORD_RE.findall(sample))
     total = sum(words.values())
@@ -1244,14 +1246,12 @@ def _information_block(lines: list[str]) -> dict[str, str]:
     """Book title, subtitle, editors and pages from an 'Information' block."""
     metadata: dict[str, str] = {}
     titles: list[str] = []
-    started = False
+    past_titles = False  # book titles come before the pages and publisher lines
     for line in lines:
         if not line:
-            if started:
-                break
-            continue
-        started = True
+            continue  # blank lines separate the items when the page was saved from HTML
         if _PUBLISHER_RE.fullmatch(line) or _PRINT_YEAR_RE.fullmatch(line) or _DOI_RE.fullmatch(line):
+            past_titles = True
             continue  # read by _publication_metadata
         if _SECTION_END_RE.fullmatch(line) or _CHROME_LINE_RE.fullmatch(line):
             break
@@ -1260,8 +1260,12 @@ def _information_block(lines: list[str]) -> dict[str, str]:
             first, last = pages["first"], pages["last"]
             metadata["pages"] = f"{first}–{last}" if last else first
             line = line[: pages.start()].strip()
-            if not line:
+            if not line or past_titles:
+                past_titles = True
                 continue
+            past_titles = True
+        elif past_titles:
+            break
         editors = _EDITORS_RE.fullmatch(line)
         if editors:
             metadata["book_editors"] = editors["value"]
