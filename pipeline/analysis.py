@@ -17,7 +17,7 @@ from .concepts import Merge, merge_concepts
 from .process import ChapterResult
 from .records import CausalLink, Claim, InputProblem, Resolution, as_row, record_columns
 
-__all__ = ["Result", "Chain", "build_result", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
+__all__ = ["Result", "Chain", "build_result", "load_result", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source", "format", "title", "chapter_number", "book_title", "book_subtitle", "pages",
@@ -239,3 +239,50 @@ def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProb
     ]
     canonical = [l for l in canonical if l.cause_concept != l.effect_concept]
     return Result(chapters=chapters, problems=list(problems), merges=merges, link_records=canonical)
+
+
+def load_result(out_dir) -> Result:
+    """A :class:`Result` read back from the tables ``argmine run`` wrote into ``out_dir``."""
+    from pathlib import Path
+
+    from .errors import InputError
+    from .extract import Extraction
+    from .records import Chapter
+
+    folder = Path(out_dir)
+    for name in ("documents.csv", "claims.csv", "links.csv"):
+        if not (folder / name).is_file():
+            raise InputError(str(folder / name), "missing: is this a folder written by `argmine run`?")
+    read = lambda name: pd.read_csv(folder / name, keep_default_na=False, dtype=str)  # noqa: E731
+    documents, claims, links = read("documents.csv"), read("claims.csv"), read("links.csv")
+
+    def typed(row: dict, record_type: type):
+        from dataclasses import fields as dc_fields
+
+        values = {}
+        for f in dc_fields(record_type):
+            value = row.get(f.name, "")
+            kind = str(f.type)
+            if kind == "int":
+                value = int(value or 0)
+            elif kind == "float":
+                value = float(value or 0)
+            elif kind == "bool":
+                value = str(value).lower() == "true"
+            values[f.name] = value
+        return record_type(**values)
+
+    link_records = [typed(r, CausalLink) for r in links.to_dict("records")]
+    claim_records = [typed(r, Claim) for r in claims.to_dict("records")]
+    chapters = []
+    for row in documents.to_dict("records"):
+        doc_id = row["doc_id"]
+        meta = {k: v for k, v in row.items() if k not in ("doc_id", "text", "words", "sentences", "claims", "links") and v}
+        extraction = Extraction(
+            links=[l for l in link_records if l.doc_id == doc_id],
+            claims=[c for c in claim_records if c.doc_id == doc_id],
+            sentences=int(row.get("sentences") or 0),
+        )
+        chapters.append(ChapterResult(Chapter(doc_id, row.get("text", ""), meta, row.get("source", "")), extraction,
+                                      int(row.get("words") or 0)))
+    return Result(chapters=chapters, link_records=link_records)

@@ -1,0 +1,97 @@
+"""Passage-level extraction for evaluation: ``argmine links IN.jsonl -o OUT.jsonl``.
+
+Each input line is ``{"id": ..., "text": ...}``; each output line is the
+design.md schema ``{"id", "causal", "relations": [{"cause", "effect",
+"cause_start", "cause_end", "effect_start", "effect_end", "signal"}]}`` with
+offsets into that line's text, one output line per input line, in order. The
+extraction is the same as ``argmine run``'s (:func:`pipeline.process.process_chapters`);
+only the explicit links are reported, each pair of spans once.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, TextIO
+
+from .process import process_chapters
+from .records import CausalLink, Chapter
+
+__all__ = ["predict_records", "relations_of", "parse_line", "LineError", "run_links"]
+
+
+@dataclass(frozen=True)
+class LineError:
+    """An input line that could not be used."""
+
+    line: int
+    id: str | None
+    reason: str
+
+
+def relations_of(links: Iterable[CausalLink]) -> list[dict]:
+    """The relations of one passage: explicit links, one per (cause span, effect span)."""
+    seen = set()
+    out = []
+    for link in links:
+        if not link.explicit:
+            continue
+        key = (link.cause_start, link.cause_end, link.effect_start, link.effect_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({
+            "cause": link.cause_text, "effect": link.effect_text,
+            "cause_start": link.cause_start, "cause_end": link.cause_end,
+            "effect_start": link.effect_start, "effect_end": link.effect_end,
+            "signal": link.cue or None,
+        })
+    return out
+
+
+def parse_line(line: str, number: int) -> dict | LineError:
+    """One JSONL line as a record with a string ``id`` and ``text``, or the reason it is not one."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return LineError(number, None, f"line {number}: not valid JSON ({error.msg})")
+    if not isinstance(record, dict):
+        return LineError(number, None, f"line {number}: expected a JSON object, found {type(record).__name__}")
+    raw_id = record.get("id")
+    record_id = None if raw_id is None else str(raw_id)
+    if record_id is None:
+        return LineError(number, None, f"line {number}: the record has no 'id'")
+    if "text" not in record:
+        return LineError(number, record_id, f"line {number}: the record {record_id!r} has no 'text'")
+    if not isinstance(record["text"], str):
+        return LineError(number, record_id, f"line {number}: 'text' of {record_id!r} is {type(record['text']).__name__}, expected a string")
+    return {"id": record_id, "text": record["text"]}
+
+
+def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1) -> Iterator[dict]:
+    """One prediction per record (``id`` and ``text``), in order."""
+    chapters = (Chapter(id=str(r["id"]), text=r["text"]) for r in records)
+    for result in process_chapters(chapters, nlp, n_process=n_process):
+        relations = relations_of(result.extraction.links)
+        yield {"id": result.chapter.id, "causal": bool(relations), "relations": relations}
+
+
+def run_links(lines: Iterable[str], out: TextIO, on_error: Callable[[LineError], None], nlp=None,
+              n_process: int = 1) -> tuple[int, int]:
+    """Read JSONL lines, write one prediction line per input line; returns (records, errors)."""
+    parsed: list[dict | LineError] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        parsed.append(parse_line(line, number))
+    good = [p for p in parsed if isinstance(p, dict)]
+    predictions = predict_records(good, nlp, n_process=n_process)
+    errors = 0
+    for item in parsed:
+        if isinstance(item, LineError):
+            errors += 1
+            on_error(item)
+            if item.id is not None:
+                out.write(json.dumps({"id": item.id, "error": item.reason}, ensure_ascii=False) + "\n")
+            continue
+        out.write(json.dumps(next(predictions), ensure_ascii=False) + "\n")
+    return len(parsed), errors
