@@ -3,7 +3,7 @@
 >>> from pipeline import analyze
 >>> result = analyze("The drought led to widespread hunger.")
 >>> result.links[["cause_concept", "effect_concept", "cue"]].values.tolist()
-[['drought', 'widespread hunger', 'led … to']]
+[['drought', 'hunger', 'led to']]
 """
 from __future__ import annotations
 
