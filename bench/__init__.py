@@ -1,0 +1,1 @@
+"""Benchmarks of argmine on the annotated corpora in ../shared/data (run from the repository root)."""
