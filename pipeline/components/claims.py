@@ -1,25 +1,50 @@
-"""The ``argmine_claims`` component: argumentative units, their type and who asserts them.
+"""The ``argmine_claims`` component: argumentative units, their type, who asserts them, how firmly.
 
 A unit is a sentence, or one clause of a sentence that makes two claims
-("X, but Y"; "X; Y"). Its type (thesis, claim, premise, background, meta),
-its asserter (the author, cited scholarship, or a historical actor) and its
-relation to the unit before (contrast, support) come from the rules in
-``models/claim_rules.jsonl``; hedges and negation from ``models/lexicon.jsonl``.
-Units are stored as plain data in ``doc._.claim_units``.
+("X, but Y"; "X; Y"; "Although X, Y"; "X: Y"). Each unit gets
+
+- a **type**: thesis, claim, premise, background or meta (``models/claim_rules.jsonl``,
+  ``"sets": "type"``); units inside an enumeration ("First, … Second, …") that no
+  rule types are premises of the claim they list reasons for;
+- an **asserter**: the author, cited scholarship, or a historical actor whose
+  belief the text reports (rules ``"sets": "asserted_by"``, then the subject and
+  main verb of the unit);
+- its **hedge** words (``models/lexicon.jsonl`` kind ``hedge``), **polarity**
+  (negative when the main verb is negated) and **strength** (of the causal link
+  it states, if any: sufficient, contributory or associative);
+- its **relations**: the unit it contrasts with ("However", "but", "than other
+  inquiries have done" against the cited scholarship) and the unit it supports
+  (a premise supports the claim or thesis of its paragraph, a claim the
+  thesis, a concluding thesis the document's first thesis).
+
+Units are stored as plain data in ``doc._.claim_units``: one dict per unit, in
+text order, whose ``supports``/``contrasts`` are indices into that list (-1 for
+none).
+
+Rule patterns are lower-case token sequences matched against each token's
+lower-case form or its lemma; ``*`` matches any one token and a leading ``^``
+anchors the pattern at the start of the unit (after leading punctuation).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..rules import ClaimRule, load_claim_rules, load_lexicon
 
-__all__ = ["ClaimUnitFinder", "make_claim_unit_finder", "PhraseRules", "split_units"]
+__all__ = ["ClaimUnitFinder", "make_claim_unit_finder", "PhraseRules", "RuleMatch", "split_units", "relate_units"]
 
-_SPLIT_CONJUNCTIONS = {"but", "whereas", "yet", "while"}
+#: coordinators that join two claims ("X, but Y") when the second has its own subject
+_SPLIT_COORDINATORS = {"but", "yet", "whereas"}
+#: subordinators of a clause that is a claim of its own ("Although X, Y"; "X, while Y")
+_SPLIT_SUBORDINATORS = {"although", "though", "whereas", "while"}
+_ORDINALS = {"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fourthly", "fifth"}
+_CLOSING_ORDINALS = {"finally", "lastly"}
+_MODALS = {"may", "might", "could", "can", "would", "should", "must"}
+_CONCESSIVES = {"although", "though", "while", "whereas", "even"}
 
 
 @Language.factory(
@@ -33,58 +58,126 @@ def make_claim_unit_finder(nlp: Language, name: str, rules_path: str | None, lex
 
 
 @dataclass(frozen=True)
+class RuleMatch:
+    """A rule that matched a unit, and the words it matched."""
+
+    rule: ClaimRule
+    words: str
+
+
+@dataclass(frozen=True)
 class PhraseRules:
-    """Lower-case token patterns (``*`` matches any one token), matched in order of priority."""
+    """Claim rules matched against a unit's tokens, highest priority first."""
 
     rules: tuple[ClaimRule, ...]
 
-    def first(self, words: list[str], sets: str, *, at_start: bool = False) -> ClaimRule | None:
+    def first(self, forms: list[tuple[str, str]], sets: str) -> RuleMatch | None:
+        """The highest-priority rule deciding ``sets`` that matches ``forms`` ((lower, lemma) per token).
+
+        >>> rule = ClaimRule(id="r", sets="type", value="meta", patterns=("^ this chapter examine",), example="")
+        >>> PhraseRules((rule,)).first([("this", "this"), ("chapter", "chapter"), ("examines", "examine")], "type").words
+        'this chapter examines'
+        """
         candidates = sorted((r for r in self.rules if r.sets == sets), key=lambda r: -r.priority)
         for rule in candidates:
             for pattern in rule.patterns:
-                if _contains(words, pattern.split(), at_start=at_start):
-                    return rule
+                found = find_pattern(forms, pattern)
+                if found is not None:
+                    return RuleMatch(rule, " ".join(forms[i][0] for i in range(*found)))
         return None
 
 
-def _contains(words: list[str], pattern: list[str], *, at_start: bool = False) -> bool:
-    width = len(pattern)
-    last = 1 if at_start else len(words) - width + 1
-    for start in range(max(last, 0)):
-        if all(p == "*" or p == w for p, w in zip(pattern, words[start:start + width])):
-            return True
-    return False
+def find_pattern(forms: list[tuple[str, str]], pattern: str) -> tuple[int, int] | None:
+    """Where ``pattern`` first matches ``forms`` as a token range, or None.
+
+    >>> find_pattern([("however", "however"), (",", ","), ("it", "it")], "^ however")
+    (0, 1)
+    >>> find_pattern([("they", "they"), ("argued", "argue")], "they argue")
+    (0, 2)
+    """
+    parts = pattern.split()
+    anchored = bool(parts) and parts[0] == "^"
+    if anchored:
+        parts = parts[1:]
+    width = len(parts)
+    if not width:
+        return None
+    if anchored:
+        first = next((i for i, (low, _) in enumerate(forms) if low.isalnum() or low[:1].isalnum()), len(forms))
+        starts = [first]
+    else:
+        starts = range(len(forms) - width + 1)
+    for start in starts:
+        window = forms[start:start + width]
+        if len(window) == width and all(p == "*" or p == low or p == lemma for p, (low, lemma) in zip(parts, window)):
+            return start, start + width
+    return None
 
 
 def split_units(sent: Span) -> list[tuple[int, int]]:
     """Token ranges of the argumentative units of one sentence.
 
-    A sentence is split before a clause-joining "but"/"whereas"/"yet"/"while"
-    and after a semicolon, when both sides have a verb with its own subject.
+    A sentence is cut before a coordinating "but"/"yet"/"whereas" whose clause
+    has its own subject, after a semicolon, after a colon followed by a clause
+    with a subject, and around a concessive or contrastive subordinate clause
+    ("although", "though", "whereas", "while") with its own subject. A comma
+    before the cut stays with the first unit. Every unit keeps at least three
+    words; anything shorter stays joined to its neighbour.
     """
-    cuts: list[int] = []
+    doc = sent.doc
+    cuts: set[int] = set()
     for token in sent:
-        if token.lower_ in _SPLIT_CONJUNCTIONS and token.dep_ in ("cc", "mark") and token.i > sent.start + 2:
-            clause = token.head if token.dep_ == "mark" else next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i), None)
-            if clause is not None and any(c.dep_.startswith("nsubj") for c in clause.children):
-                cut = token.i - 1 if token.i - 1 > sent.start and token.doc[token.i - 1].is_punct else token.i
-                cuts.append(cut)
-        elif token.text == ";" and sent.start < token.i < sent.end - 2:
-            cuts.append(token.i + 1)
-    bounds = [sent.start] + cuts + [sent.end]
-    units = []
+        low = token.lower_
+        if low in _SPLIT_COORDINATORS and token.dep_ == "cc":
+            clause = next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i), None)
+            if clause is not None and _has_subject(clause):
+                cuts.add(token.i)
+        elif low in _SPLIT_SUBORDINATORS and token.dep_ == "mark" and token.head.dep_ == "advcl" and _has_subject(token.head):
+            clause = token.head
+            left, right = clause.left_edge.i, clause.right_edge.i + 1
+            while right < sent.end and doc[right].is_punct and doc[right].text in ",;":
+                right += 1
+            if left > sent.start:
+                cuts.add(left)
+            if right < sent.end:
+                cuts.add(right)
+        elif low == ";":
+            cuts.add(token.i + 1)
+        elif low == ":" and token.i + 1 < sent.end:
+            right = range(token.i + 1, sent.end)
+            clause_right = any(t.pos_ in ("VERB", "AUX") and _has_subject(t) and (t.head.i not in right or t.head.i == t.i)
+                               for t in doc[token.i + 1:sent.end])
+            clause_left = any(t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in doc[sent.start:token.i])
+            if clause_left and clause_right:
+                cuts.add(token.i + 1)
+    bounds = [sent.start] + sorted(c for c in cuts if sent.start < c < sent.end) + [sent.end]
+    ranges = []
     for start, end in zip(bounds, bounds[1:]):
-        while start < end and (sent.doc[start].is_space):
+        while start < end and doc[start].is_space:
             start += 1
-        while end > start and sent.doc[end - 1].is_space:
+        while end > start and doc[end - 1].is_space:
             end -= 1
         if end > start:
-            units.append((start, end))
-    return units
+            ranges.append([start, end])
+    merged: list[list[int]] = []
+    for piece in ranges:
+        if merged and (_words(doc, merged[-1]) < 3 or _words(doc, piece) < 3):
+            merged[-1][1] = piece[1]
+        else:
+            merged.append(piece)
+    return [(start, end) for start, end in merged]
+
+
+def _words(doc: Doc, span: list[int]) -> int:
+    return sum(1 for t in doc[span[0]:span[1]] if not (t.is_punct or t.is_space))
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 class ClaimUnitFinder:
-    """Segment sentences into units and type, attribute and grade each."""
+    """Segment sentences into units; type, attribute, grade and relate each."""
 
     def __init__(self, rules_path: str | None = None, lexicon_path: str | None = None):
         ensure_extensions()
@@ -92,53 +185,241 @@ class ClaimUnitFinder:
         groups: dict[str, set[str]] = {}
         for rule in load_lexicon(lexicon_path):
             groups.setdefault(rule.kind, set()).update(rule.words)
-        self.hedges = [w.split() for w in sorted(groups.get("hedge", ()))]
-        self.negations = groups.get("negation", set())
-        self.cited = groups.get("cited", set())
-        self.self_words = groups.get("self", set())
-        self.belief_verbs = groups.get("belief_verb", set())
+        self.hedges = sorted((tuple(w.split()) for w in groups.get("hedge", ())), key=lambda h: (-len(h), h))
+        self.contributory = sorted((tuple(w.split()) for w in groups.get("contributory", ())), key=lambda h: (-len(h), h))
+        self.negations = frozenset(groups.get("negation", ()))
+        self.cited = frozenset(groups.get("cited", ()))
+        self.self_words = frozenset(groups.get("self", ()))
+        self.belief_verbs = frozenset(groups.get("belief_verb", ()))
+        self.reporting_verbs = frozenset(groups.get("reporting_verb", ()))
 
     def __call__(self, doc: Doc) -> Doc:
-        units = []
+        units: list[dict] = []
         for sent_index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
+            paragraph = doc.text[: sent.start_char].count("\n\n")
             for start, end in split_units(sent):
-                units.append(self.describe(doc[start:end], sent_index))
+                units.append(self.describe(doc[start:end], sent_index, paragraph))
+        self._attribute_continuations(doc, units)
+        self._type_enumerations(doc, units)
+        relate_units(units)
         doc._.claim_units = units
         return doc
 
-    def describe(self, unit: Span, sent_index: int) -> dict:
-        words = [t.lower_ for t in unit if not t.is_space]
-        type_rule = self.rules.first(words, "type")
-        who_rule = self.rules.first(words, "asserted_by")
-        relation_rule = self.rules.first(words[:4], "relation", at_start=True)
-        asserted_by = who_rule.value if who_rule else self._subject_asserter(unit)
-        unit_type = type_rule.value if type_rule else "claim"
-        if type_rule is None and asserted_by == "cited":
+    # -- one unit --------------------------------------------------------------
+
+    def describe(self, unit: Span, sent_index: int, paragraph: int = 0) -> dict:
+        """Type, asserter, hedge, polarity and strength of one unit, and its relation cues."""
+        forms = [(t.lower_, t.lemma_.lower()) for t in unit if not t.is_space]
+        type_match = self.rules.first(forms, "type")
+        who_match = self.rules.first(forms, "asserted_by")
+        relation_match = self.rules.first(forms, "relation")
+        asserted_by = who_match.rule.value if who_match else self._subject_asserter(unit)
+        if type_match is not None:
+            unit_type = type_match.rule.value
+        elif asserted_by == "cited":
             unit_type = "background"
-        hedge = next((" ".join(h) for h in self.hedges if _contains(words, h)), "")
-        negated = any(t.dep_ == "neg" and t.head.dep_ in ("ROOT",) for t in unit)
+        else:
+            unit_type = "claim"
+        hedge = self._hedge(unit)
         return {
-            "start": unit.start, "end": unit.end, "sentence_index": sent_index,
+            "start": unit.start, "end": unit.end, "sentence_index": sent_index, "paragraph": paragraph,
             "type": unit_type, "asserted_by": asserted_by,
             "hedged": bool(hedge), "hedge": hedge,
-            "polarity": "negative" if negated else "positive",
-            "relation": relation_rule.value if relation_rule else "",
-            "rules": [r.id for r in (type_rule, who_rule, relation_rule) if r is not None],
-            "cue": type_rule.id if type_rule else "",
+            "polarity": "negative" if self._negated(unit) else "positive",
+            "strength": self._strength(unit),
+            "relation": relation_match.rule.value if relation_match else "",
+            "concessive": bool(forms) and _ordinal_word(unit) in _CONCESSIVES,
+            "conclusion": self._is_conclusion(type_match),
+            "ordinal": _ordinal(unit),
+            "typed_by_rule": type_match is not None,
+            "attributed_by_rule": who_match is not None,
+            "rules": [m.rule.id for m in (type_match, who_match, relation_match) if m is not None],
+            "cue": type_match.words if type_match else "",
+            "supports": -1, "contrasts": -1,
         }
+
+    def _is_conclusion(self, type_match: RuleMatch | None) -> bool:
+        return type_match is not None and type_match.rule.id.startswith("thesis-conclusion")
+
+    def _hedge(self, unit: Span) -> str:
+        tokens = [t for t in unit if not t.is_space]
+        lows = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
+        for hedge in self.hedges:
+            width = len(hedge)
+            for start in range(len(tokens) - width + 1):
+                if tuple(lows[start:start + width]) != hedge and tuple(lemmas[start:start + width]) != hedge:
+                    continue
+                head = tokens[start]
+                if width == 1 and head.pos_ == "PROPN":
+                    continue  # "May 1937"
+                if width == 1 and head.pos_ == "NOUN":
+                    continue  # "a suggestion", "the appearance"
+                if head.lower_ in _MODALS and not _in_main_clause(head, unit):
+                    continue  # "so that they could control it": not the claim's own modality
+                if head.lower_ in ("could", "can") and start + 1 < len(tokens) and lows[start + 1] in ("not", "n't", "no"):
+                    continue  # "could not leave": inability, not a hedge
+                if hedge == ("at", "least") and start + 2 < len(tokens) and lows[start + 2] == "as":
+                    continue  # "at least as important": a comparison
+                return " ".join(lows[start:start + width])
+        return ""
+
+    def _negated(self, unit: Span) -> bool:
+        root = unit.root
+        verbs = [root] + [c for c in root.children if c.dep_ in ("xcomp",) and c.i in range(unit.start, unit.end)]
+        return any(c.dep_ == "neg" or (c.lower_ in self.negations and c.dep_ in ("advmod", "neg"))
+                   for v in verbs for c in v.children)
+
+    def _strength(self, unit: Span) -> str:
+        links = [l for l in (unit.doc._.causal_links or []) if unit.start <= l["cue"][0] < unit.end]
+        if not links:
+            return ""
+        main = min(links, key=lambda l: (_tree_distance(unit.doc[l["cue"][0]], unit.root), l["cue"][0]))
+        strength = main["strength"]
+        if strength == "sufficient":
+            lows = [t.lower_ for t in unit]
+            if any(tuple(lows[i:i + len(p)]) == p for p in self.contributory for i in range(len(lows) - len(p) + 1)):
+                strength = "contributory"
+        return strength
 
     def _subject_asserter(self, unit: Span) -> str:
         root = unit.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return "author"
-        if subject.lower_ in self.self_words and (subject.lower_ in ("i", "we") or any(c.lower_ == "this" for c in subject.children)):
+        sub_low, sub_lemma = subject.lower_, subject.lemma_.lower()
+        determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet")}
+        if sub_low in ("i", "we") or (sub_lemma in self.self_words and determiners & {"this", "the", "my", "our"} and sub_lemma not in self.cited - self.self_words):
             return "author"
-        if subject.lemma_.lower() in self.cited or subject.lower_ in self.cited:
-            if root.lemma_ in ("argue", "claim", "suggest", "show", "hold", "maintain", "find", "emphasize", "emphasise", "stress", "assert", "contend", "believe", "deepen", "establish", "demonstrate"):
-                return "cited"
-        if root.lemma_ in self.belief_verbs and subject.pos_ in ("NOUN", "PROPN"):
+        if sub_low in self.cited or sub_lemma in self.cited:
+            if determiners & {"this", "these", "such", "that", "those"}:
+                return "author"  # "this view ignores ...": the author judging cited work
+            return "cited"
+        verb = root.lemma_.lower()
+        if root.dep_ == "ROOT" and verb == "come":
+            verb = next((c.lemma_.lower() for c in root.children if c.dep_ == "xcomp"), verb)
+        if verb in self.reporting_verbs and subject.pos_ == "PROPN" and _has_clause(root):
+            return "cited"  # "Davies argues that ..."
+        if verb in self.belief_verbs and subject.pos_ in ("NOUN", "PROPN"):
             return "actor"
         return "author"
+
+    # -- across units ------------------------------------------------------------
+
+    def _attribute_continuations(self, doc: Doc, units: list[dict]) -> None:
+        """"They also argue …" after cited scholarship is still cited scholarship."""
+        for index in range(1, len(units)):
+            unit, before = units[index], units[index - 1]
+            if before["asserted_by"] != "cited" or unit["asserted_by"] == "cited" or unit["attributed_by_rule"]:
+                continue
+            span = doc[unit["start"]:unit["end"]]
+            root = span.root
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ in ("they", "he", "she") and root.lemma_.lower() in self.reporting_verbs | self.belief_verbs:
+                unit["asserted_by"] = "cited"
+                if not unit["typed_by_rule"]:
+                    unit["type"] = "background"
+
+    def _type_enumerations(self, doc: Doc, units: list[dict]) -> None:
+        """Units from "First," to the end of its paragraph are premises, unless a rule typed them.
+
+        The unit that announces the list ("X had several effects.") stays a
+        claim; a concluding unit ("All of these factors …") stays a thesis.
+        """
+        inside = False
+        paragraph = None
+        for unit in units:
+            if unit["paragraph"] != paragraph:
+                inside, paragraph = False, unit["paragraph"]
+            if unit["ordinal"] in _ORDINALS:
+                inside = True
+            if inside and not unit["typed_by_rule"] and unit["asserted_by"] == "author" and unit["type"] == "claim":
+                unit["type"] = "premise"
+
+
+def relate_units(units: list[dict]) -> None:
+    """Fill each unit's ``contrasts`` and ``supports`` (indices into ``units``; -1 for none).
+
+    - contrast: a unit opening with a contrast marker contrasts with the unit
+      before (a concessive "Although X" with the unit after, in its sentence);
+      a unit set against cited scholarship ("than other inquiries have done")
+      contrasts with the nearest cited unit before it;
+    - support: a premise supports the concluding claim or thesis of its
+      paragraph, else the nearest claim or thesis in its paragraph (a later
+      one on a tie), else the document's nearest thesis; a claim supports the
+      nearest thesis, preferring its own paragraph; a concluding thesis in a
+      later paragraph supports the document's first thesis.
+
+    >>> units = [dict(type="thesis", paragraph=0, relation="", asserted_by="author", conclusion=False, sentence_index=0),
+    ...          dict(type="premise", paragraph=0, relation="contrast", asserted_by="author", conclusion=False, sentence_index=1)]
+    >>> relate_units(units); [(u["supports"], u["contrasts"]) for u in units]
+    [(-1, -1), (0, 0)]
+    """
+    for index, unit in enumerate(units):
+        unit["supports"], unit["contrasts"] = -1, -1
+        if unit["relation"] == "contrast-cited":
+            cited = [i for i in range(index) if units[i]["asserted_by"] == "cited"]
+            if cited:
+                unit["contrasts"] = cited[-1]
+        if unit["contrasts"] < 0 and unit["relation"] == "contrast":
+            opens_sentence = index == 0 or units[index - 1]["sentence_index"] != unit["sentence_index"]
+            if unit.get("concessive") and opens_sentence and index + 1 < len(units) and units[index + 1]["sentence_index"] == unit["sentence_index"]:
+                unit["contrasts"] = index + 1
+            elif index > 0:
+                unit["contrasts"] = index - 1
+    theses = [i for i, u in enumerate(units) if u["type"] == "thesis"]
+    for index, unit in enumerate(units):
+        kind = unit["type"]
+        if unit["relation"] == "support" and index > 0 and units[index - 1]["paragraph"] == unit["paragraph"] and kind not in ("meta", "background"):
+            unit["supports"] = index - 1  # "For example, …", "Indeed, …" back up the unit before
+        elif kind == "premise":
+            same = [i for i, u in enumerate(units) if i != index and u["paragraph"] == unit["paragraph"] and u["type"] in ("claim", "thesis")]
+            conclusions = [i for i in same if i > index and units[i]["conclusion"]]
+            if conclusions:
+                unit["supports"] = conclusions[0]
+            elif same:
+                unit["supports"] = min(same, key=lambda i: (abs(i - index), i < index))
+            elif theses:
+                unit["supports"] = min(theses, key=lambda i: (abs(i - index), i < index))
+        elif kind == "claim" and theses:
+            unit["supports"] = min(theses, key=lambda i: (units[i]["paragraph"] != unit["paragraph"], abs(i - index), i < index))
+        elif kind == "thesis" and unit["conclusion"] and theses and theses[0] != index and units[theses[0]]["paragraph"] != unit["paragraph"]:
+            unit["supports"] = theses[0]
+        if unit["supports"] == unit["contrasts"] and unit["supports"] >= 0:
+            unit["supports"] = -1  # a unit does not both back and oppose the same unit
+
+
+def _ordinal_word(unit: Span) -> str:
+    first = next((t for t in unit if not (t.is_space or t.is_punct)), None)
+    return first.lower_ if first is not None else ""
+
+
+def _ordinal(unit: Span) -> str:
+    first = next((t for t in unit if not (t.is_space or t.is_punct)), None)
+    if first is None:
+        return ""
+    low = first.lower_
+    if low in _ORDINALS | _CLOSING_ORDINALS and first.i + 1 < len(first.doc) and first.doc[first.i + 1].text == ",":
+        return low
+    return low if low in ("firstly", "secondly", "thirdly", "lastly") else ""
+
+
+def _in_main_clause(token: Token, unit: Span) -> bool:
+    """Whether ``token`` belongs to the unit's main clause, a clause coordinated with it or its complement clause."""
+    verb = token.head if token.dep_ in ("aux", "auxpass", "neg", "advmod") else token
+    while verb.i != unit.root.i:
+        if verb.dep_ not in ("conj", "ccomp", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return True
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _tree_distance(token: Token, root: Token) -> int:
+    path = [token] + list(token.ancestors)
+    return next((n for n, t in enumerate(path) if t.i == root.i), len(path))
