@@ -151,44 +151,26 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
 # -- claims -----------------------------------------------------------------
 
 def _claims(doc: Doc, doc_id: str, sentence_offset: int, claim_offset: int, char_offset: int):
+    """Claim records of the units ``argmine_claims`` found, with their support/contrast targets."""
+    units = doc._.claim_units or []
+    ids = [f"{doc_id}:u{number}" for number in range(claim_offset, claim_offset + len(units))]
     claims: list[Claim] = []
     claim_at: dict[int, Claim] = {}
-    thesis_ids = []
-    units = doc._.claim_units or []
-    for number, unit in enumerate(units, start=claim_offset):
+    for claim_id, unit in zip(ids, units):
         span = doc[unit["start"]:unit["end"]]
-        claim_id = f"{doc_id}:u{number}"
-        if unit["type"] == "thesis":
-            thesis_ids.append(claim_id)
-        claims.append(Claim(
+        claim = Claim(
             doc_id=doc_id, claim_id=claim_id, sentence_index=unit["sentence_index"] + sentence_offset,
             start=span.start_char + char_offset, end=span.end_char + char_offset, text=span.text,
             type=unit["type"], asserted_by=unit["asserted_by"], hedged=unit["hedged"],
-            polarity=unit["polarity"], cue=unit.get("hedge") or unit.get("cue", ""),
-        ))
-    # support and contrast: contrast with the unit before; premises and claims support the thesis
-    final = []
-    for index, claim in enumerate(claims):
-        unit = units[index]
-        contrasts = claims[index - 1].claim_id if unit["relation"] == "contrast" and index > 0 else ""
-        supports = ""
-        if claim.type in ("premise", "claim") and thesis_ids:
-            later = [t for t in thesis_ids if t > claim.claim_id]
-            supports = _nearest_thesis(claim, claims, thesis_ids)
-            del later
-        final.append(Claim(**{**claim.__dict__, "supports": supports, "contrasts": contrasts}))
-    for claim, unit in zip(final, units):
+            polarity=unit["polarity"], cue=unit.get("cue", ""), hedge=unit.get("hedge", ""),
+            strength=unit.get("strength", ""),
+            supports=ids[unit["supports"]] if unit.get("supports", -1) >= 0 else "",
+            contrasts=ids[unit["contrasts"]] if unit.get("contrasts", -1) >= 0 else "",
+        )
+        claims.append(claim)
         for i in range(unit["start"], unit["end"]):
             claim_at[i] = claim
-    return final, claim_at
-
-
-def _nearest_thesis(claim: Claim, claims: list[Claim], thesis_ids: list[str]) -> str:
-    position = {c.claim_id: i for i, c in enumerate(claims)}
-    here = position[claim.claim_id]
-    # a thesis in the same paragraph-like neighbourhood, preferring one that follows (a conclusion)
-    best = min(thesis_ids, key=lambda t: (abs(position[t] - here), position[t] < here))
-    return best
+    return claims, claim_at
 
 
 # -- mentions and enumerations ----------------------------------------------

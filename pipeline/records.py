@@ -118,6 +118,8 @@ class Claim:
     hedged: bool
     polarity: Polarity
     cue: str = ""
+    hedge: str = ""  # the hedging words ("at least", "may"), if any
+    strength: str = ""  # of the causal link the unit states: sufficient, contributory, associative ("" for none)
     supports: str = ""  # claim_id this unit supports, if any
     contrasts: str = ""  # claim_id this unit contrasts with, if any
 

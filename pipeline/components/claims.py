@@ -192,6 +192,7 @@ class ClaimUnitFinder:
         self.self_words = frozenset(groups.get("self", ()))
         self.belief_verbs = frozenset(groups.get("belief_verb", ()))
         self.reporting_verbs = frozenset(groups.get("reporting_verb", ()))
+        self.discourse_nouns = frozenset(groups.get("discourse_noun", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         units: list[dict] = []
@@ -273,10 +274,12 @@ class ClaimUnitFinder:
                    for v in verbs for c in v.children)
 
     def _strength(self, unit: Span) -> str:
-        links = [l for l in (unit.doc._.causal_links or []) if unit.start <= l["cue"][0] < unit.end]
+        doc = unit.doc
+        links = [l for l in (doc._.causal_links or []) if unit.start <= l["cue"][0] < unit.end
+                 and not {doc[l["cause_head"]].lemma_.lower(), doc[l["effect_head"]].lemma_.lower()} & self.discourse_nouns]
         if not links:
             return ""
-        main = min(links, key=lambda l: (_tree_distance(unit.doc[l["cue"][0]], unit.root), l["cue"][0]))
+        main = min(links, key=lambda l: (_tree_distance(doc[l["cue"][0]], unit.root), l["cue"][0]))
         strength = main["strength"]
         if strength == "sufficient":
             lows = [t.lower_ for t in unit]
