@@ -6,6 +6,11 @@ design.md schema ``{"id", "causal", "relations": [{"cause", "effect",
 offsets into that line's text, one output line per input line, in order. The
 extraction is the same as ``argmine run``'s (:func:`pipeline.process.process_chapters`);
 only the explicit links are reported, each pair of spans once.
+
+A line that is not JSON, not an object, or lacks a usable ``id`` or ``text``
+is reported through ``on_error`` (the CLI prints it on stderr with its line
+number); when it has an id its output line is ``{"id": ..., "error": "line N:
+..."}``, otherwise it has no output line. Blank lines are skipped. The run goes on.
 """
 from __future__ import annotations
 
@@ -24,8 +29,13 @@ class LineError:
     """An input line that could not be used."""
 
     line: int
-    id: str | None
+    id: str | int | None
     reason: str
+
+    @property
+    def message(self) -> str:
+        """The reason with the line number, as the output line's ``error`` says it."""
+        return f"line {self.line}: {self.reason}"
 
 
 def relations_of(links: Iterable[CausalLink]) -> list[dict]:
@@ -49,30 +59,36 @@ def relations_of(links: Iterable[CausalLink]) -> list[dict]:
 
 
 def parse_line(line: str, number: int) -> dict | LineError:
-    """One JSONL line as a record with a string ``id`` and ``text``, or the reason it is not one."""
+    """One JSONL line as a record with an ``id`` (string or integer) and a string ``text``, or why it is not one."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        return LineError(number, None, f"line {number}: not valid JSON ({error.msg})")
+        return LineError(number, None, f"not valid JSON ({error.msg})")
     if not isinstance(record, dict):
-        return LineError(number, None, f"line {number}: expected a JSON object, found {type(record).__name__}")
-    raw_id = record.get("id")
-    record_id = None if raw_id is None else str(raw_id)
+        return LineError(number, None, f"expected a JSON object, found {type(record).__name__}")
+    record_id = record.get("id")
     if record_id is None:
-        return LineError(number, None, f"line {number}: the record has no 'id'")
+        return LineError(number, None, "the record has no 'id'")
+    if not isinstance(record_id, (str, int)) or isinstance(record_id, bool):
+        return LineError(number, None, f"'id' is {json.dumps(record_id)}, expected a string or an integer")
     if "text" not in record:
-        return LineError(number, record_id, f"line {number}: the record {record_id!r} has no 'text'")
+        return LineError(number, record_id, f"the record {record_id!r} has no 'text'")
     if not isinstance(record["text"], str):
-        return LineError(number, record_id, f"line {number}: 'text' of {record_id!r} is {type(record['text']).__name__}, expected a string")
+        return LineError(number, record_id, f"'text' of {record_id!r} is {type(record['text']).__name__}, expected a string")
     return {"id": record_id, "text": record["text"]}
 
 
 def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1) -> Iterator[dict]:
-    """One prediction per record (``id`` and ``text``), in order."""
-    chapters = (Chapter(id=str(r["id"]), text=r["text"]) for r in records)
-    for result in process_chapters(chapters, nlp, n_process=n_process):
-        relations = relations_of(result.extraction.links)
-        yield {"id": result.chapter.id, "causal": bool(relations), "relations": relations}
+    """One prediction per record (``id`` and ``text``), in order, each with the record's own ``id``.
+
+    An empty text is not parsed: its prediction is non-causal with no relations.
+    """
+    records = list(records)
+    chapters = (Chapter(id=str(r["id"]), text=r["text"]) for r in records if r["text"])
+    results = process_chapters(chapters, nlp, n_process=n_process)
+    for record in records:
+        relations = relations_of(next(results).extraction.links) if record["text"] else []
+        yield {"id": record["id"], "causal": bool(relations), "relations": relations}
 
 
 def run_links(lines: Iterable[str], out: TextIO, on_error: Callable[[LineError], None], nlp=None,
@@ -91,7 +107,7 @@ def run_links(lines: Iterable[str], out: TextIO, on_error: Callable[[LineError],
             errors += 1
             on_error(item)
             if item.id is not None:
-                out.write(json.dumps({"id": item.id, "error": item.reason}, ensure_ascii=False) + "\n")
+                out.write(json.dumps({"id": item.id, "error": item.message}, ensure_ascii=False) + "\n")
             continue
         out.write(json.dumps(next(predictions), ensure_ascii=False) + "\n")
     return len(parsed), errors
