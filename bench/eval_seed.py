@@ -134,7 +134,7 @@ def concept_matches(predicted: str, names: Iterable[str]) -> bool:
 
     >>> concept_matches("failure of harvest", ["harvest failure", "failure of the harvest"])
     True
-    >>> concept_matches("crises", ["famine", "these crises"]), concept_matches("crises", ["famine", "the crisis"])
+    >>> concept_matches("crisis", ["famine", "this crisis"]), concept_matches("crisis", ["famine", "the crisis"])
     (False, True)
     """
     got = stems(predicted)
