@@ -29,7 +29,7 @@ TABLES = {
     "concepts": "concepts",
     "resolutions": "resolutions",
 }
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(value):
@@ -55,7 +55,7 @@ def xml_safe_graph(graph: nx.Graph) -> nx.Graph:
 
 
 def write_graphml(graph: nx.Graph, path: Path) -> None:
-    nx.write_graphml(xml_safe_graph(graph), path, named_key_ids=True)
+    nx.write_graphml(xml_safe_graph(graph), path)  # key ids d0, d1, …: GraphML needs them unique across node and edge keys
 
 
 def write_gexf(graph: nx.Graph, path: Path) -> None:
