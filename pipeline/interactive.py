@@ -1,61 +1,212 @@
-"""An interactive, self-contained view of the causal graph (pyvis, resources inline).
+"""An interactive, self-contained view of the causal graph (vis-network, inlined from pyvis).
 
-Concept nodes are sized by how central they are (degree centrality), edges
-are coloured asserted / hedged / negated, and hovering an edge shows the
-sentence and the document that state it. The page loads nothing from the
-network: vis-network is inlined by pyvis (``cdn_resources="in_line"``).
+Concept nodes are sized by how central they are (degree centrality: how many
+other concepts a concept is linked with), edges are coloured asserted /
+hedged / negated as in :mod:`pipeline.plots`, and hovering an edge shows the
+sentences and documents that state it. Positions come from
+:func:`pipeline.plots.causal_layout`, so causes stand left of their outcomes
+as in ``graph.png``.
+
+The view loads nothing from the network: the vis-network script and style
+that pyvis ships are inlined. (pyvis's own page template links Bootstrap from
+a CDN, so argmine writes the page itself and uses pyvis only for the library.)
+Every string from the input reaches the page as JSON with ``<``, ``>`` and
+``&`` escaped, and vis-network shows tooltips as text, never as HTML.
 """
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+import json
+import math
+import textwrap
+from functools import lru_cache
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from .plots import EDGE_COLOURS
+from .plots import EDGE_COLOURS, causal_layout, collapsed_graph, edge_state, link_state
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Result
 
-__all__ = ["graph_html", "graph_iframe"]
+__all__ = ["graph_data", "graph_fragment", "graph_html", "graph_iframe", "library_html", "InteractiveGraph",
+           "interactive_graph"]
+
+_VIS = "templates/lib/vis-9.1.2"
+_COLUMN_PX = 240
+_LINE_PX = 15
+_TOOLTIP_LINKS = 4
+
+_STYLE = """
+.argmine-graph { font-family: Helvetica, Arial, sans-serif; }
+.argmine-graph .canvas { width: 100%; border: 1px solid #ddd; background: #fff; }
+.argmine-graph .key { font-size: 12px; color: #444; margin: .3rem 0; line-height: 1.6; }
+.argmine-graph .key span { margin-right: 1.1rem; white-space: nowrap; }
+.argmine-graph .key i { display: inline-block; width: 26px; height: 0; margin-right: .3rem; vertical-align: middle;
+                        border-top: 3px solid; }
+.argmine-graph .key i.dot { width: 10px; height: 10px; border: 1px solid #6b6b6b; border-radius: 50%;
+                            background: #f4f1e8; }
+.argmine-graph .key i.dot.big { width: 18px; height: 18px; }
+div.vis-tooltip { white-space: pre-wrap; max-width: 30rem; font: 13px/1.4 Helvetica, Arial, sans-serif; }
+"""
 
 
-def _state(link) -> str:
-    if link.polarity == "negative":
-        return "negated"
-    if link.hedged or link.strength != "sufficient":
-        return "hedged"
-    return "asserted"
+@lru_cache(maxsize=1)
+def library_html() -> str:
+    """The vis-network style and script, inline (from the copy pyvis ships)."""
+    folder = files("pyvis").joinpath(_VIS)
+    script = folder.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+    style = folder.joinpath("vis-network.css").read_text(encoding="utf-8")
+    script = script.replace("</script", "<\\/script")
+    return f"<style>{style}{_STYLE}</style>\n<script>{script}</script>"
 
 
-def graph_html(result: "Result", height: str = "520px") -> str:
-    """A complete HTML page with the interactive causal graph."""
-    from pyvis.network import Network
+def _json(value) -> str:
+    """JSON safe to place inside a ``<script>`` element."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
-    pairs: dict[tuple[str, str], list] = defaultdict(list)
-    for link in result.link_records:
-        pairs[(link.cause_concept, link.effect_concept)].append(link)
-    simple = nx.DiGraph(list(pairs))
+
+def _edge_tooltip(cause: str, effect: str, links) -> str:
+    states = sorted({link_state(l) for l in links})
+    lines = [f"{cause} → {effect}", f"{', '.join(states)}; {len(links)} link{'s' if len(links) != 1 else ''}"]
+    for link in links[:_TOOLTIP_LINKS]:
+        how = [] if link.explicit else ["implied"]
+        if link.strength != "sufficient":
+            how.append(link.strength)
+        if link.asserted_by != "author":
+            how.append(f"asserted by {link.asserted_by}")
+        extra = f" ({', '.join(how)})" if how else ""
+        lines.append("")
+        lines.append(f"{link.doc_id}, sentence {link.sentence_index}, cue “{link.cue}”{extra}:")
+        lines.append(f"“{textwrap.shorten(link.sentence, 400, placeholder=' …')}”")
+    if len(links) > _TOOLTIP_LINKS:
+        lines.append(f"\n… and {len(links) - _TOOLTIP_LINKS} more")
+    return "\n".join(lines)
+
+
+def graph_data(result: "Result", doc_id: str | None = None) -> dict:
+    """The nodes and edges of the interactive view, as vis-network takes them.
+
+    Node ``size`` grows with degree centrality; ``x``/``y`` are pixels from
+    :func:`pipeline.plots.causal_layout`; edge ``title`` is the hover text:
+    the sentences, documents and cues behind the edge.
+    """
+    graph = collapsed_graph(result, doc_id)
+    if graph.number_of_nodes() == 0:
+        return {"nodes": [], "edges": []}
+    simple = nx.Graph(graph.to_undirected())
     centrality = nx.degree_centrality(simple) if simple.number_of_nodes() > 1 else {n: 1.0 for n in simple}
-    network = Network(height=height, width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
-    for node in simple.nodes:
-        network.add_node(node, label=node, title=node, size=12 + 30 * centrality.get(node, 0.0),
-                         color={"background": "#f4f1e8", "border": "#6b6b6b"}, shape="dot")
-    for (cause, effect), links in pairs.items():
-        states = {_state(l) for l in links}
-        state = "asserted" if "asserted" in states else ("hedged" if "hedged" in states else "negated")
-        tooltip = "\n\n".join(f"{l.doc_id}, sentence {l.sentence_index} [{l.cue}]: {l.sentence}" for l in links[:5])
-        network.add_edge(cause, effect, title=tooltip, color=EDGE_COLOURS[state], width=1 + min(len(links), 5),
-                         dashes=state == "hedged", arrows="to")
-    network.set_options('{"layout": {"hierarchical": {"enabled": true, "direction": "LR", "sortMethod": "directed",'
-                        ' "levelSeparation": 230, "nodeSpacing": 110}}, "physics": {"enabled": false},'
-                        ' "interaction": {"hover": true, "tooltipDelay": 100}}')
-    return network.generate_html(notebook=False)
+    top = max(centrality.values()) or 1.0
+    size = {n: 8.0 + 18.0 * math.sqrt(centrality[n] / top) for n in graph}
+    label = {n: "\n".join(textwrap.wrap(n, 18, break_long_words=False)) or n for n in graph}
+    height = {n: 2 * size[n] + _LINE_PX * (label[n].count("\n") + 1) + 6 for n in graph}
+    position = causal_layout(graph, height=height.__getitem__, gap=14.0, column_width=float(_COLUMN_PX))
+    nodes = []
+    for node in graph:
+        x, y = position[node]
+        n_links = sum(len(d["links"]) for _, _, d in graph.in_edges(node, data=True)) + \
+            sum(len(d["links"]) for _, _, d in graph.out_edges(node, data=True))
+        documents = sorted({l.doc_id for _, _, d in graph.in_edges(node, data=True) for l in d["links"]} |
+                           {l.doc_id for _, _, d in graph.out_edges(node, data=True) for l in d["links"]})
+        title = (f"{node}\nlinked with {simple.degree(node)} concept{'s' if simple.degree(node) != 1 else ''}"
+                 f" in {n_links} causal link{'s' if n_links != 1 else ''}\n" + "\n".join(documents[:8]) +
+                 (f"\n… and {len(documents) - 8} more documents" if len(documents) > 8 else ""))
+        # the layout gives the centre of the node's room; the dot sits at its top, the label below
+        nodes.append({"id": node, "label": label[node], "title": title, "size": round(size[node], 1),
+                      "x": round(x * _COLUMN_PX, 1), "y": round(-y - height[node] / 2 + size[node], 1),
+                      "centrality": round(centrality[node], 4)})
+    edges = []
+    for cause, effect, data in graph.edges(data=True):
+        links = data["links"]
+        state = edge_state(links)
+        span = abs(position[effect][0] - position[cause][0])
+        edges.append({
+            "from": cause, "to": effect, "title": _edge_tooltip(cause, effect, links), "state": state,
+            "color": {"color": EDGE_COLOURS[state], "hover": EDGE_COLOURS[state], "highlight": EDGE_COLOURS[state],
+                      "opacity": 0.55 if all(not l.explicit for l in links) else 1.0},
+            "dashes": [2, 4] if all(not l.explicit for l in links) else (state == "hedged"),
+            "width": 1.5 + min(len(links) - 1, 4), "arrows": "to",
+            "smooth": ({"enabled": True, "type": "curvedCW", "roundness": 0.2} if span > 1 or span == 0
+                       else {"enabled": False}),
+            "links": len(links),
+        })
+    return {"nodes": nodes, "edges": edges}
 
 
-def graph_iframe(result: "Result", height: int = 520) -> str:
-    """The interactive graph as an ``<iframe srcdoc=...>`` (escaped) to embed in a page."""
-    page = graph_html(result, height=f"{height - 20}px")
-    return (f'<iframe class="graph-interactive" title="interactive causal graph" sandbox="allow-scripts" '
-            f'style="height:{height}px" srcdoc="{html.escape(page, quote=True)}"></iframe>')
+_OPTIONS = {
+    "physics": {"enabled": False},
+    "interaction": {"hover": True, "tooltipDelay": 60, "hideEdgesOnDrag": False, "navigationButtons": False},
+    "nodes": {"shape": "dot", "color": {"background": "#f4f1e8", "border": "#6b6b6b",
+                                        "highlight": {"background": "#fbe9c6", "border": "#1f3b73"},
+                                        "hover": {"background": "#fbe9c6", "border": "#1f3b73"}},
+              "font": {"size": 14, "face": "Helvetica, Arial, sans-serif", "color": "#222"}, "borderWidth": 1},
+    "edges": {"arrows": {"to": {"scaleFactor": 0.7}}, "hoverWidth": 1.5, "selectionWidth": 1.5},
+}
+
+
+def _key() -> str:
+    items = [f'<span><i style="border-top-color:{EDGE_COLOURS["asserted"]}"></i>asserted</span>',
+             f'<span><i style="border-top: 3px dashed {EDGE_COLOURS["hedged"]}"></i>hedged</span>',
+             f'<span><i style="border-top-color:{EDGE_COLOURS["negated"]}"></i>negated ("did not lead to")</span>',
+             '<span><i style="border-top: 3px dotted #888"></i>implied by a summary or enumeration</span>',
+             '<span><i class="dot"></i><i class="dot big"></i>bigger: linked with more concepts</span>']
+    return ('<div class="key">' + "".join(items) +
+            "<br>Hover over an arrow to read the sentences that state it; drag to move, scroll to zoom.</div>")
+
+
+def graph_fragment(result: "Result", element_id: str = "argmine-graph", height: int = 560,
+                   doc_id: str | None = None) -> str:
+    """A ``<div>`` with the interactive graph and its key; needs :func:`library_html` once on the page."""
+    data = graph_data(result, doc_id)
+    safe_id = html.escape(element_id, quote=True)
+    if not data["nodes"]:
+        return f'<div class="argmine-graph" id="{safe_id}"><p>No causal links found.</p></div>'
+    script = (
+        "(function () {\n"
+        f"  var data = {_json(data)};\n"
+        f"  var container = document.getElementById({_json(element_id + '-canvas')});\n"
+        "  var network = new vis.Network(container, {nodes: new vis.DataSet(data.nodes),"
+        " edges: new vis.DataSet(data.edges)}, " + _json(_OPTIONS) + ");\n"
+        "  network.once('afterDrawing', function () { network.fit(); });\n"
+        "  window.argmineNetworks = window.argmineNetworks || {};\n"
+        f"  window.argmineNetworks[{_json(element_id)}] = network;\n"
+        "})();"
+    )
+    return (f'<div class="argmine-graph" id="{safe_id}">'
+            f'<div class="canvas" id="{safe_id}-canvas" style="height:{int(height)}px"></div>{_key()}'
+            f"<script>{script}</script></div>")
+
+
+def graph_html(result: "Result", height: int = 560, doc_id: str | None = None) -> str:
+    """A complete, self-contained HTML page with the interactive causal graph."""
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>argmine: causal graph</title>"
+            f"{library_html()}</head><body style=\"margin:0.5rem\">"
+            f"{graph_fragment(result, height=height, doc_id=doc_id)}</body></html>\n")
+
+
+def graph_iframe(result: "Result", height: int = 560, doc_id: str | None = None) -> str:
+    """The interactive graph as an ``<iframe srcdoc=...>`` (escaped), e.g. for a notebook cell."""
+    page = graph_html(result, height=height, doc_id=doc_id)
+    return (f'<iframe title="interactive causal graph" sandbox="allow-scripts" '
+            f'style="width:100%;height:{height + 80}px;border:0" srcdoc="{html.escape(page, quote=True)}"></iframe>')
+
+
+class InteractiveGraph:
+    """The interactive graph of a result; a notebook shows it when it is a cell's value."""
+
+    def __init__(self, result: "Result", height: int = 560, doc_id: str | None = None):
+        self.result, self.height, self.doc_id = result, height, doc_id
+
+    @property
+    def html(self) -> str:
+        """The whole page, to save as a file and open in a browser."""
+        return graph_html(self.result, self.height, self.doc_id)
+
+    def _repr_html_(self) -> str:
+        return graph_iframe(self.result, self.height, self.doc_id)
+
+
+def interactive_graph(result: "Result", height: int = 560, doc_id: str | None = None) -> InteractiveGraph:
+    """The interactive causal graph; in a notebook, make it a cell's value to explore it."""
+    return InteractiveGraph(result, height, doc_id)

@@ -5,35 +5,57 @@ place that writes a file (the CLI calls it). matplotlib is imported only here.
 """
 from __future__ import annotations
 
+import math
 import textwrap
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import matplotlib.pyplot as plt
 import networkx as nx
+from matplotlib.artist import Artist
+from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Result
 
 __all__ = [
-    "causal_layout", "plot_causal_graph", "save_causal_graph_png", "plot_top_concepts",
-    "plot_chain_lengths", "plot_concept_heatmap", "plot_link_strength", "EDGE_COLOURS",
+    "causal_layout", "collapsed_graph", "link_state", "edge_state", "plot_causal_graph", "save_causal_graph_png",
+    "plot_top_concepts", "plot_chain_lengths", "plot_concept_heatmap", "plot_link_strength", "EDGE_COLOURS",
 ]
 
 EDGE_COLOURS = {"asserted": "#1f3b73", "hedged": "#e08a00", "negated": "#b2182b"}
-_WRAP = 18
+_WRAP = 18            # characters per line of a concept label
+_GAP = 1.2            # vertical space between two boxes, in text lines
+_COLUMN_INCHES = 2.1  # one layer of the causal graph, left to right
+_LINE_INCHES = 0.2    # one text line of a label, top to bottom
+_PAGE_ASPECT = 1.45   # width / height the parts of a big graph are packed into
+_FONT_SIZE = 9.5
 
 
-def _edge_state(links) -> str:
-    if all(l.polarity == "negative" for l in links):
+def link_state(link) -> str:
+    """``"negated"``, ``"hedged"`` or ``"asserted"``: how firmly a link is stated.
+
+    >>> from types import SimpleNamespace as L
+    >>> [link_state(L(polarity=p, hedged=h)) for p, h in (("positive", False), ("positive", True), ("negative", True))]
+    ['asserted', 'hedged', 'negated']
+    """
+    if link.polarity == "negative":
         return "negated"
-    if all(l.hedged or l.strength != "sufficient" for l in links):
-        return "hedged"
-    return "asserted"
+    return "hedged" if link.hedged else "asserted"
 
 
-def _collapsed(result: "Result", doc_id: str | None) -> nx.DiGraph:
+def edge_state(links: Iterable) -> str:
+    """The state of an edge that stands for several links: asserted if any link asserts it."""
+    states = {link_state(l) for l in links}
+    for state in ("asserted", "hedged", "negated"):
+        if state in states:
+            return state
+    raise ValueError("an edge needs at least one link")
+
+
+def collapsed_graph(result: "Result", doc_id: str | None = None) -> nx.DiGraph:
+    """Concepts and one edge per (cause, effect) pair, its links in ``links``; negated links included."""
     graph = nx.DiGraph()
     for link in result.link_records:
         if doc_id is not None and link.doc_id != doc_id:
@@ -45,97 +67,203 @@ def _collapsed(result: "Result", doc_id: str | None) -> nx.DiGraph:
     return graph
 
 
-def causal_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+def _label(name: str) -> str:
+    return "\n".join(textwrap.wrap(name, _WRAP, break_long_words=False)) or name
+
+
+def _label_lines(name: str) -> float:
+    return float(_label(name).count("\n") + 1)
+
+
+def _layers(graph: nx.DiGraph) -> dict[str, int]:
+    """Each concept one layer right of its furthest cause; a cycle's concepts share a layer."""
+    dag = nx.condensation(graph)
+    layer_of: dict[int, int] = {}
+    for component in nx.topological_sort(dag):
+        layer_of[component] = max((layer_of[p] + 1 for p in dag.predecessors(component)), default=0)
+    return {node: layer_of[dag.graph["mapping"][node]] for node in graph}
+
+
+def _ordered_columns(graph: nx.DiGraph, layer: dict[str, int]) -> list[list[str]]:
+    """Nodes per layer, ordered by barycentre sweeps (left to right, then back) to limit crossings."""
+    columns: list[list[str]] = [[] for _ in range(max(layer.values()) + 1)]
+    for node in sorted(graph, key=str.lower):
+        columns[layer[node]].append(node)
+
+    def sweep(order: Iterable[int], neighbours: Callable) -> None:
+        rank = {n: i for column in columns for i, n in enumerate(column)}
+        for c in order:
+            def barycentre(node, c=c):
+                ranks = [rank[m] for m in neighbours(node)]
+                return sum(ranks) / len(ranks) if ranks else rank[node]
+            columns[c].sort(key=barycentre)
+            rank.update({n: i for i, n in enumerate(columns[c])})
+
+    for _ in range(2):
+        sweep(range(1, len(columns)), graph.predecessors)
+        sweep(range(len(columns) - 2, -1, -1), graph.successors)
+    sweep(range(1, len(columns)), graph.predecessors)
+    return columns
+
+
+def _part_layout(graph: nx.DiGraph, height: Callable[[str], float], gap: float):
+    """Positions of one connected part with its top-left at (0, 0), y growing downwards; and its size."""
+    columns = _ordered_columns(graph, _layers(graph))
+    totals = [sum(height(n) + gap for n in column) for column in columns]
+    tallest = max(totals)
+    position = {}
+    for c, column in enumerate(columns):
+        y = (tallest - totals[c]) / 2
+        for node in column:
+            position[node] = (float(c), y + (height(node) + gap) / 2)
+            y += height(node) + gap
+    return position, len(columns), tallest
+
+
+def _pack(parts: list[tuple[dict, int, float]], unit_ratio: float, aspect: float) -> list[tuple[float, float]]:
+    """Offsets that pack parts (positions, columns, height) into a page of about ``aspect`` (skyline packing).
+
+    Width is counted in half-column slots; a part of ``n`` columns takes
+    ``2n + 1`` slots, so unrelated parts stand further apart than the layers of
+    one part. ``unit_ratio`` is the width of one column in y units.
+    """
+    widths = [2 * columns + 1 for _, columns, _ in parts]
+
+    def place(total: int):
+        skyline = [0.0] * total
+        offsets = []
+        for width, (_, _, height) in zip(widths, parts):
+            best = min(range(total - width + 1), key=lambda s: (max(skyline[s:s + width]), s))
+            top = max(skyline[best:best + width])
+            offsets.append((best / 2, top))
+            skyline[best:best + width] = [top + height + 1.5] * width
+        return offsets, max(skyline)
+
+    area = sum(w * h for w, (_, _, h) in zip(widths, parts))
+    ideal = math.sqrt(2 * aspect * area / unit_ratio)  # slots for which width / height == aspect without waste
+    candidates = sorted({max(widths)} | {min(sum(widths), max(max(widths), round(ideal * f / 20)))
+                                          for f in range(12, 41)})
+    best_offsets, best_score = None, math.inf
+    for total in candidates:
+        offsets, page_height = place(total)
+        used = max(o[0] * 2 + w for o, w in zip(offsets, widths))
+        score = abs(math.log((used / 2 * unit_ratio) / max(page_height, 1e-9) / aspect))
+        if score < best_score - 1e-9:
+            best_offsets, best_score = offsets, score
+    return best_offsets
+
+
+def causal_layout(graph: nx.DiGraph, height: Callable[[str], float] | None = None, gap: float = _GAP,
+                  column_width: float = _COLUMN_INCHES / _LINE_INCHES,
+                  aspect: float = _PAGE_ASPECT) -> dict[str, tuple[float, float]]:
     """Left-to-right layers: each concept one column right of its furthest cause.
 
-    Cycles are collapsed first (a cycle's concepts share a column). Within a
-    column, concepts are ordered by the mean height of their causes, which
-    keeps edges short and limits crossings.
+    x counts columns and y counts text lines (upwards, as matplotlib draws).
+    Cycles are collapsed first, so a cycle's concepts share a column. Within a
+    column, barycentre sweeps order concepts to keep edges short and limit
+    crossings; ``height(node)`` is the room a node takes (default: its label's
+    lines) and ``gap`` the room between two. Unconnected parts of the graph
+    are laid out each on its own and packed like a page about ``aspect`` times
+    as wide as high, where one column is ``column_width`` y units wide.
+
+    >>> layout = causal_layout(nx.DiGraph([("drought", "famine"), ("famine", "revolt")]))
+    >>> [x for x, _ in (layout["drought"], layout["famine"], layout["revolt"])]
+    [0.0, 1.0, 2.0]
     """
     if graph.number_of_nodes() == 0:
         return {}
-    dag = nx.condensation(graph)
-    layer_of_component: dict[int, int] = {}
-    for component in nx.topological_sort(dag):
-        preds = list(dag.predecessors(component))
-        layer_of_component[component] = max((layer_of_component[p] + 1 for p in preds), default=0)
-    layer = {node: layer_of_component[dag.graph["mapping"][node]] for node in graph}
-    columns: dict[int, list[str]] = defaultdict(list)
-    for node in sorted(graph, key=lambda n: (layer[n], n.lower())):
-        columns[layer[node]].append(node)
-    heights = {node: _label_lines(node) for node in graph}
-    position: dict[str, tuple[float, float]] = {}
-    for column in sorted(columns):
-        nodes = columns[column]
-        if column > 0:
-            def barycentre(n):
-                ys = [position[p][1] for p in graph.predecessors(n) if p in position]
-                return sum(ys) / len(ys) if ys else 0.0
-            nodes.sort(key=barycentre, reverse=True)
-        total = sum(heights[n] + 1.2 for n in nodes)
-        y = total / 2
-        for node in nodes:
-            y -= (heights[node] + 1.2) / 2
-            position[node] = (float(column), y)
-            y -= (heights[node] + 1.2) / 2
-    return position
+    height = height or _label_lines
+    parts = [_part_layout(graph.subgraph(nodes), height, gap)
+             for nodes in sorted(nx.weakly_connected_components(graph), key=lambda c: (-len(c), min(c)))]
+    offsets = _pack(parts, column_width, aspect) if len(parts) > 1 else [(0.0, 0.0)]
+    layout = {}
+    for (position, _, _), (dx, dy) in zip(parts, offsets):
+        for node, (x, y) in position.items():
+            layout[node] = (x + dx, -(y + dy))
+    return layout
 
 
-def _label(name: str) -> str:
-    return "\n".join(textwrap.wrap(name, _WRAP)) or name
+def _title(result: "Result", doc_id: str | None) -> str:
+    documents = result.documents
+    if doc_id is None and len(documents) == 1:
+        doc_id = documents["doc_id"].iloc[0]
+    if doc_id is None:
+        return f"Causal links across {len(documents)} documents (concepts merged)"
+    row = documents[documents["doc_id"] == doc_id]
+    title = str(row["title"].iloc[0]) if len(row) and isinstance(row["title"].iloc[0], str) and row["title"].iloc[0] else doc_id
+    return "Causal links in " + textwrap.shorten(title, 90, placeholder="…")
 
 
-def _label_lines(name: str) -> int:
-    return _label(name).count("\n") + 1
+class _BoxPlacer(Artist):
+    """Places the label boxes before the arrows are drawn, so arrows end at the boxes' edges.
+
+    A text's box is positioned only when the text is drawn; the arrows (drawn
+    first, beneath the boxes) clip themselves against those boxes, so without
+    this they would use the boxes of the previous draw, or none.
+    """
+
+    def __init__(self, texts):
+        super().__init__()
+        self.texts = texts
+        self.set_zorder(0)
+
+    def draw(self, renderer):
+        for text in self.texts:
+            text.update_bbox_position_size(renderer)
 
 
 def plot_causal_graph(result: "Result", ax=None, doc_id: str | None = None, title: str | None = None):
     """The causal graph, causes on the left, outcomes on the right.
 
-    Edge colour: asserted (dark blue), hedged or contributory (orange, dashed),
-    negated (red); edge width grows with the number of links behind it.
+    Edge colour: asserted (dark blue), hedged (orange, dashed), negated (red);
+    dotted edges are implied (by an enumeration or a summary such as "all of
+    these factors"); the width grows with the number of links behind an edge.
+    Without ``ax`` the figure is sized so that no two labels overlap.
     """
-    graph = _collapsed(result, doc_id)
+    graph = collapsed_graph(result, doc_id)
     position = causal_layout(graph)
+    xs = [x for x, _ in position.values()] or [0.0]
+    ys = [y for _, y in position.values()] or [0.0]
+    x_range = (min(xs) - 0.55, max(xs) + 0.55)
+    y_range = (min(ys) - 2.2, max(ys) + 2.2)
     if ax is None:
-        columns = max((x for x, _ in position.values()), default=0) + 1
-        rows = max(Counter(x for x, _ in position.values()).values(), default=1)
-        tallest = max((sum(_label_lines(n) + 1.2 for n in graph if position[n][0] == c) for c in range(int(columns))), default=4)
-        _, ax = plt.subplots(figsize=(max(6.0, 2.4 * columns), max(3.5, 0.42 * tallest + 0.3 * rows)))
+        width = (x_range[1] - x_range[0]) * _COLUMN_INCHES
+        height = (y_range[1] - y_range[0]) * _LINE_INCHES
+        margin_top, margin_bottom = 0.45, 0.5
+        figure = plt.figure(figsize=(max(width, 6.5), height + margin_top + margin_bottom))
+        figure_width, figure_height = figure.get_size_inches()
+        ax = figure.add_axes([(figure_width - width) / 2 / figure_width, margin_bottom / figure_height,
+                              width / figure_width, height / figure_height])
     ax.set_axis_off()
+    ax.set_title(title if title is not None else _title(result, doc_id), fontsize=11, loc="left")
     if not position:
         ax.text(0.5, 0.5, "no causal links found", ha="center", va="center", transform=ax.transAxes)
         return ax
     boxes = {}
     for node, (x, y) in position.items():
-        boxes[node] = ax.text(x, y, _label(node), ha="center", va="center", fontsize=9.5, zorder=3,
+        boxes[node] = ax.text(x, y, _label(node), ha="center", va="center", fontsize=_FONT_SIZE, zorder=3,
                               bbox=dict(boxstyle="round,pad=0.35", facecolor="#f4f1e8", edgecolor="#6b6b6b", linewidth=0.8))
+    ax.add_artist(_BoxPlacer(list(boxes.values())))
     for cause, effect, data in graph.edges(data=True):
-        state = _edge_state(data["links"])
-        implicit = all(not l.explicit for l in data["links"])
+        state = edge_state(data["links"])
+        implied = all(not l.explicit for l in data["links"])
         (x1, y1), (x2, y2) = position[cause], position[effect]
-        rad = 0.0 if abs(x2 - x1) <= 1 else (0.18 if y2 >= y1 else -0.18)
-        arrow = FancyArrowPatch(
+        rad = 0.0 if abs(x2 - x1) <= 1 else (0.15 if y2 >= y1 else -0.15)
+        ax.add_patch(FancyArrowPatch(
             (x1, y1), (x2, y2), patchA=boxes[cause].get_bbox_patch(), patchB=boxes[effect].get_bbox_patch(),
             arrowstyle="-|>", mutation_scale=13, shrinkA=2, shrinkB=2,
             connectionstyle=f"arc3,rad={rad}", color=EDGE_COLOURS[state],
-            linewidth=(0.7 if implicit else 1.1) + 0.4 * min(len(data["links"]) - 1, 4),
-            linestyle=":" if implicit else ("--" if state == "hedged" else "-"),
-            alpha=0.55 if implicit else 0.9, zorder=1,
-        )
-        ax.add_patch(arrow)
-    xs = [x for x, _ in position.values()]
-    ys = [y for _, y in position.values()]
-    ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
-    ax.set_ylim(min(ys) - 1.2, max(ys) + 1.2)
-    from matplotlib.lines import Line2D
-
+            linewidth=(0.8 if implied else 1.2) + 0.5 * min(len(data["links"]) - 1, 4),
+            linestyle=":" if implied else ("--" if state == "hedged" else "-"),
+            alpha=0.65 if implied else 0.95, zorder=1,
+        ))
+    ax.set_xlim(*x_range)
+    ax.set_ylim(*y_range)
     handles = [Line2D([], [], color=c, linestyle="--" if k == "hedged" else "-", label=k) for k, c in EDGE_COLOURS.items()]
-    handles.append(Line2D([], [], color="#555555", linestyle=":", label="implied (enumeration, summary)"))
-    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False, ncol=4)
-    if title is None:
-        title = "Causal links" + (f" in {doc_id}" if doc_id else "")
-    ax.set_title(title, fontsize=11, loc="left")
+    handles.append(Line2D([], [], color="#555555", linestyle=":", label="implied by a summary or enumeration"))
+    handles.append(Line2D([], [], color="#555555", linewidth=2.7, label="thicker: more links"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), fontsize=8, frameon=False,
+              ncol=len(handles), borderaxespad=0.2, handlelength=2.5)
     return ax
 
 
@@ -143,46 +271,56 @@ def save_causal_graph_png(result: "Result", path, dpi: int = 150) -> None:
     """Draw the whole causal graph and save it as a PNG (the CLI's graph.png)."""
     ax = plot_causal_graph(result)
     figure = ax.figure
-    figure.tight_layout()
-    figure.savefig(path, dpi=dpi, format="png")
+    figure.savefig(path, dpi=dpi, format="png", bbox_inches="tight", pad_inches=0.15, facecolor="white")
     plt.close(figure)
 
 
 def plot_top_concepts(result: "Result", ax=None, n: int = 10):
     """The concepts most often named as causes and as outcomes across the corpus."""
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.35 * n + 1.5))
     links = result.links
-    causes = links["cause_concept"].value_counts().head(n)
-    effects = links["effect_concept"].value_counts().head(n)
-    labels = list(dict.fromkeys(list(causes.index) + list(effects.index)))[: 2 * n]
-    labels = sorted(labels, key=lambda c: causes.get(c, 0) + effects.get(c, 0))
+    causes = links["cause_concept"].value_counts()
+    effects = links["effect_concept"].value_counts()
+    labels = list(dict.fromkeys(list(causes.head(n).index) + list(effects.head(n).index)))
+    labels = sorted(labels, key=lambda c: (causes.get(c, 0) + effects.get(c, 0), c.lower()))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.32 * len(labels) + 1.2), layout="constrained")
     y = range(len(labels))
-    ax.barh([i + 0.2 for i in y], [causes.get(c, 0) for c in labels], height=0.4, label="as cause", color="#1f3b73")
-    ax.barh([i - 0.2 for i in y], [effects.get(c, 0) for c in labels], height=0.4, label="as outcome", color="#e08a00")
+    ax.barh([i + 0.2 for i in y], [causes.get(c, 0) for c in labels], height=0.4, label="named as a cause", color=EDGE_COLOURS["asserted"])
+    ax.barh([i - 0.2 for i in y], [effects.get(c, 0) for c in labels], height=0.4, label="named as an outcome", color=EDGE_COLOURS["hedged"])
     ax.set_yticks(list(y), labels, fontsize=8)
-    ax.set_xlabel("links")
-    ax.legend(fontsize=8, frameon=False)
-    ax.set_title("Most frequent causes and outcomes", loc="left")
+    ax.set_xlabel("causal links")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    ax.set_title(f"Most frequent causes and outcomes (top {n} of each)", loc="left", fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
     return ax
 
 
 def plot_chain_lengths(result: "Result", ax=None, across_documents: bool = False):
-    """How many concepts the causal chains run through."""
+    """How many concepts the causal chains run through (a chain A → B → C has three)."""
     if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
+        _, ax = plt.subplots(figsize=(6, 3.5), layout="constrained")
     lengths = Counter(len(chain) for chain in result.chains(across_documents=across_documents))
     xs = sorted(lengths)
-    ax.bar(xs, [lengths[x] for x in xs], color="#1f3b73")
-    ax.set_xlabel("concepts in chain")
+    ax.bar(xs, [lengths[x] for x in xs], color=EDGE_COLOURS["asserted"])
+    ax.set_xlabel("concepts in the chain (A → B → C is 3)")
     ax.set_ylabel("chains")
     ax.set_xticks(xs)
-    ax.set_title("Chain lengths", loc="left")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    kind = "including chains joined across documents" if across_documents else "each stated hop by hop in one document"
+    ax.set_title(f"Chain lengths ({kind})", loc="left", fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    if not xs:
+        ax.text(0.5, 0.5, "no chains of two or more hops", ha="center", va="center", transform=ax.transAxes)
     return ax
 
 
+def _document_labels(result: "Result") -> list[str]:
+    return [textwrap.shorten(d, 28, placeholder="…") for d in result.documents["doc_id"]]
+
+
 def plot_concept_heatmap(result: "Result", ax=None, n: int = 15):
-    """Which chapters name which concepts (mentions in causal links)."""
+    """Which chapters name which concepts: mentions in causal links, the ``n`` most mentioned concepts."""
     links = result.links
     top = list(result.concepts["concept"].head(n))
     docs = list(result.documents["doc_id"])
@@ -194,35 +332,39 @@ def plot_concept_heatmap(result: "Result", ax=None, n: int = 15):
             if concept in index and row.doc_id in doc_index:
                 counts[index[concept]][doc_index[row.doc_id]] += 1
     if ax is None:
-        _, ax = plt.subplots(figsize=(max(5, 0.6 * len(docs) + 3), 0.35 * len(top) + 2))
-    image = ax.imshow(counts, aspect="auto", cmap="YlOrBr")
+        _, ax = plt.subplots(figsize=(max(5, 0.45 * len(docs) + 3.5), 0.3 * len(top) + 2.2), layout="constrained")
+    image = ax.imshow(counts, aspect="auto", cmap="YlOrBr", vmin=0)
+    for i, row in enumerate(counts):
+        for j, value in enumerate(row):
+            if value:
+                ax.text(j, i, str(value), ha="center", va="center", fontsize=7,
+                        color="white" if value > 0.6 * max(max(r) for r in counts) else "#333333")
     ax.set_yticks(range(len(top)), top, fontsize=8)
-    ax.set_xticks(range(len(docs)), [textwrap.shorten(d, 22) for d in docs], rotation=45, ha="right", fontsize=8)
-    ax.figure.colorbar(image, ax=ax, shrink=0.8, label="mentions")
-    ax.set_title("Concepts per chapter", loc="left")
+    ax.set_xticks(range(len(docs)), _document_labels(result), rotation=45, ha="right", fontsize=8)
+    ax.figure.colorbar(image, ax=ax, shrink=0.8, label="mentions in causal links")
+    ax.set_title(f"Where the {len(top)} most mentioned concepts appear", loc="left", fontsize=11)
     return ax
 
 
 def plot_link_strength(result: "Result", ax=None):
-    """Asserted, hedged and negated links per chapter."""
-    links = result.links
+    """Asserted, hedged and negated links per chapter (stacked bars)."""
     docs = list(result.documents["doc_id"])
-    states = {"asserted": [], "hedged": [], "negated": []}
-    for doc in docs:
-        rows = links[links["doc_id"] == doc]
-        negated = int((rows["polarity"] == "negative").sum())
-        hedged = int(((rows["polarity"] != "negative") & (rows["hedged"] | (rows["strength"] != "sufficient"))).sum())
-        states["negated"].append(negated)
-        states["hedged"].append(hedged)
-        states["asserted"].append(len(rows) - negated - hedged)
+    states = {state: [0] * len(docs) for state in EDGE_COLOURS}
+    doc_index = {d: j for j, d in enumerate(docs)}
+    for link in result.link_records:
+        if link.doc_id in doc_index:
+            states[link_state(link)][doc_index[link.doc_id]] += 1
     if ax is None:
-        _, ax = plt.subplots(figsize=(max(5, 0.6 * len(docs) + 2), 4))
+        _, ax = plt.subplots(figsize=(max(5, 0.5 * len(docs) + 2.5), 4), layout="constrained")
     bottom = [0] * len(docs)
     for state, values in states.items():
         ax.bar(range(len(docs)), values, bottom=bottom, color=EDGE_COLOURS[state], label=state)
         bottom = [b + v for b, v in zip(bottom, values)]
-    ax.set_xticks(range(len(docs)), [textwrap.shorten(d, 22) for d in docs], rotation=45, ha="right", fontsize=8)
-    ax.set_ylabel("links")
-    ax.legend(fontsize=8, frameon=False)
-    ax.set_title("Asserted, hedged and negated links per chapter", loc="left")
+    ax.set_xticks(range(len(docs)), _document_labels(result), rotation=45, ha="right", fontsize=8)
+    ax.set_ylabel("causal links")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(fontsize=8, frameon=False, ncol=3, loc="upper left", bbox_to_anchor=(0, 1.0))
+    ax.set_ylim(0, max(bottom + [1]) * 1.15)
+    ax.set_title("Asserted, hedged and negated links per chapter", loc="left", fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
     return ax
