@@ -85,12 +85,13 @@ def _edge_tooltip(cause: str, effect: str, links) -> str:
     return "\n".join(lines)
 
 
-def graph_data(result: "Result", doc_id: str | None = None) -> dict:
+def graph_data(result: "Result", doc_id: str | None = None, aspect: float = 2.0) -> dict:
     """The nodes and edges of the interactive view, as vis-network takes them.
 
     Node ``size`` grows with degree centrality; ``x``/``y`` are pixels from
-    :func:`pipeline.plots.causal_layout`; edge ``title`` is the hover text:
-    the sentences, documents and cues behind the edge.
+    :func:`pipeline.plots.causal_layout` (unconnected parts packed about
+    ``aspect`` times as wide as high); edge ``title`` is the hover text: the
+    sentences, documents and cues behind the edge.
     """
     graph = collapsed_graph(result, doc_id)
     if graph.number_of_nodes() == 0:
@@ -101,7 +102,8 @@ def graph_data(result: "Result", doc_id: str | None = None) -> dict:
     size = {n: 8.0 + 18.0 * math.sqrt(centrality[n] / top) for n in graph}
     label = {n: "\n".join(textwrap.wrap(n, 18, break_long_words=False)) or n for n in graph}
     height = {n: 2 * size[n] + _LINE_PX * (label[n].count("\n") + 1) + 6 for n in graph}
-    position = causal_layout(graph, height=height.__getitem__, gap=14.0, column_width=float(_COLUMN_PX))
+    position = causal_layout(graph, height=height.__getitem__, gap=14.0, column_width=float(_COLUMN_PX),
+                             aspect=aspect)
     nodes = []
     for node in graph:
         x, y = position[node]
@@ -155,13 +157,26 @@ def _key() -> str:
             "<br>Hover over an arrow to read the sentences that state it; drag to move, scroll to zoom.</div>")
 
 
-def graph_fragment(result: "Result", element_id: str = "argmine-graph", height: int = 560,
+def _fitting_height(data: dict, width: int = 1150) -> int:
+    """A canvas height (pixels) that shows the whole layout at a readable size in ``width`` pixels."""
+    xs = [n["x"] for n in data["nodes"]]
+    ys = [n["y"] for n in data["nodes"]]
+    layout_width = max(xs) - min(xs) + _COLUMN_PX
+    layout_height = max(ys) - min(ys) + 90
+    return int(min(900, max(320, width * layout_height / layout_width)))
+
+
+def graph_fragment(result: "Result", element_id: str = "argmine-graph", height: int | None = None,
                    doc_id: str | None = None) -> str:
-    """A ``<div>`` with the interactive graph and its key; needs :func:`library_html` once on the page."""
+    """A ``<div>`` with the interactive graph and its key; needs :func:`library_html` once on the page.
+
+    Without ``height`` the canvas is as high as the layout needs (320 to 900 pixels).
+    """
     data = graph_data(result, doc_id)
     safe_id = html.escape(element_id, quote=True)
     if not data["nodes"]:
         return f'<div class="argmine-graph" id="{safe_id}"><p>No causal links found.</p></div>'
+    height = height or _fitting_height(data)
     script = (
         "(function () {\n"
         f"  var data = {_json(data)};\n"
@@ -178,15 +193,18 @@ def graph_fragment(result: "Result", element_id: str = "argmine-graph", height: 
             f"<script>{script}</script></div>")
 
 
-def graph_html(result: "Result", height: int = 560, doc_id: str | None = None) -> str:
+def graph_html(result: "Result", height: int | None = None, doc_id: str | None = None) -> str:
     """A complete, self-contained HTML page with the interactive causal graph."""
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>argmine: causal graph</title>"
             f"{library_html()}</head><body style=\"margin:0.5rem\">"
             f"{graph_fragment(result, height=height, doc_id=doc_id)}</body></html>\n")
 
 
-def graph_iframe(result: "Result", height: int = 560, doc_id: str | None = None) -> str:
+def graph_iframe(result: "Result", height: int | None = None, doc_id: str | None = None) -> str:
     """The interactive graph as an ``<iframe srcdoc=...>`` (escaped), e.g. for a notebook cell."""
+    if height is None:
+        data = graph_data(result, doc_id)
+        height = _fitting_height(data, width=900) if data["nodes"] else 60
     page = graph_html(result, height=height, doc_id=doc_id)
     return (f'<iframe title="interactive causal graph" sandbox="allow-scripts" '
             f'style="width:100%;height:{height + 80}px;border:0" srcdoc="{html.escape(page, quote=True)}"></iframe>')
@@ -195,7 +213,7 @@ def graph_iframe(result: "Result", height: int = 560, doc_id: str | None = None)
 class InteractiveGraph:
     """The interactive graph of a result; a notebook shows it when it is a cell's value."""
 
-    def __init__(self, result: "Result", height: int = 560, doc_id: str | None = None):
+    def __init__(self, result: "Result", height: int | None = None, doc_id: str | None = None):
         self.result, self.height, self.doc_id = result, height, doc_id
 
     @property
@@ -207,6 +225,6 @@ class InteractiveGraph:
         return graph_iframe(self.result, self.height, self.doc_id)
 
 
-def interactive_graph(result: "Result", height: int = 560, doc_id: str | None = None) -> InteractiveGraph:
+def interactive_graph(result: "Result", height: int | None = None, doc_id: str | None = None) -> InteractiveGraph:
     """The interactive causal graph; in a notebook, make it a cell's value to explore it."""
     return InteractiveGraph(result, height, doc_id)

@@ -1,84 +1,155 @@
 """The HTML report and the in-notebook view of the evidence.
 
+The report shows every sentence of every document with its causes, effects
+and cue words marked, the type of each claim and who asserts it, numbered
+links that lead to a table of the links, the interactive graph and the chains.
+
 Every piece of input text goes through :func:`html.escape` before it reaches
-the page; the page holds no script of its own apart from the graph view, and
-nothing from the input is ever placed in a script, a style or an attribute
-without escaping.
+the page; the only script is the graph view, whose data is escaped JSON (see
+:mod:`pipeline.interactive`). The page loads nothing from the network.
 """
 from __future__ import annotations
 
 import base64
 import html
 import io
+import re
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Result
 
-__all__ = ["highlight_text", "render_report", "write_report", "show_document", "displacy_data"]
+__all__ = ["highlight_text", "render_report", "write_report", "show_document", "displacy_data",
+           "CLAIM_TYPES", "ASSERTERS"]
+
+CLAIM_TYPES = {
+    "thesis": "the author's central argument",
+    "claim": "a point the text argues",
+    "premise": "evidence or a ground given for another claim",
+    "background": "what others established, or the context",
+    "meta": "the text speaking about itself (\"this chapter looks at\")",
+}
+ASSERTERS = {"author": "the author", "cited": "cited scholarship", "actor": "historical actors"}
+_MAX_CHAINS = 12
 
 _STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; margin: 0; color: #222; background: #fbfaf6; }
 header { padding: 1rem 2rem; background: #1f3b73; color: #fff; }
-header h1 { margin: 0; font-size: 1.4rem; } header p { margin: .3rem 0 0; font-size: .9rem; opacity: .85; }
-main { padding: 1rem 2rem; }
+header h1 { margin: 0; font-size: 1.4rem; } header p { margin: .3rem 0 0; font-size: .9rem; opacity: .9; }
+main { padding: 1rem 2rem; max-width: 96rem; }
+h2 { font-size: 1.25rem; margin: .4rem 0; }
+.howto { font: .85rem/1.8 Helvetica, Arial, sans-serif; color: #333; background: #fff; border: 1px solid #ddd;
+         padding: .6rem .9rem; margin-bottom: 1.2rem; }
+.howto b { font-weight: 600; }
+.overview { border-bottom: 1px solid #ccc; padding-bottom: 1.2rem; margin-bottom: 1.5rem; }
+.chains { font: .9rem/1.6 Helvetica, Arial, sans-serif; padding-left: 1.2rem; }
+.chains .where { color: #666; font-size: .8rem; }
 .doc { display: flex; flex-wrap: wrap; gap: 2rem; border-bottom: 1px solid #ccc; padding-bottom: 1.5rem; margin-bottom: 1.5rem; }
-.text { flex: 1 1 34rem; max-width: 48rem; line-height: 1.7; }
-.side { flex: 1 1 30rem; }
+.text { flex: 1 1 34rem; max-width: 50rem; line-height: 1.75; }
+.side { flex: 1 1 30rem; min-width: 0; }
 .side img { max-width: 100%; border: 1px solid #ddd; background: #fff; }
-.meta { font-size: .85rem; color: #555; }
-.sentence { margin: .2rem 0 .6rem; }
-.badge { font: .7rem/1.2 Helvetica, Arial, sans-serif; padding: .05rem .35rem; border-radius: .6rem; margin-right: .35rem;
-         background: #e4e4e4; color: #333; vertical-align: middle; white-space: nowrap; }
-.badge.thesis { background: #1f3b73; color: #fff; } .badge.background { background: #9aa5b1; color: #fff; }
+.meta { font-size: .85rem; color: #555; margin-top: 0; }
+.sentence { margin: .2rem 0 .7rem; position: relative; padding-left: 2.1rem; }
+.sentence .n { position: absolute; left: 0; top: .15rem; font: .72rem Helvetica, Arial, sans-serif; color: #888;
+               text-decoration: none; width: 1.7rem; text-align: right; }
+.sentence:target, tr:target { background: #fff4cf; }
+.plain { color: #666; padding-left: 2.1rem; }
+.badge { font: .7rem/1.2 Helvetica, Arial, sans-serif; padding: .08rem .4rem; border-radius: .6rem; margin-right: .3rem;
+         background: #e4e4e4; color: #333; vertical-align: middle; white-space: nowrap; cursor: help; }
+.badge.thesis { background: #1f3b73; color: #fff; } .badge.background { background: #7d8a99; color: #fff; }
 .badge.meta { background: #ddd; } .badge.premise { background: #3c7a4a; color: #fff; } .badge.claim { background: #c9d6ea; }
-.badge.cited { background: #f2e3c6; } .badge.hedged { background: #ffe0b2; }
+.badge.by { background: #fff; border: 1px solid #bbb; } .badge.by.cited, .badge.by.actor { background: #f2e3c6; border-color: #d9b77a; }
+.badge.hedged { background: #ffe0b2; } .badge.negative { background: #f6d0d0; }
 .cause { background: #dbe8fb; border-bottom: 2px solid #1f3b73; }
 .effect { background: #fde4c8; border-bottom: 2px solid #e08a00; }
-.cause.effect { background: linear-gradient(#dbe8fb, #fde4c8); }
+.cause.effect { background: linear-gradient(#dbe8fb, #fde4c8); border-bottom: 2px double #555; }
 .cue { font-weight: bold; color: #b2182b; }
-.legend span { margin-right: 1rem; font-size: .85rem; }
-table { border-collapse: collapse; font: .8rem Helvetica, Arial, sans-serif; margin-top: .8rem; }
+sup.ref { font: .62rem Helvetica, Arial, sans-serif; margin: 0 .1rem; }
+sup.ref a { color: #b2182b; text-decoration: none; }
+table { border-collapse: collapse; font: .8rem Helvetica, Arial, sans-serif; margin-top: .8rem; width: 100%; }
 td, th { border: 1px solid #ddd; padding: .2rem .4rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
-.graph-interactive { width: 100%; height: 520px; border: 1px solid #ddd; background: #fff; }
+td.how { color: #555; } td.how small { color: #777; font-size: .7rem; }
+td a { color: #1f3b73; }
 """
 
 
-def _classes_by_char(text_length: int, links, offset: int = 0) -> list[set[str]]:
-    classes: list[set[str]] = [set() for _ in range(text_length)]
-    for link in links:
-        for start, end, name in ((link.cause_start, link.cause_end, "cause"), (link.effect_start, link.effect_end, "effect"),
+def _char_marks(text_length: int, links: Iterable, offset: int) -> list[set[tuple[str, int]]]:
+    """For every character, the (kind, link number) pairs that cover it."""
+    marks: list[set[tuple[str, int]]] = [set() for _ in range(text_length)]
+    for number, link in links:
+        for start, end, kind in ((link.cause_start, link.cause_end, "cause"), (link.effect_start, link.effect_end, "effect"),
                                  (link.cue_start, link.cue_end, "cue")):
             for i in range(max(start - offset, 0), min(end - offset, text_length)):
-                classes[i].add(name)
-    return classes
+                marks[i].add((kind, number))
+    return marks
 
 
-def highlight_text(text: str, links, offset: int = 0) -> str:
+def _span_title(marks: set[tuple[str, int]]) -> str:
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for kind, number in sorted(marks, key=lambda m: (m[1], m[0])):
+        by_kind[kind].append(number)
+    return "; ".join(f"{kind} of link{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}"
+                     for kind, numbers in sorted(by_kind.items()))
+
+
+def highlight_text(text: str, links, offset: int = 0, inserts: Mapping[int, str] | None = None) -> str:
     """HTML of ``text`` with causes, effects and cues wrapped in classed spans (all escaped).
+
+    ``links`` are link records or ``(number, link)`` pairs; a numbered span's
+    ``title`` says which links it belongs to. ``inserts`` maps a position in
+    ``text`` to ready-made HTML placed there (e.g. a link reference).
 
     >>> from types import SimpleNamespace as L
     >>> highlight_text("A <b> caused C", [L(cause_start=0, cause_end=5, effect_start=13, effect_end=14, cue_start=6, cue_end=12)])
     '<span class="cause">A &lt;b&gt;</span> <span class="cue">caused</span> <span class="effect">C</span>'
     """
-    classes = _classes_by_char(len(text), links, offset)
-    out = []
+    links = list(links)
+    numbered = all(isinstance(item, tuple) for item in links)
+    pairs = links if numbered else [(0, link) for link in links]
+    marks = _char_marks(len(text), pairs, offset)
+    inserts = dict(inserts or {})
+    out = [inserts[0]] if 0 in inserts else []
     start = 0
     for i in range(1, len(text) + 1):
-        if i == len(text) or classes[i] != classes[start]:
+        if i == len(text) or marks[i] != marks[start] or i in inserts:
             piece = html.escape(text[start:i])
-            names = classes[start]
-            if "cue" in names:
-                names = {"cue"}
-            if names:
-                out.append(f'<span class="{" ".join(sorted(names))}">{piece}</span>')
+            kinds = {kind for kind, _ in marks[start]}
+            if "cue" in kinds:
+                kinds = {"cue"}
+            if kinds:
+                title = f' title="{html.escape(_span_title(marks[start]), quote=True)}"' if numbered and links else ""
+                out.append(f'<span class="{" ".join(sorted(kinds))}"{title}>{piece}</span>')
             else:
                 out.append(piece)
+            if i in inserts and i < len(text):
+                out.append(inserts[i])
             start = i
+    if len(text) in inserts and len(text):
+        out.append(inserts[len(text)])
     return "".join(out)
+
+
+def _numbers(numbers: Iterable[int]) -> str:
+    """Link numbers with runs shortened: ``1,2,3,5`` becomes ``1–3,5``.
+
+    >>> _numbers([5, 1, 2, 3])
+    '1–3,5'
+    """
+    values = sorted(set(numbers))
+    runs: list[list[int]] = []
+    for value in values:
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return ",".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ",".join(map(str, r)) for r in runs)
+
+
+def _anchor(doc_id: str, kind: str, number: int) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", doc_id) + f"-{kind}{number}"
 
 
 def _png_data_uri(result: "Result", doc_id: str | None) -> str:
@@ -86,89 +157,182 @@ def _png_data_uri(result: "Result", doc_id: str | None) -> str:
 
     ax = result.plot(doc_id=doc_id)
     buffer = io.BytesIO()
-    ax.figure.tight_layout()
-    ax.figure.savefig(buffer, format="png", dpi=110)
+    ax.figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight", pad_inches=0.1, facecolor="white")
     plt.close(ax.figure)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _document_section(result: "Result", row, links_by_doc, claims_by_doc, graph_html: str | None) -> str:
-    doc_id = row.doc_id
-    text = row.text
-    links = links_by_doc.get(doc_id, [])
-    explicit = [l for l in links if l.explicit or l.rule == "enumeration"]
-    parts = [f'<section class="doc" id="{html.escape(doc_id, quote=True)}"><div class="text">']
-    title = row.title or doc_id
-    parts.append(f"<h2>{html.escape(str(title))}</h2>")
-    meta_bits = [str(getattr(row, k)) for k in ("book_title", "book_subtitle", "pages", "publisher", "print_year") if getattr(row, k, "")]
-    if meta_bits:
-        parts.append(f'<p class="meta">{html.escape(" · ".join(meta_bits))}</p>')
-    parts.append('<p class="legend"><span class="cause">cause</span><span class="effect">effect</span><span class="cue">cue</span></p>')
-    claims = claims_by_doc.get(doc_id, [])
+def _badges(claim) -> str:
+    kind = html.escape(claim.type)
+    badges = [f'<span class="badge {kind}" title="{html.escape(claim.type + ": " + CLAIM_TYPES.get(claim.type, ""), quote=True)}">'
+              f"{kind}</span>"]
+    who = ASSERTERS.get(claim.asserted_by, claim.asserted_by)
+    badges.append(f'<span class="badge by {html.escape(claim.asserted_by, quote=True)}" '
+                  f'title="asserted by {html.escape(who, quote=True)}">{html.escape(who)}</span>')
+    if claim.hedged:
+        badges.append('<span class="badge hedged" title="stated with a hedge (may, perhaps, seems…)">hedged</span>')
+    if claim.polarity == "negative":
+        badges.append('<span class="badge negative" title="the claim denies something">denies</span>')
+    return "".join(badges)
+
+
+def _sentences(text: str, claims) -> list[tuple[int | None, int, int, list]]:
+    """(sentence index or None for uncovered text, start, end, claims) in text order."""
+    grouped: dict[int, list] = defaultdict(list)
     for claim in claims:
-        sentence_links = [l for l in explicit if claim.start <= l.cue_start < claim.end]
-        badges = [f'<span class="badge {html.escape(claim.type)}">{html.escape(claim.type)}</span>']
-        if claim.asserted_by != "author":
-            badges.append(f'<span class="badge cited">{html.escape(claim.asserted_by)}</span>')
-        if claim.hedged:
-            badges.append('<span class="badge hedged">hedged</span>')
-        body = highlight_text(text[claim.start:claim.end], sentence_links, offset=claim.start)
-        parts.append(f'<p class="sentence">{"".join(badges)}{body}</p>')
+        grouped[claim.sentence_index].append(claim)
+    spans = sorted(((i, min(c.start for c in cs), max(c.end for c in cs), sorted(cs, key=lambda c: c.start))
+                    for i, cs in grouped.items()), key=lambda s: s[1])
+    out: list[tuple[int | None, int, int, list]] = []
+    cursor = 0
+    for index, start, end, members in spans:
+        if text[cursor:start].strip():
+            out.append((None, cursor, start, []))
+        out.append((index, start, end, members))
+        cursor = max(cursor, end)
+    if text[cursor:].strip():
+        out.append((None, cursor, len(text), []))
+    return out
+
+
+def _document_text(doc_id: str, text: str, claims, numbered_links) -> str:
+    parts = []
+    for index, start, end, members in _sentences(text, claims):
+        if index is None:
+            parts.append(f'<p class="plain">{html.escape(text[start:end].strip())}</p>')
+            continue
+        inside = [(n, l) for n, l in numbered_links if start <= l.cue_start < end or l.sentence_index == index]
+        inserts: dict[int, list[int]] = defaultdict(list)
+        for number, link in inside:
+            inserts[min(max(link.cue_end, start), end) - start].append(number)
+        refs = {pos: f'<sup class="ref"><a href="#{_anchor(doc_id, "link", min(numbers))}" '
+                     f'title="link{"s" if len(numbers) > 1 else ""} {_numbers(numbers)} in the table">{_numbers(numbers)}</a></sup>'
+                for pos, numbers in inserts.items()}
+        for claim in members:
+            refs[claim.start - start] = _badges(claim) + refs.get(claim.start - start, "")
+        body = highlight_text(text[start:end], inside, offset=start, inserts=refs)
+        anchor = _anchor(doc_id, "s", index)
+        parts.append(f'<p class="sentence" id="{anchor}"><a class="n" href="#{anchor}" title="sentence {index}">{index}</a>'
+                     f"{body}</p>")
     if not claims:
         parts.append(f"<p>{html.escape(text)}</p>")
-    parts.append("</div><div class=\"side\">")
-    if graph_html:
-        parts.append(graph_html)
-    parts.append(f'<img alt="causal graph of {html.escape(doc_id, quote=True)}" src="{_png_data_uri(result, doc_id)}">')
-    parts.append(_links_table(links))
-    parts.append("</div></section>")
     return "\n".join(parts)
 
 
-def _links_table(links) -> str:
-    rows = ["<table><tr><th>#</th><th>cause</th><th>cue</th><th>effect</th><th>how</th></tr>"]
-    for link in links:
-        how = []
-        if link.hedged:
-            how.append("hedged")
-        if link.strength != "sufficient":
-            how.append(link.strength)
-        if link.polarity == "negative":
-            how.append("negated")
-        if not link.explicit:
-            how.append("implicit")
+def _how(link) -> str:
+    how = []
+    if link.hedged:
+        how.append("hedged")
+    if link.strength != "sufficient":
+        how.append(link.strength)
+    if link.polarity == "negative":
+        how.append("negated")
+    if not link.explicit:
+        how.append("implied")
+    return ", ".join(how) or "asserted"
+
+
+def _links_table(doc_id: str, numbered_links) -> str:
+    rows = ['<table class="links"><tr><th>link</th><th>sentence</th><th>cause</th><th>cue</th><th>effect</th>'
+            "<th>how</th><th>asserted by</th></tr>"]
+    for number, link in numbered_links:
+        via = f'<br><small title="how a phrase was resolved">{html.escape(link.via)}</small>' if link.via else ""
         rows.append(
-            f"<tr><td>{link.sentence_index}</td><td>{html.escape(link.cause_concept)}</td><td>{html.escape(link.cue)}</td>"
-            f"<td>{html.escape(link.effect_concept)}</td><td title=\"{html.escape(link.via, quote=True)}\">{html.escape(', '.join(how))}</td></tr>"
+            f'<tr id="{_anchor(doc_id, "link", number)}"><td>{number}</td>'
+            f'<td><a href="#{_anchor(doc_id, "s", link.sentence_index)}">{link.sentence_index}</a></td>'
+            f'<td title="{html.escape(link.cause_text, quote=True)}">{html.escape(link.cause_concept)}</td>'
+            f"<td>{html.escape(link.cue)}</td>"
+            f'<td title="{html.escape(link.effect_text, quote=True)}">{html.escape(link.effect_concept)}</td>'
+            f'<td class="how">{html.escape(_how(link))}{via}</td>'
+            f"<td>{html.escape(ASSERTERS.get(link.asserted_by, link.asserted_by))}</td></tr>"
         )
     rows.append("</table>")
     return "\n".join(rows)
 
 
+def _document_section(result: "Result", row, numbered_links, claims, with_png: bool) -> str:
+    doc_id = row.doc_id
+    title = row.title if isinstance(row.title, str) and row.title else doc_id
+    parts = [f'<section class="doc" id="{html.escape(_anchor(doc_id, "doc", 0), quote=True)}"><div class="text">',
+             f"<h2>{html.escape(str(title))}</h2>"]
+    meta_bits = [str(getattr(row, k)) for k in ("book_title", "book_subtitle", "pages", "publisher", "print_year")
+                 if isinstance(getattr(row, k, ""), str) and getattr(row, k, "")]
+    if title != doc_id:
+        meta_bits.append(doc_id)
+    parts.append(f'<p class="meta">{html.escape(" · ".join(meta_bits))}</p>')
+    parts.append(_document_text(doc_id, row.text, claims, numbered_links))
+    parts.append('</div><div class="side">')
+    if with_png and numbered_links:
+        parts.append(f'<img alt="causal graph of {html.escape(doc_id, quote=True)}" src="{_png_data_uri(result, doc_id)}">')
+    if numbered_links:
+        parts.append(_links_table(doc_id, numbered_links))
+    else:
+        parts.append("<p>No causal links found in this document.</p>")
+    parts.append("</div></section>")
+    return "\n".join(parts)
+
+
+def _howto() -> str:
+    types = " ".join(f'<span class="badge {t}" title="{html.escape(d, quote=True)}">{t}</span>' for t, d in CLAIM_TYPES.items())
+    who = " ".join(f'<span class="badge by {k}">{html.escape(v)}</span>' for k, v in ASSERTERS.items())
+    return ('<div class="howto"><b>How to read this report.</b> In the text, '
+            '<span class="cause">causes</span>, <span class="effect">effects</span> and '
+            '<span class="cue">cue words</span> are marked; the small red number after a cue is the link it states '
+            '(click it for the row in the table; hover over marked words to see their links). '
+            f"Each sentence starts with the type of its claim {types} and who asserts it {who}"
+            '<span class="badge hedged">hedged</span> when it is hedged. '
+            "Grey numbers in the margin are sentence numbers, as in links.csv.</div>")
+
+
+def _chains(result: "Result") -> str:
+    chains = [c for c in result.chains() if c.continuous][:_MAX_CHAINS]
+    if not chains:
+        return "<p>No chains of two or more hops in any one document.</p>"
+    items = []
+    for chain in chains:
+        steps = []
+        for hop in chain.hops:
+            link = hop[0]
+            steps.append(f'<a href="#{_anchor(link.doc_id, "s", link.sentence_index)}">{link.sentence_index}</a>')
+        where = f'{html.escape(", ".join(chain.documents))}, sentences {", ".join(steps)}'
+        items.append(f'<li>{html.escape(" → ".join(chain.concepts))} <span class="where">({where})</span></li>')
+    more = len([c for c in result.chains() if c.continuous]) - len(chains)
+    tail = f"<p class=\"meta\">… and {more} more (argmine chains OUT_DIR lists all).</p>" if more > 0 else ""
+    return f'<ul class="chains">{"".join(items)}</ul>{tail}'
+
+
 def render_report(result: "Result", interactive: bool = True) -> str:
     """The whole report as one self-contained HTML string."""
-    links_by_doc = defaultdict(list)
+    numbered: dict[str, list] = defaultdict(list)
     for link in result.link_records:
-        links_by_doc[link.doc_id].append(link)
+        numbered[link.doc_id].append((len(numbered[link.doc_id]) + 1, link))
     claims_by_doc = defaultdict(list)
     for item in result.chapters:
         claims_by_doc[item.chapter.id] = sorted(item.extraction.claims, key=lambda c: c.start)
-    graph_html = None
+    library, graph = "", ""
     if interactive and result.link_records:
-        from .interactive import graph_iframe
+        from .interactive import graph_fragment, library_html
 
-        graph_html = graph_iframe(result)
-    sections = []
-    for number, row in enumerate(result.documents.itertuples(index=False)):
-        sections.append(_document_section(result, row, links_by_doc, claims_by_doc, graph_html if number == 0 else None))
+        library = library_html()
+        graph = graph_fragment(result, element_id="argmine-graph")
     n_docs = len(result.chapters)
-    summary = f"{n_docs} document{'s' if n_docs != 1 else ''}, {len(result.link_records)} causal links, {len(result.claims)} claims"
+    overview = ['<section class="overview">', _howto()]
+    if graph:
+        overview.append("<h2>The causal graph</h2>" + graph)
+    overview.append("<h2>Chains</h2><p class=\"meta\">Paths that one document states hop by hop, longest first; "
+                    "the numbers are the sentences that state each hop.</p>" + _chains(result))
+    overview.append("</section>")
+    sections = [_document_section(result, row, numbered.get(row.doc_id, []), claims_by_doc.get(row.doc_id, []),
+                                  with_png=n_docs > 1)
+                for row in result.documents.itertuples(index=False)]
+    summary = (f"{n_docs} document{'s' if n_docs != 1 else ''}, {len(result.link_records)} causal links, "
+               f"{len(result.claims)} claims")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>argmine report</title><style>{_STYLE}</style></head><body>"
+        f"<title>argmine report</title><style>{_STYLE}</style>{library}</head><body>"
         f"<header><h1>argmine report</h1><p>{html.escape(summary)}</p></header><main>"
-        + "\n".join(sections)
+        + "\n".join(overview) + "\n".join(sections)
         + "</main></body></html>\n"
     )
 
@@ -177,37 +341,71 @@ def write_report(result: "Result", path) -> None:
     Path(path).write_text(render_report(result), encoding="utf-8")
 
 
-def displacy_data(result: "Result", doc_id: str) -> dict:
-    """The manual data for displaCy's span visualizer: tokens and labelled spans."""
+# -- in a notebook: displaCy's span visualizer -----------------------------------
+
+_SPAN_COLOURS = {"cause": "#1f3b73", "effect": "#e08a00", "cue": "#b2182b", "thesis": "#1f3b73", "claim": "#9fb3d1",
+                 "premise": "#3c7a4a", "background": "#7d8a99", "meta": "#bbbbbb"}
+
+
+
+
+def displacy_data(result: "Result", doc_id: str) -> list[dict]:
+    """displaCy span-visualizer data for a document, one dict per sentence.
+
+    Each sentence carries its claim (labelled with type, who asserts it and
+    whether it is hedged) and the causes, effects and cues of its links,
+    labelled with the link numbers (``cause 3`` and ``effect 3`` belong to
+    link 3, the document's third row of ``result.links``, counting from 1).
+    """
     import spacy
 
     row = result.documents[result.documents["doc_id"] == doc_id]
     if row.empty:
         raise KeyError(f"no document {doc_id!r}; documents are {list(result.documents['doc_id'])}")
     text = row.iloc[0]["text"]
-    doc = spacy.blank("en").make_doc(text)
-    spans = []
-    for link in result.link_records:
-        if link.doc_id != doc_id or not (link.explicit or link.rule == "enumeration"):
-            continue
-        for start, end, label in ((link.cause_start, link.cause_end, f"CAUSE {link.sentence_index}"),
-                                  (link.effect_start, link.effect_end, f"EFFECT {link.sentence_index}"),
-                                  (link.cue_start, link.cue_end, "CUE")):
-            span = doc.char_span(start, end, alignment_mode="expand")
+    chapter = next(item for item in result.chapters if item.chapter.id == doc_id)
+    claims = sorted(chapter.extraction.claims, key=lambda c: c.start)
+    links = [(n + 1, l) for n, l in enumerate(l for l in result.link_records if l.doc_id == doc_id)]
+    make_doc = spacy.blank("en").make_doc
+    out = []
+    for index, start, end, members in _sentences(text, claims) or [(None, 0, len(text), [])]:
+        doc = make_doc(text[start:end])
+        spans: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+        for claim in members:
+            label = " · ".join([claim.type, ASSERTERS.get(claim.asserted_by, claim.asserted_by)] +
+                               (["hedged"] if claim.hedged else []))
+            span = doc.char_span(claim.start - start, claim.end - start, alignment_mode="expand")
             if span is not None:
-                spans.append({"start_token": span.start, "end_token": span.end, "label": label})
-    unique = {(s["start_token"], s["end_token"], s["label"]): s for s in spans}
-    return {"text": text, "tokens": [t.text for t in doc], "spans": list(unique.values())}
+                spans[(span.start, span.end, label)] = []
+        for number, link in links:
+            if not (start <= link.cue_start < end or link.sentence_index == index):
+                continue
+            for s, e, kind in ((link.cause_start, link.cause_end, "cause"), (link.effect_start, link.effect_end, "effect"),
+                               (link.cue_start, link.cue_end, "cue")):
+                span = doc.char_span(max(s, start) - start, min(e, end) - start, alignment_mode="expand")
+                if span is not None and len(span):
+                    spans[(span.start, span.end, kind)].append(number)
+        out.append({
+            "text": doc.text, "tokens": [t.text for t in doc],
+            "title": f"sentence {index}" if index is not None else None,
+            "spans": [{"start_token": s, "end_token": e, "label": f"{label} {_numbers(numbers)}".strip()}
+                      for (s, e, label), numbers in sorted(spans.items())],
+        })
+    return out
 
 
 def show_document(result: "Result", doc_id: str | None = None, jupyter: bool | None = None):
-    """Render a document's causes, effects and cues with displaCy's span visualizer."""
+    """Render a document's sentences with displaCy's span visualizer.
+
+    Each sentence shows its claim type and who asserts it, and the causes,
+    effects and cues of its links in distinct colours, numbered by link.
+    """
     from spacy import displacy
 
     doc_id = doc_id or result.documents["doc_id"].iloc[0]
     data = displacy_data(result, doc_id)
-    colors = {}
-    for span in data["spans"]:
-        label = span["label"]
-        colors[label] = "#dbe8fb" if label.startswith("CAUSE") else "#fde4c8" if label.startswith("EFFECT") else "#f4b6b6"
-    return displacy.render(data, style="span", manual=True, jupyter=jupyter, options={"colors": colors})
+    colours = {}
+    for sentence in data:
+        for span in sentence["spans"]:
+            colours[span["label"]] = _SPAN_COLOURS.get(span["label"].split(" ")[0], "#999999")
+    return displacy.render(data, style="span", manual=True, jupyter=jupyter, options={"colors": colours})
