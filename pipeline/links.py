@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 from .process import process_chapters
 from .records import CausalLink, Chapter
 
-__all__ = ["predict_records", "relations_of", "parse_line", "LineError", "run_links"]
+__all__ = ["predict_records", "relations_of", "relation_of", "explicit_links", "parse_line", "LineError", "run_links"]
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ class LineError:
         return f"line {self.line}: {self.reason}"
 
 
-def relations_of(links: Iterable[CausalLink]) -> list[dict]:
-    """The relations of one passage: explicit links, one per (cause span, effect span)."""
+def explicit_links(links: Iterable[CausalLink]) -> list[CausalLink]:
+    """The explicit links of one passage, the first of each (cause span, effect span) pair."""
     seen = set()
     out = []
     for link in links:
@@ -49,13 +49,23 @@ def relations_of(links: Iterable[CausalLink]) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        out.append({
-            "cause": link.cause_text, "effect": link.effect_text,
-            "cause_start": link.cause_start, "cause_end": link.cause_end,
-            "effect_start": link.effect_start, "effect_end": link.effect_end,
-            "signal": link.cue or None,
-        })
+        out.append(link)
     return out
+
+
+def relation_of(link: CausalLink) -> dict:
+    """One link as a relation of the ``argmine links`` schema."""
+    return {
+        "cause": link.cause_text, "effect": link.effect_text,
+        "cause_start": link.cause_start, "cause_end": link.cause_end,
+        "effect_start": link.effect_start, "effect_end": link.effect_end,
+        "signal": link.cue or None,
+    }
+
+
+def relations_of(links: Iterable[CausalLink]) -> list[dict]:
+    """The relations of one passage: explicit links, one per (cause span, effect span)."""
+    return [relation_of(link) for link in explicit_links(links)]
 
 
 def parse_line(line: str, number: int) -> dict | LineError:

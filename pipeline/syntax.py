@@ -17,7 +17,7 @@ __all__ = [
     "WordLists", "valid_pair", "is_passive", "agent", "passive_subjects", "subjects",
     "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
-    "previous_clause", "have_subject", "copula_partner",
+    "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -163,7 +163,7 @@ def find_prep(anchor: Token, preps: tuple[str, ...], verb: Token) -> Token | Non
     """
     for holder in (anchor, verb):
         for child in holder.children:
-            if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in preps:
+            if child.dep_ in ("prep", "prt", "agent", "dative", "pcomp") and child.lower_ in preps:
                 return child
     for child in verb.children:
         if child.dep_ == "advcl" and any(m.lower_ in ("than", "as") for m in child.children if m.dep_ == "mark"):
@@ -184,6 +184,23 @@ def prep_objects(prep: Token) -> list[Token]:
         if inner and pcomp.pos_ == "ADP":  # "due to": to is pcomp of due
             return inner
     return found
+
+
+def phrase_objects(phrase) -> list[Token]:
+    """The objects of a multiword preposition ("because of X": X may hang on "because" or on "of")."""
+    inside = {t.i for t in phrase}
+    for token in reversed(phrase):
+        found = [t for t in prep_objects(token) if t.i not in inside]
+        if found:
+            return found
+    return []
+
+
+def adjacent(verb: Token, to: Token) -> bool:
+    """True when only adverbs, negation or particles stand between ``verb`` and ``to`` ("decided not to")."""
+    if to.i <= verb.i:
+        return False
+    return all(t.pos_ in ("ADV", "PART") or t.dep_ in ("neg", "prt", "advmod") for t in verb.doc[verb.i + 1:to.i])
 
 
 def gerund_object(token: Token, words: WordLists) -> Token:

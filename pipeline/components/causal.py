@@ -50,7 +50,8 @@ class TokenLink:
 
 @Language.factory(
     "argmine_causal_links",
-    requires=["token.dep", "token.head", "token.lemma", "token.pos", "token.tag"],
+    # token.pos is read too; it comes from the attribute_ruler, which does not declare it
+    requires=["token.dep", "token.head", "token.lemma", "token.tag"],
     assigns=["doc._.causal_links", "doc.spans"],
     default_config={"cues_path": None, "lexicon_path": None},
 )
@@ -102,15 +103,18 @@ class CausalLinkFinder:
             yield link
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
+        taken: set[int] = set()  # cue tokens of links found so far
         for token in doc:
             for rule in self.by_lemma.get(token.lemma_.lower(), ()):
                 frame = _FRAMES.get(rule.frame)
                 if frame is not None:
-                    yield from frame(self, rule, token)
+                    for link in frame(self, rule, token):
+                        if link is not None:
+                            taken.update(range(*link.cue), link.cue_extra)
+                        yield link
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
-        taken: set[int] = set()
         for match_id, start, end in matches:
-            if start in taken:
+            if any(i in taken for i in range(start, end)):
                 continue
             rule = self.phrase_rules[doc.vocab.strings[match_id]]
             frame = _PHRASE_FRAMES[rule.frame]
@@ -243,8 +247,7 @@ class CausalLinkFinder:
                         rule.strength, rule.polarity, rule.confidence)
 
     def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
-        last = phrase[-1]
-        targets = syntax.prep_objects(last)
+        targets = syntax.phrase_objects(phrase)
         if not targets:
             return
         attach = syntax.phrase_attachment(phrase)
@@ -274,7 +277,7 @@ class CausalLinkFinder:
         attach = syntax.phrase_attachment(phrase)
         if attach is None or attach.pos_ not in ("VERB", "AUX"):
             return
-        if any(t.dep_ == "pobj" for t in phrase):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase[-1].children):
             return  # "as a result of X" is the prepositional cue
         exclude = {t.i for t in phrase}
         previous = syntax.previous_clause(attach, phrase.start)
@@ -293,7 +296,7 @@ class CausalLinkFinder:
         if to.dep_ != "aux" or verb.dep_ != "advcl" or verb.pos_ != "VERB":
             return
         main = verb.head
-        if main.pos_ != "VERB" or main.lemma_ in self.words.control_verbs:
+        if main.pos_ != "VERB" or (main.lemma_ in self.words.control_verbs and syntax.adjacent(main, to)):
             return
         cause_span = syntax.clause_span(verb, exclude=set())
         effect_span = syntax.clause_span(main, exclude={t.i for t in verb.subtree})
@@ -319,14 +322,17 @@ class CausalLinkFinder:
             effects = [noun]
             effect_span = syntax.np_span(noun, exclude=exclude)
         else:
-            effects = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.effect_prep for t in syntax.prep_objects(p)]
+            holders = [noun] + [c for c in causes if c.i > noun.i]  # "the effects of X on Y": "on Y" may hang on X
+            effects = [t for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in rule.effect_prep
+                       for t in syntax.prep_objects(p)]
             effect_span = None
         for cause in causes:
             for c in syntax.conjuncts(cause):
                 for effect in effects:
                     for e in ([effect] if rule.effect_is_self else syntax.conjuncts(effect)):
                         span = effect_span if rule.effect_is_self else syntax.np_span(e)
-                        yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(c), span, c.i, e.i,
+                        inner = {t.i for t in e.head.subtree} if not rule.effect_is_self and e.head.head.i == c.i else ()
+                        yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(c, exclude=inner), span, c.i, e.i,
                                         rule.strength, rule.polarity, rule.confidence)
 
     def _copula_noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
