@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Result
 
-__all__ = ["highlight_text", "render_report", "write_report", "show_document", "displacy_data",
+__all__ = ["highlight_text", "render_report", "write_report", "show_document", "document_html", "EvidenceView",
+           "displacy_data",
            "CLAIM_TYPES", "ASSERTERS"]
 
 CLAIM_TYPES = {
@@ -34,45 +35,53 @@ CLAIM_TYPES = {
 ASSERTERS = {"author": "the author", "cited": "cited scholarship", "actor": "historical actors"}
 _MAX_CHAINS = 12
 
-_STYLE = """
+_PAGE_STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; margin: 0; color: #222; background: #fbfaf6; }
 header { padding: 1rem 2rem; background: #1f3b73; color: #fff; }
 header h1 { margin: 0; font-size: 1.4rem; } header p { margin: .3rem 0 0; font-size: .9rem; opacity: .9; }
 main { padding: 1rem 2rem; max-width: 96rem; }
-h2 { font-size: 1.25rem; margin: .4rem 0; }
-.howto { font: .85rem/1.8 Helvetica, Arial, sans-serif; color: #333; background: #fff; border: 1px solid #ddd;
-         padding: .6rem .9rem; margin-bottom: 1.2rem; }
-.howto b { font-weight: 600; }
 .overview { border-bottom: 1px solid #ccc; padding-bottom: 1.2rem; margin-bottom: 1.5rem; }
 .chains { font: .9rem/1.6 Helvetica, Arial, sans-serif; padding-left: 1.2rem; }
 .chains .where { color: #666; font-size: .8rem; }
 .doc { display: flex; flex-wrap: wrap; gap: 2rem; border-bottom: 1px solid #ccc; padding-bottom: 1.5rem; margin-bottom: 1.5rem; }
-.text { flex: 1 1 34rem; max-width: 50rem; line-height: 1.75; }
+.doc .text { flex: 1 1 34rem; max-width: 50rem; }
 .side { flex: 1 1 30rem; min-width: 0; }
 .side img { max-width: 100%; border: 1px solid #ddd; background: #fff; }
-.meta { font-size: .85rem; color: #555; margin-top: 0; }
-.sentence { margin: .2rem 0 .7rem; position: relative; padding-left: 2.1rem; }
-.sentence .n { position: absolute; left: 0; top: .15rem; font: .72rem Helvetica, Arial, sans-serif; color: #888;
-               text-decoration: none; width: 1.7rem; text-align: right; }
-.sentence:target, tr:target { background: #fff4cf; }
-.plain { color: #666; padding-left: 2.1rem; }
-.badge { font: .7rem/1.2 Helvetica, Arial, sans-serif; padding: .08rem .4rem; border-radius: .6rem; margin-right: .3rem;
-         background: #e4e4e4; color: #333; vertical-align: middle; white-space: nowrap; cursor: help; }
-.badge.thesis { background: #1f3b73; color: #fff; } .badge.background { background: #7d8a99; color: #fff; }
-.badge.meta { background: #ddd; } .badge.premise { background: #3c7a4a; color: #fff; } .badge.claim { background: #c9d6ea; }
-.badge.by { background: #fff; border: 1px solid #bbb; } .badge.by.cited, .badge.by.actor { background: #f2e3c6; border-color: #d9b77a; }
-.badge.hedged { background: #ffe0b2; } .badge.negative { background: #f6d0d0; }
-.cause { background: #dbe8fb; border-bottom: 2px solid #1f3b73; }
-.effect { background: #fde4c8; border-bottom: 2px solid #e08a00; }
-.cause.effect { background: linear-gradient(#dbe8fb, #fde4c8); border-bottom: 2px double #555; }
-.cue { font-weight: bold; color: #b2182b; }
-sup.ref { font: .62rem Helvetica, Arial, sans-serif; margin: 0 .1rem; }
-sup.ref a { color: #b2182b; text-decoration: none; }
-table { border-collapse: collapse; font: .8rem Helvetica, Arial, sans-serif; margin-top: .8rem; width: 100%; }
-td, th { border: 1px solid #ddd; padding: .2rem .4rem; text-align: left; vertical-align: top; }
-th { background: #eee; }
-td.how { color: #555; } td.how small { color: #777; font-size: .7rem; }
-td a { color: #1f3b73; }
+"""
+
+# The evidence view, scoped under .argmine so that it can sit inside a notebook page.
+_EVIDENCE_STYLE = """
+.argmine h2 { font-size: 1.25rem; margin: .4rem 0; }
+.argmine .howto { font: .85rem/1.8 Helvetica, Arial, sans-serif; color: #333; background: #fff; border: 1px solid #ddd;
+                  padding: .6rem .9rem; margin-bottom: 1.2rem; }
+.argmine .howto b { font-weight: 600; }
+.argmine .text { line-height: 1.75; font-family: Georgia, 'Times New Roman', serif; }
+.argmine .meta { font-size: .85rem; color: #555; margin-top: 0; }
+.argmine .sentence { margin: .2rem 0 .7rem; position: relative; padding-left: 2.1rem; }
+.argmine .sentence .n { position: absolute; left: 0; top: .15rem; font: .72rem Helvetica, Arial, sans-serif; color: #888;
+                        text-decoration: none; width: 1.7rem; text-align: right; }
+.argmine .sentence:target, .argmine tr:target { background: #fff4cf; }
+.argmine .plain { color: #666; padding-left: 2.1rem; }
+.argmine .badge { font: .7rem/1.2 Helvetica, Arial, sans-serif; padding: .08rem .4rem; border-radius: .6rem;
+                  margin-right: .3rem; background: #e4e4e4; color: #333; vertical-align: middle; white-space: nowrap;
+                  cursor: help; }
+.argmine .badge.thesis { background: #1f3b73; color: #fff; } .argmine .badge.background { background: #7d8a99; color: #fff; }
+.argmine .badge.meta { background: #ddd; } .argmine .badge.premise { background: #3c7a4a; color: #fff; }
+.argmine .badge.claim { background: #c9d6ea; }
+.argmine .badge.by { background: #fff; border: 1px solid #bbb; }
+.argmine .badge.by.cited, .argmine .badge.by.actor { background: #f2e3c6; border-color: #d9b77a; }
+.argmine .badge.hedged { background: #ffe0b2; } .argmine .badge.negative { background: #f6d0d0; }
+.argmine .cause { background: #dbe8fb; border-bottom: 2px solid #1f3b73; }
+.argmine .effect { background: #fde4c8; border-bottom: 2px solid #e08a00; }
+.argmine .cause.effect { background: linear-gradient(#dbe8fb, #fde4c8); border-bottom: 2px double #555; }
+.argmine .cue { font-weight: bold; color: #b2182b; }
+.argmine sup.ref { font: .62rem Helvetica, Arial, sans-serif; margin: 0 .1rem; }
+.argmine sup.ref a { color: #b2182b; text-decoration: none; }
+.argmine table { border-collapse: collapse; font: .8rem Helvetica, Arial, sans-serif; margin-top: .8rem; width: 100%; }
+.argmine td, .argmine th { border: 1px solid #ddd; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+.argmine th { background: #eee; }
+.argmine td.how { color: #555; } .argmine td.how small { color: #777; font-size: .7rem; }
+.argmine td a { color: #1f3b73; }
 """
 
 
@@ -250,18 +259,24 @@ def _links_table(doc_id: str, numbered_links) -> str:
     return "\n".join(rows)
 
 
+def _meta_line(row, title: str) -> str:
+    bits = [str(getattr(row, k)) for k in ("book_title", "book_subtitle", "pages", "publisher", "print_year")
+            if isinstance(getattr(row, k, ""), str) and getattr(row, k, "")]
+    if title != row.doc_id:
+        bits.append(row.doc_id)
+    return f'<p class="meta">{html.escape(" · ".join(bits))}</p>'
+
+
+def _title_of(row) -> str:
+    return row.title if isinstance(row.title, str) and row.title else row.doc_id
+
+
 def _document_section(result: "Result", row, numbered_links, claims, with_png: bool) -> str:
     doc_id = row.doc_id
-    title = row.title if isinstance(row.title, str) and row.title else doc_id
+    title = _title_of(row)
     parts = [f'<section class="doc" id="{html.escape(_anchor(doc_id, "doc", 0), quote=True)}"><div class="text">',
-             f"<h2>{html.escape(str(title))}</h2>"]
-    meta_bits = [str(getattr(row, k)) for k in ("book_title", "book_subtitle", "pages", "publisher", "print_year")
-                 if isinstance(getattr(row, k, ""), str) and getattr(row, k, "")]
-    if title != doc_id:
-        meta_bits.append(doc_id)
-    parts.append(f'<p class="meta">{html.escape(" · ".join(meta_bits))}</p>')
-    parts.append(_document_text(doc_id, row.text, claims, numbered_links))
-    parts.append('</div><div class="side">')
+             f"<h2>{html.escape(str(title))}</h2>", _meta_line(row, title),
+             _document_text(doc_id, row.text, claims, numbered_links), '</div><div class="side">']
     if with_png and numbered_links:
         parts.append(f'<img alt="causal graph of {html.escape(doc_id, quote=True)}" src="{_png_data_uri(result, doc_id)}">')
     if numbered_links:
@@ -275,7 +290,7 @@ def _document_section(result: "Result", row, numbered_links, claims, with_png: b
 def _howto() -> str:
     types = " ".join(f'<span class="badge {t}" title="{html.escape(d, quote=True)}">{t}</span>' for t, d in CLAIM_TYPES.items())
     who = " ".join(f'<span class="badge by {k}">{html.escape(v)}</span>' for k, v in ASSERTERS.items())
-    return ('<div class="howto"><b>How to read this report.</b> In the text, '
+    return ('<div class="howto"><b>How to read this.</b> In the text, '
             '<span class="cause">causes</span>, <span class="effect">effects</span> and '
             '<span class="cue">cue words</span> are marked; the small red number after a cue is the link it states '
             '(click it for the row in the table; hover over marked words to see their links). '
@@ -330,8 +345,8 @@ def render_report(result: "Result", interactive: bool = True) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>argmine report</title><style>{_STYLE}</style>{library}</head><body>"
-        f"<header><h1>argmine report</h1><p>{html.escape(summary)}</p></header><main>"
+        f"<title>argmine report</title><style>{_PAGE_STYLE}{_EVIDENCE_STYLE}</style>{library}</head><body>"
+        f"<header><h1>argmine report</h1><p>{html.escape(summary)}</p></header><main class=\"argmine\">"
         + "\n".join(overview) + "\n".join(sections)
         + "</main></body></html>\n"
     )
@@ -341,7 +356,7 @@ def write_report(result: "Result", path) -> None:
     Path(path).write_text(render_report(result), encoding="utf-8")
 
 
-# -- in a notebook: displaCy's span visualizer -----------------------------------
+# -- in a notebook ---------------------------------------------------------------
 
 _SPAN_COLOURS = {"cause": "#1f3b73", "effect": "#e08a00", "cue": "#b2182b", "thesis": "#1f3b73", "claim": "#9fb3d1",
                  "premise": "#3c7a4a", "background": "#7d8a99", "meta": "#bbbbbb"}
@@ -394,18 +409,68 @@ def displacy_data(result: "Result", doc_id: str) -> list[dict]:
     return out
 
 
-def show_document(result: "Result", doc_id: str | None = None, jupyter: bool | None = None):
-    """Render a document's sentences with displaCy's span visualizer.
+def document_html(result: "Result", doc_id: str | None = None, key: bool = True) -> str:
+    """One document's evidence as an HTML fragment with its own (scoped) style.
 
-    Each sentence shows its claim type and who asserts it, and the causes,
-    effects and cues of its links in distinct colours, numbered by link.
+    Every sentence with its claim type, who asserts it and whether it is
+    hedged; causes, effects and cues marked; after each cue the numbers of the
+    links it states, leading to the links table underneath.
     """
-    from spacy import displacy
-
     doc_id = doc_id or result.documents["doc_id"].iloc[0]
-    data = displacy_data(result, doc_id)
-    colours = {}
-    for sentence in data:
-        for span in sentence["spans"]:
-            colours[span["label"]] = _SPAN_COLOURS.get(span["label"].split(" ")[0], "#999999")
-    return displacy.render(data, style="span", manual=True, jupyter=jupyter, options={"colors": colours})
+    rows = result.documents[result.documents["doc_id"] == doc_id]
+    if rows.empty:
+        raise KeyError(f"no document {doc_id!r}; documents are {list(result.documents['doc_id'])}")
+    row = next(rows.itertuples(index=False))
+    chapter = next(item for item in result.chapters if item.chapter.id == doc_id)
+    claims = sorted(chapter.extraction.claims, key=lambda c: c.start)
+    links = [(n, l) for n, l in enumerate((l for l in result.link_records if l.doc_id == doc_id), start=1)]
+    title = _title_of(row)
+    parts = [f"<style>{_EVIDENCE_STYLE}</style>", '<div class="argmine">', _howto() if key else "",
+             f"<h2>{html.escape(str(title))}</h2>", _meta_line(row, title),
+             f'<div class="text">{_document_text(doc_id, row.text, claims, links)}</div>',
+             _links_table(doc_id, links) if links else "<p>No causal links found in this document.</p>", "</div>"]
+    return "\n".join(p for p in parts if p)
+
+
+class EvidenceView:
+    """A document's evidence; a notebook shows it when it is a cell's value (``.html`` is the markup)."""
+
+    def __init__(self, markup: str):
+        self.html = markup
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def show_document(result: "Result", doc_id: str | None = None, jupyter: bool | None = None, style: str = "evidence"):
+    """Show a document's sentences with causes, effects and cues marked, claim types and who asserts them.
+
+    ``style="evidence"`` (the default) gives argmine's view (:func:`document_html`);
+    ``style="displacy"`` gives displaCy's span visualizer on :func:`displacy_data`,
+    which draws the same spans as coloured lines but squeezes long labels under
+    short words, so it is harder to read. With ``jupyter=None`` the result is an
+    object a notebook displays (or displaCy's own choice), ``False`` returns the
+    HTML string and ``True`` displays it now.
+    """
+    doc_id = doc_id or result.documents["doc_id"].iloc[0]
+    if style == "displacy":
+        from spacy import displacy
+
+        data = displacy_data(result, doc_id)
+        colours = {}
+        for sentence in data:
+            for span in sentence["spans"]:
+                colours[span["label"]] = _SPAN_COLOURS.get(span["label"].split(" ")[0], "#999999")
+        return displacy.render(data, style="span", manual=True, jupyter=jupyter, options={"colors": colours})
+    if style != "evidence":
+        raise ValueError(f"style must be 'evidence' or 'displacy', not {style!r}")
+    markup = document_html(result, doc_id)
+    if jupyter is False:
+        return markup
+    view = EvidenceView(markup)
+    if jupyter:
+        from IPython.display import display
+
+        display(view)
+        return None
+    return view
