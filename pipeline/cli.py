@@ -7,8 +7,10 @@ could be read. Errors are one line on stderr; ``--debug`` shows tracebacks.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import List, Optional
 
@@ -22,10 +24,12 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Mine claims and causal links out of historical scholarship.")
 
 _DEBUG = {"on": False}
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _say(message: str) -> None:
-    typer.echo(message, err=True)
+    """One line on stderr: line breaks and control characters (from file names, ids) are shown escaped."""
+    typer.echo(_UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], message), err=True)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -57,6 +61,8 @@ def _guard(function):
 @app.callback()
 def _root(debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors.")) -> None:
     _DEBUG["on"] = debug
+    # A concept in a script the plot font lacks (CJK, emoji) is drawn as boxes; do not flood stderr about it.
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
 
 
 def _default_workers() -> int:
@@ -76,6 +82,8 @@ def run(
     no_report: bool = typer.Option(False, "--no-report", help="Skip report.html."),
 ) -> None:
     """Analyse chapters and write tables, graph files, graph.png and report.html into OUT."""
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out} exists and is not a folder")
     _guard(_run)(paths, out, workers, quiet, no_png, no_report)
 
 

@@ -32,11 +32,11 @@ Encodings
 Text clean-up
     Line ends become ``\\n`` (``\\r\\n``, ``\\r``, form feed, vertical tab and
     U+2028 all count as line ends), control characters other than tab and
-    newline (C0, DEL, C1, stray byte-order marks and lone surrogates) are
-    removed and counted (action ``"removed N control characters"``), and the
-    text is stripped of leading and trailing whitespace. A file with
-    several warnings gets one problem whose reasons and actions are joined
-    with ``"; "``.
+    newline (C0, DEL, C1, stray byte-order marks, the non-characters U+FFFE
+    and U+FFFF, and lone surrogates) are removed and counted (action
+    ``"removed N control characters"``), and the text is stripped of leading
+    and trailing whitespace. A file with several warnings gets one problem
+    whose reasons and actions are joined with ``"; "``.
 Binary files
     Recognised by their signature (``binary file (PNG image)``) or, failing
     that, by the share of control bytes in the first 64 KiB: above 30 % for
@@ -168,7 +168,9 @@ _HTML_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za
 
 # Text clean-up. Applied after \r\n / \r have become \n.
 _LINE_END_RE = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
-_CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff]")
+_CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+# Characters a one-line message must not hold as they are (they are shown escaped).
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 # Ids.
 _UNSAFE_ID_RE = re.compile(r"[^\w.\-]+")
@@ -1011,7 +1013,7 @@ def _jsonl_items(text: str, path: str, stem: str) -> tuple[list[_Item], list[Inp
             warnings.append((f"line {number}: {problem}", f"loaded with id '{generated}'"))
             raw_id = generated
         elif raw_id in first_line_of_id:
-            skip(f"duplicate id '{raw_id}' (first at line {first_line_of_id[raw_id]})")
+            skip(f"duplicate id '{_printable(raw_id)}' (first at line {first_line_of_id[raw_id]})")
             continue
 
         try:
@@ -1034,6 +1036,15 @@ def _jsonl_items(text: str, path: str, stem: str) -> tuple[list[_Item], list[Inp
         chapter = Chapter(id=chapter_id, text=final, metadata=metadata, source=label)
         items.append(_Item(chapter, raw_id, label, warnings))
     return items, problems
+
+
+def _printable(text: str) -> str:
+    """``text`` with line breaks and control characters escaped, for a one-line reason.
+
+    >>> _printable("a\\nb\\x1b")
+    'a\\\\nb\\\\x1b'
+    """
+    return _UNPRINTABLE_RE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def _metadata_string(value: object) -> str:

@@ -39,7 +39,11 @@ def _clean(value):
 
 
 def xml_safe_graph(graph: nx.Graph) -> nx.Graph:
-    """A copy of ``graph`` whose strings hold no character XML 1.0 forbids."""
+    """A copy of ``graph`` whose strings hold no character XML 1.0 forbids.
+
+    Edge keys become strings: GEXF declares one type for all of them, and the
+    graph mixes ``0`` (argument edges) with ``"link3"`` (causal edges).
+    """
     safe = graph.__class__()
     safe.graph.update({k: _clean(v) for k, v in graph.graph.items()})
     mapping = {n: _clean(n) for n in graph.nodes}
@@ -47,7 +51,7 @@ def xml_safe_graph(graph: nx.Graph) -> nx.Graph:
         safe.add_node(mapping[node], **{k: _clean(v) for k, v in data.items()})
     if graph.is_multigraph():
         for u, v, key, data in graph.edges(keys=True, data=True):
-            safe.add_edge(mapping[u], mapping[v], key=_clean(key), **{k: _clean(x) for k, x in data.items()})
+            safe.add_edge(mapping[u], mapping[v], key=_clean(str(key)), **{k: _clean(x) for k, x in data.items()})
     else:
         for u, v, data in graph.edges(data=True):
             safe.add_edge(mapping[u], mapping[v], **{k: _clean(x) for k, x in data.items()})
