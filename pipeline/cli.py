@@ -76,54 +76,73 @@ def _default_workers() -> int:
 def run(
     paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders (default: corpus/)."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for parsing."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="Worker processes (default: the cores available)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
     no_png: bool = typer.Option(False, "--no-png", help="Skip graph.png (faster on big corpora)."),
     no_report: bool = typer.Option(False, "--no-report", help="Skip report.html."),
+    engine: str = typer.Option("local", "--engine", help="Where documents are processed: 'local' or 'dask'."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Dask scheduler address (default: a local cluster)."),
+    cache: Optional[Path] = typer.Option(None, "--cache",
+                                         help="Cache folder of processed documents (default: OUT/.argmine-cache)."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per task and per nlp.pipe batch."),
 ) -> None:
-    """Analyse chapters and write tables, graph files, graph.png and report.html into OUT."""
+    """Analyse chapters and write tables, graph files, graph.png and report.html into OUT.
+
+    Documents already processed by an earlier (even interrupted) run with the
+    same pipeline are taken from the cache, so a rerun only does what is left.
+    """
     if out.exists() and not out.is_dir():
         _fail(f"--out {out} exists and is not a folder")
-    _guard(_run)(paths, out, workers, quiet, no_png, no_report)
+    if engine not in ("local", "dask"):
+        _fail(f"--engine {engine!r}: expected 'local' or 'dask'")
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    _guard(_run)(paths, out, workers, quiet, no_png, no_report, engine, scheduler, cache, batch_size)
 
 
-def _run(paths, out, workers, quiet, no_png, no_report) -> None:
+def _run(paths, out, workers, quiet, no_png, no_report, engine="local", scheduler=None, cache=None,
+         batch_size=16) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .analysis import build_result
-    from .corpus import iter_corpus
-    from .process import process_chapters
+    from .batch import CACHE_DIRNAME, DaskEngine, LocalEngine, RunCache, default_workers, run_corpus
+    from .stream import VIEW_LIMIT, write_streamed
 
     inputs = [str(p) for p in paths] if paths else ["corpus"]
     if not paths and not Path("corpus").exists():
         _fail("no input given and there is no corpus/ folder here; pass files or folders to analyse")
-    problems = []
+    workers = workers or default_workers()
 
     def on_problem(problem) -> None:
-        problems.append(problem)
         if not quiet:
             _say(f"argmine: {problem.file}: {problem.reason} ({problem.action})")
 
     started = time.perf_counter()
-    chapters = iter_corpus(inputs, on_problem=on_problem)
+    runner = (DaskEngine(scheduler, workers, batch_size) if engine == "dask" else LocalEngine(workers, batch_size))
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    results = []
-    for item in process_chapters(chapters, n_process=workers):
-        results.append(item)
-        progress.step(item.words)
-    progress.close()
-    skipped = [p for p in problems if p.action == "skipped"]
-    if not results:
-        if problems:
-            _write_errors_only(problems, out)
-        _fail("nothing could be read from " + ", ".join(inputs) + (" (see errors.csv)" if problems else ""))
-    result = build_result(results, problems)
-    written = result.write(out, png=not no_png, report=not no_report)
+    with RunCache(cache or out / CACHE_DIRNAME) as store:
+        try:
+            summary = run_corpus(inputs, store, runner, batch_size=batch_size, on_problem=on_problem,
+                                 on_start=progress.start, on_done=progress.advance)
+        finally:
+            progress.close()
+        problems = summary.problems
+        skipped = [p for p in problems if p.action == "skipped"]
+        if not summary.keys:
+            if problems:
+                _write_errors_only(problems, out)
+            _fail("nothing could be read from " + ", ".join(inputs) + (" (see errors.csv)" if problems else ""))
+        written, counts = write_streamed(summary.keys, store, problems, out, png=not no_png, report=not no_report)
     if not quiet:
         elapsed = time.perf_counter() - started
-        _say(f"argmine: {len(results)} document(s), {len(result.link_records)} causal links, "
-             f"{len(result.claims)} claims in {elapsed:.1f}s -> {out}/ ({len(written)} files)")
+        reused = f" ({summary.cached} from the cache)" if summary.cached else ""
+        _say(f"argmine: {counts['documents']} document(s){reused}, {counts['links']} causal links, "
+             f"{counts['claims']} claims in {elapsed:.1f}s -> {out}/ ({len(written)} files)")
+        if counts["documents"] > VIEW_LIMIT and not (no_png and no_report):
+            _say(f"argmine: graph.png and report.html show the first {VIEW_LIMIT} documents; the tables and graph "
+                 "files hold all of them")
         if skipped:
             _say(f"argmine: {len(skipped)} input(s) skipped, listed in {out / 'errors.csv'}")
     raise typer.Exit(1 if skipped else 0)
@@ -141,30 +160,39 @@ def _write_errors_only(problems, out: Path) -> None:
 
 
 class _Progress:
-    """A rich progress line on a terminal; silent otherwise."""
+    """A progress bar on a terminal (documents done, rate, time left); silent otherwise."""
 
     def __init__(self, enabled: bool):
+        self.enabled = enabled
         self.bar = None
-        if enabled:
-            from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(TextColumn("{task.completed} documents"), TextColumn("{task.fields[rate]}"),
-                                TimeElapsedColumn(), transient=True, console=None)
-            self.bar.start()
-            self.task = self.bar.add_task("run", total=None, rate="")
-            self.words = 0
-            self.started = time.perf_counter()
+    def start(self, total: int, cached: int) -> None:
+        if not self.enabled or total == cached:
+            return
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
 
-    def step(self, words: int) -> None:
+        self.bar = Progress(TextColumn("documents"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"),
+                            TimeRemainingColumn(), transient=True, console=Console(stderr=True))
+        self.bar.start()
+        self.task = self.bar.add_task("run", total=total, completed=cached, rate="")
+        self.cached = cached
+        self.done = 0
+        self.started = time.perf_counter()
+
+    def advance(self, documents: int) -> None:
         if self.bar is None:
             return
-        self.words += words
-        rate = self.words / max(time.perf_counter() - self.started, 1e-6)
-        self.bar.update(self.task, advance=1, rate=f"{rate:,.0f} words/s")
+        self.done += documents
+        rate = self.done / max(time.perf_counter() - self.started, 1e-6)
+        self.bar.update(self.task, advance=documents, rate=f"{rate:,.1f} docs/s")
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
 
 
 @app.command()

@@ -71,20 +71,31 @@ def _dot_quote(value) -> str:
     return f'"{_XML_BAD.sub("", text)}"'
 
 
+DOT_HEADER = ("digraph argmine {", "  rankdir=LR;", '  node [shape=box, style="rounded", fontname="Helvetica"];')
+_DOT_STYLES = {"support": 'color="darkgreen"', "contrast": 'color="firebrick", style=dashed', "asserts": 'color="grey", style=dotted'}
+
+
+def dot_node_line(node, data: dict) -> str:
+    """The DOT statement of one node (also used by the streaming writer of ``argmine run``)."""
+    shape = "ellipse" if data.get("kind") == "claim" else "box"
+    return f"  {_dot_quote(node)} [label={_dot_quote(data.get('label', node))}, shape={shape}];"
+
+
+def dot_edge_line(u, v, data: dict) -> str:
+    """The DOT statement of one edge."""
+    kind = data.get("kind", "")
+    style = _DOT_STYLES.get(kind, "")
+    if kind == "causal":
+        style = 'color="firebrick"' if data.get("polarity") == "negative" else ('color="darkorange", style=dashed' if data.get("hedged") else 'color="black"')
+    attrs = ", ".join(x for x in (f"label={_dot_quote(data.get('label', ''))}", style) if x)
+    return f"  {_dot_quote(u)} -> {_dot_quote(v)} [{attrs}];"
+
+
 def write_dot(graph: nx.Graph, path: Path) -> None:
     """Graphviz DOT, written by hand (no pydot/pygraphviz needed)."""
-    lines = ["digraph argmine {", "  rankdir=LR;", '  node [shape=box, style="rounded", fontname="Helvetica"];']
-    for node, data in graph.nodes(data=True):
-        shape = "ellipse" if data.get("kind") == "claim" else "box"
-        lines.append(f"  {_dot_quote(node)} [label={_dot_quote(data.get('label', node))}, shape={shape}];")
-    styles = {"support": 'color="darkgreen"', "contrast": 'color="firebrick", style=dashed', "asserts": 'color="grey", style=dotted'}
-    for u, v, data in graph.edges(data=True):
-        kind = data.get("kind", "")
-        style = styles.get(kind, "")
-        if kind == "causal":
-            style = 'color="firebrick"' if data.get("polarity") == "negative" else ('color="darkorange", style=dashed' if data.get("hedged") else 'color="black"')
-        attrs = ", ".join(x for x in (f"label={_dot_quote(data.get('label', ''))}", style) if x)
-        lines.append(f"  {_dot_quote(u)} -> {_dot_quote(v)} [{attrs}];")
+    lines = list(DOT_HEADER)
+    lines.extend(dot_node_line(node, data) for node, data in graph.nodes(data=True))
+    lines.extend(dot_edge_line(u, v, data) for u, v, data in graph.edges(data=True))
     lines.append("}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -1,0 +1,287 @@
+"""argmine against bare spaCy: throughput, 1 -> 2 worker speed-up, peak memory, where the time goes.
+
+Run from the repository root::
+
+    python -m bench.benchmark                 # everything (about 15 minutes on 2 cores)
+    python -m bench.benchmark --quick         # small sizes, a smoke test of the script
+
+Documents are made by recombining the project's own texts (the seed page's
+summary in ``corpus/`` and ``tests/texts/chapters/*.txt``) with a fixed seed:
+each document joins runs of consecutive sentences from two of them. Nothing is
+downloaded.
+
+What is measured, each in fresh subprocesses (wall clock from start to exit,
+so loading the model counts on both sides):
+
+- ``spacy``: ``nlp.pipe`` over the texts with exactly the spaCy components
+  argmine loads (``pipeline.nlp.make_nlp`` without argmine's own), same ops
+  and batch size, one process;
+- ``argmine``: ``argmine run DOCS.jsonl --workers 1`` (parse, extract, write
+  every table and graph file; ``--no-png --no-report``, whose cost is shown
+  apart) with an empty cache;
+- ``argmine --workers 2``: the same with two worker processes;
+- peak memory (sum of the RSS of the process and its children, sampled every
+  50 ms) of ``argmine run`` with the default workers for 100, 1,000 and 10,000
+  documents;
+- the time of each pipeline component over the throughput documents, and
+  optionally a pyinstrument profile of a whole run (``--profile``).
+
+Words are whitespace-separated tokens of the input texts, counted the same
+way for every side. Results go to ``bench/results/benchmark.json`` and are
+printed as Markdown tables.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+SEED = 20261128
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
+
+
+def source_texts() -> list[str]:
+    """The project's own texts: the seed page's summary and the test chapters."""
+    from pipeline.corpus import read_corpus
+
+    chapters, _ = read_corpus([str(ROOT / "corpus"), *sorted(str(p) for p in (ROOT / "tests" / "texts" / "chapters").glob("*.txt"))])
+    return [chapter.text for chapter in chapters]
+
+
+def make_documents(n: int, seed: int = SEED) -> list[dict]:
+    """``n`` distinct documents, each a run of sentences from one text followed by a run from another."""
+    rng = random.Random(seed)
+    texts = [[s.strip() for s in _SENTENCE_END.split(text) if s.strip()] for text in source_texts()]
+    texts = [t for t in texts if len(t) >= 4]
+    seen: set[str] = set()
+    documents = []
+    while len(documents) < n:
+        parts = []
+        for sentences in rng.sample(texts, 2):
+            length = rng.randint(3, min(8, len(sentences)))
+            start = rng.randint(0, len(sentences) - length)
+            parts.append(" ".join(sentences[start:start + length]))
+        text = "\n\n".join(parts)
+        if text in seen:
+            continue
+        seen.add(text)
+        documents.append({"id": f"bench-{len(documents):05d}", "text": text})
+    return documents
+
+
+def write_documents(documents: list[dict], path: Path) -> int:
+    """Write JSON Lines; returns the number of words."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for document in documents:
+            handle.write(json.dumps(document, ensure_ascii=False) + "\n")
+    return sum(len(d["text"].split()) for d in documents)
+
+
+# -- the measured commands ------------------------------------------------------------------------
+
+_SPACY_SCRIPT = """
+import json, sys
+from pipeline.nlp import ARGMINE_COMPONENTS, make_nlp
+nlp = make_nlp(components=())
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+n = 0
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[2]), n_process=int(sys.argv[3])):
+    n += len(doc)
+print(json.dumps({"components": nlp.pipe_names, "tokens": n}))
+"""
+
+
+def _timed(command: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """Wall time, peak RSS (MB) of the process tree, and stdout of ``command``."""
+    import psutil
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, **(env or {})})
+    peak = 0
+    watched = psutil.Process(process.pid)
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-3000:]}")
+    return elapsed, peak / 2**20, stdout
+
+
+def spacy_pipe(path: Path, batch_size: int, processes: int = 1) -> tuple[float, float, str]:
+    return _timed([sys.executable, "-c", _SPACY_SCRIPT, str(path), str(batch_size), str(processes)])
+
+
+def argmine_run(path: Path, out: Path, workers: int | None, batch_size: int, views: bool = False) -> tuple[float, float, str]:
+    command = [sys.executable, "-m", "pipeline", "run", str(path), "--out", str(out), "--quiet",
+               "--batch-size", str(batch_size)]
+    if workers:
+        command += ["--workers", str(workers)]
+    if not views:
+        command += ["--no-png", "--no-report"]
+    return _timed(command)
+
+
+def component_costs(texts: list[str], batch_size: int) -> dict[str, float]:
+    """Seconds each component of argmine's pipeline takes over ``texts`` (one process, after a warm-up)."""
+    from pipeline.nlp import make_nlp
+
+    nlp = make_nlp()
+    list(nlp.pipe(texts[:20]))
+    costs = {"tokenizer": 0.0}
+    started = time.perf_counter()
+    docs = [nlp.make_doc(text) for text in texts]
+    costs["tokenizer"] = time.perf_counter() - started
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [component(doc) for doc in docs]
+        costs[name] = time.perf_counter() - started
+    from pipeline.extract import extract
+
+    started = time.perf_counter()
+    for number, doc in enumerate(docs):
+        extract(doc, f"d{number}")
+    costs["extract (records)"] = time.perf_counter() - started
+    return costs
+
+
+def profile_run(path: Path, out: Path, batch_size: int) -> str:
+    """A pyinstrument text profile of ``argmine run --workers 1`` in this process."""
+    from pyinstrument import Profiler
+
+    from pipeline.cli import app
+
+    profiler = Profiler(interval=0.005)
+    profiler.start()
+    try:
+        app(["run", str(path), "--out", str(out), "--workers", "1", "--quiet", "--no-png", "--no-report",
+             "--batch-size", str(batch_size)], standalone_mode=False)
+    except SystemExit:
+        pass
+    profiler.stop()
+    return profiler.output_text(unicode=True, color=False, show_all=False)
+
+
+# -- the benchmark ------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    import psutil
+    import spacy
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": len(os.sched_getaffinity(0)), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+            "python": platform.python_version(), "spacy": spacy.__version__, "platform": platform.platform()}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=1000, help="documents for throughput (default 1000)")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--sizes", default="100,1000,10000", help="document counts for peak memory")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--views", action="store_true", help="also measure peak memory with graph.png and report.html")
+    parser.add_argument("--profile", action="store_true", help="pyinstrument profile of a 1-worker run")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the script, not the figures")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.docs, args.repeats, args.sizes = 40, 1, "20,40"
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report: dict = {"machine": machine(), "command": "python -m bench.benchmark " + " ".join(argv or sys.argv[1:]),
+                    "seed": SEED, "batch_size": args.batch_size}
+    with tempfile.TemporaryDirectory(prefix="argmine-bench-") as folder:
+        work = Path(folder)
+        documents = make_documents(max([args.docs, *sizes]))
+        path = work / "throughput.jsonl"
+        words = write_documents(documents[:args.docs], path)
+        report["throughput"] = {"documents": args.docs, "words": words, "runs": {}}
+        runs = report["throughput"]["runs"]
+        for repeat in range(args.repeats):
+            for name, measure in (
+                ("spacy nlp.pipe, 1 process", lambda: spacy_pipe(path, args.batch_size)),
+                ("argmine run --workers 1", lambda: argmine_run(path, work / f"out-{repeat}-1", 1, args.batch_size)),
+                ("argmine run --workers 2", lambda: argmine_run(path, work / f"out-{repeat}-2", 2, args.batch_size)),
+                ("spacy nlp.pipe, n_process=2", lambda: spacy_pipe(path, args.batch_size, 2)),
+            ):
+                elapsed, _, _ = measure()
+                runs.setdefault(name, []).append(elapsed)
+                print(f"  repeat {repeat + 1}: {name}: {elapsed:.1f} s", file=sys.stderr)
+        medians = {name: statistics.median(times) for name, times in runs.items()}
+        report["throughput"]["median_seconds"] = medians
+        report["throughput"]["words_per_second"] = {name: words / t for name, t in medians.items()}
+        report["throughput"]["ratio_argmine_to_spacy"] = medians["spacy nlp.pipe, 1 process"] / medians["argmine run --workers 1"]
+        report["throughput"]["speedup_1_to_2_workers"] = medians["argmine run --workers 1"] / medians["argmine run --workers 2"]
+        views_time, _, _ = argmine_run(path, work / "out-views", 1, args.batch_size, views=True)
+        report["throughput"]["argmine run --workers 1 with graph.png and report.html (1 run)"] = views_time
+
+        report["memory"] = []
+        for size in sizes:
+            sized = work / f"docs-{size}.jsonl"
+            size_words = write_documents(documents[:size], sized)
+            for views in ([False, True] if args.views else [False]):
+                elapsed, peak, _ = argmine_run(sized, work / f"mem-{size}-{views}", None, args.batch_size, views=views)
+                report["memory"].append({"documents": size, "words": size_words, "views": views,
+                                         "seconds": elapsed, "peak_rss_mb": peak})
+                print(f"  memory: {size} documents, views={views}: {peak:.0f} MB in {elapsed:.1f} s", file=sys.stderr)
+        report["components_seconds"] = component_costs([d["text"] for d in documents[:args.docs]], args.batch_size)
+        if args.profile:
+            (RESULTS / "profile.txt").write_text(profile_run(path, work / "out-profile", args.batch_size), encoding="utf-8")
+    name = "benchmark-quick.json" if args.quick else "benchmark.json"
+    (RESULTS / name).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(markdown(report))
+    return report
+
+
+def markdown(report: dict) -> str:
+    """The figures as Markdown tables (for docs/PERFORMANCE.md)."""
+    t = report["throughput"]
+    lines = [f"Throughput: {t['documents']} documents, {t['words']:,} words, median of "
+             f"{len(next(iter(t['runs'].values())))} runs.", "",
+             "| command | median s | words/s |", "|---|---:|---:|"]
+    for name, seconds in t["median_seconds"].items():
+        lines.append(f"| {name} | {seconds:.1f} | {t['words_per_second'][name]:,.0f} |")
+    lines += ["", f"argmine / spaCy throughput: **{t['ratio_argmine_to_spacy']:.2f}**; "
+              f"speed-up 1 -> 2 workers: **{t['speedup_1_to_2_workers']:.2f}x**", "",
+              "| documents | words | views | peak RSS (MB) | seconds |", "|---:|---:|---|---:|---:|"]
+    for row in report["memory"]:
+        lines.append(f"| {row['documents']:,} | {row['words']:,} | {'yes' if row['views'] else 'no'} | "
+                     f"{row['peak_rss_mb']:.0f} | {row['seconds']:.1f} |")
+    plain = [r for r in report["memory"] if not r["views"]]
+    if len(plain) >= 2:
+        lines += ["", f"peak memory at {plain[-1]['documents']:,} / at {plain[0]['documents']:,} documents: "
+                  f"**{plain[-1]['peak_rss_mb'] / plain[0]['peak_rss_mb']:.2f}**"]
+    lines += ["", "| component | seconds |", "|---|---:|"]
+    lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["components_seconds"].items()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
