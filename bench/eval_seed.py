@@ -18,7 +18,7 @@ Two golds are scored:
 How a predicted concept name matches a gold concept (see
 ``docs/EVALUATION.md``): both are reduced to a set of word stems (lower case;
 possessive marks, punctuation and a fixed list of function words removed; a
-light suffix stripper folds plural, ``-ing`` and ``-ed``). The prediction
+light suffix stripper folds plural, ``-ing``, ``-ed`` and ``-ment``). The prediction
 matches when its set equals the set of the gold name or of one of its aliases,
 or when one set contains the other and the smaller holds at least half of the
 words of the larger. Aliases that are anaphors by their form (pronouns,
@@ -100,7 +100,7 @@ def _sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> int:
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in ("ment", "ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix) and not word.endswith(("ss", "us", "is")):
             word = word[: -len(suffix)]
             break

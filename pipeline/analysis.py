@@ -222,19 +222,22 @@ def _paths(graph: nx.DiGraph, source, target, min_hops, continuous: bool) -> Ite
 
 
 def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProblem] = ()) -> Result:
-    """Gather chapter results, merge concepts across documents and make a :class:`Result`."""
+    """Gather chapter results, merge concepts across documents and make a :class:`Result`.
+
+    Concept names are merged per document (see :func:`pipeline.concepts.merge_concepts`),
+    so one document's "Terror" can join "Great Terror" while another's stays apart.
+    """
     chapters = list(chapters)
     links = [l for item in chapters for l in item.extraction.links]
-    mentions: dict[str, Counter] = defaultdict(Counter)
-    documents: dict[str, set[str]] = defaultdict(set)
+    occurrences: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for link in links:
         for name, text in ((link.cause_concept, link.cause_text), (link.effect_concept, link.effect_text)):
-            mentions[name][text] += 1
-            documents[name].add(link.doc_id)
-    mapping, merges = merge_concepts(mentions, documents)
+            occurrences[(link.doc_id, name)][text] += 1
+    contexts = {item.chapter.id: item.extraction.context for item in chapters}
+    mapping, merges = merge_concepts(occurrences, contexts)
     canonical = [
-        replace(l, cause_concept=mapping.get(l.cause_concept, l.cause_concept),
-                effect_concept=mapping.get(l.effect_concept, l.effect_concept))
+        replace(l, cause_concept=mapping.get((l.doc_id, l.cause_concept), l.cause_concept),
+                effect_concept=mapping.get((l.doc_id, l.effect_concept), l.effect_concept))
         for l in links
     ]
     canonical = [l for l in canonical if l.cause_concept != l.effect_concept]

@@ -3,10 +3,26 @@
 Within a document a cause or effect is named from its head word, the head's
 naming modifiers and its first relational complement ("criticism of
 management", "demands on managers", "Great Terror"); transparent nouns pass
-to their complement ("this wave of criticism" -> "criticism"), verbs are
-nominalized ("to suspect managers of sabotage" -> "suspicion of sabotage"),
-and synonyms share a key. Across documents, :func:`merge_concepts` joins
-names that are the same concept and records why.
+to their complement ("this wave of criticism" -> "criticism"). A clause is
+named as the state of affairs it states:
+
+- a clause whose verb is itself a causal cue stands for its result ("the
+  harvest failure produced mass starvation" -> "mass starvation");
+- a copula with a participle names the changed thing ("the unions were
+  overwhelmed" -> "overwhelmed unions"), other copulas their subject;
+- a negated verb is a failure ("could not pay its soldiers" -> "failure to
+  pay soldiers");
+- verbs with a nominalization in ``models/lexicon.jsonl`` become nouns ("to
+  suspect managers of sabotage" -> "suspicion of sabotage", "relief
+  collapsed" -> "collapse of relief", "relied on a single crop" ->
+  "dependence on single crop");
+- a passive verb names its subject with the participle ("banks were
+  weakened" -> "weakened banks");
+- verbs of emergence name what emerged ("a black market emerged" -> "black
+  market").
+
+Synonyms share a key. Across documents, :func:`merge_concepts` joins names
+that are the same concept and records why.
 """
 from __future__ import annotations
 
@@ -14,17 +30,23 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .rules import load_lexicon
 
-__all__ = ["Lexicon", "lexicon", "ConceptName", "name_token", "concept_key", "Merge", "merge_concepts"]
+__all__ = ["Lexicon", "lexicon", "ConceptName", "name_token", "concept_key", "Merge", "merge_concepts",
+           "document_context"]
 
 _COMPLEMENT_PREPS = ("of", "on", "upon", "within", "between", "among", "against", "for", "over", "towards", "toward")
 _MAX_WORDS = 6
 _ISM = re.compile(r"^(?P<stem>[A-Z][a-z]+?)(?:ite|ist)s?$")
+_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+#: entity types whose words keep their capital letter and that tell two documents share a setting
+_NAME_ENTITIES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_NOUNS = ("NOUN", "PROPN")
+_COPULAS = ("be", "become", "grow", "remain", "turn", "get")
 
 
 @dataclass(frozen=True)
@@ -37,6 +59,15 @@ class Lexicon:
     discourse: frozenset[str]
     synonym_of: dict[str, str] = field(default_factory=dict)
     nominal_of: dict[str, str] = field(default_factory=dict)
+    emergence: frozenset[str] = frozenset()
+    self_reference: frozenset[str] = frozenset()
+    effect_nouns: frozenset[str] = frozenset()
+    transform: frozenset[str] = frozenset()
+
+    @property
+    def in_nouns(self) -> frozenset[str]:
+        """Nouns whose "in" complement is relational ("rise in wages"), from the nominalizations."""
+        return frozenset(v.split()[0] for v in self.nominal_of.values() if v.endswith(" in"))
 
     def synonym(self, lemma: str) -> str:
         return self.synonym_of.get(lemma, lemma)
@@ -49,6 +80,8 @@ def lexicon() -> Lexicon:
     nominal_of: dict[str, str] = {}
     for rule in load_lexicon():
         groups[rule.kind].update(rule.words)
+        if rule.kind == "enumeration_noun" and rule.value == "effect":
+            groups["effect_noun"].update(rule.words)
         if rule.kind == "synonym":
             for word in rule.words:
                 synonym_of[word] = rule.value
@@ -62,12 +95,21 @@ def lexicon() -> Lexicon:
         discourse=frozenset(groups["discourse_noun"]),
         synonym_of=synonym_of,
         nominal_of=nominal_of,
+        emergence=frozenset(groups["emergence_verb"]),
+        self_reference=frozenset(groups["self"]),
+        effect_nouns=frozenset(groups["effect_noun"] | {"influence"}),
+        transform=frozenset(groups["transform_verb"]),
     )
 
 
 @dataclass(frozen=True)
 class ConceptName:
-    """A concept's display name, its matching key, and the token it is named after."""
+    """A concept's display name, its matching key, and the token it is named after.
+
+    ``head_lemma`` is the (synonym-mapped) noun the name is about: the noun
+    head, or the noun of a nominalized verb ("criticism" for "to criticize
+    management").
+    """
 
     name: str
     key: str
@@ -75,30 +117,46 @@ class ConceptName:
     head_lemma: str
 
 
+def _fold(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "'")):
+        return word[:-1]
+    return word
+
+
 def concept_key(name: str) -> str:
-    """A matching key: lower case, synonyms mapped, simple plural folded.
+    """A matching key: lower case, synonyms mapped, simple plural folded, "N of M" read as "M N".
 
     >>> concept_key("new Tensions")
     'new tension'
     >>> concept_key("strains")
     'tension'
+    >>> concept_key("failure of harvest") == concept_key("harvest failures")
+    True
     """
     lex = lexicon()
-    words = []
-    for word in name.lower().split():
-        base = word
-        if len(base) > 4 and base.endswith("ies"):
-            base = base[:-3] + "y"
-        elif len(base) > 3 and base.endswith("s") and not base.endswith(("ss", "us", "is", "ics")):
-            base = base[:-1]
-        words.append(lex.synonym(base))
+    words = [lex.synonym(_fold(word)) for word in name.lower().split()]
+    if len(words) == 3 and words[1] == "of":
+        words = [words[2], words[0]]
     return " ".join(words)
 
 
+# -- surface forms -------------------------------------------------------------
+
 def _surface(token: Token) -> str:
-    if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > token.sent.start and token.pos_ != "PRON"):
+    """The token as it appears in a name: a capital kept only where it marks a name."""
+    if token.pos_ == "PRON":
+        return token.lower_
+    if not token.text[:1].isupper():
         return token.text
-    return token.lower_
+    if token.i > token.sent.start or token.ent_type_ in _NAME_ENTITIES or (len(token.text) > 1 and token.text.isupper()):
+        return token.text
+    return token.text if token.pos_ == "PROPN" else token.lower_
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or _surface(token) != token.lower_
 
 
 def _modifiers(head: Token, lex: Lexicon) -> list[Token]:
@@ -106,13 +164,12 @@ def _modifiers(head: Token, lex: Lexicon) -> list[Token]:
     for child in head.children:
         if child.i > head.i:
             continue
-        is_name = child.pos_ == "PROPN" or (child.text[:1].isupper() and child.i > child.sent.start)
-        if child.lower_ in lex.drop and not is_name:
+        if child.lower_ in lex.drop and not _is_name(child):
             continue
         if child.dep_ == "compound" or (child.dep_ == "amod" and child.pos_ in ("ADJ", "PROPN", "NOUN", "VERB")):
             mods.extend(t for t in child.subtree if not t.is_punct or t.text == "-")
-        elif child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN") and head.lemma_ not in lex.transparent:
-            mods.extend(t for t in child.subtree)
+        elif child.dep_ == "poss" and child.pos_ in _NOUNS and head.lemma_ not in lex.transparent:
+            mods.extend(t for t in child.subtree if t.dep_ not in ("det", "predet"))
     return sorted(set(mods), key=lambda t: t.i)
 
 
@@ -132,38 +189,132 @@ def _short_np(token: Token, lex: Lexicon) -> str:
     return _phrase(_modifiers(token, lex) + [token])
 
 
-def _verb_concept(verb: Token, lex: Lexicon) -> tuple[str, Token]:
-    nominal = lex.nominal_of.get(verb.lemma_.lower())
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    of_phrase = None
+def _noun_name(head: Token, lex: Lexicon) -> str:
+    """A noun with its naming modifiers and its first relational complement."""
+    name = _short_np(head, lex)
+    if head.pos_ == "PROPN":
+        return name
+    # "the effects of inflation on households": "on households" belongs to "effects"
+    of_effect = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.effect_nouns
+    preps = _COMPLEMENT_PREPS + (("in",) if head.lemma_.lower() in lex.in_nouns else ())
+    for child in head.children:
+        if of_effect and child.lower_ in ("on", "upon"):
+            continue
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > head.i:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in _NOUNS:
+                name = f"{name} {child.lower_} {_short_np(pobj, lex)}"
+            break
+    return name
+
+
+# -- clauses ---------------------------------------------------------------------
+
+def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _result_of(verb: Token) -> Token | None:
+    """The effect head of a positive causal link whose cue is ``verb``, if any."""
+    doc = verb.doc
+    if not Doc.has_extension("causal_links"):
+        return None
+    for data in doc._.causal_links or []:
+        cue = set(range(*data["cue"])) | set(data.get("cue_extra", []))
+        if (verb.i in cue and data.get("polarity", "positive") == "positive"
+                and verb.i not in (data["effect_head"], data["cause_head"])):
+            return doc[data["effect_head"]]
+    return None
+
+
+def _participle(verb: Token) -> str:
+    return verb.lower_ if verb.tag_ in ("VBN", "VBD") or verb.lower_.endswith("ed") else verb.lemma_.lower()
+
+
+def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str]:
+    """(name, naming head, head noun) of a clause headed by ``verb``."""
+    if depth < 2:
+        result = _result_of(verb)
+        if result is not None:
+            inner = name_token(result, _depth=depth + 1)
+            return inner.name, verb.doc[inner.head], inner.head_lemma
+    subject = _child(verb, ("nsubj", "nsubjpass"))
+    subject = subject if subject is not None and subject.pos_ in _NOUNS else None
+    obj = _child(verb, ("dobj", "obj"))
+    obj = obj if obj is not None and obj.pos_ != "PRON" else None
+    lemma = verb.lemma_.lower()
+    state = _child(verb, ("acomp", "attr", "oprd"))
+    if lemma in _COPULAS and subject is not None and (lemma == "be" or (state is not None and state.pos_ == "ADJ")):
+        # "the unions were overwhelmed" -> "overwhelmed unions"; "labour became scarce" -> "scarce labour"
+        if state is not None and state.pos_ in ("ADJ", "VERB") and (lemma != "be" or state.tag_ == "VBN" or state.lower_.endswith("ed")):
+            return f"{state.lower_} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+        inner = name_token(subject, _depth=depth + 1)
+        return inner.name, verb.doc[inner.head], inner.head_lemma
+    if lemma in lex.transform:
+        into = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "into"), None)
+        target = _child(into, ("pobj",)) if into is not None else None
+        if target is not None and target.pos_ in _NOUNS:
+            inner = name_token(target, _depth=depth + 1)  # "turned shortage into famine" -> "famine"
+            return inner.name, verb.doc[inner.head], inner.head_lemma
+    particle = _child(verb, ("prt",))
+    verb_words = [lemma] + ([particle.lower_] if particle is not None else [])
+    if any(c.dep_ == "neg" for c in verb.children) and verb.pos_ == "VERB":
+        words = ["failure to", *verb_words] + ([_short_np(obj, lex)] if obj is not None else [])
+        return " ".join(words), verb, "failure"
+    nominal = lex.nominal_of.get(lemma)
+    if nominal:
+        return _nominalized(verb, nominal, subject, obj, lex)
+    passive = subject is not None and (subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children))
+    if passive:
+        return f"{_participle(verb)} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+    if lemma in lex.emergence and obj is None and subject is not None:
+        inner = name_token(subject, _depth=depth + 1)
+        return inner.name, verb.doc[inner.head], inner.head_lemma
+    words = list(verb_words)
+    if obj is not None:
+        words.append(_short_np(obj, lex))
+    elif subject is not None:
+        return f"{_short_np(subject, lex)} {lemma}", verb, lemma
+    else:
+        prep = _child(verb, ("prep",))
+        pobj = _child(prep, ("pobj",)) if prep is not None else None
+        if pobj is not None and pobj.pos_ in _NOUNS:
+            words.extend([prep.lower_, _short_np(pobj, lex)])
+    return " ".join(words), verb, lemma
+
+
+def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | None,
+                 lex: Lexicon) -> tuple[str, Token, str]:
+    """"suspect X of Y" -> "suspicion of Y"; "rely on X" -> "dependence on X"; "X collapsed" -> "collapse of X"."""
+    noun, _, prep = nominal.partition(" ")
+    head_lemma = lex.synonym(noun)
+    complement = None
     for holder in [verb] + ([obj] if obj is not None else []):
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    of_phrase = pobj
-    if nominal:
-        noun, _, prep = nominal.partition(" ")
-        if of_phrase is not None and prep == "of":
-            return f"{noun} of {_short_np(of_phrase, lex)}", verb
-        if obj is not None and obj.pos_ != "PRON":
-            return f"{noun} {prep or 'of'} {_short_np(obj, lex)}", verb
-        return noun, verb
-    words = [verb.lemma_.lower()]
-    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
-    if particle is not None:
-        words.append(particle.lower_)
-    if obj is not None and obj.pos_ != "PRON":
-        words.append(_short_np(obj, lex))
-    else:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-            return f"{_short_np(subject, lex)} {verb.lemma_.lower()}", verb
-        prep = next((c for c in verb.children if c.dep_ == "prep"), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-            words.extend([prep.lower_, _short_np(pobj, lex)])
-    return " ".join(words), verb
+            if child.dep_ == "prep" and prep and child.lower_ == prep and child.i > verb.i:
+                pobj = _child(child, ("pobj",))
+                if pobj is not None and pobj.pos_ in _NOUNS:
+                    complement = pobj
+    if complement is not None and (prep == "of" or obj is None):
+        return f"{noun} {prep} {_short_np(complement, lex)}", verb, head_lemma
+    if obj is not None:
+        return f"{noun} {prep or 'of'} {_short_np(obj, lex)}", verb, head_lemma
+    if subject is not None and prep in ("of", "in") and verb.pos_ == "VERB":
+        return f"{noun} {prep} {_noun_name(subject, lex)}", verb, head_lemma
+    return noun, verb, head_lemma
+
+
+def _noun_lemma(token: Token, lex: Lexicon) -> str:
+    """The synonym key of a noun; the surface form first ("the rising" is a revolt, not a rise)."""
+    return lex.synonym_of.get(token.lower_) or lex.synonym(token.lemma_.lower())
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """What "which"/"that"/"who" stands for: the noun its clause modifies, or the clause it follows."""
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or clause.head.i > pronoun.i:
+        return None
+    return clause.head
 
 
 def _through_transparent(token: Token, lex: Lexicon) -> Token:
@@ -184,7 +335,7 @@ def _through_transparent(token: Token, lex: Lexicon) -> Token:
     return token
 
 
-def name_token(token: Token) -> ConceptName:
+def name_token(token: Token, _depth: int = 0) -> ConceptName:
     """The concept name of a cause or effect whose head is ``token``.
 
     Pronouns get their own lower-case text as name; the anaphora stage
@@ -192,27 +343,41 @@ def name_token(token: Token) -> ConceptName:
     """
     lex = lexicon()
     head = _through_transparent(token, lex)
-    if head.pos_ in ("VERB", "AUX"):
-        name, head = _verb_concept(head, lex)
+    gerund = head.pos_ == "VERB" and head.tag_ == "VBG" and any(c.dep_ == "det" for c in head.children)
+    if gerund:
+        name, head_lemma = _noun_name(head, lex), _noun_lemma(head, lex)  # "the rising"
+    elif head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and head.lemma_.lower() in lex.nominal_of):
+        name, head, head_lemma = _clause_concept(head, lex, _depth)
+    elif head.pos_ == "PRON" and head.tag_ in ("WDT", "WP") and _depth < 2 and _relative_antecedent(head) is not None:
+        inner = name_token(_relative_antecedent(head), _depth=_depth + 1)  # "..., which exacerbated X"
+        name, head, head_lemma = inner.name, token.doc[inner.head], inner.head_lemma
     elif head.pos_ == "PRON":
-        name = head.lower_
+        name, head_lemma = head.lower_, head.lower_
     else:
-        name = _short_np(head, lex)
-        if head.pos_ != "PROPN":
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS and child.i > head.i:
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                        name = f"{name} {child.lower_} {_short_np(pobj, lex)}"
-                    break
+        name, head_lemma = _noun_name(head, lex), _noun_lemma(head, lex)
     words = name.split()
     if len(words) > _MAX_WORDS:
         name = " ".join(words[:_MAX_WORDS])
-    if name and name[0].islower() is False and head.pos_ != "PROPN" and not name.split()[0].isupper():
-        first = name.split()[0]
-        if not any(t.text == first and t.pos_ == "PROPN" for t in token.doc[max(0, head.i - 4):head.i + 1]):
-            name = name[0].lower() + name[1:]
-    return ConceptName(name=name, key=concept_key(name), head=head.i, head_lemma=lex.synonym(head.lemma_.lower()))
+    return ConceptName(name=name, key=concept_key(name), head=head.i, head_lemma=head_lemma)
+
+
+# -- across documents ---------------------------------------------------------------
+
+def document_context(doc: Doc) -> frozenset[str]:
+    """What places a document in history: its named entities and its years (``"year:1937"``).
+
+    Two documents that share an item are taken to share a setting, which
+    is what lets a short name ("the Terror") join a longer one ("the Great
+    Terror") across them.
+    """
+    items = set()
+    for ent in doc.ents:
+        if ent.label_ in _NAME_ENTITIES:
+            items.add(" ".join(t.lower_ for t in ent if t.dep_ not in ("det",) and not t.is_punct))
+    for token in doc:
+        if token.like_num and _YEAR.match(token.text) and (token.ent_type_ == "DATE" or token.pos_ == "NUM"):
+            items.add("year:" + token.text.rstrip("s"))
+    return frozenset(i for i in items if i)
 
 
 @dataclass(frozen=True)
@@ -222,6 +387,7 @@ class Merge:
     alias: str
     canonical: str
     reason: str
+    documents: tuple[str, ...] = ()  # documents where ``alias`` occurs
 
 
 def _ism_form(name: str) -> str | None:
@@ -234,75 +400,113 @@ def _ism_form(name: str) -> str | None:
     return None
 
 
-def merge_concepts(mentions: dict[str, Counter], documents: dict[str, set[str]]) -> tuple[dict[str, str], list[Merge]]:
-    """Map concept names to canonical names across documents.
+def _proper_parts(name: str) -> list[str]:
+    """Runs of capitalized words in a name: "harshness of Great Terror" -> ["Great Terror"]."""
+    parts, run = [], []
+    for word in name.split():
+        if word[:1].isupper():
+            run.append(word)
+        else:
+            if run:
+                parts.append(" ".join(run))
+            run = []
+    if run:
+        parts.append(" ".join(run))
+    return parts
+
+
+def merge_concepts(
+    occurrences: Mapping[tuple[str, str], Counter],
+    contexts: Mapping[str, frozenset[str]] | None = None,
+) -> tuple[dict[tuple[str, str], str], list[Merge]]:
+    """Map each document's concept names to canonical names across documents.
 
     Parameters
     ----------
-    mentions:
-        concept name -> Counter of its mention texts.
-    documents:
-        concept name -> ids of the documents it occurs in.
+    occurrences:
+        (doc_id, concept name) -> Counter of the mention texts of that name in that document.
+    contexts:
+        doc_id -> :func:`document_context` of the document; without it a short
+        proper name joins a longer one only inside one document.
 
     Returns
     -------
-    (mapping, merges): ``mapping[name]`` is the canonical name of every name;
-    ``merges`` records each join with its reason.
+    (mapping, merges): ``mapping[(doc_id, name)]`` is the canonical name;
+    ``merges`` records each join with its reason and the documents involved.
+    Three joins are made, in this order:
 
-    >>> m, why = merge_concepts({"Stakhanovite movement": Counter(), "Stakhanovism": Counter()},
-    ...                         {"Stakhanovite movement": {"a"}, "Stakhanovism": {"b"}})
-    >>> m["Stakhanovite movement"], why[0].reason
+    1. a short proper name becomes the one longer proper name it ends
+       ("Terror" -> "Great Terror", also inside "harshness of Terror") when
+       that name occurs in the same document or in a document that shares a
+       setting (a named entity or a year);
+    2. "X-ite movement" becomes "X-ism" when "X-ism" occurs anywhere;
+    3. names with the same :func:`concept_key` become the most mentioned one.
+
+    >>> m, why = merge_concepts({("a", "Stakhanovite movement"): Counter(), ("b", "Stakhanovism"): Counter()})
+    >>> m[("a", "Stakhanovite movement")], why[0].reason
     ('Stakhanovism', "'-ite movement' is the movement of '-ism'")
+    >>> m, why = merge_concepts({("fr", "Terror"): Counter(), ("su", "Great Terror"): Counter()},
+    ...                         {"fr": frozenset({"paris", "year:1793"}), "su": frozenset({"moscow", "year:1937"})})
+    >>> m[("fr", "Terror")], why
+    ('Terror', [])
     """
-    names = sorted(mentions, key=lambda n: (-sum(mentions[n].values()), n))
-    mapping = {name: name for name in names}
-    merges: list[Merge] = []
-    by_key: dict[str, str] = {}
-    for name in names:
-        key = concept_key(name)
-        if key in by_key and by_key[key] != name:
-            mapping[name] = by_key[key]
-            merges.append(Merge(name, by_key[key], "same key after lower-casing, plural and synonyms"))
-        else:
-            by_key.setdefault(key, name)
-    lowered = {n.lower(): n for n in names}
-    for name in names:
+    contexts = contexts or {}
+    total: Counter = Counter()
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, name), texts in occurrences.items():
+        total[name] += sum(texts.values()) or 1
+        docs_of[name].add(doc_id)
+    mapping = {key: key[1] for key in occurrences}
+    found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+
+    # 1. short proper names -> the longer proper name in the same setting
+    proper = sorted({n for n in total if _proper_parts(n) == [n]}, key=lambda n: (-len(n.split()), n))
+    for (doc_id, name) in sorted(occurrences):
+        renamed = name
+        for part in _proper_parts(name):
+            longer = [p for p in proper if p != part and p.endswith(" " + part)]
+            settings = {p: _shared_setting(doc_id, docs_of[p], contexts, part, p) for p in longer}
+            settled = [p for p in longer if settings[p]]
+            if len(settled) == 1:
+                target = settled[0]
+                renamed = re.sub(rf"(?<![\w-]){re.escape(part)}(?![\w-])", target, renamed, count=1)
+                found[(name, renamed, f"shorter form of the proper name {target!r}; {settings[target]}")].add(doc_id)
+        mapping[(doc_id, name)] = renamed
+
+    # 2. "-ite movement" -> "-ism"
+    lowered = {n.lower(): n for n in total}
+    for key, name in mapping.items():
         ism = _ism_form(name)
-        if ism and ism.lower() in lowered and mapping[name] == name:
-            target = mapping[lowered[ism.lower()]]
-            mapping[name] = target
-            merges.append(Merge(name, target, "'-ite movement' is the movement of '-ism'"))
-    # "Terror" -> "Great Terror": a proper name that ends a longer proper name,
-    # when the documents share another named concept (the same historical context).
-    for name in names:
-        if mapping[name] != name or not name[:1].isupper():
-            continue
-        longer = [n for n in names if n != name and n.endswith(" " + name) and n[:1].isupper() and mapping[n] == n]
-        if len(longer) != 1:
-            continue
-        target = longer[0]
-        shared = _shared_context(name, target, documents, mapping)
-        if shared:
-            mapping[name] = target
-            merges.append(Merge(name, target, f"shorter form of a proper name; documents share {shared!r}"))
-    return {name: _final(mapping, name) for name in mapping}, merges
+        if ism and ism.lower() in lowered:
+            mapping[key] = lowered[ism.lower()]
+            found[(name, mapping[key], "'-ite movement' is the movement of '-ism'")].add(key[0])
+
+    # 3. the same key -> the most mentioned name
+    by_key: dict[str, list[str]] = defaultdict(list)
+    weight: Counter = Counter()
+    for key, name in mapping.items():
+        weight[name] += total[key[1]]
+    for name in sorted(weight, key=lambda n: (-weight[n], len(n), n)):
+        by_key[concept_key(name)].append(name)
+    for key, name in mapping.items():
+        first = by_key[concept_key(name)][0]
+        if first != name:
+            mapping[key] = first
+            found[(name, first, "same key after lower-casing, plural, synonyms and 'N of M' = 'M N'")].add(key[0])
+
+    merges = [Merge(alias, canonical, reason, tuple(sorted(docs)))
+              for (alias, canonical, reason), docs in sorted(found.items()) if alias != canonical]
+    return mapping, merges
 
 
-def _final(mapping: dict[str, str], name: str) -> str:
-    seen = set()
-    while mapping[name] != name and name not in seen:
-        seen.add(name)
-        name = mapping[name]
-    return name
-
-
-def _shared_context(a: str, b: str, documents: dict[str, set[str]], mapping: dict[str, str]) -> str:
-    docs_a, docs_b = documents.get(a, set()), documents.get(b, set())
-    if docs_a & docs_b:
+def _shared_setting(doc_id: str, docs: set[str], contexts: Mapping[str, frozenset[str]], *names: str) -> str:
+    """Why ``doc_id`` shares a setting with one of ``docs`` ("" when it does not)."""
+    if doc_id in docs:
         return "the same document"
-    for other, docs in documents.items():
-        if other in (a, b) or mapping.get(other, other) in (a, b) or not other[:1].isupper():
-            continue
-        if docs & docs_a and docs & docs_b:
-            return other
+    words = {w.lower() for n in names for w in n.split()}
+    own = {i for i in contexts.get(doc_id, frozenset()) if not set(i.split()) & words}
+    for other in sorted(docs):
+        shared = sorted(own & contexts.get(other, frozenset()))
+        if shared:
+            return f"{doc_id} and {other} share {shared[0].replace('year:', '')!r}"
     return ""

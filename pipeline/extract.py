@@ -14,17 +14,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import Antecedent, Mention, Resolver
-from .concepts import ConceptName, lexicon, name_token
+from .concepts import ConceptName, document_context, lexicon, name_token
 from .records import CausalLink, Claim, Resolution
 from .rules import load_lexicon
 
 __all__ = ["Extraction", "extract"]
-
-_ORDINALS = {"first": 1, "firstly": 1, "second": 2, "secondly": 2, "third": 3, "thirdly": 3,
-             "fourth": 4, "fifth": 5, "finally": 99, "lastly": 99, "next": 50, "moreover": 50}
-_HEADER_NOUNS = {"effect", "consequence", "result", "impact", "outcome", "repercussion", "change", "development"}
-_ARISE_VERBS = {"arise", "emerge", "appear", "develop", "grow", "follow", "occur", "ensue", "come", "spread", "increase", "rise"}
-
 
 @dataclass
 class Extraction:
@@ -34,12 +28,15 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     sentences: int = 0
+    #: named entities and years of the document (:func:`pipeline.concepts.document_context`)
+    context: frozenset[str] = frozenset()
 
     def extend(self, other: "Extraction") -> None:
         self.links.extend(other.links)
         self.claims.extend(other.claims)
         self.resolutions.extend(other.resolutions)
         self.sentences += other.sentences
+        self.context = self.context | other.context
 
 
 @dataclass(frozen=True)
@@ -85,6 +82,28 @@ class _End:
     antecedent: Antecedent | None = None
 
 
+@dataclass
+class _Header:
+    """A sentence announcing a list: "X had several effects", "the causes of X were ..."."""
+
+    sentence: Span
+    subject: Token  # the X the list is about
+    cue: Token  # the header noun ("effects", "ways", "reasons")
+    items_are: str  # "effect" (X causes each item) or "cause" (each item causes X)
+
+
+@dataclass
+class _Item:
+    """One "First, ..." / "Second, ..." sentence after a header."""
+
+    header: _Header
+    sentence: Span
+    ordinal: Token
+    head: Token
+    span: tuple[int, int]
+    name: ConceptName
+
+
 def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int = 0,
             claim_offset: int = 0) -> Extraction:
     """Claims, causal links and resolutions of one ``Doc``.
@@ -112,40 +131,51 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
             continue
         ends.append((data, _End(tuple(data["cause"]), cause_raw, cause_name), _End(tuple(data["effect"]), effect_raw, effect_name)))
 
-    headers = _enumeration_headers(doc, ends, sentences)
-    mentions = _mentions(doc, ends, sent_of, paragraph_of, headers)
+    header_effects = _header_effects(doc, ends)
+    items = _enumeration_items(doc, sentences, lex)
+    mentions = _mentions(doc, ends, items, sent_of, paragraph_of, header_effects)
     resolver = Resolver(doc, mentions)
-    resolutions: list[Resolution] = []
-    for _, end in sorted((pair for _, c, e in ends for pair in (("c", c), ("e", e))), key=lambda p: p[1].raw.i):
-        sentence = sent_of[end.raw.i]
-        end.kind, end.antecedent = resolver.resolve(end.raw, end.name, sentence, paragraph_of[sentence])
-        if end.kind:
-            if end.antecedent is not None and len(end.antecedent.names) == 1 and not end.antecedent.keep_own:
-                resolver.resolved[end.raw.i] = end.antecedent.names[0]
-            if end.kind == "pronoun" and end.antecedent is None:
-                pass  # a pronoun with no antecedent is reported below as unresolved
-            span = doc[end.span[0]:end.span[1]]
-            resolutions.append(Resolution(
-                doc_id=doc_id, sentence_index=sentence + sentence_offset, mention=span.text,
-                start=span.start_char + char_offset, end=span.end_char + char_offset,
-                antecedents=end.antecedent.names if end.antecedent else (),
-                antecedent_mentions=end.antecedent.mentions if end.antecedent else (),
-                reason=end.antecedent.reason if end.antecedent else f"unresolved ({end.kind})",
-            ))
-    # one resolution per mention, in text order
-    seen_mentions = set()
-    unique = []
-    for res in sorted(resolutions, key=lambda r: r.start):
-        if (res.start, res.end) not in seen_mentions:
-            seen_mentions.add((res.start, res.end))
-            unique.append(res)
+    end_spans = {}
+    for _, cause, effect in ends:
+        for end in (cause, effect):
+            end_spans.setdefault(end.raw.i, (end.name, end.span))
+    found = resolver.resolve_document(end_spans, paragraph_of)
+    for _, cause, effect in ends:
+        for end in (cause, effect):
+            if end.raw.i in found:
+                end.kind, end.antecedent = found[end.raw.i].kind, found[end.raw.i].antecedent
+    resolutions = _resolutions(doc, doc_id, found, sent_of, sentence_offset, char_offset)
 
     links: list[CausalLink] = []
     for data, cause, effect in ends:
         links.extend(_records(doc, doc_id, data, cause, effect, sent_of, sentence_offset, char_offset, claim_at))
-    links.extend(_enumeration_links(doc, doc_id, headers, ends, links, sent_of, sentence_offset, char_offset, claim_at, resolver))
+    links.extend(_enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char_offset, claim_at,
+                                    resolver, found))
     links = _dedupe(links)
-    return Extraction(links=links, claims=claims, resolutions=unique, sentences=len(sentences))
+    return Extraction(links=links, claims=claims, resolutions=resolutions, sentences=len(sentences),
+                      context=document_context(doc))
+
+
+def _resolutions(doc, doc_id, found, sent_of, sentence_offset, char_offset) -> list[Resolution]:
+    """One record per anaphoric mention, in text order.
+
+    A definite noun phrase that found no antecedent is taken as not anaphoric
+    ("the fall of Beijing"); other unresolved kinds are reported as such.
+    """
+    out = []
+    for index in sorted(found):
+        item = found[index]
+        if item.antecedent is None and item.kind == "definite":
+            continue
+        span = doc[item.span[0]:item.span[1]]
+        out.append(Resolution(
+            doc_id=doc_id, sentence_index=sent_of[index] + sentence_offset, mention=span.text,
+            start=span.start_char + char_offset, end=span.end_char + char_offset,
+            antecedents=item.antecedent.names if item.antecedent else (),
+            antecedent_mentions=item.antecedent.mentions if item.antecedent else (),
+            reason=item.antecedent.reason if item.antecedent else f"unresolved ({item.kind})",
+        ))
+    return out
 
 
 # -- claims -----------------------------------------------------------------
@@ -176,11 +206,20 @@ def _claims(doc: Doc, doc_id: str, sentence_offset: int, claim_offset: int, char
 # -- mentions and enumerations ----------------------------------------------
 
 def _about_scholarship(name: ConceptName, doc: Doc, lex) -> bool:
-    return name.head_lemma in lex.discourse or doc[name.head].lemma_.lower() in lex.discourse
+    """Ends that are the scholarship itself ("recent studies", "this chapter argues ...")."""
+    head = doc[name.head]
+    if name.head_lemma in lex.discourse or head.lemma_.lower() in lex.discourse:
+        return True
+    if head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (subject.lower_ in ("i", "we") or subject.lemma_.lower() in lex.discourse
+                                    or subject.lemma_.lower() in lex.self_reference):
+            return True
+    return False
 
 
-def _mentions(doc, ends, sent_of, paragraph_of, headers) -> list[Mention]:
-    header_effects = {id(h["effect"]) for h in headers}
+def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects) -> list[Mention]:
+    """Noun phrases, link ends and enumerated items, the latter two with their role."""
     mentions: dict[int, Mention] = {}
     for chunk in doc.noun_chunks:
         root = chunk.root
@@ -188,83 +227,149 @@ def _mentions(doc, ends, sent_of, paragraph_of, headers) -> list[Mention]:
             continue
         s = sent_of[root.i]
         mentions[root.i] = Mention(root.i, s, paragraph_of[s], name_token(root), chunk.text)
-    for _, cause, effect in ends:
-        for role, end in (("cause", cause), ("effect", effect)):
-            s = sent_of[end.raw.i]
-            span = doc[end.span[0]:end.span[1]]
-            existing = mentions.get(end.raw.i)
-            header = id(end) in header_effects or (existing is not None and existing.header)
-            if existing is not None and existing.role == "effect":
-                role = "effect"
-            mentions[end.raw.i] = Mention(end.raw.i, s, paragraph_of[s], end.name, span.text, role, header)
+    roled = [(role, end.raw.i, end.name, doc[end.span[0]:end.span[1]].text, end.raw.i in header_effects)
+             for _, cause, effect in ends for role, end in (("cause", cause), ("effect", effect))]
+    roled += [("effect" if item.header.items_are == "effect" else "cause", item.head.i, item.name,
+               doc[item.span[0]:item.span[1]].text, False) for item in items]
+    for role, index, name, text, header in roled:
+        s = sent_of[index]
+        existing = mentions.get(index)
+        header = header or (existing is not None and existing.header)
+        both = existing is not None and existing.role and existing.role != role
+        if existing is not None and existing.role == "effect":
+            role = "effect"
+        also_cause = both or (existing is not None and existing.also_cause)
+        mentions[index] = Mention(index, s, paragraph_of[s], name, text, role, header, also_cause)
     return list(mentions.values())
 
 
-def _enumeration_headers(doc, ends, sentences) -> list[dict]:
-    """Links like "X had a range of effects on Y" that announce a list."""
-    headers = []
-    for data, cause, effect in ends:
-        cue = doc[data["cue"][0]]
-        if cue.lemma_.lower() not in _HEADER_NOUNS or cue.tag_ != "NNS":
+@lru_cache(maxsize=None)
+def _enumeration_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(nouns announcing effects, nouns announcing causes, first ordinals, later ordinals, have-verbs)."""
+    effect, cause, first, later, have = set(), set(), set(), set(), set()
+    for rule in load_lexicon():
+        if rule.kind == "enumeration_noun":
+            (cause if rule.value == "cause" else effect).update(rule.words)
+        elif rule.kind == "ordinal":
+            (first if rule.value == "first" else later).update(rule.words)
+        elif rule.kind == "have_verb":
+            have.update(rule.words)
+    return frozenset(effect), frozenset(cause), frozenset(first), frozenset(later), frozenset(have)
+
+
+def _header_effects(doc, ends) -> set[int]:
+    """Effect heads of links like "X had a range of effects on Y": Y is what is affected, not a factor."""
+    effect_nouns = _enumeration_words()[0]
+    return {effect.raw.i for data, _, effect in ends
+            if doc[data["cue"][0]].lemma_.lower() in effect_nouns and doc[data["cue"][0]].tag_ == "NNS"}
+
+
+def _header(sent: Span, lex) -> _Header | None:
+    """"X had several effects", "The effects of X were ...", "X changed Y in several ways", "X had two causes"."""
+    effect_nouns, cause_nouns, _, _, have = _enumeration_words()
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma not in effect_nouns | cause_nouns:
             continue
-        headers.append({"data": data, "cause": cause, "effect": effect, "sentence": cue.sent})
-    return headers
-
-
-def _enumeration_links(doc, doc_id, headers, ends, links, sent_of, sentence_offset, char_offset, claim_at, resolver):
-    """"X had several effects. First, A. Second, B." -> X -> A and X -> B, implicit."""
-    out: list[CausalLink] = []
-    sentences = list(doc.sents)
-    for header in headers:
-        start_index = sent_of[header["sentence"].start]
-        cause: _End = header["cause"]
-        cause_name = resolver.resolved.get(cause.raw.i, cause.name.name)
-        for sent in sentences[start_index + 1:]:
-            if "\n\n" in doc.text[header["sentence"].end_char:sent.start_char]:
-                break
-            first = next((t for t in sent if not t.is_space), None)
-            if first is None or first.lower_ not in _ORDINALS:
-                continue
-            existing = [l for l in links if l.sentence_index == sent_of[sent.start] + sentence_offset and l.cause_concept == cause_name]
-            if existing:
-                continue
-            item = _enumerated_item(sent)
-            if item is None:
-                continue
-            name = name_token(item)
-            span = doc[_item_span(item)[0]:_item_span(item)[1]]
-            cause_span = doc[cause.span[0]:cause.span[1]]
-            claim = claim_at.get(item.i)
-            out.append(CausalLink(
-                doc_id=doc_id, sentence_index=sent_of[sent.start] + sentence_offset,
-                cause_text=cause_span.text, effect_text=span.text,
-                cause_start=cause_span.start_char + char_offset, cause_end=cause_span.end_char + char_offset,
-                effect_start=span.start_char + char_offset, effect_end=span.end_char + char_offset,
-                cue=f"{doc[header['data']['cue'][0]].text} … {first.text}",
-                cue_start=first.idx + char_offset, cue_end=first.idx + len(first.text) + char_offset,
-                cause_concept=cause_name, effect_concept=name.name, explicit=False,
-                hedged=claim.hedged if claim else False, strength="sufficient", polarity="positive",
-                confidence=0.6, asserted_by=claim.asserted_by if claim else "author",
-                sentence=sent.text.strip(), rule="enumeration", claim_id=claim.claim_id if claim else "",
-                via=f"enumeration: item '{first.text}' of '{header['sentence'].text.strip()}'",
-            ))
-    return out
-
-
-def _enumerated_item(sent: Span) -> Token | None:
-    root = sent.root
-    if root.lemma_ in _ARISE_VERBS or root.dep_ == "ROOT" and not any(c.dep_ == "dobj" for c in root.children):
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if token.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in token.children):
+            continue
+        top = token
+        while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in lex.transparent:
+            top = top.head.head
+        subject = None
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        if top.dep_ == "dobj" and top.head.lemma_.lower() in have:
+            subject = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+        elif of is not None:
+            subject = next((c for c in of.children if c.dep_ == "pobj"), None)
+        elif top.dep_ == "pobj" and top.head.lower_ == "in" and top.head.head.pos_ == "VERB":
+            subject = next((c for c in top.head.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-            return subject
-    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
-    return obj
+            return _Header(sent, subject, token, "cause" if lemma in cause_nouns else "effect")
+    return None
 
 
-def _item_span(item: Token) -> tuple[int, int]:
+def _enumeration_items(doc, sentences, lex) -> list[_Item]:
+    """The "First, ... Second, ..." sentences that follow a header in its paragraph."""
+    _, _, first_words, later_words, _ = _enumeration_words()
+    items: list[_Item] = []
+    for index, sent in enumerate(sentences):
+        header = _header(sent, lex)
+        if header is None:
+            continue
+        started = False
+        for following in sentences[index + 1:]:
+            if "\n\n" in doc.text[sent.end_char:following.start_char]:
+                break
+            ordinal = next((t for t in following if not t.is_space), None)
+            if ordinal is None or ordinal.lower_ not in (later_words if started else first_words):
+                continue
+            started = True
+            item = _item(header, following, ordinal)
+            if item is not None:
+                items.append(item)
+    return items
+
+
+def _item(header: _Header, sent: Span, ordinal: Token) -> _Item | None:
+    from .syntax import clause_span, np_span
+
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return None
+    name = name_token(root)
+    head = root.doc[name.head]
+    if head.pos_ in ("NOUN", "PROPN"):
+        span = np_span(head)
+    else:
+        skip = [t.i for t in sent if t.i <= ordinal.i or (t.i == ordinal.i + 1 and t.is_punct)]
+        span = clause_span(root, exclude=skip)
+    return _Item(header, sent, ordinal, head, span, name)
+
+
+def _enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char_offset, claim_at, resolver, found):
+    """"X had several effects. First, A. Second, B." -> X -> A and X -> B, implicit.
+
+    With a header of causes ("X had two causes") the items cause X instead.
+    """
     from .syntax import np_span
 
-    return np_span(item)
+    out: list[CausalLink] = []
+    for item in items:
+        header = item.header
+        subject = header.subject
+        subject_name = resolver.resolved.get(subject.i, name_token(subject).name)
+        sentence_index = sent_of[item.sentence.start] + sentence_offset
+        if item.name.name == subject_name:
+            continue
+        if header.items_are == "effect":
+            stated = [l for l in links if l.sentence_index == sentence_index and l.cause_concept == subject_name]
+        else:
+            stated = [l for l in links if l.sentence_index == sentence_index and l.effect_concept == subject_name]
+        if stated:
+            continue
+        subject_span = doc[slice(*np_span(subject))]
+        item_span = doc[item.span[0]:item.span[1]]
+        ends = [(subject_span, subject_name), (item_span, item.name.name)]
+        if header.items_are == "cause":
+            ends.reverse()
+        (cause_span, cause_name), (effect_span, effect_name) = ends
+        claim = claim_at.get(item.head.i)
+        out.append(CausalLink(
+            doc_id=doc_id, sentence_index=sentence_index,
+            cause_text=cause_span.text, effect_text=effect_span.text,
+            cause_start=cause_span.start_char + char_offset, cause_end=cause_span.end_char + char_offset,
+            effect_start=effect_span.start_char + char_offset, effect_end=effect_span.end_char + char_offset,
+            cue=f"{header.cue.text} … {item.ordinal.text}",
+            cue_start=item.ordinal.idx + char_offset, cue_end=item.ordinal.idx + len(item.ordinal.text) + char_offset,
+            cause_concept=cause_name, effect_concept=effect_name, explicit=False,
+            hedged=claim.hedged if claim else False,
+            strength="sufficient" if header.items_are == "effect" else "contributory", polarity="positive",
+            confidence=0.6, asserted_by=claim.asserted_by if claim else "author",
+            sentence=item.sentence.text.strip(), rule="enumeration", claim_id=claim.claim_id if claim else "",
+            via=f"enumeration: item '{item.ordinal.text}' of '{header.sentence.text.strip()}'",
+        ))
+    return out
 
 
 # -- link records -----------------------------------------------------------
