@@ -173,6 +173,33 @@ class Result:
                     found[chain.concepts] = replace(chain, continuous=bool(single))
         return sorted(found.values(), key=lambda c: (-len(c), c.concepts))
 
+    def disagreements(self, include_agreements: bool = False) -> pd.DataFrame:
+        """Cause–effect pairs that two or more documents state, and where they disagree.
+
+        A document's stance on a pair is ``asserted``, ``hedged`` or ``negated``
+        (asserted when any of its links asserts the pair). The ``verdict`` is
+        ``opposite polarity`` when one document negates what another states,
+        ``hedged vs asserted`` when one hedges what another asserts, and
+        ``agree`` otherwise (those rows only with ``include_agreements=True``).
+        """
+        stances: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for link in self.link_records:
+            state = "negated" if link.polarity == "negative" else ("hedged" if link.hedged else "asserted")
+            stances[(link.cause_concept, link.effect_concept)][link.doc_id].add(state)
+        rows = []
+        for (cause, effect), by_doc in sorted(stances.items()):
+            if len(by_doc) < 2:
+                continue
+            stance = {doc: next(s for s in ("asserted", "hedged", "negated") if s in states)
+                      for doc, states in sorted(by_doc.items())}
+            kinds = set(stance.values())
+            verdict = ("opposite polarity" if "negated" in kinds and len(kinds) > 1
+                       else "hedged vs asserted" if kinds == {"asserted", "hedged"} else "agree")
+            if verdict != "agree" or include_agreements:
+                rows.append({"cause_concept": cause, "effect_concept": effect, "verdict": verdict,
+                             "stances": "; ".join(f"{doc}: {s}" for doc, s in stance.items())})
+        return pd.DataFrame(rows, columns=["cause_concept", "effect_concept", "verdict", "stances"])
+
     # -- views ------------------------------------------------------------------
 
     def plot(self, ax=None, doc_id: str | None = None):
@@ -182,7 +209,7 @@ class Result:
         return plot_causal_graph(self, ax=ax, doc_id=doc_id)
 
     def show(self, doc_id: str | None = None, jupyter: bool | None = None):
-        """Render each sentence with causes, effects and cues marked (displaCy spans)."""
+        """Each sentence with causes, effects and cues marked, claim types and who asserts them (see report.show_document)."""
         from .report import show_document
 
         return show_document(self, doc_id, jupyter=jupyter)

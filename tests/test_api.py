@@ -62,3 +62,25 @@ def test_api_load_result_round_trips_links(seed_result, tmp_path):
 def test_api_seed_path_and_text_agree(seed_result):
     text = SEED.read_text(encoding="utf-8")
     assert len(analyze(text).links) == len(seed_result.links)
+
+
+def _link(doc_id: str, cause: str, effect: str, hedged: bool = False, polarity: str = "positive"):
+    from pipeline.records import CausalLink
+
+    return CausalLink(doc_id, 0, cause, effect, 0, 1, 2, 3, "caused", 1, 2, cause, effect, True, hedged,
+                      "sufficient", polarity, 0.9, "author", f"{cause} caused {effect}.", "test")
+
+
+def test_api_disagreements_name_opposite_polarity_and_hedging():
+    from pipeline import Result
+
+    result = Result(chapters=[], link_records=[
+        _link("a", "plague", "wages"), _link("b", "plague", "wages", polarity="negative"),
+        _link("a", "inflation", "unrest"), _link("b", "inflation", "unrest", hedged=True),
+        _link("a", "drought", "famine"), _link("b", "drought", "famine"), _link("a", "war", "debt")])
+    table = result.disagreements(include_agreements=True)
+    assert table.values.tolist() == [
+        ["drought", "famine", "agree", "a: asserted; b: asserted"],
+        ["inflation", "unrest", "hedged vs asserted", "a: asserted; b: hedged"],
+        ["plague", "wages", "opposite polarity", "a: asserted; b: negated"]]
+    assert list(result.disagreements()["verdict"]) == ["hedged vs asserted", "opposite polarity"]
