@@ -181,11 +181,14 @@ class Result:
         ``opposite polarity`` when one document negates what another states,
         ``hedged vs asserted`` when one hedges what another asserts, and
         ``agree`` otherwise (those rows only with ``include_agreements=True``).
+        ``sentences`` quotes each document's first sentence stating the pair.
         """
         stances: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        quotes: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         for link in self.link_records:
             state = "negated" if link.polarity == "negative" else ("hedged" if link.hedged else "asserted")
             stances[(link.cause_concept, link.effect_concept)][link.doc_id].add(state)
+            quotes[(link.cause_concept, link.effect_concept)].setdefault(link.doc_id, link.sentence)
         rows = []
         for (cause, effect), by_doc in sorted(stances.items()):
             if len(by_doc) < 2:
@@ -197,8 +200,9 @@ class Result:
                        else "hedged vs asserted" if kinds == {"asserted", "hedged"} else "agree")
             if verdict != "agree" or include_agreements:
                 rows.append({"cause_concept": cause, "effect_concept": effect, "verdict": verdict,
-                             "stances": "; ".join(f"{doc}: {s}" for doc, s in stance.items())})
-        return pd.DataFrame(rows, columns=["cause_concept", "effect_concept", "verdict", "stances"])
+                             "stances": "; ".join(f"{doc}: {s}" for doc, s in stance.items()),
+                             "sentences": " | ".join(f"{doc}: {quotes[(cause, effect)][doc]}" for doc in stance)})
+        return pd.DataFrame(rows, columns=["cause_concept", "effect_concept", "verdict", "stances", "sentences"])
 
     # -- views ------------------------------------------------------------------
 
