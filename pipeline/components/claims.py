@@ -27,6 +27,7 @@ anchors the pattern at the start of the unit (after leading punctuation).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -120,14 +121,21 @@ def split_units(sent: Span) -> list[tuple[int, int]]:
     A sentence is cut before a coordinating "but"/"yet"/"whereas" whose clause
     has its own subject, after a semicolon, after a colon followed by a clause
     with a subject, and around a concessive or contrastive subordinate clause
-    ("although", "though", "whereas", "while") with its own subject. A comma
-    before the cut stays with the first unit. Every unit keeps at least three
+    ("although", "though", "whereas", "while") with its own subject; never
+    inside brackets. A comma before the cut stays with the first unit. Every unit keeps at least three
     words; anything shorter stays joined to its neighbour.
     """
     doc = sent.doc
     cuts: set[int] = set()
+    depth = 0
     for token in sent:
         low = token.lower_
+        if low in ("(", "["):
+            depth += 1
+        elif low in (")", "]"):
+            depth = max(depth - 1, 0)
+        if depth:
+            continue  # nothing inside brackets starts a unit: "(95% CI 1.2 to 1.9; P = .01)"
         if low in _SPLIT_COORDINATORS and token.dep_ == "cc":
             clause = next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i), None)
             if clause is not None and _has_subject(clause):
@@ -203,8 +211,11 @@ class ClaimUnitFinder:
             for start, end in split_units(sent):
                 units.append(self.describe(doc[start:end], sent_index, paragraph))
         self._attribute_continuations(doc, units)
-        self._type_enumerations(doc, units)
+        self._type_enumerations(units)
+        self._type_topic_sentences(units)
         relate_units(units)
+        if _settle_defaults(units):
+            relate_units(units)
         doc._.claim_units = units
         return doc
 
@@ -222,7 +233,7 @@ class ClaimUnitFinder:
         elif asserted_by == "cited":
             unit_type = "background"
         else:
-            unit_type = "claim"
+            unit_type = "premise"  # provisional: settled once the relations are known (see _settle_defaults)
         hedge = self._hedge(unit)
         return {
             "start": unit.start, "end": unit.end, "sentence_index": sent_index, "paragraph": paragraph,
@@ -325,21 +336,43 @@ class ClaimUnitFinder:
                 if not unit["typed_by_rule"]:
                     unit["type"] = "background"
 
-    def _type_enumerations(self, doc: Doc, units: list[dict]) -> None:
-        """Units from "First," to the end of its paragraph are premises, unless a rule typed them.
+    def _type_enumerations(self, units: list[dict]) -> None:
+        """The unit that announces a list ("X had several effects." before "First, …") is a claim.
 
-        The unit that announces the list ("X had several effects.") stays a
-        claim; a concluding unit ("All of these factors …") stays a thesis.
+        The listed units themselves stay premises of the claim or conclusion
+        they are reasons for.
         """
-        inside = False
-        paragraph = None
+        for index, unit in enumerate(units):
+            if unit["ordinal"] not in _ORDINALS or index == 0:
+                continue
+            before = units[index - 1]
+            earlier_items = [u for u in units[:index] if u["paragraph"] == unit["paragraph"] and u["ordinal"] in _ORDINALS]
+            if before["paragraph"] == unit["paragraph"] and not earlier_items and not before["typed_by_rule"] and before["asserted_by"] == "author":
+                before["type"] = "claim"
+                before["typed_by_rule"] = True
+                before["rules"].append("structure:enumeration-header")
+
+
+    def _type_topic_sentences(self, units: list[dict]) -> None:
+        """The first unit of a later paragraph of three or more units is that paragraph's claim.
+
+        The first paragraph is left alone: it usually opens with context or
+        with the state of the field.
+        """
+        if not units:
+            return
+        first_paragraph = units[0]["paragraph"]
+        sizes = Counter(u["paragraph"] for u in units)
+        seen = set()
         for unit in units:
-            if unit["paragraph"] != paragraph:
-                inside, paragraph = False, unit["paragraph"]
-            if unit["ordinal"] in _ORDINALS:
-                inside = True
-            if inside and not unit["typed_by_rule"] and unit["asserted_by"] == "author" and unit["type"] == "claim":
-                unit["type"] = "premise"
+            paragraph = unit["paragraph"]
+            if paragraph in seen:
+                continue
+            seen.add(paragraph)
+            if paragraph != first_paragraph and sizes[paragraph] >= 3 and not unit["typed_by_rule"] and unit["asserted_by"] == "author":
+                unit["type"] = "claim"
+                unit["typed_by_rule"] = True
+                unit["rules"].append("structure:topic-sentence")
 
 
 def relate_units(units: list[dict]) -> None:
@@ -392,6 +425,34 @@ def relate_units(units: list[dict]) -> None:
             unit["supports"] = theses[0]
         if unit["supports"] == unit["contrasts"] and unit["supports"] >= 0:
             unit["supports"] = -1  # a unit does not both back and oppose the same unit
+
+
+def _settle_defaults(units: list[dict]) -> bool:
+    """Type the units no rule typed, by the part they play: premise or claim.
+
+    A unit no rule typed is provisionally a premise. When no unit of the text
+    is a claim or thesis, the last such unit is its conclusion, a claim. A
+    provisional premise is a claim when another unit supports it (it is argued
+    for) or when it supports nothing (there is no thesis or claim for it to be
+    a reason for). Returns whether any type changed.
+    """
+    changed = False
+    if units and not any(u["type"] in ("claim", "thesis") for u in units):
+        open_units = [u for u in units if u["type"] == "premise" and not u["typed_by_rule"]]
+        if open_units:
+            open_units[-1]["type"] = "claim"  # nothing marks a claim: the last unit concludes
+            open_units[-1]["rules"].append("structure:final-conclusion")
+            relate_units(units)
+            changed = True
+    supported = {u["supports"] for u in units if u["supports"] >= 0}
+    for index, unit in enumerate(units):
+        if unit["typed_by_rule"] or unit["type"] != "premise":
+            continue
+        if index in supported or unit["supports"] < 0:
+            unit["type"] = "claim"
+            unit["rules"].append("structure:supported" if index in supported else "structure:supports-nothing")
+            changed = True
+    return changed
 
 
 def _ordinal_word(unit: Span) -> str:
