@@ -225,7 +225,7 @@ def plot_causal_graph(result: "Result", ax=None, doc_id: str | None = None, titl
     xs = [x for x, _ in position.values()] or [0.0]
     ys = [y for _, y in position.values()] or [0.0]
     x_range = (min(xs) - 0.55, max(xs) + 0.55)
-    y_range = (min(ys) - 2.2, max(ys) + 2.2)
+    y_range = (min(ys) - 1.6, max(ys) + 1.6)
     if ax is None:
         width = (x_range[1] - x_range[0]) * _COLUMN_INCHES
         height = (y_range[1] - y_range[0]) * _LINE_INCHES

@@ -33,7 +33,7 @@ CLAIM_TYPES = {
     "meta": "the text speaking about itself (\"this chapter looks at\")",
 }
 ASSERTERS = {"author": "the author", "cited": "cited scholarship", "actor": "historical actors"}
-_MAX_CHAINS = 12
+_MAX_CHAINS = 8
 
 _PAGE_STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; margin: 0; color: #222; background: #fbfaf6; }
@@ -309,7 +309,8 @@ def _chains(result: "Result") -> str:
         for hop in chain.hops:
             link = hop[0]
             steps.append(f'<a href="#{_anchor(link.doc_id, "s", link.sentence_index)}">{link.sentence_index}</a>')
-        where = f'{html.escape(", ".join(chain.documents))}, sentences {", ".join(steps)}'
+        where = (f'{html.escape(", ".join(chain.documents))}, ' if len(result.chapters) > 1 else "") + \
+            f'sentences {", ".join(steps)}'
         items.append(f'<li>{html.escape(" → ".join(chain.concepts))} <span class="where">({where})</span></li>')
     more = len([c for c in result.chains() if c.continuous]) - len(chains)
     tail = f"<p class=\"meta\">… and {more} more (argmine chains OUT_DIR lists all).</p>" if more > 0 else ""
