@@ -41,7 +41,7 @@ from .records import Chapter, InputProblem
 
 __all__ = [
     "CACHE_DIRNAME", "RunCache", "RunSummary", "fingerprint", "document_key", "encode_result", "decode_result",
-    "process_task", "LocalEngine", "DaskEngine", "ArgminePipelinePlugin", "run_corpus", "default_workers",
+    "process_task", "LocalEngine", "DaskEngine", "pipeline_plugin", "run_corpus", "default_workers",
 ]
 
 #: Name of the cache folder inside the output folder (when no ``--cache`` is given).
@@ -217,13 +217,6 @@ def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16) -> l
     return [(key, encode_result(result)) for key, result in zip(keys, results)]
 
 
-def _init_worker() -> None:
-    """Start of a worker process: load the pipeline before the first task arrives."""
-    from .nlp import load_nlp
-
-    load_nlp()
-
-
 class LocalEngine:
     """Tasks run in this process (``workers=1``) or in ``workers`` spawned processes.
 
@@ -246,8 +239,8 @@ class LocalEngine:
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
         context = multiprocessing.get_context("spawn")
-        with _single_threaded_children(), ProcessPoolExecutor(self.workers, mp_context=context,
-                                                               initializer=_init_worker) as pool:
+        # no initializer: a pipeline that fails to load raises its own error from the first task
+        with _single_threaded_children(), ProcessPoolExecutor(self.workers, mp_context=context) as pool:
             pending = set()
             source = iter(tasks)
             exhausted = False
@@ -284,13 +277,20 @@ class _single_threaded_children:
                 os.environ[name] = value
 
 
-class ArgminePipelinePlugin:
-    """A Dask worker plugin: each worker loads argmine's pipeline once, when it starts."""
+def pipeline_plugin():
+    """A Dask worker plugin that loads argmine's pipeline once in each worker, when the worker starts
+    (built on demand: Dask is an optional dependency)."""
+    from distributed import WorkerPlugin
 
-    name = "argmine-pipeline"
+    class ArgminePipelinePlugin(WorkerPlugin):
+        name = "argmine-pipeline"
 
-    def setup(self, worker) -> None:
-        _init_worker()
+        def setup(self, worker) -> None:
+            from .nlp import load_nlp
+
+            load_nlp()
+
+    return ArgminePipelinePlugin()
 
 
 class DaskEngine:
@@ -298,7 +298,7 @@ class DaskEngine:
 
     Every worker needs argmine and its model installed (``pip install
     "argmine[dask]"``); the pipeline is loaded once per worker by
-    :class:`ArgminePipelinePlugin`. Results travel back to this process, which
+    :func:`pipeline_plugin`. Results travel back to this process, which
     alone writes the cache and the outputs.
     """
 
@@ -327,7 +327,7 @@ class DaskEngine:
 
         client, cluster = self.client()
         try:
-            client.register_plugin(ArgminePipelinePlugin(), name=ArgminePipelinePlugin.name)
+            client.register_plugin(pipeline_plugin(), name="argmine-pipeline")
             capacity = 2 * max(1, sum(client.nthreads().values()))
             source = iter(tasks)
             running = as_completed()
