@@ -17,13 +17,14 @@ from .concepts import Merge, merge_concepts
 from .process import ChapterResult
 from .records import CausalLink, Claim, InputProblem, Resolution, as_row, record_columns
 
-__all__ = ["Result", "Chain", "build_result", "load_result", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
+__all__ = ["Result", "Chain", "ConceptTable", "build_result", "load_result", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source", "format", "title", "chapter_number", "book_title", "book_subtitle", "pages",
     "publisher", "print_year", "online_date", "content_type", "words", "sentences", "claims", "links", "text",
 ]
 CONCEPT_COLUMNS = ["concept", "mentions", "documents", "n_documents", "aliases", "merged_from", "as_cause", "as_effect"]
+_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves", "this", "these", "that", "those"})
 _MAX_PATHS = 500
 _MAX_HOPS = 8
 
@@ -68,6 +69,8 @@ class Result:
     problems: list[InputProblem] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)
     link_records: list[CausalLink] = field(default_factory=list)
+    #: (doc_id, concept name in that document) -> canonical concept name across the corpus
+    concept_map: dict[tuple[str, str], str] = field(default_factory=dict)
 
     # -- tables ---------------------------------------------------------------
 
@@ -97,7 +100,17 @@ class Result:
 
     @cached_property
     def resolutions(self) -> pd.DataFrame:
-        return _frame([r for item in self.chapters for r in item.extraction.resolutions], Resolution)
+        """Every anaphoric mention with its antecedent concepts (canonical names) and the reason."""
+        return _frame(self.resolution_records, Resolution)
+
+    @cached_property
+    def resolution_records(self) -> list[Resolution]:
+        out = []
+        for item in self.chapters:
+            for res in item.extraction.resolutions:
+                names = tuple(self.concept_map.get((res.doc_id, n), n) for n in res.antecedents)
+                out.append(replace(res, antecedents=names))
+        return out
 
     @cached_property
     def errors(self) -> pd.DataFrame:
@@ -105,30 +118,12 @@ class Result:
 
     @cached_property
     def concepts(self) -> pd.DataFrame:
-        mentions: dict[str, Counter] = defaultdict(Counter)
-        docs: dict[str, set[str]] = defaultdict(set)
-        as_cause: Counter = Counter()
-        as_effect: Counter = Counter()
-        for link in self.link_records:
-            mentions[link.cause_concept][link.cause_text] += 1
-            mentions[link.effect_concept][link.effect_text] += 1
-            docs[link.cause_concept].add(link.doc_id)
-            docs[link.effect_concept].add(link.doc_id)
-            as_cause[link.cause_concept] += 1
-            as_effect[link.effect_concept] += 1
-        merged_from: dict[str, list[str]] = defaultdict(list)
-        for merge in self.merges:
-            merged_from[merge.canonical].append(f"{merge.alias} ({merge.reason})")
-        rows = []
-        for concept in sorted(mentions, key=lambda c: (-sum(mentions[c].values()), c)):
-            aliases = sorted({text for text in mentions[concept]} | {m.alias for m in self.merges if m.canonical == concept})
-            rows.append({
-                "concept": concept, "mentions": sum(mentions[concept].values()),
-                "documents": "; ".join(sorted(docs[concept])), "n_documents": len(docs[concept]),
-                "aliases": " | ".join(aliases), "merged_from": "; ".join(merged_from.get(concept, [])),
-                "as_cause": as_cause[concept], "as_effect": as_effect[concept],
-            })
-        return pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
+        """Each concept of the causal links: its mentions, documents, aliases and cross-document merges
+        (see :class:`ConceptTable`)."""
+        table = ConceptTable()
+        table.add_links(self.link_records)
+        table.add_resolutions(self.resolution_records)
+        return table.frame(self.merges)
 
     # -- graph and chains -----------------------------------------------------
 
@@ -160,6 +155,8 @@ class Result:
         hop by hop. ``across_documents=True`` also joins hops from different
         documents; those chains are labelled ``continuous=False``.
         """
+        source = self.concept_named(source) or source if source is not None else None
+        target = self.concept_named(target) or target if target is not None else None
         found: dict[tuple[str, ...], Chain] = {}
         doc_ids = [item.chapter.id for item in self.chapters]
         for doc_id in doc_ids:
@@ -204,6 +201,18 @@ class Result:
                              "sentences": " | ".join(f"{doc}: {quotes[(cause, effect)][doc]}" for doc in stance)})
         return pd.DataFrame(rows, columns=["cause_concept", "effect_concept", "verdict", "stances", "sentences"])
 
+    def concept_named(self, name: str) -> str | None:
+        """The concept a name stands for: the concept itself, the same name in other case, or one of its
+        aliases (a mention text or a name merged into it); None when nothing matches."""
+        concepts = self.concepts
+        if name in set(concepts["concept"]):
+            return name
+        low = name.strip().lower()
+        for row in concepts.itertuples():
+            if row.concept.lower() == low or low in (a.strip().lower() for a in row.aliases.split(" | ")):
+                return row.concept
+        return None
+
     # -- views ------------------------------------------------------------------
 
     def plot(self, ax=None, doc_id: str | None = None):
@@ -223,6 +232,66 @@ class Result:
         from .export import write_outputs
 
         return write_outputs(self, out_dir, **options)
+
+
+class ConceptTable:
+    """Builds the concepts table from links and resolutions given in any number of slices.
+
+    ``mentions`` counts distinct places in the texts that name a concept:
+    link ends (a summary anaphor such as "all of these factors" is not a
+    mention of each concept it sums up) and anaphors resolved to that concept
+    alone ("the terror" -> Great Terror). ``aliases`` are those texts and the
+    names merged into the concept; ``merged_from`` says which name was merged,
+    from which documents, and why.
+
+    >>> from pipeline.concepts import Merge
+    >>> table = ConceptTable()
+    >>> table.frame([Merge("Terror", "Great Terror", "shorter form", ("b",))]).shape[0]
+    0
+    """
+
+    def __init__(self) -> None:
+        self.places: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+        self.texts: dict[str, set[str]] = defaultdict(set)
+        self.docs: dict[str, set[str]] = defaultdict(set)
+        self.as_cause: Counter = Counter()
+        self.as_effect: Counter = Counter()
+
+    def add_links(self, links: Iterable[CausalLink]) -> None:
+        for link in links:
+            for concept, text, start, end in ((link.cause_concept, link.cause_text, link.cause_start, link.cause_end),
+                                              (link.effect_concept, link.effect_text, link.effect_start, link.effect_end)):
+                self.docs[concept].add(link.doc_id)
+                if f"'{text}' includes" not in link.via:
+                    self.places[concept].add((link.doc_id, start, end))
+                    self.texts[concept].add(text)
+            self.as_cause[link.cause_concept] += 1
+            self.as_effect[link.effect_concept] += 1
+
+    def add_resolutions(self, resolutions: Iterable[Resolution]) -> None:
+        """Call after every link was added: only concepts of links gain mentions."""
+        for res in resolutions:
+            if len(res.antecedents) == 1 and res.antecedents[0] in self.docs:
+                self.places[res.antecedents[0]].add((res.doc_id, res.start, res.end))
+                if res.mention.lower() not in _PRONOUNS:
+                    self.texts[res.antecedents[0]].add(res.mention)
+
+    def frame(self, merges: Iterable[Merge] = ()) -> pd.DataFrame:
+        merges = list(merges)
+        merged_from: dict[str, list[str]] = defaultdict(list)
+        for merge in merges:
+            where = f" [{', '.join(merge.documents)}]" if merge.documents else ""
+            merged_from[merge.canonical].append(f"{merge.alias}{where} ({merge.reason})")
+        rows = []
+        for concept in sorted(self.docs, key=lambda c: (-len(self.places[c]), c)):
+            aliases = sorted(self.texts[concept] | {m.alias for m in merges if m.canonical == concept})
+            rows.append({
+                "concept": concept, "mentions": len(self.places[concept]),
+                "documents": "; ".join(sorted(self.docs[concept])), "n_documents": len(self.docs[concept]),
+                "aliases": " | ".join(aliases), "merged_from": "; ".join(merged_from.get(concept, [])),
+                "as_cause": self.as_cause[concept], "as_effect": self.as_effect[concept],
+            })
+        return pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
 
 
 def _frame(records: Sequence, record_type: type) -> pd.DataFrame:
@@ -272,7 +341,8 @@ def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProb
         for l in links
     ]
     canonical = [l for l in canonical if l.cause_concept != l.effect_concept]
-    return Result(chapters=chapters, problems=list(problems), merges=merges, link_records=canonical)
+    return Result(chapters=chapters, problems=list(problems), merges=merges, link_records=canonical,
+                  concept_map=mapping)
 
 
 def load_result(out_dir) -> Result:

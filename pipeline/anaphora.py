@@ -156,7 +156,7 @@ class Resolver:
         resolutions feed later ones ("the movement" ... "the movement").
         """
         candidates: dict[int, tuple[ConceptName | None, tuple[int, int]]] = dict(ends)
-        covered = {i for _, (start, end) in ends.values() for i in range(start, end)}
+        covered = {t.i for index in ends for t in self._naming_chain(self.doc[index])}
         for chunk in self.doc.noun_chunks:
             root = chunk.root
             if root.i not in candidates and root.i not in covered and root.pos_ != "PRON":
@@ -178,6 +178,17 @@ class Resolver:
                 self.resolved[index] = antecedent.names[0]
             found[index] = Found(index, span, kind, antecedent)
         return found
+
+    def _naming_chain(self, raw: Token) -> list[Token]:
+        """The tokens a link end is named through: "All" -> "factors" in "All of these factors"."""
+        chain = [raw]
+        while chain[-1].lower_ in _QUANTIFIERS or chain[-1].lemma_.lower() in self.lex.transparent:
+            of = next((c for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is None:
+                break
+            chain.append(pobj)
+        return chain
 
     def resolve(self, raw: Token, name: ConceptName, sentence: int, paragraph: int) -> tuple[str, Antecedent | None]:
         """The anaphor kind of a phrase head and, if it refers back, what to."""
@@ -243,9 +254,11 @@ class Resolver:
         alias = self.aliases.get(mention.token)
         if alias is not None and mention.token not in self.resolved:
             return Antecedent((alias.name.name,), (f"{alias.text}, {mention.text}",), "apposition", keep_own=False)
+        text = text or mention.text
         if mention.token in self.resolved:
             reason = f"{reason} (chained)"
-        return Antecedent((self._named(mention),), (text or mention.text,), reason, keep_own=False)
+            text = f"{text} [= {self.resolved[mention.token]}]"
+        return Antecedent((self._named(mention),), (text,), reason, keep_own=False)
 
     # -- the rules ----------------------------------------------------------------------
 

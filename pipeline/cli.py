@@ -277,7 +277,7 @@ def _chains(out_dir, source, target, across_documents, doc) -> None:
     result = load_result(out_dir)
     known = set(result.links["cause_concept"]) | set(result.links["effect_concept"])
     for name, value in (("--from", source), ("--to", target)):
-        if value is not None and value not in known:
+        if value is not None and result.concept_named(value) is None:
             close = sorted(c for c in known if value.lower() in c.lower())[:5]
             _fail(f"{name} {value!r} is not a concept in {out_dir}" + (f"; did you mean {close}?" if close else ""))
     found = result.chains(source, target, across_documents=across_documents)
@@ -288,7 +288,8 @@ def _chains(out_dir, source, target, across_documents, doc) -> None:
         typer.echo(f"{chain}    [{label}; {', '.join(chain.documents)}]")
         for (a, b), hop in zip(zip(chain.concepts, chain.concepts[1:]), chain.hops):
             first = hop[0]
-            typer.echo(f"    {a} -> {b}: '{first.cue}' ({first.doc_id}, sentence {first.sentence_index})")
+            typer.echo(f"    {a} -> {b}: '{first.cue}' ({first.doc_id}, sentence {first.sentence_index})"
+                       + (f" via {first.via}" if first.via else ""))
     if not found:
         _say("argmine: no chains found")
 

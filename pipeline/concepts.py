@@ -239,6 +239,8 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
             inner = name_token(result, _depth=depth + 1)
             return inner.name, verb.doc[inner.head], inner.head_lemma
     subject = _child(verb, ("nsubj", "nsubjpass"))
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and verb.head.i < verb.i:
+        subject = verb.head  # "evictions multiplied as ...", parsed as a noun with a participle
     subject = subject if subject is not None and subject.pos_ in _NOUNS else None
     obj = _child(verb, ("dobj", "obj"))
     obj = obj if obj is not None and obj.pos_ != "PRON" else None
@@ -312,7 +314,7 @@ def _noun_lemma(token: Token, lex: Lexicon) -> str:
 def _relative_antecedent(pronoun: Token) -> Token | None:
     """What "which"/"that"/"who" stands for: the noun its clause modifies, or the clause it follows."""
     clause = pronoun.head
-    if clause.dep_ != "relcl" or clause.head.i > pronoun.i:
+    if clause.dep_ not in ("relcl", "advcl") or clause.head.i > pronoun.i:
         return None
     return clause.head
 
@@ -364,19 +366,24 @@ def name_token(token: Token, _depth: int = 0) -> ConceptName:
 # -- across documents ---------------------------------------------------------------
 
 def document_context(doc: Doc) -> frozenset[str]:
-    """What places a document in history: its named entities and its years (``"year:1937"``).
+    """What places a document in history: its proper names and its years (``"year:1937"``).
 
     Two documents that share an item are taken to share a setting, which
     is what lets a short name ("the Terror") join a longer one ("the Great
-    Terror") across them.
+    Terror") across them. Proper names are the named entities when the
+    pipeline has a recognizer, else proper nouns inside a sentence; a month
+    or day next to a number ("September 1935") is a date, not a setting.
     """
     items = set()
     for ent in doc.ents:
         if ent.label_ in _NAME_ENTITIES:
-            items.add(" ".join(t.lower_ for t in ent if t.dep_ not in ("det",) and not t.is_punct))
+            items.add(" ".join(t.lower_ for t in ent if t.dep_ != "det" and not t.is_punct))
     for token in doc:
-        if token.like_num and _YEAR.match(token.text) and (token.ent_type_ == "DATE" or token.pos_ == "NUM"):
+        if token.like_num and _YEAR.match(token.text):
             items.add("year:" + token.text.rstrip("s"))
+        elif (token.pos_ == "PROPN" and token.i > token.sent.start and token.is_alpha
+              and not any(t.like_num for t in (*token.children, token.head))):
+            items.add(token.lower_)
     return frozenset(i for i in items if i)
 
 
