@@ -19,6 +19,7 @@ import html
 import json
 import math
 import textwrap
+from collections import defaultdict
 from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
@@ -36,7 +37,7 @@ __all__ = ["graph_data", "graph_fragment", "graph_html", "graph_iframe", "librar
 _VIS = "templates/lib/vis-9.1.2"
 _COLUMN_PX = 240
 _LINE_PX = 15
-_TOOLTIP_LINKS = 4
+_TOOLTIP_SENTENCES = 4
 
 _STYLE = """
 .argmine-graph { font-family: Helvetica, Arial, sans-serif; }
@@ -67,21 +68,28 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _how(link) -> str:
+    how = [] if link.explicit else ["implied"]
+    if link.strength != "sufficient":
+        how.append(link.strength)
+    if link.asserted_by != "author":
+        how.append(f"asserted by {link.asserted_by}")
+    return f" ({', '.join(how)})" if how else ""
+
+
 def _edge_tooltip(cause: str, effect: str, links) -> str:
+    """Hover text: the pair, how it is stated, and each sentence stating it once, with its cues."""
     states = sorted({link_state(l) for l in links})
     lines = [f"{cause} → {effect}", f"{', '.join(states)}; {len(links)} link{'s' if len(links) != 1 else ''}"]
-    for link in links[:_TOOLTIP_LINKS]:
-        how = [] if link.explicit else ["implied"]
-        if link.strength != "sufficient":
-            how.append(link.strength)
-        if link.asserted_by != "author":
-            how.append(f"asserted by {link.asserted_by}")
-        extra = f" ({', '.join(how)})" if how else ""
-        lines.append("")
-        lines.append(f"{link.doc_id}, sentence {link.sentence_index}, cue “{link.cue}”{extra}:")
-        lines.append(f"“{textwrap.shorten(link.sentence, 400, placeholder=' …')}”")
-    if len(links) > _TOOLTIP_LINKS:
-        lines.append(f"\n… and {len(links) - _TOOLTIP_LINKS} more")
+    by_sentence: dict[tuple[str, int], list] = defaultdict(list)
+    for link in links:
+        by_sentence[(link.doc_id, link.sentence_index)].append(link)
+    for (doc_id, index), group in list(by_sentence.items())[:_TOOLTIP_SENTENCES]:
+        cues = ", ".join(f"“{l.cue}”{_how(l)}" for l in group)
+        lines += ["", f"{doc_id}, sentence {index}, cue{'s' if len(group) > 1 else ''} {cues}:",
+                  f"“{textwrap.shorten(group[0].sentence, 400, placeholder=' …')}”"]
+    if len(by_sentence) > _TOOLTIP_SENTENCES:
+        lines.append(f"\n… and {len(by_sentence) - _TOOLTIP_SENTENCES} more sentences")
     return "\n".join(lines)
 
 
