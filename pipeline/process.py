@@ -65,7 +65,7 @@ def process_chapters(chapters: Iterable[Chapter], nlp: Language | None = None, *
 
     def pieces() -> Iterator[tuple[str, tuple[Chapter, int, int, bool]]]:
         for chapter in chapters:
-            parts = split_text(chapter.text)
+            parts = split_text(chapter.text) or [(0, "")]  # an empty text still gives its (empty) result
             for number, (offset, piece) in enumerate(parts):
                 yield piece, (chapter, offset, number, number == len(parts) - 1)
 
