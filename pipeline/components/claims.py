@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -79,13 +80,27 @@ class PhraseRules:
         >>> PhraseRules((rule,)).first([("this", "this"), ("chapter", "chapter"), ("examines", "examine")], "type").words
         'this chapter examines'
         """
-        candidates = sorted((r for r in self.rules if r.sets == sets), key=lambda r: -r.priority)
-        for rule in candidates:
+        present = {word for pair in forms for word in pair}
+        for rule in _ranked(self.rules, sets):
             for pattern in rule.patterns:
+                if not _literals(pattern) <= present:
+                    continue  # a word of the pattern is not in the unit: it cannot match (a cheap test first)
                 found = find_pattern(forms, pattern)
                 if found is not None:
                     return RuleMatch(rule, " ".join(forms[i][0] for i in range(*found)))
         return None
+
+
+@lru_cache(maxsize=None)
+def _ranked(rules: tuple[ClaimRule, ...], sets: str) -> tuple[ClaimRule, ...]:
+    """The rules deciding ``sets``, highest priority first (sorted once per rule set)."""
+    return tuple(sorted((r for r in rules if r.sets == sets), key=lambda r: -r.priority))
+
+
+@lru_cache(maxsize=None)
+def _literals(pattern: str) -> frozenset[str]:
+    """The words a pattern needs in a unit (its parts other than ``^`` and ``*``)."""
+    return frozenset(pattern.split()) - {"^", "*"}
 
 
 def find_pattern(forms: list[tuple[str, str]], pattern: str) -> tuple[int, int] | None:
