@@ -282,7 +282,9 @@ def mixed(tmp_path_factory) -> Run:
     (root / "victim.txt").write_text("not argmine's to write")
     os.symlink(root / "victim.txt", out / "links.csv")
     before = snapshot(root, skip=out)
-    completed = subprocess.run(argmine_command("run", str(folder), "--out", str(out), locked=folder / LOCKED),
+    # One worker: the parallel engine is the end-to-end test's business; this run is about the inputs.
+    completed = subprocess.run(argmine_command("run", str(folder), "--out", str(out), "--workers", "1",
+                                               locked=folder / LOCKED),
                                cwd=root, capture_output=True, text=True, timeout=600)
     return Run(folder, out, completed.returncode, completed.stderr, before, snapshot(root, skip=out))
 
