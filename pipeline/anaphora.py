@@ -142,6 +142,11 @@ class Resolver:
         self.sentences = list(doc.sents)
         self.sentence_of = {t.i: n for n, s in enumerate(self.sentences) for t in s}
         self.aliases = self._appositions()
+        #: head lemma (and synonym of the token lemma) -> mentions with it, in text order
+        self.by_lemma: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            for lemma in {mention.name.head_lemma, self.lex.synonym(doc[mention.token].lemma_.lower())}:
+                self.by_lemma.setdefault(lemma, []).append(mention)
         #: token index -> the concept name an earlier resolution gave it
         self.resolved: dict[int, str] = {}
 
@@ -218,7 +223,14 @@ class Resolver:
         return kind, None
 
     def earlier_lemmas(self, before: int) -> set[str]:
-        return {self.doc[m.token].lemma_.lower() for m in self.mentions if m.token < before}
+        """Lemmas of the mentions before token ``before`` (grown incrementally for calls in text order)."""
+        if not hasattr(self, "_lemmas") or before < self._lemmas_upto:
+            self._lemmas, self._lemmas_upto, self._lemmas_next = set(), 0, 0
+        while self._lemmas_next < len(self.mentions) and self.mentions[self._lemmas_next].token < before:
+            self._lemmas.add(self.doc[self.mentions[self._lemmas_next].token].lemma_.lower())
+            self._lemmas_next += 1
+        self._lemmas_upto = before
+        return self._lemmas
 
     # -- naming -----------------------------------------------------------------------
 
@@ -267,7 +279,7 @@ class Resolver:
             token = self.doc[mention.token]
             if mention.token >= raw.i or token.tag_ not in ("NNS", "NNPS") or token.lower_ in ("ones",):
                 continue
-            if raw.sent.start - token.sent.start > 0 and token.sent != self.doc[raw.sent.start - 1].sent:
+            if self.sentence_of[raw.i] - self.sentence_of[token.i] > 1:
                 break
             return Antecedent((self._named(mention),), (mention.text,), "one-anaphora", keep_own=False)
         return None
@@ -285,12 +297,11 @@ class Resolver:
 
     def _by_head(self, raw: Token, name: ConceptName) -> Antecedent | None:
         lemma = name.head_lemma
-        for mention in reversed(self.mentions):
+        for mention in reversed(self.by_lemma.get(lemma, [])):
             if mention.token >= raw.i or mention.token == name.head:
                 continue
             token = self.doc[mention.token]
-            candidates = {mention.name.head_lemma, self.lex.synonym(token.lemma_.lower())}
-            if lemma not in candidates or not self._compatible(name, mention):
+            if not self._compatible(name, mention):
                 continue
             named = self.doc[mention.name.head]
             if named.pos_ in ("VERB", "ADJ", "AUX") and mention.name.head_lemma == lemma and named.lemma_.lower() != lemma:
@@ -359,8 +370,9 @@ class Resolver:
 
     def _pronoun_candidates(self, raw: Token) -> list[Token]:
         """Noun heads a pronoun may refer to, most likely first."""
-        sent = raw.sent
-        before = [t for t in sent if t.i < raw.i and t.pos_ in _NOUNS and t not in list(raw.ancestors)]
+        sent = self.sentences[self.sentence_of[raw.i]]
+        above = {a.i for a in raw.ancestors}
+        before = [t for t in sent if t.i < raw.i and t.pos_ in _NOUNS and t.i not in above]
         clause = next((a for a in [raw.head, *raw.head.ancestors] if a.pos_ in ("VERB", "AUX")), None)
         first: list[Token] = []
         if raw.dep_ == "poss" and clause is not None:

@@ -150,7 +150,7 @@ def _surface(token: Token) -> str:
         return token.lower_
     if not token.text[:1].isupper():
         return token.text
-    if token.i > token.sent.start or token.ent_type_ in _NAME_ENTITIES or (len(token.text) > 1 and token.text.isupper()):
+    if not token.is_sent_start or token.ent_type_ in _NAME_ENTITIES or (len(token.text) > 1 and token.text.isupper()):
         return token.text
     return token.text if token.pos_ == "PROPN" else token.lower_
 
@@ -214,17 +214,26 @@ def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+_cue_index: list = [None, {}]  # [the causal_links list it was built from, {cue token: effect head}]
+
+
 def _result_of(verb: Token) -> Token | None:
     """The effect head of a positive causal link whose cue is ``verb``, if any."""
     doc = verb.doc
     if not Doc.has_extension("causal_links"):
         return None
-    for data in doc._.causal_links or []:
-        cue = set(range(*data["cue"])) | set(data.get("cue_extra", []))
-        if (verb.i in cue and data.get("polarity", "positive") == "positive"
-                and verb.i not in (data["effect_head"], data["cause_head"])):
-            return doc[data["effect_head"]]
-    return None
+    links = doc._.causal_links or []
+    if _cue_index[0] is not links:  # one index per document, rebuilt when another document comes
+        index: dict[int, int] = {}
+        for data in links:
+            if data.get("polarity", "positive") != "positive":
+                continue
+            for i in set(range(*data["cue"])) | set(data.get("cue_extra", [])):
+                if i not in (data["effect_head"], data["cause_head"]):
+                    index.setdefault(i, data["effect_head"])
+        _cue_index[:] = [links, index]
+    effect = _cue_index[1].get(verb.i)
+    return doc[effect] if effect is not None else None
 
 
 def _participle(verb: Token) -> str:
@@ -381,7 +390,7 @@ def document_context(doc: Doc) -> frozenset[str]:
     for token in doc:
         if token.like_num and _YEAR.match(token.text):
             items.add("year:" + token.text.rstrip("s"))
-        elif (token.pos_ == "PROPN" and token.i > token.sent.start and token.is_alpha
+        elif (token.pos_ == "PROPN" and not token.is_sent_start and token.is_alpha
               and not any(t.like_num for t in (*token.children, token.head))):
             items.add(token.lower_)
     return frozenset(i for i in items if i)

@@ -118,7 +118,11 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
     for index, sent in enumerate(sentences):
         for token in sent:
             sent_of[token.i] = index
-    paragraph_of = [doc.text[: s.start_char].count("\n\n") for s in sentences]
+    text = doc.text
+    paragraph_of = []
+    for sent in sentences:
+        previous = sentences[len(paragraph_of) - 1].start_char if paragraph_of else 0
+        paragraph_of.append((paragraph_of[-1] if paragraph_of else 0) + text[previous:sent.start_char].count("\n\n"))
 
     claims, claim_at = _claims(doc, doc_id, sentence_offset, claim_offset, char_offset)
 
@@ -293,13 +297,14 @@ def _enumeration_items(doc, sentences, lex) -> list[_Item]:
     """The "First, ... Second, ..." sentences that follow a header in its paragraph."""
     _, _, first_words, later_words, _ = _enumeration_words()
     items: list[_Item] = []
+    text = doc.text
     for index, sent in enumerate(sentences):
         header = _header(sent, lex)
         if header is None:
             continue
         started = False
         for following in sentences[index + 1:]:
-            if "\n\n" in doc.text[sent.end_char:following.start_char]:
+            if "\n\n" in text[sent.end_char:following.start_char]:
                 break
             ordinal = next((t for t in following if not t.is_space), None)
             if ordinal is None or ordinal.lower_ not in (later_words if started else first_words):
