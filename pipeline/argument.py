@@ -39,7 +39,7 @@ AIF_NODE_TYPES = frozenset({"I", "L", "YA", "RA", "CA", "MA", "TA", "PA"})
 _SCHEME_TYPES = ("RA", "CA", "MA")
 _ROLES = {"author": ("Author", "of"), "cited": ("Cited scholarship", "in"), "actor": ("Historical actor", "in")}
 _TIMESTAMP = "1970-01-01 00:00:00"
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def link_text(link) -> str:
@@ -184,7 +184,8 @@ def validate_aif(document: dict) -> list[str]:
 
 
 def write_aif(result: "Result", path) -> None:
-    Path(path).write_text(json.dumps(aif_document(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(aif_document(result), ensure_ascii=False, indent=1) + "\n"
+    Path(path).write_text(text, encoding="utf-8", errors="replace")
 
 
 _ARGDOWN_SWAP = {"[": "(", "]": ")", "<": "‹", ">": "›", "{": "(", "}": ")", "#": "no. ", "@": "(at)"}
@@ -241,4 +242,4 @@ def argdown_text(result: "Result") -> str:
 
 
 def write_argdown(result: "Result", path) -> None:
-    Path(path).write_text(argdown_text(result), encoding="utf-8")
+    Path(path).write_text(argdown_text(result), encoding="utf-8", errors="replace")

@@ -314,24 +314,31 @@ class ClaimUnitFinder:
         return strength
 
     def _subject_asserter(self, unit: Span) -> str:
+        """Who asserts a unit no attribution rule decided, read off its subject and main verb."""
         root = unit.root
+        if root.pos_ not in ("VERB", "AUX"):
+            # a finite verb parsed as a modifier ("The leadership suspected managers …")
+            root = next((t for t in unit if t.pos_ == "VERB" and t.head.i == root.i
+                         and any(c.dep_ == "nsubj" for c in t.children)), root)
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return "author"
         sub_low, sub_lemma = subject.lower_, subject.lemma_.lower()
-        determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet")}
-        if sub_low in ("i", "we") or (sub_lemma in self.self_words and determiners & {"this", "the", "my", "our"} and sub_lemma not in self.cited - self.self_words):
+        determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "poss")}
+        if sub_low in ("i", "we") or (sub_lemma in self.self_words and determiners & {"this", "the", "my", "our"}
+                                      and sub_lemma not in self.cited - self.self_words):
             return "author"
         if sub_low in self.cited or sub_lemma in self.cited:
             if determiners & {"this", "these", "such", "that", "those"}:
                 return "author"  # "this view ignores ...": the author judging cited work
             return "cited"
-        verb = root.lemma_.lower()
-        if root.dep_ == "ROOT" and verb == "come":
-            verb = next((c.lemma_.lower() for c in root.children if c.dep_ == "xcomp"), verb)
-        if verb in self.reporting_verbs and subject.pos_ == "PROPN" and _has_clause(root):
+        verb = root
+        if root.lemma_.lower() == "come":
+            verb = next((c for c in root.children if c.dep_ == "xcomp"), root)  # "came to suspect"
+        lemma = verb.lemma_.lower()
+        if lemma in self.reporting_verbs and _has_clause(verb) and _names_a_scholar(subject, verb, self.discourse_nouns):
             return "cited"  # "Davies argues that ..."
-        if verb in self.belief_verbs and subject.pos_ in ("NOUN", "PROPN"):
+        if lemma in self.belief_verbs and subject.pos_ in ("NOUN", "PROPN"):
             return "actor"
         return "author"
 
@@ -403,10 +410,11 @@ def relate_units(units: list[dict]) -> None:
       nearest thesis, preferring its own paragraph; a concluding thesis in a
       later paragraph supports the document's first thesis.
 
-    >>> units = [dict(type="thesis", paragraph=0, relation="", asserted_by="author", conclusion=False, sentence_index=0),
-    ...          dict(type="premise", paragraph=0, relation="contrast", asserted_by="author", conclusion=False, sentence_index=1)]
+    >>> def unit(kind, relation=""):
+    ...     return dict(type=kind, paragraph=0, relation=relation, asserted_by="author", conclusion=False, sentence_index=0)
+    >>> units = [unit("thesis"), unit("premise"), unit("claim", "contrast")]
     >>> relate_units(units); [(u["supports"], u["contrasts"]) for u in units]
-    [(-1, -1), (0, 0)]
+    [(-1, -1), (2, -1), (0, 1)]
     """
     for index, unit in enumerate(units):
         unit["supports"], unit["contrasts"] = -1, -1
@@ -493,6 +501,17 @@ def _in_main_clause(token: Token, unit: Span) -> bool:
             return False
         verb = verb.head
     return True
+
+
+def _names_a_scholar(subject: Token, verb: Token, discourse_nouns: frozenset[str]) -> bool:
+    """Whether a reporting verb's subject is a named writer: a proper name, or a capitalised bare
+    noun with a verb in the present or perfect, the tense in which scholarship is reported."""
+    if subject.pos_ == "PROPN":
+        return True
+    if subject.lemma_.lower() in discourse_nouns or any(c.dep_ in ("det", "poss") for c in subject.children):
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return subject.text[:1].isupper() and present
 
 
 def _has_clause(verb: Token) -> bool:
