@@ -6,7 +6,7 @@ Run from the repository root::
     python -m bench.rule_gains --limit 300 --corpora cnc_v2,because
     python -m bench.rule_gains --save-json bench/results/rule_gains.json
 
-The predictions are exactly those of ``argmine links`` (:func:`pipeline.links.explicit_links`
+The predictions are exactly those of ``argmine links`` (:func:`pipeline.links.stated_relations`
 over :func:`pipeline.process.process_chapters`); here each predicted relation
 keeps the id of the rule that found it, so the matching of
 :mod:`pipeline.evaluate` credits every true positive (tp) and false positive
@@ -26,9 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.evaluate import match_relations, read_jsonl, score_records
-from pipeline.links import explicit_links, relation_of
-from pipeline.process import process_chapters
-from pipeline.records import Chapter
+from pipeline.links import extract_records, stated_relations
 
 from .eval_corpora import CAUSAL_CORPORA, format_table
 
@@ -40,18 +38,19 @@ def corpus_gains(records: list[dict], nlp=None) -> tuple[list[dict], Counter, Co
     tp: Counter = Counter()
     fp: Counter = Counter()
     predictions = []
-    chapters = (Chapter(id=str(r["id"]), text=r["text"]) for r in records if r["text"])
-    results = process_chapters(chapters, nlp)
-    for record in records:
-        links = explicit_links(next(results).extraction.links) if record["text"] else []
-        relations = [relation_of(link) for link in links]
+    for record, links in extract_records(records, nlp):
+        if isinstance(links, Exception):
+            predictions.append({"id": record["id"], "error": f"{type(links).__name__}: {links}"})
+            continue
+        stated = stated_relations(links, record["text"])
+        relations = [relation for _, relation in stated]
         predictions.append({"id": record["id"], "causal": bool(relations), "relations": relations})
         gold = record.get("relations") or []
         if record.get("causal") and not gold:
             continue  # sentence-only gold: relations are neither right nor wrong
         matched = {p for _, p in match_relations(gold, relations, record["text"])}
-        for index, link in enumerate(links):
-            (tp if index in matched else fp)[link.rule] += 1
+        for index, (behind, _) in enumerate(stated):
+            (tp if index in matched else fp)[behind[0].rule] += 1
     return predictions, tp, fp
 
 

@@ -35,7 +35,7 @@ __all__ = [
 
 Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
-    "connective_adverb", "noun", "copula_noun", "purpose",
+    "connective_adverb", "noun", "copula_noun", "purpose", "participle",
 ]
 
 
@@ -58,6 +58,11 @@ class CueRule:
     - ``noun``: a causal noun ("the effects of X on Y", "reactions to X").
     - ``copula_noun``: "X was the cause of Y", "Y was the result of X".
     - ``purpose``: an infinitival purpose clause ("they struck to demand Y").
+    - ``participle``: a participial clause of motive ("they marched, demanding Y")
+      or, with ``reverse``, of result ("a bomb exploded, killing five").
+
+    ``attach`` names lexicon kinds: the cue counts only when the word it hangs
+    on is in one of those word lists ("clashes over X": a word of dispute).
     """
 
     id: str
@@ -75,6 +80,7 @@ class CueRule:
     cause_prep: tuple[str, ...] = ()
     effect_prep: tuple[str, ...] = ()
     effect_is_self: bool = False
+    attach: tuple[str, ...] = ()
     confidence: float = 0.8
     note: str = ""
 

@@ -6,8 +6,8 @@ words come from the lexicon through :class:`WordLists`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
 
 from spacy.tokens import Token
 
@@ -18,6 +18,7 @@ __all__ = [
     "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
+    "participle_event", "causal_as", "is_time_expression",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -35,6 +36,11 @@ class WordLists:
     have_verbs: frozenset[str] = frozenset()
     transparent: frozenset[str] = frozenset()
     causal_verbs: frozenset[str] = frozenset()
+    by_kind: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def in_kinds(self, word: str, kinds: Iterable[str]) -> bool:
+        """True when ``word`` is in the word list of one of ``kinds``."""
+        return any(word in self.by_kind.get(kind, ()) for kind in kinds)
 
     @classmethod
     def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "WordLists":
@@ -48,6 +54,7 @@ class WordLists:
             have_verbs=frozenset(groups.get("have_verb", ())),
             transparent=frozenset(groups.get("transparent", ())),
             causal_verbs=frozenset(groups.get("causal_gerund", ())),
+            by_kind={kind: frozenset(words) for kind, words in groups.items()},
         )
 
 
@@ -351,3 +358,50 @@ def copula_partner(noun: Token) -> Token | None:
     if noun.dep_ == "appos":
         return head
     return None
+
+
+def participle_event(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """For "the dam broke, causing floods": the main clause's span and the token naming its event.
+
+    A subjectless participial adverbial clause ("..., causing X", "..., leading
+    to Y") says what the event of its main clause did; the event is named after
+    the main clause's subject when it has one, else its verb.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None
+    main = verb.head
+    span = clause_span(main, exclude={t.i for t in verb.subtree})
+    named = subjects(main)
+    return span, (named[0] if named else main)
+
+
+def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
+    """Whether "as" introduces a reason or circumstance, not a comparison or a comment.
+
+    Not "as ... as", "such as", "as if", "as well", "as usual"; not an elliptic
+    clause without a subject; not a comment ("as he said", "as expected"); not
+    when the main clause is itself a comparison ("more than others have done ...
+    as it developed").
+    """
+    marker = phrase[-1]
+    doc = marker.doc
+    before = doc[max(marker.sent.start, marker.i - 6):marker.i]
+    if any(t.lower_ in ("as", "such", "so", "same", "just") for t in before[-1:]) or any(t.lower_ == "as" for t in before):
+        return False
+    after = doc[marker.i + 1] if marker.i + 1 < len(doc) else None
+    if after is None or after.lower_ in ("if", "though", "well", "long", "soon", "far", "much", "many", "usual", "per"):
+        return False
+    if after.pos_ == "AUX" and after.dep_ != "nsubj":
+        return False  # "as could a charter", "as did the others": an elliptic comparison
+    if any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in main.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in sub.children):
+        return False
+    return sub.lemma_.lower() not in words.by_kind.get("comment_verb", ())
+
+
+def is_time_expression(token: Token, words: WordLists) -> bool:
+    """A number, date or stretch of time ("after ten years", "following Monday")."""
+    return token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in words.by_kind.get("time_noun", ())

@@ -149,3 +149,29 @@ def test_links_cli_eval_computes_predictions(nlp, tmp_path):
         "relations  P 1.000  R 1.000  F1 1.000   tp 1  fp 0  fn 0",
         "sentences  P 1.000  R 1.000  F1 1.000   tp 1  fp 0  fn 0",
     ])
+
+
+def test_links_failed_extraction_yields_error_line_and_goes_on(monkeypatch):
+    from pipeline import links as links_module
+    from pipeline.process import ChapterResult
+
+    def fake_process(chapters, nlp=None, n_process=1):
+        for chapter in chapters:
+            if chapter.id == "bad":
+                raise RecursionError("maximum recursion depth exceeded")
+            yield ChapterResult(chapter)
+
+    monkeypatch.setattr(links_module, "process_chapters", fake_process)
+    records = [{"id": "a", "text": "x"}, {"id": "bad", "text": "y"}, {"id": "c", "text": "z"}]
+    assert list(predict_records(records)) == [
+        {"id": "a", "causal": False, "relations": []},
+        {"id": "bad", "error": "extraction failed (RecursionError: maximum recursion depth exceeded)"},
+        {"id": "c", "causal": False, "relations": []},
+    ]
+
+
+@pytest.mark.model
+def test_links_coordinated_causes_are_one_stated_relation(nlp):
+    text = "Heavy rains and strong winds caused floods."
+    [prediction] = predict_records([{"id": "a", "text": text}], nlp)
+    assert [(r["cause"], r["effect"]) for r in prediction["relations"]] == [("Heavy rains and strong winds", "floods")]

@@ -128,21 +128,51 @@ class CausalLinkFinder:
     def _verb(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB",) or not self._asserted_clause(verb):
             return
+        if rule.effect_is_self:
+            yield from self._event_verb(rule, verb)
+            return
         if syntax.is_passive(verb):
             cause = syntax.agent(verb)
             effects = syntax.passive_subjects(verb)
         else:
             if syntax.has_xcomp_to(verb) and rule.id != "verb-prevent":
                 return  # "led X to do": the causative frame reads it
+            effects = syntax.objects(verb)
+            event = syntax.participle_event(verb)
+            if event is not None:  # "the dam broke, causing floods": the breaking causes
+                for effect in effects:
+                    for effect_head in syntax.conjuncts(effect):
+                        yield self._make_event(rule, (verb.i, verb.i + 1), event, effect_head)
+                return
             causes = syntax.subjects(verb)
             cause = causes[0] if causes else None
-            effects = syntax.objects(verb)
         if cause is None:
             return
         for cause_head in syntax.conjuncts(cause):
             for effect in effects:
                 for effect_head in syntax.conjuncts(effect):
                     yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
+
+    def _event_verb(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The floods destroyed the harvest": the verb names the effect event itself."""
+        if syntax.is_passive(verb):
+            cause = syntax.agent(verb)
+            named = syntax.passive_subjects(verb)
+        else:
+            if syntax.participle_event(verb) is not None:
+                return  # "..., killing five": the participle frame reads it
+            causes = syntax.subjects(verb)
+            cause = causes[0] if causes else None
+            named = syntax.objects(verb)
+        if cause is None or not named:
+            return
+        cause_tokens = {t.i for t in cause.subtree}
+        if cause.head.dep_ == "agent":
+            cause_tokens.add(cause.head.i)
+        effect_span = syntax.clause_span(verb, exclude=cause_tokens)
+        for c in syntax.conjuncts(cause):
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), effect_span, c.i, named[0].i,
+                            rule.strength, rule.polarity, rule.confidence)
 
     def _verb_prep(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
@@ -170,6 +200,13 @@ class CausalLinkFinder:
         else:
             targets = syntax.prep_objects(prep)
         if not targets:
+            return
+        event = syntax.participle_event(verb) if not rule.reverse and not syntax.is_passive(verb) else None
+        if event is not None:  # "..., leading to Y": the event of the main clause leads to Y
+            for target in targets:
+                target = syntax.gerund_object(target, self.words)
+                for e in syntax.conjuncts(target):
+                    yield self._make_event(rule, (verb.i, verb.i + 1), event, e, extra)
             return
         if syntax.is_passive(verb):
             first = syntax.passive_subjects(verb)
@@ -210,6 +247,9 @@ class CausalLinkFinder:
             subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if subject is None:
                 subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
+        if event is not None:
+            cause = event[1]
         if cause is None or subject is None:
             return
         start = min(subject.left_edge.i, clause.i)
@@ -217,6 +257,10 @@ class CausalLinkFinder:
         effect = (start, end)
         to = next((c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         extra = [to] if to is not None else []
+        if event is not None:
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, clause.i,
+                            rule.strength, rule.polarity, rule.confidence, tuple(extra))
+            return
         for c in syntax.conjuncts(cause):
             cause_span = syntax.np_span(c, exclude={verb.i})
             yield TokenLink(
@@ -228,13 +272,19 @@ class CausalLinkFinder:
 
     def _connective_mark(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         marker = phrase[-1]
-        if marker.dep_ != "mark" or marker.head.dep_ not in ("advcl", "ccomp", "conj", "ROOT"):
+        if marker.dep_ != "mark" or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
             return
         sub = marker.head
-        main = sub.head if sub.dep_ != "ROOT" else None
-        if main is None or main.i == sub.i:
+        main = sub.head
+        while main.dep_ == "xcomp" and main.head.pos_ in ("VERB", "AUX"):
+            main = main.head  # "warned motorists to stay away as ...": the reason is for the finite clause
+        if main.i == sub.i or main.pos_ not in ("VERB", "AUX", "ADJ"):
+            return
+        if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
             return
         if marker.lower_ == "since" and syntax.is_temporal(sub):
+            return
+        if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
             return
         cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase})
         effect_span = syntax.clause_span(main, exclude={t.i for t in sub.subtree})
@@ -247,15 +297,18 @@ class CausalLinkFinder:
                         rule.strength, rule.polarity, rule.confidence)
 
     def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
-        targets = syntax.phrase_objects(phrase)
+        if phrase[0].dep_ not in ("prep", "agent", "advmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase}:
+            return
+        targets = [t for t in syntax.phrase_objects(phrase) if not syntax.is_time_expression(t, self.words)]
+        if phrase.text.lower() == "by":
+            targets = [t for t in targets if t.tag_ == "VBG"]  # "by doing X" names a means; "by X" an agent
         if not targets:
             return
         attach = syntax.phrase_attachment(phrase)
         if attach is None:
             return
-        if rule.id in ("connective-over", "connective-against"):
-            if attach.lemma_.lower() not in self.words.dispute:
-                return
+        if rule.attach and not self.words.in_kinds(attach.lemma_.lower(), rule.attach):
+            return
         exclude = {t.i for t in phrase} | {t.i for target in targets for t in target.subtree}
         for token in phrase:
             exclude.update(t.i for t in token.subtree)
@@ -265,7 +318,7 @@ class CausalLinkFinder:
             effect_span = syntax.np_span(attach, exclude=exclude)
         for target in targets:
             for c in syntax.conjuncts(target):
-                yield TokenLink(rule.id, (phrase.start, phrase.end), syntax.np_span(c), effect_span, c.i, attach.i,
+                yield TokenLink(rule.id, (phrase.start, phrase.end), syntax.arg_span(c), effect_span, c.i, attach.i,
                                 rule.strength, rule.polarity, rule.confidence)
 
     def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
@@ -293,15 +346,44 @@ class CausalLinkFinder:
     def _purpose(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         to = phrase[-1]
         verb = to.head
-        if to.dep_ != "aux" or verb.dep_ != "advcl" or verb.pos_ != "VERB":
+        if to.dep_ != "aux" or verb.pos_ != "VERB":
             return
-        main = verb.head
-        if main.pos_ != "VERB" or (main.lemma_ in self.words.control_verbs and syntax.adjacent(main, to)):
+        if verb.dep_ == "advcl":
+            main = verb.head
+        elif len(phrase) > 1 and verb.dep_ in ("acl", "relcl", "xcomp") and verb.head.i in range(phrase.start, phrase.end):
+            main = syntax.phrase_attachment(phrase)  # "in a bid to X", "in order to X"
+        else:
+            return
+        if main is None or main.pos_ != "VERB" or (main.lemma_ in self.words.control_verbs and syntax.adjacent(main, to)):
             return
         cause_span = syntax.clause_span(verb, exclude=set())
-        effect_span = syntax.clause_span(main, exclude={t.i for t in verb.subtree})
+        if len(phrase) > 1:
+            cause_span = (min(cause_span[0], phrase.start), cause_span[1])
+        effect_span = syntax.clause_span(main, exclude={t.i for t in verb.subtree} | set(range(phrase.start, phrase.end)))
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, verb.i, main.i,
                         rule.strength, rule.polarity, rule.confidence)
+
+    def _participle(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"They marched, demanding Y" (motive: the participle causes) or, reversed, "it exploded, killing five"."""
+        if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
+            return
+        if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+            main = verb.head
+        elif verb.dep_ == "acl" and not rule.reverse and verb.head.dep_ in ("nsubj", "nsubjpass") and verb.head.head.pos_ in ("VERB", "AUX"):
+            main = verb.head.head  # "workers demanding Y blocked the road"
+        else:
+            return
+        if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
+            return
+        own = syntax.clause_span(verb)
+        other = syntax.clause_span(main, exclude={t.i for t in verb.subtree})
+        if rule.reverse:
+            head = syntax.subjects(main)
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), other, own, (head[0] if head else main).i, verb.i,
+                            rule.strength, rule.polarity, rule.confidence)
+        else:
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), own, other, verb.i, main.i,
+                            rule.strength, rule.polarity, rule.confidence)
 
     # -- noun frames ----------------------------------------------------------
 
@@ -361,6 +443,16 @@ class CausalLinkFinder:
             return False
         return True
 
+    def _make_event(self, rule: CueRule, cue: tuple[int, int], event: tuple[tuple[int, int], Token], effect: Token,
+                    extra: Iterable[int] = ()) -> TokenLink | None:
+        """A link whose cause is the event of a clause (its span and the token naming it)."""
+        cue_tokens = set(range(*cue)) | set(extra)
+        if effect.i in cue_tokens:
+            return None
+        span, head = event
+        return TokenLink(rule.id, cue, span, syntax.arg_span(effect, exclude=cue_tokens), head.i, effect.i,
+                         rule.strength, rule.polarity, rule.confidence, tuple(extra))
+
     def _make(self, rule: CueRule, cue: tuple[int, int], cause: Token, effect: Token,
               extra: Iterable[int] = ()) -> TokenLink | None:
         cue_tokens = set(range(*cue)) | set(extra)
@@ -373,6 +465,7 @@ class CausalLinkFinder:
 
 
 _FRAMES = {
+    "participle": CausalLinkFinder._participle,
     "verb": CausalLinkFinder._verb,
     "verb_prep": CausalLinkFinder._verb_prep,
     "causative": CausalLinkFinder._causative,
@@ -390,4 +483,5 @@ _PHRASE_FRAMES = {
     "causative": lambda self, rule, span: iter(()),
     "noun": lambda self, rule, span: iter(()),
     "copula_noun": lambda self, rule, span: iter(()),
+    "participle": lambda self, rule, span: iter(()),
 }
