@@ -99,7 +99,8 @@ def anaphor_kind(token: Token, lex: Lexicon, earlier_lemmas: set[str]) -> str:
 
     ``token`` is the raw head of the phrase (before transparent nouns).
     """
-    if token.lower_ in ("ones", "one") and any(c.dep_ == "amod" for c in token.children):
+    if (token.lower_ in ("ones", "one") and token.tag_ in ("NN", "NNS")
+            and any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in ("more", "less") for c in token.children)):
         return "one"
     if token.pos_ in ("PRON", "DET") and token.lower_ in _QUANTIFIERS:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -110,8 +111,9 @@ def anaphor_kind(token: Token, lex: Lexicon, earlier_lemmas: set[str]) -> str:
         if token.lower_ == "all" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("these", "this", "those"):
             return "summary"
     if token.pos_ in ("PRON", "DET") and token.lower_ in _PRONOUNS and token.dep_ not in ("det",):
-        if _is_relative(token) or _is_expletive(token) or any(c.dep_ in ("relcl", "acl") for c in token.children):
-            return ""  # "which", "it is possible that", "those who left" do not refer back
+        if _is_relative(token) or _is_expletive(token) or any(
+                c.dep_ in ("relcl", "acl", "prep", "amod") for c in token.children):
+            return ""  # "which", "it is possible that", "those who left", "that of the state" do not refer back
         return "pronoun"
     if token.lemma_.lower() in lex.self_reference:
         return ""  # "this chapter" points at the text, not at a concept

@@ -41,6 +41,7 @@ __all__ = ["Lexicon", "lexicon", "ConceptName", "name_token", "concept_key", "Me
 
 _COMPLEMENT_PREPS = ("of", "on", "upon", "within", "between", "among", "against", "for", "over", "towards", "toward")
 _MAX_WORDS = 6
+_MAX_DEPTH = 3  # how deep clause names may nest ("the clause whose subject is the clause whose result ...")
 _ISM = re.compile(r"^(?P<stem>[A-Z][a-z]+?)(?:ite|ist)s?$")
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 #: entity types whose words keep their capital letter and that tell two documents share a setting
@@ -248,7 +249,8 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
             inner = name_token(result, _depth=depth + 1)
             return inner.name, verb.doc[inner.head], inner.head_lemma
     subject = _child(verb, ("nsubj", "nsubjpass"))
-    if subject is None and verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and verb.head.i < verb.i:
+    if (subject is None and verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and verb.head.i < verb.i
+            and verb.head.lemma_.lower() not in lex.transparent):
         subject = verb.head  # "evictions multiplied as ...", parsed as a noun with a participle
     subject = subject if subject is not None and subject.pos_ in _NOUNS else None
     obj = _child(verb, ("dobj", "obj"))
@@ -353,7 +355,10 @@ def name_token(token: Token, _depth: int = 0) -> ConceptName:
     replaces them.
     """
     lex = lexicon()
-    head = _through_transparent(token, lex)
+    head = _through_transparent(token, lex) if _depth <= _MAX_DEPTH else token
+    if _depth > _MAX_DEPTH:  # clauses naming each other in a circle: stop at the word itself
+        name = _short_np(head, lex) if head.pos_ in _NOUNS else head.lemma_.lower()
+        return ConceptName(name=name, key=concept_key(name), head=head.i, head_lemma=_noun_lemma(head, lex))
     gerund = head.pos_ == "VERB" and head.tag_ == "VBG" and any(c.dep_ == "det" for c in head.children)
     if gerund:
         name, head_lemma = _noun_name(head, lex), _noun_lemma(head, lex)  # "the rising"

@@ -67,6 +67,14 @@ def test_concepts_sentence_initial_capital_dropped_names_kept(extract_links):
     assert _pairs(links) == [("rising prices", "unrest"), ("British relief policy", "riots")]
 
 
+@pytest.mark.model
+def test_concepts_transparent_noun_with_clause_names_the_clause(nlp):
+    from pipeline.concepts import name_token
+
+    doc = nlp("Mergers offer smaller miners a chance to grow.")
+    assert name_token(next(t for t in doc if t.lower_ == "chance")).name == "grow"
+
+
 def test_concepts_merge_short_proper_name_needs_shared_setting():
     mapping, merges = merge_concepts(
         {("fr", "Terror"): Counter({"the Terror": 1}), ("su", "harshness of Terror"): Counter({"x": 1}),
