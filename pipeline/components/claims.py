@@ -3,9 +3,14 @@
 A unit is a sentence, or one clause of a sentence that makes two claims
 ("X, but Y"; "X; Y"; "Although X, Y"; "X: Y"). Each unit gets
 
-- a **type**: thesis, claim, premise, background or meta (``models/claim_rules.jsonl``,
-  ``"sets": "type"``); units inside an enumeration ("First, … Second, …") that no
-  rule types are premises of the claim they list reasons for;
+- a **type**: thesis, claim, premise, background or meta. Rules decide first
+  (``models/claim_rules.jsonl``, ``"sets": "type"``; cited scholarship with no
+  type rule is background). Then structure: the unit announcing a list ("X had
+  several effects." before "First, …") and the first unit of a later paragraph
+  are claims. Any other unit is a premise (a reason for the claim or thesis
+  near it) unless something supports it or it has nothing to support, which
+  makes it a claim; in a text where nothing is a claim, the last such unit
+  concludes;
 - an **asserter**: the author, cited scholarship, or a historical actor whose
   belief the text reports (rules ``"sets": "asserted_by"``, then the subject and
   main verb of the unit);
@@ -23,7 +28,9 @@ none).
 
 Rule patterns are lower-case token sequences matched against each token's
 lower-case form or its lemma; ``*`` matches any one token and a leading ``^``
-anchors the pattern at the start of the unit (after leading punctuation).
+anchors the pattern at the start of the unit (after leading punctuation). A
+type rule whose id starts with ``thesis-conclusion`` marks a concluding unit,
+which the premises of its paragraph support.
 """
 from __future__ import annotations
 
