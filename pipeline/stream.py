@@ -1,24 +1,28 @@
 """Writing the outputs of a run from the cache, with memory that does not grow with the corpus.
 
 :func:`write_streamed` reads the cached results of a run (see
-:mod:`pipeline.batch`) three times, a slice of documents at a time:
+:mod:`pipeline.batch`) a slice of documents at a time, in four passes:
 
-1. concept names and mention texts per name, to merge concepts across the
-   corpus (:func:`pipeline.concepts.merge_concepts` needs only these
-   per-concept aggregates);
-2. the canonical links, for the concepts table (mentions, documents, aliases);
-3. everything, written slice by slice: the tables are appended to their CSV
-   and Parquet files, and each slice's argument graph (built by
-   :func:`pipeline.graph.build_graph`, its link numbers shifted to the
-   corpus-wide ones) is appended to GraphML, GEXF and DOT; the AIF and
-   Argdown files are joined from each slice's in the same way.
+1. each document's concept names with their mention texts, and its context,
+   to merge concepts across the corpus (the inputs of
+   :func:`pipeline.concepts.merge_concepts`, as
+   :func:`pipeline.analysis.build_result` gathers them);
+2. the canonical links, then the resolutions, into a
+   :class:`pipeline.analysis.ConceptTable` (per-concept aggregates);
+3. everything else, written slice by slice: the tables are appended to their
+   CSV and Parquet files, each slice's argument graph (built by
+   :func:`pipeline.graph.build_graph`, its link numbers made corpus-wide) to
+   GraphML, GEXF and DOT, and each slice's AIF and Argdown to theirs.
 
-Only the aggregates (one entry per concept) and one slice are in memory at a
-time. ``graph.png`` and ``report.html`` are views for reading: they show the
-first ``view_limit`` documents (all of them in a corpus that small) and say so.
+Memory holds the concept aggregates and one slice: it grows with the number
+of distinct concepts and of (document, concept) pairs that the merge needs,
+not with the text. ``graph.png`` and ``report.html`` are views for reading
+and show the first ``view_limit`` documents (all of a corpus that small).
 
-For a corpus of one slice the files hold the same data as
-:meth:`pipeline.analysis.Result.write`; the tests check it.
+The files hold the same data as :meth:`pipeline.analysis.Result.write`
+writes for the whole corpus; the tests check it. GraphML, GEXF and DOT list
+the same nodes and edges (in slice order), AIF numbers its nodes slice by
+slice and holds one JSON object per line.
 """
 from __future__ import annotations
 
@@ -28,15 +32,15 @@ import re
 import shutil
 import tempfile
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterator, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 import pandas as pd
 
-from .analysis import CONCEPT_COLUMNS, DOCUMENT_COLUMNS, Result
+from .analysis import DOCUMENT_COLUMNS, ConceptTable, Result
 from .concepts import merge_concepts
-from .export import DOT_HEADER, TABLES, dot_edge_line, dot_node_line, xml_safe_graph
+from .export import DOT_HEADER, TABLES, _clean, dot_edge_line, dot_node_line
 from .records import InputProblem
 
 __all__ = ["write_streamed", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]
@@ -126,18 +130,27 @@ def _xml_type(value) -> str:
     return "string"
 
 
-def _xml_value(value) -> str:
+@lru_cache(maxsize=1 << 16, typed=True)
+def _text(value) -> str:
+    """A value as XML element text: booleans as GraphML writes them, characters XML forbids replaced."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return _clean(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _attr(value) -> str:
+    """A value as a quoted XML attribute."""
+    return '"' + _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 class _GraphSinks:
-    """GraphML, GEXF and DOT of a graph that arrives slice by slice.
+    """GraphML, GEXF and DOT of the argument graph, which arrives slice by slice.
 
     Node and edge elements go to scratch files as they come (a node only
     once); the headers, which declare every attribute seen, are written when
-    the files are put together in :meth:`finish`.
+    the files are put together in :meth:`finish`. Strings are cleaned of
+    characters XML forbids, as :func:`pipeline.export.xml_safe_graph` does.
     """
 
     def __init__(self, scratch: Path):
@@ -147,58 +160,55 @@ class _GraphSinks:
                                                        "dot_nodes", "dot_edges")}
         self.seen: set[str] = set()
         self.keys: dict[tuple[str, str], str] = {}  # (domain, attribute) -> type
+        self.gexf_ids: dict[tuple[str, str], int] = {}
         self.name = ""
         self.edges = 0
 
     def _declare(self, domain: str, data: dict) -> None:
         for name, value in data.items():
-            self.keys.setdefault((domain, name), _xml_type(value))
+            if (domain, name) not in self.keys:
+                self.keys[(domain, name)] = _xml_type(value)
+                if name != "label":
+                    self.gexf_ids[(domain, name)] = len(self.gexf_ids)
 
-    def add(self, graph) -> None:
-        safe = xml_safe_graph(graph)
-        self.name = safe.graph.get("name", self.name)
-        for node, data in safe.nodes(data=True):
+    def _attvalues(self, domain: str, data: dict) -> str:
+        ids = self.gexf_ids
+        values = "".join(f'<attvalue for="{ids[(domain, k)]}" value={_attr(v)} />' for k, v in data.items()
+                         if k != "label")
+        return f"<attvalues>{values}</attvalues>" if values else ""
+
+    def add(self, graph, link_offset: int = 0) -> None:
+        """Append a slice's graph; its link numbers (keys ``…link<i>``, ``link_index``) are shifted by ``link_offset``."""
+        self.name = graph.graph.get("name", self.name)
+        write = self.parts
+        for node, data in graph.nodes(data=True):
             if node in self.seen:
                 continue
             self.seen.add(node)
             self._declare("node", data)
-            self.parts["graphml_nodes"].write(
-                f'    <node id={quoteattr(str(node))}>'
-                + "".join(f'<data key={quoteattr("n." + k)}>{escape(_xml_value(v))}</data>' for k, v in data.items())
-                + "</node>\n")
-            attvalues = {k: v for k, v in data.items() if k != "label"}
-            self.parts["gexf_nodes"].write(
-                f'      <node id={quoteattr(str(node))} label={quoteattr(str(data.get("label", node)))}>'
-                + self._attvalues("node", attvalues) + "</node>\n")
-            self.parts["dot_nodes"].write(dot_node_line(node, data) + "\n")
-        for u, v, key, data in safe.edges(keys=True, data=True):
-            self._declare("edge", data)
-            self.keys.setdefault(("edge", "networkx_key"), "string")
-            self.parts["graphml_edges"].write(
-                f'    <edge source={quoteattr(str(u))} target={quoteattr(str(v))} id={quoteattr(str(key))}>'
-                + "".join(f'<data key={quoteattr("e." + k)}>{escape(_xml_value(x))}</data>' for k, x in data.items())
-                + "</edge>\n")
-            attvalues = {k: x for k, x in data.items() if k != "label"}
-            attvalues["networkx_key"] = str(key)
-            label = f" label={quoteattr(str(data['label']))}" if "label" in data else ""
-            self.parts["gexf_edges"].write(
-                f'      <edge id="{self.edges}" source={quoteattr(str(u))} target={quoteattr(str(v))}{label}>'
-                + self._attvalues("edge", attvalues) + "</edge>\n")
-            self.parts["dot_edges"].write(dot_edge_line(u, v, data) + "\n")
+            node_id = _attr(node)
+            write["graphml_nodes"].write(
+                f"    <node id={node_id}>"
+                + "".join(f'<data key="n.{k}">{_text(v)}</data>' for k, v in data.items()) + "</node>\n")
+            write["gexf_nodes"].write(f"      <node id={node_id} label={_attr(data.get('label', node))}>"
+                                      + self._attvalues("node", data) + "</node>\n")
+            write["dot_nodes"].write(dot_node_line(node, data) + "\n")
+        for u, v, key, data in graph.edges(keys=True, data=True):
+            key = str(key)
+            if link_offset:
+                key = _LINK_NUMBER.sub(lambda m: f"link{int(m.group(1)) + link_offset}", key)
+                if "link_index" in data:
+                    data = {**data, "link_index": int(data["link_index"]) + link_offset}
+            self._declare("edge", {**data, "networkx_key": key})
+            source, target = _attr(u), _attr(v)
+            write["graphml_edges"].write(
+                f"    <edge source={source} target={target} id={_attr(key)}>"
+                + "".join(f'<data key="e.{k}">{_text(x)}</data>' for k, x in data.items()) + "</edge>\n")
+            label = f" label={_attr(data['label'])}" if "label" in data else ""
+            write["gexf_edges"].write(f'      <edge id="{self.edges}" source={source} target={target}{label}>'
+                                      + self._attvalues("edge", {**data, "networkx_key": key}) + "</edge>\n")
+            write["dot_edges"].write(dot_edge_line(u, v, data) + "\n")
             self.edges += 1
-
-    def _gexf_ids(self, domain: str) -> dict[str, int]:
-        names = [name for (kind, name) in self.keys if kind == domain and not (domain == "node" and name == "label")]
-        offset = 0 if domain == "node" else sum(1 for (kind, name) in self.keys if kind == "node" and name != "label")
-        return {name: offset + i for i, name in enumerate(names)}
-
-    def _attvalues(self, domain: str, data: dict) -> str:
-        # ids are resolved when the header is written: keep the attribute name for now
-        if not data:
-            return ""
-        return "<attvalues>" + "".join(
-            f'<attvalue for="{{{domain}:{name}}}" value={quoteattr(_xml_value(value))} />' for name, value in data.items()
-        ) + "</attvalues>"
 
     def finish(self, out: Path) -> list[str]:
         for handle in self.parts.values():
@@ -208,10 +218,9 @@ class _GraphSinks:
         self._dot(out / "graph.dot")
         return ["graph.graphml", "graph.gexf", "graph.dot"]
 
-    def _copy(self, name: str, target: IO[str], replace=None) -> None:
+    def _copy(self, name: str, target: IO[str]) -> None:
         with open(self.scratch / f"{name}.part", encoding="utf-8") as source:
-            for line in source:
-                target.write(replace(line) if replace else line)
+            shutil.copyfileobj(source, target)
 
     def _graphml(self, path: Path) -> None:
         with open(path, "w", encoding="utf-8") as out:
@@ -224,36 +233,31 @@ class _GraphSinks:
                 if name == "networkx_key":
                     continue
                 prefix = "n." if domain == "node" else "e."
-                out.write(f'  <key id={quoteattr(prefix + name)} for="{domain}" attr.name={quoteattr(name)} '
+                out.write(f'  <key id={_attr(prefix + name)} for="{domain}" attr.name={_attr(name)} '
                           f'attr.type="{kind}" />\n')
             out.write('  <key id="g.name" for="graph" attr.name="name" attr.type="string" />\n')
-            out.write(f'  <graph edgedefault="directed">\n    <data key="g.name">{escape(self.name)}</data>\n')
+            out.write(f'  <graph edgedefault="directed">\n    <data key="g.name">{_text(self.name)}</data>\n')
             self._copy("graphml_nodes", out)
             self._copy("graphml_edges", out)
             out.write("  </graph>\n</graphml>\n")
 
     def _gexf(self, path: Path) -> None:
-        ids = {"node": self._gexf_ids("node"), "edge": self._gexf_ids("edge")}
-        pattern = re.compile(r'for="\{(node|edge):([^}]*)\}"')
-
-        def resolve(line: str) -> str:
-            return pattern.sub(lambda m: f'for="{ids[m.group(1)][m.group(2)]}"', line)
-
         with open(path, "w", encoding="utf-8") as out:
             out.write("<?xml version='1.0' encoding='utf-8'?>\n"
                       '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
                       'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" '
                       'version="1.2">\n  <meta>\n    <creator>argmine</creator>\n  </meta>\n'
-                      f'  <graph defaultedgetype="directed" mode="static" name={quoteattr(self.name)}>\n')
+                      f'  <graph defaultedgetype="directed" mode="static" name={_attr(self.name)}>\n')
             for domain in ("node", "edge"):
                 out.write(f'    <attributes mode="static" class="{domain}">\n')
-                for name, number in ids[domain].items():
-                    out.write(f'      <attribute id="{number}" title={quoteattr(name)} type="{self.keys[(domain, name)]}" />\n')
+                for (kind, name), number in self.gexf_ids.items():
+                    if kind == domain:
+                        out.write(f'      <attribute id="{number}" title={_attr(name)} type="{self.keys[(kind, name)]}" />\n')
                 out.write("    </attributes>\n")
             out.write("    <nodes>\n")
-            self._copy("gexf_nodes", out, resolve)
+            self._copy("gexf_nodes", out)
             out.write("    </nodes>\n    <edges>\n")
-            self._copy("gexf_edges", out, resolve)
+            self._copy("gexf_edges", out)
             out.write("    </edges>\n  </graph>\n</gexf>\n")
 
     def _dot(self, path: Path) -> None:
@@ -262,23 +266,6 @@ class _GraphSinks:
             self._copy("dot_nodes", out)
             self._copy("dot_edges", out)
             out.write("}\n")
-
-
-def _shift_links(graph, offset: int):
-    """The slice graph with link numbers (edge keys ``…link<i>``, ``link_index``) made corpus-wide."""
-    if not offset:
-        return graph
-    import networkx as nx
-
-    shifted = nx.MultiDiGraph(**graph.graph)
-    shifted.add_nodes_from(graph.nodes(data=True))
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        if isinstance(key, str):
-            key = _LINK_NUMBER.sub(lambda m: f"link{int(m.group(1)) + offset}", key)
-        if "link_index" in data:
-            data = {**data, "link_index": int(data["link_index"]) + offset}
-        shifted.add_edge(u, v, key=key, **data)
-    return shifted
 
 
 # -- argument files ------------------------------------------------------------------------
@@ -340,7 +327,7 @@ class _ArgumentSinks:
     def _write(self, key: str, item: dict) -> None:
         if key not in self.lists:
             self.lists[key] = open(self.scratch / f"aif_{key}.part", "w", encoding="utf-8")
-        body = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        body = json.dumps(item, ensure_ascii=False)
         self.lists[key].write(("  " if not self.counts[key] else ",\n  ") + body)
         self.counts[key] += 1
 
@@ -348,7 +335,7 @@ class _ArgumentSinks:
         name = f"{key}\t{group}"
         if name not in self.extra:
             self.extra[name] = open(self.scratch / f"aif_{key}_{group}.part", "w", encoding="utf-8")
-        body = json.dumps(data, ensure_ascii=False, indent=1).replace("\n", "\n   ")
+        body = json.dumps(data, ensure_ascii=False)
         self.extra[name].write(("   " if not self.extra_counts[name] else ",\n   ") + f"{json.dumps(node_id)}: {body}")
         self.extra_counts[name] += 1
 
@@ -410,26 +397,6 @@ class _ArgumentSinks:
 # -- the whole output folder --------------------------------------------------------------------
 
 
-def _concepts_frame(mentions: dict[str, Counter], documents: dict[str, set[str]], as_cause: Counter,
-                    as_effect: Counter, merges) -> pd.DataFrame:
-    """The concepts table from per-concept aggregates (as :attr:`Result.concepts` computes it from links)."""
-    merged_from: dict[str, list[str]] = defaultdict(list)
-    merged_aliases: dict[str, set[str]] = defaultdict(set)
-    for merge in merges:
-        merged_from[merge.canonical].append(f"{merge.alias} ({merge.reason})")
-        merged_aliases[merge.canonical].add(merge.alias)
-    rows = []
-    for concept in sorted(mentions, key=lambda c: (-sum(mentions[c].values()), c)):
-        rows.append({
-            "concept": concept, "mentions": sum(mentions[concept].values()),
-            "documents": "; ".join(sorted(documents[concept])), "n_documents": len(documents[concept]),
-            "aliases": " | ".join(sorted(set(mentions[concept]) | merged_aliases[concept])),
-            "merged_from": "; ".join(merged_from.get(concept, [])),
-            "as_cause": as_cause[concept], "as_effect": as_effect[concept],
-        })
-    return pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
-
-
 def _clean_stale_staging(out: Path) -> None:
     """Remove the scratch folders of runs that were killed while writing."""
     for folder in out.glob(STAGING_PREFIX + "*"):
@@ -470,22 +437,14 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
         mapping = {key: name for key, name in mapping.items() if key[1] != name}  # the rest map to themselves
         del occurrences, contexts
 
-        # 2: the concepts table from the canonical links
-        mentions: dict[str, Counter] = defaultdict(Counter)
-        documents: dict[str, set[str]] = defaultdict(set)
-        as_cause: Counter = Counter()
-        as_effect: Counter = Counter()
+        # 2: the concepts table from the canonical links, then from the resolutions (as Result.concepts)
+        table = ConceptTable()
         for chunk in _slices(cache, keys, slice_documents):
-            for item in chunk:
-                for link in _canonical(item.extraction.links, mapping):
-                    mentions[link.cause_concept][link.cause_text] += 1
-                    mentions[link.effect_concept][link.effect_text] += 1
-                    documents[link.cause_concept].add(link.doc_id)
-                    documents[link.effect_concept].add(link.doc_id)
-                    as_cause[link.cause_concept] += 1
-                    as_effect[link.effect_concept] += 1
-        concepts = _concepts_frame(mentions, documents, as_cause, as_effect, merges)
-        del mentions, documents
+            table.add_links(link for item in chunk for link in _canonical(item.extraction.links, mapping))
+        for chunk in _slices(cache, keys, slice_documents):
+            table.add_resolutions(Result(chapters=chunk, concept_map=mapping).resolution_records)
+        concepts = table.frame(merges)
+        del table
         concepts_by_name = concepts.set_index("concept", drop=False)
 
         # 3: tables, graph and argument files, slice by slice
@@ -498,13 +457,13 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
         view_links: list = []
         for chunk in _slices(cache, keys, slice_documents):
             links = [link for item in chunk for link in _canonical(item.extraction.links, mapping)]
-            result = Result(chapters=chunk, link_records=links)
+            result = Result(chapters=chunk, link_records=links, concept_map=mapping)
             names = sorted({l.cause_concept for l in links} | {l.effect_concept for l in links})
             result.__dict__["concepts"] = concepts_by_name.loc[names].reset_index(drop=True)
             sinks["documents"].write(result.documents.reindex(columns=document_columns))
             for name in ("claims", "links", "resolutions"):
                 sinks[name].write(getattr(result, name))
-            graphs.add(_shift_links(result.graph, counts["links"]))
+            graphs.add(result.graph, counts["links"])
             arguments.add(result, counts["links"])
             if len(view) < view_limit:
                 room = view_limit - len(view)
@@ -529,7 +488,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
         written += graphs.finish(staging)
         written += arguments.finish(staging)
         if png or report:
-            view_result = Result(chapters=view, merges=merges, link_records=view_links)
+            view_result = Result(chapters=view, merges=merges, link_records=view_links, concept_map=mapping)
             if png:
                 from .plots import save_causal_graph_png
 
