@@ -64,6 +64,7 @@ class Lexicon:
     self_reference: frozenset[str] = frozenset()
     effect_nouns: frozenset[str] = frozenset()
     transform: frozenset[str] = frozenset()
+    of_verbs: frozenset[str] = frozenset()
 
     @property
     def in_nouns(self) -> frozenset[str]:
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         self_reference=frozenset(groups["self"]),
         effect_nouns=frozenset(groups["effect_noun"] | {"influence"}),
         transform=frozenset(groups["transform_verb"]),
+        of_verbs=frozenset(groups["of_verb"]),
     )
 
 
@@ -237,6 +239,23 @@ def _result_of(verb: Token) -> Token | None:
     return doc[effect] if effect is not None else None
 
 
+def _gerund(lemma: str) -> str:
+    """The -ing form of a verb lemma, by the spelling rules.
+
+    >>> [_gerund(v) for v in ("hoard", "make", "die", "cut", "see", "join", "visit")]
+    ['hoarding', 'making', 'dying', 'cutting', 'seeing', 'joining', 'visiting']
+    """
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    vowels = re.findall(r"[aeiou]+", lemma)
+    if (len(vowels) == 1 and len(vowels[0]) == 1 and len(lemma) >= 3 and lemma[-1] not in "aeiouwxy"
+            and lemma[-2] in "aeiou"):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
 def _participle(verb: Token) -> str:
     return verb.lower_ if verb.tag_ in ("VBN", "VBD") or verb.lower_.endswith("ed") else verb.lemma_.lower()
 
@@ -271,21 +290,23 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
             return inner.name, verb.doc[inner.head], inner.head_lemma
     particle = _child(verb, ("prt",))
     verb_words = [lemma] + ([particle.lower_] if particle is not None else [])
+    doing = [_gerund(lemma)] + verb_words[1:]
     if any(c.dep_ == "neg" for c in verb.children) and verb.pos_ == "VERB":
         words = ["failure to", *verb_words] + ([_short_np(obj, lex)] if obj is not None else [])
         return " ".join(words), verb, "failure"
     nominal = lex.nominal_of.get(lemma)
     if nominal:
         return _nominalized(verb, nominal, subject, obj, lex)
-    passive = subject is not None and (subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children))
-    if passive:
-        return f"{_participle(verb)} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+    passive = subject is not None and (subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+                                       or (verb.dep_ == "acl" and verb.tag_ == "VBN"))
     if lemma in lex.emergence and obj is None and subject is not None:
         inner = name_token(subject, _depth=depth + 1)
         return inner.name, verb.doc[inner.head], inner.head_lemma
-    words = list(verb_words)
+    if passive:
+        return f"{_participle(verb)} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+    words = list(doing)
     if obj is not None:
-        words.append(_short_np(obj, lex))
+        words.append(_short_np(obj, lex))  # "hoarded cash" -> "hoarding cash"
     elif subject is not None:
         return f"{_short_np(subject, lex)} {lemma}", verb, lemma
     else:
@@ -302,7 +323,8 @@ def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | 
     noun, _, prep = nominal.partition(" ")
     head_lemma = lex.synonym(noun)
     complement = None
-    for holder in [verb] + ([obj] if obj is not None else []):
+    holders = [verb] + ([obj] if obj is not None and verb.lemma_.lower() in lex.of_verbs else [])
+    for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and prep and child.lower_ == prep and child.i > verb.i:
                 pobj = _child(child, ("pobj",))

@@ -79,7 +79,7 @@ def test_anaphora_summary_at_paragraph_start_takes_the_outcomes_before(resolve):
     got = resolve("A severe drought caused harvest failures, which resulted in famine. The famine forced many "
                   "peasants to abandon their fields. Because the state could not pay its soldiers, deserters "
                   "joined the vagrants.\n\nSuch conditions led to a rebellion.")
-    assert got[-1] == ("Such conditions", ("abandonment of fields", "join vagrants"), "summary")
+    assert got[-1] == ("Such conditions", ("abandonment of fields", "joining vagrants"), "summary")
 
 
 def test_anaphora_unmatched_demonstrative_left_unresolved(resolve):
