@@ -11,8 +11,8 @@ Two golds are scored:
   ``gold/seed.jsonl`` (every causal link, with a tier), ``gold/seed-anaphora.jsonl``
   (every anaphoric mention and its antecedents) and the headline chain
   Stakhanovism → criticism of management → suspicion of sabotage → Great Terror;
-- the invented test chapters (``tests/texts/chapters``, analysed together as
-  one corpus, so that cross-document merging is in play) against
+- the invented test chapters (``tests/texts/chapters/*.txt``, analysed
+  together as one corpus, so that cross-document merging is in play) against
   ``gold/test-chapters.jsonl`` and ``gold/test-chains.jsonl``.
 
 How a predicted concept name matches a gold concept (see
@@ -365,7 +365,7 @@ def evaluate(seed_result=None, chapters_result=None) -> dict:
     from pipeline import analyze, analyze_corpus
 
     seed_result = seed_result if seed_result is not None else analyze(SEED)
-    chapters_result = chapters_result if chapters_result is not None else analyze_corpus([CHAPTERS])
+    chapters_result = chapters_result if chapters_result is not None else analyze_corpus(sorted(CHAPTERS.glob("*.txt")))
     seed_gold = _read(GOLD / "seed.jsonl")
     seed_anaphora = _read(GOLD / "seed-anaphora.jsonl")
     seed_links = score_links(seed_result.links.to_dict("records"), _texts(seed_result), seed_gold)
