@@ -5,7 +5,8 @@ frozen dataclasses, never a dict of strings.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Literal, Mapping
 
 __all__ = [
@@ -133,10 +134,17 @@ def record_columns(record_type: type) -> list[str]:
     return [f.name for f in fields(record_type)]
 
 
+@lru_cache(maxsize=None)
+def _field_names(record_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record_type))
+
+
 def as_row(record) -> dict:
-    """A record as a flat dict for a DataFrame row."""
-    row = asdict(record)
+    """A record as a flat dict for a DataFrame row (records hold plain values: no deep copy needed)."""
+    row = {name: getattr(record, name) for name in _field_names(type(record))}
     for key, value in row.items():
+        if isinstance(value, (str, int, float)):
+            continue
         if isinstance(value, tuple):
             row[key] = "; ".join(map(str, value))
         elif isinstance(value, Mapping):
