@@ -463,8 +463,9 @@ def _settle_defaults(units: list[dict]) -> bool:
     A unit no rule typed is provisionally a premise. When no unit of the text
     is a claim or thesis, the last such unit is its conclusion, a claim. A
     provisional premise is a claim when another unit supports it (it is argued
-    for) or when it supports nothing (there is no thesis or claim for it to be
-    a reason for). Returns whether any type changed.
+    for) or when it is related to nothing (there is no thesis or claim for it
+    to be a reason for, and it opposes nothing: a concession or objection is a
+    premise too). Returns whether any type changed.
     """
     changed = False
     if units and not any(u["type"] in ("claim", "thesis") for u in units):
@@ -478,7 +479,7 @@ def _settle_defaults(units: list[dict]) -> bool:
     for index, unit in enumerate(units):
         if unit["typed_by_rule"] or unit["type"] != "premise":
             continue
-        if index in supported or unit["supports"] < 0:
+        if index in supported or (unit["supports"] < 0 and unit["contrasts"] < 0):
             unit["type"] = "claim"
             unit["rules"].append("structure:supported" if index in supported else "structure:supports-nothing")
             changed = True
