@@ -106,3 +106,15 @@ def test_chains_cli_prints_provenance(seed_result, tmp_path):
     out = CliRunner().invoke(app, ["chains", str(tmp_path), "--from", "stakhanovism", "--to", "Great Terror"]).output
     headline = out.split("Stakhanovism → criticism of management → suspicion of sabotage → Great Terror    [continuous")[1]
     assert "via anaphora:summary 'Such interaction within enterprises' includes" in headline.split("\n")[2]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The famine transformed rural society in several ways. First, evictions multiplied. Second, relief collapsed."
+     "\n\nFirst, the war ended.",
+     [("famine", "evictions", "sufficient"), ("famine", "collapse of relief", "sufficient")]),
+    ("The revolt had three causes. First, taxes rose. Second, the harvest failed.",
+     [("rise in taxes", "revolt", "contributory"), ("failure of harvest", "revolt", "contributory")]),
+])
+def test_chains_enumeration_items_become_implicit_links(extract_links, text, expected):
+    implicit = [(l.cause_concept, l.effect_concept, l.strength) for l in extract_links(text) if not l.explicit]
+    assert implicit == expected
