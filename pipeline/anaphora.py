@@ -83,6 +83,11 @@ def _determiners(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet") and c.lower_ in _DEMONSTRATIVES}
 
 
+def _nominal(token: Token) -> bool:
+    """A noun, or a gerund used as one ("the rising")."""
+    return token.pos_ in _NOUNS or (token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children))
+
+
 def _is_relative(token: Token) -> bool:
     return token.tag_ in ("WDT", "WP", "WP$")
 
@@ -358,13 +363,16 @@ class Resolver:
         if raw.dep_ == "poss" and raw.head.dep_ == "conj" and raw.head.head.pos_ in _NOUNS and raw.head.head.i < raw.i:
             return self._single(self._mention_at(raw.head.head), "pronoun (coordinated noun phrase)")
         for token in self._pronoun_candidates(raw):
-            if self._agrees(token, plural) and token.i in self.by_token:
-                return self._single(self.by_token[token.i], "pronoun")
+            if self._agrees(token, plural):
+                return self._single(self._mention_at(token), "pronoun")
         return None
 
     def _agrees(self, token: Token, plural: bool) -> bool:
-        if token.lemma_.lower() in self.lex.self_reference or token.pos_ not in _NOUNS:
+        if token.lemma_.lower() in self.lex.self_reference or not _nominal(token):
             return False
+        word = token.lemma_.lower() if token.pos_ in _NOUNS else token.lower_
+        if word in self.lex.transparent and not any(c.lower_ == "of" for c in token.children):
+            return False  # "played a part in its escalation": a quantity is not what "its" refers to
         is_plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         if not plural and token.ent_type_ == "PERSON":
             return False
@@ -374,7 +382,7 @@ class Resolver:
         """Noun heads a pronoun may refer to, most likely first."""
         sent = self.sentences[self.sentence_of[raw.i]]
         above = {a.i for a in raw.ancestors}
-        before = [t for t in sent if t.i < raw.i and t.pos_ in _NOUNS and t.i not in above]
+        before = [t for t in sent if t.i < raw.i and _nominal(t) and t.i not in above]
         clause = next((a for a in [raw.head, *raw.head.ancestors] if a.pos_ in ("VERB", "AUX")), None)
         first: list[Token] = []
         if raw.dep_ == "poss" and clause is not None:
@@ -389,7 +397,7 @@ class Resolver:
         ordered = first + [t for t in reversed(before) if t not in first]
         index = self.sentence_of[raw.i]
         for previous in reversed(self.sentences[max(0, index - _SEARCH_BACK):index]):
-            nouns = [t for t in previous if t.pos_ in _NOUNS]
+            nouns = [t for t in previous if _nominal(t)]
             ordered += [t for t in nouns if t.dep_ in _SUBJECTS] + [t for t in reversed(nouns) if t.dep_ not in _SUBJECTS]
         return ordered
 
