@@ -292,7 +292,7 @@ def score_resolutions(resolutions: Iterable[Mapping], gold: Sequence[Mapping]) -
             if shared > overlap:
                 best, overlap = index, shared
         if best is None:
-            scores.wrong.append(f"s{line['sentence_index']} {line['mention']!r}: not resolved (no row)")
+            scores.wrong.append(f"{line['doc_id']} s{line['sentence_index']} {line['mention']!r}: not resolved (no row)")
             continue
         claimed.add(best)
         row = rows[best]
@@ -303,7 +303,7 @@ def score_resolutions(resolutions: Iterable[Mapping], gold: Sequence[Mapping]) -
             if row.get("reason") and _split(row.get("antecedent_mentions")):
                 scores.with_evidence += 1
         else:
-            scores.wrong.append(f"s{line['sentence_index']} {line['mention']!r}: got {predicted} ({row.get('reason')}), "
+            scores.wrong.append(f"{line['doc_id']} s{line['sentence_index']} {line['mention']!r}: got {predicted} ({row.get('reason')}), "
                                 f"want {line['antecedents']}")
     doc_ids = {g["doc_id"] for g in gold}
     scores.extra = sum(1 for i, r in enumerate(rows)
@@ -376,6 +376,7 @@ def evaluate(seed_result=None, chapters_result=None) -> dict:
     test_gold = _read(GOLD / "test-chapters.jsonl")
     test_chains = _read(GOLD / "test-chains.jsonl")
     test_links = score_links(chapters_result.links.to_dict("records"), _texts(chapters_result), test_gold)
+    test_resolutions = score_resolutions(chapters_result.resolutions.to_dict("records"), _read(GOLD / "test-anaphora.jsonl"))
     names = concept_names(test_gold)
     chains = []
     for line in test_chains:
@@ -384,7 +385,7 @@ def evaluate(seed_result=None, chapters_result=None) -> dict:
     return {
         "seed": {"links": seed_links.as_dict(), "resolutions": resolutions.as_dict(),
                  "headline_chain": {"chain": list(HEADLINE_CHAIN), "found": headline, "continuous": headline is not None}},
-        "test_chapters": {"links": test_links.as_dict(), "chains": chains,
+        "test_chapters": {"links": test_links.as_dict(), "resolutions": test_resolutions.as_dict(), "chains": chains,
                           "chains_found": sum(1 for c in chains if c["found"]), "chains_gold": len(chains)},
     }
 
@@ -408,6 +409,9 @@ def format_report(figures: Mapping) -> str:
               f"antecedent mentions; {res['extra']} resolved mentions the gold does not list.",
               f"- Seed headline chain {' → '.join(head['chain'])}: "
               + ("found as a continuous chain." if head["continuous"] else "NOT found as a continuous chain."),
+              f"- Test-chapter anaphora (`gold/test-anaphora.jsonl`): {test['resolutions']['correct']}/"
+              f"{test['resolutions']['gold']} mentions resolved to exactly the gold antecedents (accuracy "
+              f"{test['resolutions']['accuracy']:.2f}); {test['resolutions']['extra']} resolved mentions the gold does not list.",
               f"- Test-chapter chains (`gold/test-chains.jsonl`): {test['chains_found']}/{test['chains_gold']} found as "
               "continuous paths whose concepts match hop by hop."]
     for label, key in (("Seed", "seed"), ("Test chapters", "test_chapters")):
@@ -418,6 +422,8 @@ def format_report(figures: Mapping) -> str:
             lines += ["", f"{label} false positives:", *[f"  - {m}" for m in links["false_positives"]]]
     if res["wrong"]:
         lines += ["", "Seed anaphora errors:", *[f"  - {w}" for w in res["wrong"]]]
+    if test["resolutions"]["wrong"]:
+        lines += ["", "Test-chapter anaphora errors:", *[f"  - {w}" for w in test["resolutions"]["wrong"]]]
     missing = [c for c in test["chains"] if not c["found"]]
     if missing:
         lines += ["", "Test chains not found:", *[f"  - {c['doc_id']}: {' → '.join(c['chain'])}" for c in missing]]
