@@ -102,10 +102,17 @@ print(json.dumps({"components": nlp.pipe_names, "tokens": n}))
 """
 
 
+#: CPU seconds (user + system) of every measured command, by command line, filled by :func:`_timed`
+CPU: dict[str, list[float]] = {}
+
+
 def _timed(command: list[str], env: dict | None = None) -> tuple[float, float, str]:
-    """Wall time, peak RSS (MB) of the process tree, and stdout of ``command``."""
+    """Wall time, peak RSS (MB) of the process tree, and stdout of ``command`` (its CPU time goes to CPU)."""
+    import resource
+
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, **(env or {})})
@@ -120,6 +127,8 @@ def _timed(command: list[str], env: dict | None = None) -> tuple[float, float, s
         time.sleep(0.05)
     elapsed = time.perf_counter() - started
     stdout, stderr = process.communicate()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(" ".join(command), []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-3000:]}")
     return elapsed, peak / 2**20, stdout
@@ -231,9 +240,14 @@ def main(argv: list[str] | None = None) -> dict:
                 ("argmine run --workers 2", lambda: argmine_run(path, work / f"out-{repeat}-2", 2, args.batch_size)),
                 ("spacy nlp.pipe, n_process=2", lambda: spacy_pipe(path, args.batch_size, 2)),
             ):
+                load = os.getloadavg()[0]
                 elapsed, _, _ = measure()
+                cpu = CPU[list(CPU)[-1]][-1]
                 runs.setdefault(name, []).append(elapsed)
-                print(f"  repeat {repeat + 1}: {name}: {elapsed:.1f} s", file=sys.stderr)
+                report["throughput"].setdefault("cpu_seconds", {}).setdefault(name, []).append(cpu)
+                report["throughput"].setdefault("load_before", {}).setdefault(name, []).append(load)
+                print(f"  repeat {repeat + 1}: {name}: {elapsed:.1f} s, {cpu:.1f} CPU s, load {load:.1f}",
+                      file=sys.stderr)
         medians = {name: statistics.median(times) for name, times in runs.items()}
         report["throughput"]["median_seconds"] = medians
         report["throughput"]["words_per_second"] = {name: words / t for name, t in medians.items()}
@@ -265,9 +279,11 @@ def markdown(report: dict) -> str:
     t = report["throughput"]
     lines = [f"Throughput: {t['documents']} documents, {t['words']:,} words, median of "
              f"{len(next(iter(t['runs'].values())))} runs.", "",
-             "| command | median s | words/s |", "|---|---:|---:|"]
+             "| command | median s | words/s | CPU s | cores used | load before |", "|---|---:|---:|---:|---:|---:|"]
     for name, seconds in t["median_seconds"].items():
-        lines.append(f"| {name} | {seconds:.1f} | {t['words_per_second'][name]:,.0f} |")
+        cpu = statistics.median(t["cpu_seconds"][name])
+        load = statistics.median(t["load_before"][name])
+        lines.append(f"| {name} | {seconds:.1f} | {t['words_per_second'][name]:,.0f} | {cpu:.1f} | {cpu / seconds:.2f} | {load:.1f} |")
     lines += ["", f"argmine / spaCy throughput: **{t['ratio_argmine_to_spacy']:.2f}**; "
               f"speed-up 1 -> 2 workers: **{t['speedup_1_to_2_workers']:.2f}x**", "",
               "| documents | words | views | peak RSS (MB) | seconds |", "|---:|---:|---|---:|---:|"]

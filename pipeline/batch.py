@@ -2,12 +2,12 @@
 
 A run (:func:`run_corpus`) goes in three steps:
 
-1. read the corpus once to give every chapter its **key**: a SHA-256 of the
+1. read the corpus to give every chapter its **key**: a SHA-256 of the
    chapter (id, text, metadata, source) and of the pipeline's
    :func:`fingerprint` (argmine's version and code, the rule files, the
    spaCy model and version);
-2. parse and extract every chapter whose key is not yet in the
-   :class:`RunCache`, in tasks of a few documents, on an engine:
+2. read it again, and parse and extract every chapter whose key is not yet
+   in the :class:`RunCache`, in tasks of a few documents, on an engine:
    :class:`LocalEngine` (this process, or ``workers`` processes each loading
    the pipeline once) or :class:`DaskEngine` (a Dask distributed cluster);
    each finished task is committed to the cache at once;

@@ -65,13 +65,6 @@ def _root(debug: bool = typer.Option(False, "--debug", help="Show full traceback
     warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
 
 
-def _default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 @app.command()
 def run(
     paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders (default: corpus/)."),

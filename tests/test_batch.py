@@ -163,6 +163,11 @@ def streamed(chapters_result, tmp_path_factory):
     return folder / "streamed", folder / "memory"
 
 
+def test_batch_streamed_writes_the_files_result_write_writes(streamed):
+    ours, theirs = (sorted(p.name for p in folder.iterdir() if p.is_file()) for folder in streamed)
+    assert ours == theirs
+
+
 @pytest.mark.parametrize("table", ["documents", "claims", "links", "concepts", "resolutions"])
 def test_batch_streamed_csv_equals_in_memory(streamed, table):
     read = lambda folder: pd.read_csv(folder / f"{table}.csv", dtype=str, keep_default_na=False)  # noqa: E731
