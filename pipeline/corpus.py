@@ -16,7 +16,9 @@ Formats
     one record per line. In a directory walk any other suffix is reported as
     ``unsupported file type .xyz``; a file named explicitly is tried as text.
     Entries whose name starts with ``.`` (``.gitkeep``, ``.DS_Store``,
-    ``.ipynb_checkpoints``) are not inputs and are passed over in a walk.
+    ``.ipynb_checkpoints``) are not inputs and are passed over in a walk, and
+    so are a folder's own documentation files (``README``, ``LICENSE``,
+    ``CHANGELOG``... with any suffix); named explicitly, they are read.
 Encodings
     A byte-order mark decides first (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) and is
     removed, silently. Without one, UTF-8 is tried, then Windows-1252
@@ -174,6 +176,8 @@ _UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 # Ids.
 _UNSAFE_ID_RE = re.compile(r"[^\w.\-]+")
+#: Files a folder walk passes over: a corpus folder's own documentation, not chapters.
+_NOT_A_CHAPTER_RE = re.compile(r"^(readme|licen[cs]e|copying|changelog|changes|contributing|notice|authors)(\.[a-z]+)?$", re.IGNORECASE)
 _ID_EDGE_CHARS = "._-"
 
 # HTML.
@@ -1114,7 +1118,7 @@ def _walk(
         on_problem(InputProblem(directory, f"cannot read the directory ({err.strerror or err})"))
         return
     for name in names:
-        if name.startswith("."):
+        if name.startswith(".") or _NOT_A_CHAPTER_RE.match(name):
             continue
         path = os.path.join(directory, name)
         if os.path.isdir(path):

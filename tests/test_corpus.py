@@ -775,7 +775,7 @@ def test_corpus_hidden_entries_are_not_inputs(tmp_path):
 
 def test_corpus_unsupported_file_type_in_directory_is_skipped(tmp_path):
     notes = write(tmp_path / "in" / "notes.rtf", ENGLISH)
-    bare = write(tmp_path / "in" / "README", ENGLISH_2)
+    bare = write(tmp_path / "in" / "notes", ENGLISH_2)
     chapters, problems = read_corpus([tmp_path / "in"])
     assert chapters == []
     assert problems == [
@@ -932,3 +932,18 @@ def test_corpus_chapter_from_text_rejects_blank_text(text, reason):
     with pytest.raises(InputError) as raised:
         chapter_from_text(text)
     assert raised.value.reason == reason
+
+
+@pytest.mark.parametrize("name", ["README.md", "readme.txt", "LICENSE", "CHANGELOG.md"])
+def test_corpus_folder_walk_passes_over_corpus_documentation(tmp_path, name):
+    (tmp_path / name).write_text("This folder holds the chapters of the book.\n", encoding="utf-8")
+    (tmp_path / "chapter.txt").write_text("The drought led to widespread hunger in the province.\n", encoding="utf-8")
+    chapters, problems = read_corpus([tmp_path])
+    assert ([c.id for c in chapters], problems) == (["chapter"], [])
+
+
+def test_corpus_readme_named_explicitly_is_read(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("The drought led to widespread hunger in the province.\n", encoding="utf-8")
+    chapters, problems = read_corpus([readme])
+    assert ([c.id for c in chapters], problems) == (["README"], [])
