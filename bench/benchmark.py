@@ -102,12 +102,8 @@ print(json.dumps({"components": nlp.pipe_names, "tokens": n}))
 """
 
 
-#: CPU seconds (user + system) of every measured command, by command line, filled by :func:`_timed`
-CPU: dict[str, list[float]] = {}
-
-
-def _timed(command: list[str], env: dict | None = None) -> tuple[float, float, str]:
-    """Wall time, peak RSS (MB) of the process tree, and stdout of ``command`` (its CPU time goes to CPU)."""
+def _timed(command: list[str], env: dict | None = None) -> tuple[float, float, float]:
+    """Wall time, peak RSS (MB) of the process tree, and CPU seconds (user + system, all processes) of ``command``."""
     import resource
 
     import psutil
@@ -128,17 +124,16 @@ def _timed(command: list[str], env: dict | None = None) -> tuple[float, float, s
     elapsed = time.perf_counter() - started
     stdout, stderr = process.communicate()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU.setdefault(" ".join(command), []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-3000:]}")
-    return elapsed, peak / 2**20, stdout
+    return elapsed, peak / 2**20, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def spacy_pipe(path: Path, batch_size: int, processes: int = 1) -> tuple[float, float, str]:
+def spacy_pipe(path: Path, batch_size: int, processes: int = 1) -> tuple[float, float, float]:
     return _timed([sys.executable, "-c", _SPACY_SCRIPT, str(path), str(batch_size), str(processes)])
 
 
-def argmine_run(path: Path, out: Path, workers: int | None, batch_size: int, views: bool = False) -> tuple[float, float, str]:
+def argmine_run(path: Path, out: Path, workers: int | None, batch_size: int, views: bool = False) -> tuple[float, float, float]:
     command = [sys.executable, "-m", "pipeline", "run", str(path), "--out", str(out), "--quiet",
                "--batch-size", str(batch_size)]
     if workers:
@@ -218,8 +213,11 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--views", action="store_true", help="also measure peak memory with graph.png and report.html")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of a 1-worker run")
+    parser.add_argument("--parts", default="throughput,memory,components",
+                        help="what to measure, comma-separated (default: all three)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the script, not the figures")
     args = parser.parse_args(argv)
+    parts = set(args.parts.split(","))
     if args.quick:
         args.docs, args.repeats, args.sizes = 40, 1, "20,40"
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -231,71 +229,86 @@ def main(argv: list[str] | None = None) -> dict:
         documents = make_documents(max([args.docs, *sizes]))
         path = work / "throughput.jsonl"
         words = write_documents(documents[:args.docs], path)
-        report["throughput"] = {"documents": args.docs, "words": words, "runs": {}}
-        runs = report["throughput"]["runs"]
-        for repeat in range(args.repeats):
-            for name, measure in (
-                ("spacy nlp.pipe, 1 process", lambda: spacy_pipe(path, args.batch_size)),
-                ("argmine run --workers 1", lambda: argmine_run(path, work / f"out-{repeat}-1", 1, args.batch_size)),
-                ("argmine run --workers 2", lambda: argmine_run(path, work / f"out-{repeat}-2", 2, args.batch_size)),
-                ("spacy nlp.pipe, n_process=2", lambda: spacy_pipe(path, args.batch_size, 2)),
-            ):
-                load = os.getloadavg()[0]
-                elapsed, _, _ = measure()
-                cpu = CPU[list(CPU)[-1]][-1]
-                runs.setdefault(name, []).append(elapsed)
-                report["throughput"].setdefault("cpu_seconds", {}).setdefault(name, []).append(cpu)
-                report["throughput"].setdefault("load_before", {}).setdefault(name, []).append(load)
-                print(f"  repeat {repeat + 1}: {name}: {elapsed:.1f} s, {cpu:.1f} CPU s, load {load:.1f}",
-                      file=sys.stderr)
-        medians = {name: statistics.median(times) for name, times in runs.items()}
-        report["throughput"]["median_seconds"] = medians
-        report["throughput"]["words_per_second"] = {name: words / t for name, t in medians.items()}
-        report["throughput"]["ratio_argmine_to_spacy"] = medians["spacy nlp.pipe, 1 process"] / medians["argmine run --workers 1"]
-        report["throughput"]["speedup_1_to_2_workers"] = medians["argmine run --workers 1"] / medians["argmine run --workers 2"]
-        views_time, _, _ = argmine_run(path, work / "out-views", 1, args.batch_size, views=True)
-        report["throughput"]["argmine run --workers 1 with graph.png and report.html (1 run)"] = views_time
-
-        report["memory"] = []
-        for size in sizes:
-            sized = work / f"docs-{size}.jsonl"
-            size_words = write_documents(documents[:size], sized)
-            for views in ([False, True] if args.views else [False]):
-                elapsed, peak, _ = argmine_run(sized, work / f"mem-{size}-{views}", None, args.batch_size, views=views)
-                report["memory"].append({"documents": size, "words": size_words, "views": views,
-                                         "seconds": elapsed, "peak_rss_mb": peak})
-                print(f"  memory: {size} documents, views={views}: {peak:.0f} MB in {elapsed:.1f} s", file=sys.stderr)
-        report["components_seconds"] = component_costs([d["text"] for d in documents[:args.docs]], args.batch_size)
+        if "throughput" in parts:
+            measure_throughput(report, args, path, words, work)
+        if "memory" in parts:
+            report["memory"] = []
+            for size in sizes:
+                sized = work / f"docs-{size}.jsonl"
+                size_words = write_documents(documents[:size], sized)
+                for views in ([False, True] if args.views else [False]):
+                    elapsed, peak, cpu = argmine_run(sized, work / f"mem-{size}-{views}", None, args.batch_size, views=views)
+                    report["memory"].append({"documents": size, "words": size_words, "views": views,
+                                             "seconds": elapsed, "cpu_seconds": cpu, "peak_rss_mb": peak})
+                    print(f"  memory: {size} documents, views={views}: {peak:.0f} MB in {elapsed:.1f} s", file=sys.stderr)
+        if "components" in parts:
+            report["components_seconds"] = component_costs([d["text"] for d in documents[:args.docs]], args.batch_size)
         if args.profile:
             (RESULTS / "profile.txt").write_text(profile_run(path, work / "out-profile", args.batch_size), encoding="utf-8")
-    name = "benchmark-quick.json" if args.quick else "benchmark.json"
+    name = "benchmark-quick.json" if args.quick else f"benchmark-{'-'.join(sorted(parts))}.json"
     (RESULTS / name).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(markdown(report))
     return report
 
 
+def measure_throughput(report: dict, args, path: Path, words: int, work: Path) -> None:
+    """argmine and spaCy side by side over the same documents, ``args.repeats`` times each, interleaved."""
+    report["throughput"] = {"documents": args.docs, "words": words, "runs": {}}
+    runs = report["throughput"]["runs"]
+    for repeat in range(args.repeats):
+        for name, measure in (
+            ("spacy nlp.pipe, 1 process", lambda: spacy_pipe(path, args.batch_size)),
+            ("argmine run --workers 1", lambda: argmine_run(path, work / f"out-{repeat}-1", 1, args.batch_size)),
+            ("argmine run --workers 2", lambda: argmine_run(path, work / f"out-{repeat}-2", 2, args.batch_size)),
+            ("spacy nlp.pipe, n_process=2", lambda: spacy_pipe(path, args.batch_size, 2)),
+        ):
+            load = os.getloadavg()[0]
+            elapsed, _, cpu = measure()
+            runs.setdefault(name, []).append(elapsed)
+            report["throughput"].setdefault("cpu_seconds", {}).setdefault(name, []).append(cpu)
+            report["throughput"].setdefault("load_before", {}).setdefault(name, []).append(load)
+            print(f"  repeat {repeat + 1}: {name}: {elapsed:.1f} s, {cpu:.1f} CPU s, load {load:.1f}",
+                  file=sys.stderr)
+    medians = {name: statistics.median(times) for name, times in runs.items()}
+    report["throughput"]["median_seconds"] = medians
+    report["throughput"]["words_per_second"] = {name: words / t for name, t in medians.items()}
+    report["throughput"]["ratio_argmine_to_spacy"] = medians["spacy nlp.pipe, 1 process"] / medians["argmine run --workers 1"]
+    report["throughput"]["speedup_1_to_2_workers"] = medians["argmine run --workers 1"] / medians["argmine run --workers 2"]
+    views_time, _, _ = argmine_run(path, work / "out-views", 1, args.batch_size, views=True)
+    report["throughput"]["argmine run --workers 1 with graph.png and report.html (1 run)"] = views_time
+
+
 def markdown(report: dict) -> str:
     """The figures as Markdown tables (for docs/PERFORMANCE.md)."""
-    t = report["throughput"]
-    lines = [f"Throughput: {t['documents']} documents, {t['words']:,} words, median of "
-             f"{len(next(iter(t['runs'].values())))} runs.", "",
-             "| command | median s | words/s | CPU s | cores used | load before |", "|---|---:|---:|---:|---:|---:|"]
-    for name, seconds in t["median_seconds"].items():
-        cpu = statistics.median(t["cpu_seconds"][name])
-        load = statistics.median(t["load_before"][name])
-        lines.append(f"| {name} | {seconds:.1f} | {t['words_per_second'][name]:,.0f} | {cpu:.1f} | {cpu / seconds:.2f} | {load:.1f} |")
-    lines += ["", f"argmine / spaCy throughput: **{t['ratio_argmine_to_spacy']:.2f}**; "
-              f"speed-up 1 -> 2 workers: **{t['speedup_1_to_2_workers']:.2f}x**", "",
-              "| documents | words | views | peak RSS (MB) | seconds |", "|---:|---:|---|---:|---:|"]
-    for row in report["memory"]:
-        lines.append(f"| {row['documents']:,} | {row['words']:,} | {'yes' if row['views'] else 'no'} | "
-                     f"{row['peak_rss_mb']:.0f} | {row['seconds']:.1f} |")
-    plain = [r for r in report["memory"] if not r["views"]]
-    if len(plain) >= 2:
-        lines += ["", f"peak memory at {plain[-1]['documents']:,} / at {plain[0]['documents']:,} documents: "
-                  f"**{plain[-1]['peak_rss_mb'] / plain[0]['peak_rss_mb']:.2f}**"]
-    lines += ["", "| component | seconds |", "|---|---:|"]
-    lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["components_seconds"].items()]
+    lines = []
+    if "throughput" in report:
+        t = report["throughput"]
+        lines += [f"Throughput: {t['documents']} documents, {t['words']:,} words, median of "
+                  f"{len(next(iter(t['runs'].values())))} runs.", "",
+                  "| command | median s | words/s | CPU s | cores used | load before |", "|---|---:|---:|---:|---:|---:|"]
+        for name, seconds in t["median_seconds"].items():
+            cpu = statistics.median(t["cpu_seconds"][name])
+            load = statistics.median(t["load_before"][name])
+            lines.append(f"| {name} | {seconds:.1f} | {t['words_per_second'][name]:,.0f} | {cpu:.1f} | "
+                         f"{cpu / seconds:.2f} | {load:.1f} |")
+        cpu = {name: statistics.median(values) for name, values in t["cpu_seconds"].items()}
+        lines += ["", f"argmine / spaCy throughput: **{t['ratio_argmine_to_spacy']:.2f}** (by CPU seconds: "
+                  f"{cpu['spacy nlp.pipe, 1 process'] / cpu['argmine run --workers 1']:.2f}); "
+                  f"speed-up 1 -> 2 workers: **{t['speedup_1_to_2_workers']:.2f}x** (spaCy's own n_process=2: "
+                  f"{t['median_seconds']['spacy nlp.pipe, 1 process'] / t['median_seconds']['spacy nlp.pipe, n_process=2']:.2f}x)",
+                  ""]
+    if "memory" in report:
+        lines += ["| documents | words | views | peak RSS (MB) | seconds |", "|---:|---:|---|---:|---:|"]
+        for row in report["memory"]:
+            lines.append(f"| {row['documents']:,} | {row['words']:,} | {'yes' if row['views'] else 'no'} | "
+                         f"{row['peak_rss_mb']:.0f} | {row['seconds']:.1f} |")
+        plain = [r for r in report["memory"] if not r["views"]]
+        if len(plain) >= 2:
+            lines += ["", f"peak memory at {plain[-1]['documents']:,} / at {plain[0]['documents']:,} documents: "
+                      f"**{plain[-1]['peak_rss_mb'] / plain[0]['peak_rss_mb']:.2f}**", ""]
+    if "components_seconds" in report:
+        lines += ["| component | seconds |", "|---|---:|"]
+        lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["components_seconds"].items()]
     return "\n".join(lines)
 
 

@@ -97,9 +97,10 @@ def run(
 
 def _run(paths, out, workers, quiet, no_png, no_report, engine="local", scheduler=None, cache=None,
          batch_size=16) -> None:
-    import matplotlib
+    if not (no_png and no_report):
+        import matplotlib
 
-    matplotlib.use("Agg")
+        matplotlib.use("Agg")
     from .batch import CACHE_DIRNAME, DaskEngine, LocalEngine, RunCache, default_workers, run_corpus
     from .stream import VIEW_LIMIT, write_streamed
 
