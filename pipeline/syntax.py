@@ -14,11 +14,11 @@ from spacy.tokens import Token
 from .rules import LexiconRule
 
 __all__ = [
-    "WordLists", "valid_pair", "is_passive", "agent", "passive_subjects", "subjects",
+    "WordLists", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
     "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
-    "participle_event", "causal_as", "is_time_expression",
+    "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -81,6 +81,17 @@ def _agent_of(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def agents(verb: Token) -> list[Token]:
+    """Every by-phrase of a passive: "caused by X or by Y" gives X and Y."""
+    first = agent(verb)
+    if first is None:
+        return []
+    found = [first]
+    for prep in first.head.conjuncts:
+        found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def agent(verb: Token) -> Token | None:
@@ -246,10 +257,10 @@ def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     doc = head.doc
     tokens = {t.i for t in head.subtree}
     for child in head.children:
-        if child.dep_ in ("appos", "punct", "parataxis") or (
-            child.dep_ in ("relcl", "acl", "advcl") and child.i > head.i and doc[child.left_edge.i - 1].is_punct
-        ):
-            tokens -= {t.i for t in child.subtree}
+        if child.dep_ in ("appos", "punct", "parataxis", "relcl") or (
+            child.dep_ in ("acl", "advcl") and child.i > head.i and doc[child.left_edge.i - 1].is_punct
+        ) or (child.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            tokens -= {t.i for t in child.subtree}  # what the noun is, not what is said of it
         if child.dep_ in ("cc", "conj"):
             tokens -= {t.i for t in child.subtree}
     for index in list(excluded):
@@ -275,6 +286,25 @@ def clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
             return (verb.i, verb.i)
         anchor = remaining[0]
     return _trim(doc, _contiguous(tokens, anchor))
+
+
+def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """The clause of ``verb`` without its other adverbial clauses and page furniture.
+
+    The end of a link that is a main clause ("the banks stayed shut" in "As
+    the strike went on, the banks stayed shut, hurting trade") leaves out the
+    clauses that are links' ends of their own (adverbial clauses) and a
+    dateline or headline before a colon ("MUMBAI : ...").
+    """
+    excluded = set(exclude)
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in ("advcl", "parataxis", "dep", "meta", "intj"):
+            excluded.update(t.i for t in child.subtree)
+    colon = next((t.i for t in doc[verb.sent.start:verb.i] if t.text == ":" ), None)
+    if colon is not None:
+        excluded.update(range(verb.sent.start, colon + 1))
+    return clause_span(verb, excluded)
 
 
 def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
@@ -348,7 +378,11 @@ def have_subject(noun: Token, words: WordLists) -> Token | None:
 
 
 def copula_partner(noun: Token) -> Token | None:
-    """The other side of "X was the cause of Y" / "the cause of Y was X"."""
+    """The other side of "X was the cause of Y" / "the cause of Y was X" / "X is one of the causes of Y"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("one", "some", "many", "several", "few", "two", "three", "among"):
+        noun = noun.head.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        noun = noun.head
     head = noun.head
     if noun.dep_ == "attr" and head.lemma_ in ("be", "become", "remain"):
         found = subjects(head)
@@ -372,7 +406,7 @@ def participle_event(verb: Token) -> tuple[tuple[int, int], Token] | None:
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
         return None
     main = verb.head
-    span = clause_span(main, exclude={t.i for t in verb.subtree})
+    span = core_clause_span(main, exclude={t.i for t in verb.subtree})
     named = subjects(main)
     return span, (named[0] if named else main)
 
@@ -405,3 +439,23 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
 def is_time_expression(token: Token, words: WordLists) -> bool:
     """A number, date or stretch of time ("after ten years", "following Monday")."""
     return token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in words.by_kind.get("time_noun", ())
+
+
+def means_clause(verb: Token) -> Token | None:
+    """The gerund of "by doing X" on ``verb`` ("caused uproar by expressing support"), if any."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            gerund = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if gerund is not None:
+                return gerund
+    return None
+
+
+def support_verb(noun: Token, words: WordLists) -> Token | None:
+    """The verb of a support-verb construction whose object is ``noun`` ("staged a protest"), if any."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "attr"):
+        return None
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head  # "went on strike"
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.by_kind.get("support_verb", ()):
+        return verb
+    return None

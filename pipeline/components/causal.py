@@ -119,6 +119,8 @@ class CausalLinkFinder:
             rule = self.phrase_rules[doc.vocab.strings[match_id]]
             frame = _PHRASE_FRAMES[rule.frame]
             found = list(frame(self, rule, doc[start:end]))
+            if rule.frame == "connective_prep":  # "protesting against X" is the participle's link
+                found = [link for link in found if link is not None and link.effect_head not in taken]
             if any(found):
                 taken.update(range(start, end))
             yield from found
@@ -131,8 +133,10 @@ class CausalLinkFinder:
         if rule.effect_is_self:
             yield from self._event_verb(rule, verb)
             return
+        causes: list[Token] = []
         if syntax.is_passive(verb):
-            cause = syntax.agent(verb)
+            causes = syntax.agents(verb)
+            cause = causes[0] if causes else None
             effects = syntax.passive_subjects(verb)
         else:
             if syntax.has_xcomp_to(verb) and rule.id != "verb-prevent":
@@ -144,11 +148,17 @@ class CausalLinkFinder:
                     for effect_head in syntax.conjuncts(effect):
                         yield self._make_event(rule, (verb.i, verb.i + 1), event, effect_head)
                 return
+            means = syntax.means_clause(verb)
+            if means is not None:  # "he caused uproar by expressing support": the act is the cause
+                for effect in effects:
+                    for effect_head in syntax.conjuncts(effect):
+                        yield self._make_event(rule, (verb.i, verb.i + 1), (syntax.clause_span(means), means), effect_head)
+                return
             causes = syntax.subjects(verb)
             cause = causes[0] if causes else None
         if cause is None:
             return
-        for cause_head in syntax.conjuncts(cause):
+        for cause_head in [c for by in causes or [cause] for c in syntax.conjuncts(by)]:
             for effect in effects:
                 for effect_head in syntax.conjuncts(effect):
                     yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
@@ -287,7 +297,7 @@ class CausalLinkFinder:
         if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
             return
         cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase})
-        effect_span = syntax.clause_span(main, exclude={t.i for t in sub.subtree})
+        effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
         if rule.reverse:
             cause_span, effect_span = effect_span, cause_span
             cause_head, effect_head = main.i, sub.i
@@ -300,8 +310,8 @@ class CausalLinkFinder:
         if phrase[0].dep_ not in ("prep", "agent", "advmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase}:
             return
         targets = [t for t in syntax.phrase_objects(phrase) if not syntax.is_time_expression(t, self.words)]
-        if phrase.text.lower() == "by":
-            targets = [t for t in targets if t.tag_ == "VBG"]  # "by doing X" names a means; "by X" an agent
+        if phrase.text.lower() in ("after", "following"):
+            targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
         if not targets:
             return
         attach = syntax.phrase_attachment(phrase)
@@ -312,8 +322,11 @@ class CausalLinkFinder:
         exclude = {t.i for t in phrase} | {t.i for target in targets for t in target.subtree}
         for token in phrase:
             exclude.update(t.i for t in token.subtree)
-        if attach.pos_ in ("VERB", "AUX"):
-            effect_span = syntax.clause_span(attach, exclude=exclude)
+        act = syntax.support_verb(attach, self.words)
+        if act is not None:  # "villagers staged a protest against X": the act is the effect
+            effect_span = syntax.core_clause_span(act, exclude=exclude)
+        elif attach.pos_ in ("VERB", "AUX"):
+            effect_span = syntax.core_clause_span(attach, exclude=exclude)
         else:
             effect_span = syntax.np_span(attach, exclude=exclude)
         for target in targets:
@@ -346,7 +359,7 @@ class CausalLinkFinder:
     def _purpose(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         to = phrase[-1]
         verb = to.head
-        if to.dep_ != "aux" or verb.pos_ != "VERB":
+        if to.dep_ != "aux" or verb.pos_ != "VERB" or verb.tag_ != "VB":
             return
         if verb.dep_ == "advcl":
             main = verb.head
@@ -354,12 +367,12 @@ class CausalLinkFinder:
             main = syntax.phrase_attachment(phrase)  # "in a bid to X", "in order to X"
         else:
             return
-        if main is None or main.pos_ != "VERB" or (main.lemma_ in self.words.control_verbs and syntax.adjacent(main, to)):
+        if main is None or main.pos_ not in ("VERB", "AUX") or (main.lemma_ in self.words.control_verbs and syntax.adjacent(main, to)):
             return
         cause_span = syntax.clause_span(verb, exclude=set())
         if len(phrase) > 1:
             cause_span = (min(cause_span[0], phrase.start), cause_span[1])
-        effect_span = syntax.clause_span(main, exclude={t.i for t in verb.subtree} | set(range(phrase.start, phrase.end)))
+        effect_span = syntax.core_clause_span(main, exclude={t.i for t in verb.subtree} | set(range(phrase.start, phrase.end)))
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, verb.i, main.i,
                         rule.strength, rule.polarity, rule.confidence)
 
@@ -367,16 +380,21 @@ class CausalLinkFinder:
         """"They marched, demanding Y" (motive: the participle causes) or, reversed, "it exploded, killing five"."""
         if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
             return
+        if verb.tag_ == "VBN" and syntax.agent(verb) is None:
+            return  # "a method called X" describes; "angered by X" gives a motive
         if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
             main = verb.head
-        elif verb.dep_ == "acl" and not rule.reverse and verb.head.dep_ in ("nsubj", "nsubjpass") and verb.head.head.pos_ in ("VERB", "AUX"):
-            main = verb.head.head  # "workers demanding Y blocked the road"
+        elif verb.dep_ == "acl" and not rule.reverse:
+            # "workers demanding Y blocked the road", "they staged a protest urging Y"
+            main = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if main is None or verb.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+                return
         else:
             return
         if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
             return
         own = syntax.clause_span(verb)
-        other = syntax.clause_span(main, exclude={t.i for t in verb.subtree})
+        other = syntax.core_clause_span(main, exclude={t.i for t in verb.subtree})
         if rule.reverse:
             head = syntax.subjects(main)
             yield TokenLink(rule.id, (verb.i, verb.i + 1), other, own, (head[0] if head else main).i, verb.i,
