@@ -168,8 +168,8 @@ class _Progress:
                                    TimeRemainingColumn)
 
         self.bar = Progress(TextColumn("documents"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"),
-                            TimeRemainingColumn(), transient=True, console=Console(stderr=True))
+                            TextColumn("{task.fields[rate]}"), TextColumn("elapsed"), TimeElapsedColumn(),
+                            TextColumn("left"), TimeRemainingColumn(), transient=True, console=Console(stderr=True))
         self.bar.start()
         self.task = self.bar.add_task("run", total=total, completed=cached, rate="")
         self.cached = cached
