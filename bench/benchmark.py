@@ -92,7 +92,8 @@ def write_documents(documents: list[dict], path: Path) -> int:
 
 _SPACY_SCRIPT = """
 import json, sys
-from pipeline.nlp import ARGMINE_COMPONENTS, make_nlp
+from pipeline.nlp import limit_blas_threads, make_nlp
+limit_blas_threads()  # as argmine's batch runs do
 nlp = make_nlp(components=())
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 n = 0

