@@ -456,6 +456,7 @@ def support_verb(noun: Token, words: WordLists) -> Token | None:
     if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "attr"):
         return None
     verb = noun.head if noun.dep_ != "pobj" else noun.head.head  # "went on strike"
-    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.by_kind.get("support_verb", ()):
+    support = words.by_kind.get("support_verb", ())
+    if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in support or verb.lower_ in support):
         return verb
     return None

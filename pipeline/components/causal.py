@@ -335,11 +335,6 @@ class CausalLinkFinder:
                                 rule.strength, rule.polarity, rule.confidence)
 
     def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
-        first = phrase[0]
-        if phrase.text.lower() == "so":
-            nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
-            if nxt is None or nxt.pos_ in ("ADJ", "ADV", "DET", "NUM") or nxt.lower_ in ("that", "as", "far", "much", "many"):
-                return
         attach = syntax.phrase_attachment(phrase)
         if attach is None or attach.pos_ not in ("VERB", "AUX"):
             return
