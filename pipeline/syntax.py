@@ -18,7 +18,7 @@ __all__ = [
     "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
-    "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb",
+    "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -275,7 +275,7 @@ def clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     doc = verb.doc
     tokens = {t.i for t in verb.subtree} - excluded
     for child in verb.children:
-        if child.dep_ in ("mark", "cc") or (child.dep_ == "advmod" and child.i < verb.i and child.i + 1 < len(doc) and doc[child.i + 1].is_punct):
+        if (child.dep_ in ("mark", "cc") and child.i < verb.i) or (child.dep_ == "advmod" and child.i < verb.i and child.i + 1 < len(doc) and doc[child.i + 1].is_punct):
             tokens.discard(child.i)
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(s.dep_.startswith("nsubj") for s in child.children):
             tokens -= {t.i for t in child.subtree}
@@ -460,3 +460,12 @@ def support_verb(noun: Token, words: WordLists) -> Token | None:
     if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in support or verb.lower_ in support):
         return verb
     return None
+
+
+def resultative_so(token: Token) -> bool:
+    """"..., so Y": "so" opening a clause after a comma or "and", not "so much", "so that", "so far"."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and", ";"):
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")

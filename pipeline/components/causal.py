@@ -335,6 +335,8 @@ class CausalLinkFinder:
                                 rule.strength, rule.polarity, rule.confidence)
 
     def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
+        if phrase.text.lower() == "so" and not syntax.resultative_so(phrase[0]):
+            return
         attach = syntax.phrase_attachment(phrase)
         if attach is None or attach.pos_ not in ("VERB", "AUX"):
             return
