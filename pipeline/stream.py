@@ -45,7 +45,7 @@ from .records import InputProblem
 
 __all__ = ["write_streamed", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]
 
-#: Documents per slice of the third pass.
+#: Documents read from the cache at a time.
 SLICE_DOCUMENTS = 100
 #: graph.png and report.html show at most this many documents.
 VIEW_LIMIT = 100
@@ -292,6 +292,7 @@ class _ArgumentSinks:
         self.order: list[str] = []
         self.argdown = open(scratch / "argdown.part", "w", encoding="utf-8")
         self.argdown_sections = 0
+        self.argdown_head: str | None = None
 
     def _shift(self, item: dict, offsets: dict[str, int], top: dict[str, int]) -> dict:
         shifted = dict(item)
@@ -344,7 +345,7 @@ class _ArgumentSinks:
     def _argdown(self, text: str, link_offset: int) -> None:
         from .argument import argdown_text
 
-        if not hasattr(self, "argdown_head"):
+        if self.argdown_head is None:
             self.argdown_head = argdown_text(Result(chapters=[]))
         head = self.argdown_head.rstrip("\n") + "\n\n"
         if not text.startswith(head):
@@ -381,7 +382,7 @@ class _ArgumentSinks:
                     target.write(json.dumps(empty.get(key, []), ensure_ascii=False, indent=1).replace("\n", "\n "))
             target.write("\n}\n")
         with open(out / "argument.argdown", "w", encoding="utf-8") as target:
-            head = getattr(self, "argdown_head", None) or argdown_text(Result(chapters=[]))
+            head = self.argdown_head or argdown_text(Result(chapters=[]))
             if self.argdown_sections:
                 target.write(head.rstrip("\n") + "\n\n")
                 self._copy("argdown.part", target)
