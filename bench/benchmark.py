@@ -170,6 +170,25 @@ def component_costs(texts: list[str], batch_size: int) -> dict[str, float]:
     return costs
 
 
+def excluded_costs(texts: list[str], batch_size: int) -> dict[str, float]:
+    """Seconds each component argmine does not load (``pipeline.nlp.EXCLUDED``) would add over ``texts``."""
+    import spacy
+
+    from pipeline.nlp import EXCLUDED, MODEL_NAME, limit_blas_threads, use_fast_ops
+
+    limit_blas_threads()
+    use_fast_ops()
+    nlp = spacy.load(MODEL_NAME)
+    list(nlp.pipe(texts[:20]))
+    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=list(EXCLUDED)))
+    costs = {}
+    for name in EXCLUDED:
+        started = time.perf_counter()
+        list(nlp.get_pipe(name).pipe(docs, batch_size=batch_size))
+        costs[name] = time.perf_counter() - started
+    return costs
+
+
 def profile_run(path: Path, out: Path, batch_size: int) -> str:
     """A pyinstrument text profile of ``argmine run --workers 1`` in this process."""
     from pyinstrument import Profiler
@@ -214,8 +233,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--views", action="store_true", help="also measure peak memory with graph.png and report.html")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of a 1-worker run")
-    parser.add_argument("--parts", default="throughput,memory,components",
-                        help="what to measure, comma-separated (default: all three)")
+    parser.add_argument("--parts", default="throughput,memory,components,excluded",
+                        help="what to measure, comma-separated: throughput, memory, components (argmine's), "
+                             "excluded (spaCy's components argmine leaves out); default: all")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the script, not the figures")
     args = parser.parse_args(argv)
     parts = set(args.parts.split(","))
@@ -244,6 +264,9 @@ def main(argv: list[str] | None = None) -> dict:
                     print(f"  memory: {size} documents, views={views}: {peak:.0f} MB in {elapsed:.1f} s", file=sys.stderr)
         if "components" in parts:
             report["components_seconds"] = component_costs([d["text"] for d in documents[:args.docs]], args.batch_size)
+        if "excluded" in parts:
+            report["excluded_components_seconds"] = excluded_costs([d["text"] for d in documents[:args.docs]],
+                                                                   args.batch_size)
         if args.profile:
             (RESULTS / "profile.txt").write_text(profile_run(path, work / "out-profile", args.batch_size), encoding="utf-8")
     name = "benchmark-quick.json" if args.quick else f"benchmark-{'-'.join(sorted(parts))}.json"
@@ -310,6 +333,9 @@ def markdown(report: dict) -> str:
     if "components_seconds" in report:
         lines += ["| component | seconds |", "|---|---:|"]
         lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["components_seconds"].items()]
+    if "excluded_components_seconds" in report:
+        lines += ["", "| not loaded | seconds it would add |", "|---|---:|"]
+        lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["excluded_components_seconds"].items()]
     return "\n".join(lines)
 
 
