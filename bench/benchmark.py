@@ -232,6 +232,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--sizes", default="100,1000,10000", help="document counts for peak memory")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--views", action="store_true", help="also measure peak memory with graph.png and report.html")
+    parser.add_argument("--memory-workers", type=int, default=None,
+                        help="--workers of the memory runs (default: argmine's default, the cores available)")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of a 1-worker run")
     parser.add_argument("--parts", default="throughput,memory,components,excluded",
                         help="what to measure, comma-separated: throughput, memory, components (argmine's), "
@@ -258,8 +260,10 @@ def main(argv: list[str] | None = None) -> dict:
                 sized = work / f"docs-{size}.jsonl"
                 size_words = write_documents(documents[:size], sized)
                 for views in ([False, True] if args.views else [False]):
-                    elapsed, peak, cpu = argmine_run(sized, work / f"mem-{size}-{views}", None, args.batch_size, views=views)
+                    elapsed, peak, cpu = argmine_run(sized, work / f"mem-{size}-{views}", args.memory_workers,
+                                                     args.batch_size, views=views)
                     report["memory"].append({"documents": size, "words": size_words, "views": views,
+                                             "workers": args.memory_workers or "default",
                                              "seconds": elapsed, "cpu_seconds": cpu, "peak_rss_mb": peak})
                     print(f"  memory: {size} documents, views={views}: {peak:.0f} MB in {elapsed:.1f} s", file=sys.stderr)
         if "components" in parts:
@@ -270,6 +274,8 @@ def main(argv: list[str] | None = None) -> dict:
         if args.profile:
             (RESULTS / "profile.txt").write_text(profile_run(path, work / "out-profile", args.batch_size), encoding="utf-8")
     name = "benchmark-quick.json" if args.quick else f"benchmark-{'-'.join(sorted(parts))}.json"
+    if args.memory_workers and "memory" in parts:
+        name = name.replace(".json", f"-workers{args.memory_workers}.json")
     (RESULTS / name).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(markdown(report))
     return report
