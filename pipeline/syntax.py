@@ -323,8 +323,11 @@ def clause_end(verb: Token) -> int:
 
 
 def is_temporal(sub: Token) -> bool:
-    """A "since" clause read as time, not reason: the main clause is in the perfect."""
+    """A "since" clause read as time, not reason: "ever since", or a main clause in the perfect."""
     main = sub.head
+    marker = next((c for c in sub.children if c.dep_ == "mark"), None)
+    if marker is not None and marker.i > 0 and marker.doc[marker.i - 1].lower_ == "ever":
+        return True
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children)
 
 
@@ -469,3 +472,4 @@ def resultative_so(token: Token) -> bool:
         return False
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")
+

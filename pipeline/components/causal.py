@@ -107,6 +107,8 @@ class CausalLinkFinder:
         for token in doc:
             for rule in self.by_lemma.get(token.lemma_.lower(), ()):
                 frame = _FRAMES.get(rule.frame)
+                if rule.frame == "participle" and token.i in taken:
+                    continue  # "..., prompting X": the verb's own frame has read it
                 if frame is not None:
                     for link in frame(self, rule, token):
                         if link is not None:
@@ -317,7 +319,7 @@ class CausalLinkFinder:
         attach = syntax.phrase_attachment(phrase)
         if attach is None:
             return
-        if rule.attach and not self.words.in_kinds(attach.lemma_.lower(), rule.attach):
+        if rule.attach and not self._attached_to(attach, rule.attach):
             return
         exclude = {t.i for t in phrase} | {t.i for target in targets for t in target.subtree}
         for token in phrase:
@@ -457,6 +459,15 @@ class CausalLinkFinder:
         if head.dep_ == "xcomp" and head.head.lemma_ in self.words.intention_verbs:
             return False
         return True
+
+    def _attached_to(self, word: Token, kinds: tuple[str, ...]) -> bool:
+        """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
+        if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
+            return True
+        if word.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and self.words.in_kinds(c.lemma_.lower(), kinds)
+                       for c in word.children)
+        return False
 
     def _make_event(self, rule: CueRule, cue: tuple[int, int], event: tuple[tuple[int, int], Token], effect: Token,
                     extra: Iterable[int] = ()) -> TokenLink | None:
