@@ -146,8 +146,9 @@ def argmine_run(path: Path, out: Path, workers: int | None, batch_size: int, vie
 
 def component_costs(texts: list[str], batch_size: int) -> dict[str, float]:
     """Seconds each component of argmine's pipeline takes over ``texts`` (one process, after a warm-up)."""
-    from pipeline.nlp import make_nlp
+    from pipeline.nlp import limit_blas_threads, make_nlp
 
+    limit_blas_threads()  # as argmine's batch runs and the spaCy baseline
     nlp = make_nlp()
     list(nlp.pipe(texts[:20]))
     costs = {"tokenizer": 0.0}
