@@ -190,6 +190,19 @@ def excluded_costs(texts: list[str], batch_size: int) -> dict[str, float]:
     return costs
 
 
+def phase_times(path: Path, out: Path, batch_size: int) -> dict[str, float]:
+    """Seconds of the two phases of a one-process run: processing into the cache, then writing the outputs."""
+    from pipeline.batch import LocalEngine, RunCache, run_corpus
+    from pipeline.stream import write_streamed
+
+    started = time.perf_counter()
+    with RunCache(out / ".argmine-cache") as cache:
+        summary = run_corpus([str(path)], cache, LocalEngine(1, batch_size), batch_size=batch_size)
+        processed = time.perf_counter()
+        write_streamed(summary.keys, cache, summary.problems, out, png=False, report=False)
+    return {"process (read, parse, extract)": processed - started, "write outputs": time.perf_counter() - processed}
+
+
 def profile_run(path: Path, out: Path, batch_size: int) -> str:
     """A pyinstrument text profile of ``argmine run --workers 1`` in this process."""
     from pyinstrument import Profiler
@@ -236,9 +249,10 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--memory-workers", type=int, default=None,
                         help="--workers of the memory runs (default: argmine's default, the cores available)")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of a 1-worker run")
-    parser.add_argument("--parts", default="throughput,memory,components,excluded",
+    parser.add_argument("--parts", default="throughput,memory,components,excluded,phases",
                         help="what to measure, comma-separated: throughput, memory, components (argmine's), "
-                             "excluded (spaCy's components argmine leaves out); default: all")
+                             "excluded (spaCy's components argmine leaves out), phases (process vs write); "
+                             "default: all")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the script, not the figures")
     args = parser.parse_args(argv)
     parts = set(args.parts.split(","))
@@ -269,6 +283,8 @@ def main(argv: list[str] | None = None) -> dict:
                     print(f"  memory: {size} documents, views={views}: {peak:.0f} MB in {elapsed:.1f} s", file=sys.stderr)
         if "components" in parts:
             report["components_seconds"] = component_costs([d["text"] for d in documents[:args.docs]], args.batch_size)
+        if "phases" in parts:
+            report["phases_seconds"] = phase_times(path, work / "out-phases", args.batch_size)
         if "excluded" in parts:
             report["excluded_components_seconds"] = excluded_costs([d["text"] for d in documents[:args.docs]],
                                                                    args.batch_size)
@@ -340,6 +356,9 @@ def markdown(report: dict) -> str:
     if "components_seconds" in report:
         lines += ["| component | seconds |", "|---|---:|"]
         lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["components_seconds"].items()]
+    if "phases_seconds" in report:
+        lines += ["", "| phase of a 1-process run | seconds |", "|---|---:|"]
+        lines += [f"| {name} | {seconds:.1f} |" for name, seconds in report["phases_seconds"].items()]
     if "excluded_components_seconds" in report:
         lines += ["", "| not loaded | seconds it would add |", "|---|---:|"]
         lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["excluded_components_seconds"].items()]
