@@ -132,14 +132,21 @@ class CausalLinkFinder:
     def _verb(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB",) or not self._asserted_clause(verb):
             return
-        if rule.effect_is_self:
-            yield from self._event_verb(rule, verb)
-            return
         causes: list[Token] = []
         if syntax.is_passive(verb):
             causes = syntax.agents(verb)
             cause = causes[0] if causes else None
             effects = syntax.passive_subjects(verb)
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if causes and subject is not None and subject.tag_ not in ("WDT", "WP"):
+                # "the floods were caused by rains": the effect is what happened to the subject
+                by_phrases = {t.i for by in causes for t in by.head.subtree}
+                effect_span = syntax.clause_span(verb, exclude=by_phrases)
+                for by in causes:
+                    for c in syntax.conjuncts(by):
+                        yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), effect_span, c.i, subject.i,
+                                        rule.strength, rule.polarity, rule.confidence)
+                return
         else:
             if syntax.has_xcomp_to(verb) and rule.id != "verb-prevent":
                 return  # "led X to do": the causative frame reads it
@@ -164,27 +171,6 @@ class CausalLinkFinder:
             for effect in effects:
                 for effect_head in syntax.conjuncts(effect):
                     yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
-
-    def _event_verb(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
-        """"The floods destroyed the harvest": the verb names the effect event itself."""
-        if syntax.is_passive(verb):
-            cause = syntax.agent(verb)
-            named = syntax.passive_subjects(verb)
-        else:
-            if syntax.participle_event(verb) is not None:
-                return  # "..., killing five": the participle frame reads it
-            causes = syntax.subjects(verb)
-            cause = causes[0] if causes else None
-            named = syntax.objects(verb)
-        if cause is None or not named:
-            return
-        cause_tokens = {t.i for t in cause.subtree}
-        if cause.head.dep_ == "agent":
-            cause_tokens.add(cause.head.i)
-        effect_span = syntax.clause_span(verb, exclude=cause_tokens)
-        for c in syntax.conjuncts(cause):
-            yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), effect_span, c.i, named[0].i,
-                            rule.strength, rule.polarity, rule.confidence)
 
     def _verb_prep(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
@@ -311,7 +297,8 @@ class CausalLinkFinder:
     def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         if phrase[0].dep_ not in ("prep", "agent", "advmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase}:
             return
-        targets = [t for t in syntax.phrase_objects(phrase) if not syntax.is_time_expression(t, self.words)]
+        targets = [t for t in syntax.phrase_objects(phrase)
+                   if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
         if phrase.text.lower() in ("after", "following"):
             targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
         if not targets:
