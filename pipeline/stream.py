@@ -50,6 +50,8 @@ SLICE_DOCUMENTS = 100
 #: graph.png and report.html show at most this many documents.
 VIEW_LIMIT = 100
 STAGING_PREFIX = ".argmine-staging-"
+#: XML escapes of values up to this length (kinds, labels, ids) are cached; longer ones are not.
+_CACHED_LENGTH = 80
 _LINK_NUMBER = re.compile(r"link(\d+)")
 
 
@@ -130,18 +132,38 @@ def _xml_type(value) -> str:
     return "string"
 
 
-@lru_cache(maxsize=1 << 16, typed=True)
 def _text(value) -> str:
     """A value as XML element text: booleans as GraphML writes them, characters XML forbids replaced."""
+    if isinstance(value, str) and len(value) > _CACHED_LENGTH:
+        return _escape_text(value)  # sentences and spans: rarely repeated, not worth keeping
+    return _short_text(value)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)
+def _short_text(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return _clean(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _escape_text(str(value))
 
 
-@lru_cache(maxsize=1 << 16, typed=True)
+def _escape_text(text: str) -> str:
+    return _clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _attr(value) -> str:
     """A value as a quoted XML attribute."""
-    return '"' + _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
+    if isinstance(value, str) and len(value) > _CACHED_LENGTH:
+        return _quote(_text(value))
+    return _short_attr(value)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)
+def _short_attr(value) -> str:
+    return _quote(_short_text(value))
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 class _GraphSinks:
