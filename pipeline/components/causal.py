@@ -200,6 +200,9 @@ class CausalLinkFinder:
         if not targets:
             return
         event = syntax.participle_event(verb) if not rule.reverse and not syntax.is_passive(verb) else None
+        means = syntax.means_clause(verb) if not rule.reverse and not syntax.is_passive(verb) else None
+        if event is None and means is not None:  # "X contributed to Y by doing Z": the act is the cause
+            event = (syntax.clause_span(means), means)
         if event is not None:  # "..., leading to Y": the event of the main clause leads to Y
             for target in targets:
                 target = syntax.gerund_object(target, self.words)
@@ -366,8 +369,11 @@ class CausalLinkFinder:
         """"They marched, demanding Y" (motive: the participle causes) or, reversed, "it exploded, killing five"."""
         if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
             return
-        if verb.tag_ == "VBN" and syntax.agent(verb) is None:
-            return  # "a method called X" describes; "angered by X" gives a motive
+        emotion = verb.lemma_.lower() in self.words.by_kind.get("emotion_verb", ())
+        if verb.tag_ == "VBN" and (syntax.agent(verb) is None or not emotion):
+            return  # "a method called X", "money demanded by rebels" describe; "angered by X" gives a motive
+        if verb.tag_ == "VBG" and emotion:
+            return  # "..., angering residents" tells a result, not a motive
         if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
             main = verb.head
         elif verb.dep_ == "acl" and not rule.reverse:
