@@ -298,7 +298,7 @@ class CausalLinkFinder:
                         rule.strength, rule.polarity, rule.confidence)
 
     def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
-        if phrase[0].dep_ not in ("prep", "agent", "advmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase}:
+        if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase}:
             return
         targets = [t for t in syntax.phrase_objects(phrase)
                    if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
