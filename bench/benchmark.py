@@ -195,12 +195,19 @@ def phase_times(path: Path, out: Path, batch_size: int) -> dict[str, float]:
     from pipeline.batch import LocalEngine, RunCache, run_corpus
     from pipeline.stream import write_streamed
 
+    import resource
+
+    def peak_mb() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
     started = time.perf_counter()
     with RunCache(out / ".argmine-cache") as cache:
         summary = run_corpus([str(path)], cache, LocalEngine(1, batch_size), batch_size=batch_size)
         processed = time.perf_counter()
+        after_processing = peak_mb()
         write_streamed(summary.keys, cache, summary.problems, out, png=False, report=False)
-    return {"process (read, parse, extract)": processed - started, "write outputs": time.perf_counter() - processed}
+    return {"process (read, parse, extract)": processed - started, "write outputs": time.perf_counter() - processed,
+            "peak RSS MB after processing": after_processing, "peak RSS MB after writing": peak_mb()}
 
 
 def profile_run(path: Path, out: Path, batch_size: int) -> str:
@@ -284,6 +291,7 @@ def main(argv: list[str] | None = None) -> dict:
         if "components" in parts:
             report["components_seconds"] = component_costs([d["text"] for d in documents[:args.docs]], args.batch_size)
         if "phases" in parts:
+            report["phases_documents"] = args.docs
             report["phases_seconds"] = phase_times(path, work / "out-phases", args.batch_size)
         if "excluded" in parts:
             report["excluded_components_seconds"] = excluded_costs([d["text"] for d in documents[:args.docs]],
@@ -357,8 +365,8 @@ def markdown(report: dict) -> str:
         lines += ["| component | seconds |", "|---|---:|"]
         lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["components_seconds"].items()]
     if "phases_seconds" in report:
-        lines += ["", "| phase of a 1-process run | seconds |", "|---|---:|"]
-        lines += [f"| {name} | {seconds:.1f} |" for name, seconds in report["phases_seconds"].items()]
+        lines += ["", f"| phase of a 1-process run ({report['phases_documents']:,} documents) | value |", "|---|---:|"]
+        lines += [f"| {name} | {value:.1f} |" for name, value in report["phases_seconds"].items()]
     if "excluded_components_seconds" in report:
         lines += ["", "| not loaded | seconds it would add |", "|---|---:|"]
         lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["excluded_components_seconds"].items()]
