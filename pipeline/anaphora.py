@@ -312,7 +312,7 @@ class Resolver:
                 continue
             named = self.doc[mention.name.head]
             if named.pos_ in ("VERB", "ADJ", "AUX") and mention.name.head_lemma == lemma and named.lemma_.lower() != lemma:
-                reason = "head-noun (nominalization)"
+                reason = "nominalization"
             elif named.lemma_.lower() == self.doc[name.head].lemma_.lower() or token.lemma_.lower() == self.doc[name.head].lemma_.lower():
                 reason = "head-noun"
             else:
