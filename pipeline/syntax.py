@@ -257,6 +257,8 @@ def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     doc = head.doc
     tokens = {t.i for t in head.subtree}
     for child in head.children:
+        if child.dep_ == "punct" and child.i > 0 and not doc[child.i - 1].whitespace_ and not child.whitespace_:
+            continue  # the hyphen of "fund-raising" stays
         if child.dep_ in ("appos", "punct", "parataxis", "relcl") or (
             child.dep_ in ("acl", "advcl") and child.i > head.i and doc[child.left_edge.i - 1].is_punct
         ) or (child.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
