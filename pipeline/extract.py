@@ -462,11 +462,15 @@ def _end_names(end: _End, expand: bool) -> list[tuple[str, str]]:
 
 
 def _cue_text(doc: Doc, data: dict) -> str:
+    """The cue's words; a gap of one word inside it is spelled out ("played a part in"),
+    a longer one is "…" ("led … to")."""
     tokens = sorted({*range(*data["cue"]), *data.get("cue_extra", [])})
     parts = []
     previous = None
     for index in tokens:
-        if previous is not None and index > previous + 1:
+        if previous is not None and index == previous + 2 and not doc[previous + 1].is_punct:
+            parts.append(doc[previous + 1].text)
+        elif previous is not None and index > previous + 1:
             parts.append("…")
         parts.append(doc[index].text)
         previous = index

@@ -222,14 +222,16 @@ class CausalLinkFinder:
             return
         for head in first:
             for target in targets:
-                target = syntax.gerund_object(target, self.words)
+                reached = syntax.gerund_object(target, self.words)
+                # "a part in engendering X": the causal gerund belongs to the cue
+                cue_words = extra + [target.i] if reached.i != target.i else extra
                 if rule.reverse:
-                    cause, effect = target, head
+                    cause, effect = reached, head
                 else:
-                    cause, effect = head, target
+                    cause, effect = head, reached
                 for c in syntax.conjuncts(cause):
                     for e in syntax.conjuncts(effect):
-                        yield self._make(rule, (verb.i, verb.i + 1), c, e, extra)
+                        yield self._make(rule, (verb.i, verb.i + 1), c, e, cue_words)
         del by_agent
 
     def _causative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
