@@ -17,7 +17,7 @@ from .concepts import Merge, merge_concepts
 from .process import ChapterResult
 from .records import CausalLink, Claim, InputProblem, Resolution, as_row, record_columns
 
-__all__ = ["Result", "Chain", "ConceptTable", "build_result", "load_result", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
+__all__ = ["Result", "Chain", "ConceptTable", "build_result", "load_result", "count_concept_occurrences", "canonical_links", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source", "format", "title", "chapter_number", "book_title", "book_subtitle", "pages",
@@ -321,6 +321,27 @@ def _paths(graph: nx.DiGraph, source, target, min_hops, continuous: bool) -> Ite
                     return
 
 
+def count_concept_occurrences(links: Iterable[CausalLink],
+                              into: dict[tuple[str, str], Counter] | None = None) -> dict[tuple[str, str], Counter]:
+    """(document, concept name) -> Counter of mention texts: the input of :func:`merge_concepts`."""
+    occurrences: dict[tuple[str, str], Counter] = into if into is not None else defaultdict(Counter)
+    for link in links:
+        for name, text in ((link.cause_concept, link.cause_text), (link.effect_concept, link.effect_text)):
+            occurrences[(link.doc_id, name)][text] += 1
+    return occurrences
+
+
+def canonical_links(links: Iterable[CausalLink], mapping: dict[tuple[str, str], str]) -> list[CausalLink]:
+    """Links with canonical concept names; a link whose two ends became one concept is dropped."""
+    out = []
+    for link in links:
+        cause = mapping.get((link.doc_id, link.cause_concept), link.cause_concept)
+        effect = mapping.get((link.doc_id, link.effect_concept), link.effect_concept)
+        if cause != effect:
+            out.append(replace(link, cause_concept=cause, effect_concept=effect))
+    return out
+
+
 def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProblem] = ()) -> Result:
     """Gather chapter results, merge concepts across documents and make a :class:`Result`.
 
@@ -329,20 +350,10 @@ def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProb
     """
     chapters = list(chapters)
     links = [l for item in chapters for l in item.extraction.links]
-    occurrences: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for link in links:
-        for name, text in ((link.cause_concept, link.cause_text), (link.effect_concept, link.effect_text)):
-            occurrences[(link.doc_id, name)][text] += 1
     contexts = {item.chapter.id: item.extraction.context for item in chapters}
-    mapping, merges = merge_concepts(occurrences, contexts)
-    canonical = [
-        replace(l, cause_concept=mapping.get((l.doc_id, l.cause_concept), l.cause_concept),
-                effect_concept=mapping.get((l.doc_id, l.effect_concept), l.effect_concept))
-        for l in links
-    ]
-    canonical = [l for l in canonical if l.cause_concept != l.effect_concept]
-    return Result(chapters=chapters, problems=list(problems), merges=merges, link_records=canonical,
-                  concept_map=mapping)
+    mapping, merges = merge_concepts(count_concept_occurrences(links), contexts)
+    return Result(chapters=chapters, problems=list(problems), merges=merges,
+                  link_records=canonical_links(links, mapping), concept_map=mapping)
 
 
 def load_result(out_dir) -> Result:

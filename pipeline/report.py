@@ -229,16 +229,10 @@ def _document_text(doc_id: str, text: str, claims, numbered_links) -> str:
 
 
 def _how(link) -> str:
-    how = []
-    if link.hedged:
-        how.append("hedged")
-    if link.strength != "sufficient":
-        how.append(link.strength)
-    if link.polarity == "negative":
-        how.append("negated")
-    if not link.explicit:
-        how.append("implied")
-    return ", ".join(how) or "asserted"
+    """The links table's "how" column (who asserts it has a column of its own)."""
+    from .terminal import describe_link
+
+    return describe_link(link, detail=False, asserter=False) or "asserted"
 
 
 def _links_table(doc_id: str, numbered_links) -> str:

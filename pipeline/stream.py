@@ -38,7 +38,7 @@ from typing import IO, Iterator, Sequence
 
 import pandas as pd
 
-from .analysis import DOCUMENT_COLUMNS, ConceptTable, Result
+from .analysis import DOCUMENT_COLUMNS, ConceptTable, Result, canonical_links, count_concept_occurrences
 from .concepts import merge_concepts
 from .export import DOT_HEADER, TABLES, _clean, dot_edge_line, dot_node_line
 from .records import InputProblem
@@ -58,20 +58,6 @@ _LINK_NUMBER = re.compile(r"link(\d+)")
 def _slices(cache, keys: Sequence[str], size: int) -> Iterator[list]:
     for start in range(0, len(keys), size):
         yield list(cache.iter_results(keys[start:start + size]))
-
-
-def _canonical(links, mapping: dict[tuple[str, str], str]) -> list:
-    """Links with canonical concept names; a link whose two ends became one concept is dropped
-    (as :func:`pipeline.analysis.build_result` does)."""
-    from dataclasses import replace
-
-    out = []
-    for link in links:
-        cause = mapping.get((link.doc_id, link.cause_concept), link.cause_concept)
-        effect = mapping.get((link.doc_id, link.effect_concept), link.effect_concept)
-        if cause != effect:
-            out.append(replace(link, cause_concept=cause, effect_concept=effect))
-    return out
 
 
 # -- tables -------------------------------------------------------------------------
@@ -449,9 +435,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
         extra_columns: dict[str, None] = {}
         for chunk in _slices(cache, keys, slice_documents):
             for item in chunk:
-                for link in item.extraction.links:
-                    for name, text in ((link.cause_concept, link.cause_text), (link.effect_concept, link.effect_text)):
-                        occurrences[(link.doc_id, name)][text] += 1
+                count_concept_occurrences(item.extraction.links, into=occurrences)
                 contexts[item.chapter.id] = item.extraction.context
                 for key in item.chapter.metadata:
                     if key not in DOCUMENT_COLUMNS:
@@ -463,7 +447,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
         # 2: the concepts table from the canonical links, then from the resolutions (as Result.concepts)
         table = ConceptTable()
         for chunk in _slices(cache, keys, slice_documents):
-            table.add_links(link for item in chunk for link in _canonical(item.extraction.links, mapping))
+            table.add_links(link for item in chunk for link in canonical_links(item.extraction.links, mapping))
         for chunk in _slices(cache, keys, slice_documents):
             table.add_resolutions(Result(chapters=chunk, concept_map=mapping).resolution_records)
         concepts = table.frame(merges)
@@ -479,7 +463,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
         view: list = []
         view_links: list = []
         for chunk in _slices(cache, keys, slice_documents):
-            links = [link for item in chunk for link in _canonical(item.extraction.links, mapping)]
+            links = [link for item in chunk for link in canonical_links(item.extraction.links, mapping)]
             result = Result(chapters=chunk, link_records=links, concept_map=mapping)
             names = sorted({l.cause_concept for l in links} | {l.effect_concept for l in links})
             result.__dict__["concepts"] = concepts_by_name.loc[names].reset_index(drop=True)

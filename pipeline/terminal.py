@@ -18,7 +18,7 @@ __all__ = ["print_result", "describe_link"]
 _ASSERTERS = {"author": "the author", "cited": "cited scholarship", "actor": "historical actors"}
 
 
-def describe_link(link, detail: bool = True) -> str:
+def describe_link(link, detail: bool = True, asserter: bool = True) -> str:
     """How a link is stated, in words: hedged, contributory, negated, implied (and, with ``detail``, by what),
     who asserts it.
 
@@ -36,7 +36,7 @@ def describe_link(link, detail: bool = True) -> str:
         how.append("negated")
     if not link.explicit:
         how.append(f"implied ({textwrap.shorten(link.via, 90, placeholder=' …')})" if link.via and detail else "implied")
-    if link.asserted_by != "author":
+    if asserter and link.asserted_by != "author":
         how.append(f"asserted by {_ASSERTERS.get(link.asserted_by, link.asserted_by)}")
     return ", ".join(how)
 
