@@ -71,9 +71,10 @@ class CueRule:
     Y"), ``decrease`` ("reduced Y", "destroyed Y"; still a positive link) or
     ``""``. ``source`` names the lexical resource a derived rule comes from
     (``models/causal_verbs.jsonl``; see ``models/ATTRIBUTION.md``).
-    ``abstract_end``: the link counts only when the cause or the effect is
-    not a plain person or concrete thing (lexicon kind ``concrete_noun``):
-    "the king broke the seal" is not a historian's causal link.
+    ``abstract_end``: the link does not count when a person acts on a person
+    or a concrete thing (``models/noun_classes.jsonl``): "the bishop broke the
+    seal" is not a historian's causal link; "the blockade ruined the merchants"
+    and "the bishop ruined the chapter's finances" are.
     ``subject_cause`` (``verb_prep``): the subject, not the object, is the
     cause of the prepositional object ("X deprived the city of Y").
 

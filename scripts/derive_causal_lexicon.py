@@ -181,11 +181,15 @@ TREE_DEPTH = 3
 # lexicographer files whose first sense excludes a verb (motion, speech, perception ...)
 EXCLUDED_FIRST_SENSE = {"verb.motion", "verb.communication", "verb.perception", "verb.contact",
                         "verb.body", "verb.consumption", "verb.weather", "verb.stative", "verb.cognition"}
+MOTION_SPEECH_PERCEPTION = {"verb.motion", "verb.communication", "verb.perception"}
 GROUP_FIRST_SENSE = {"verb.change", "verb.creation", "verb.social", "verb.emotion"}
 # noun lexicographer files of persons and concrete things; and of events and conditions
 CONCRETE_NOUN_FILES = {"noun.person": "person", "noun.artifact": "artifact", "noun.animal": "thing",
                        "noun.body": "thing", "noun.food": "thing", "noun.plant": "thing",
                        "noun.object": "thing", "noun.substance": "thing"}
+
+
+HAPPENING_NOUN_FILES = {"noun.event", "noun.act", "noun.state", "noun.phenomenon", "noun.process"}
 
 
 # -- readers -------------------------------------------------------------------------
@@ -406,17 +410,29 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
     for rule in hand:
         hand_by_frame.setdefault(rule["frame"], set()).update(rule["lemmas"])
 
-    def usable(lemma: str, why: list[str]) -> bool:
+    def usable(lemma: str, why: list[str], strict: bool = False) -> bool:
+        """A single-word verb not excluded by the config nor by its WordNet senses.
+
+        A VerbNet member (``strict`` false) already has its class's sense; it is
+        left out only when its first sense reads motion, speech or perception and
+        no sense is a change, creation, social or emotion verb. A WordNet-group
+        lemma (``strict``) must not have its first sense among :data:`EXCLUDED_FIRST_SENSE`.
+        """
         if "_" in lemma or " " in lemma or "-" in lemma:
             return False  # multiword and particle verbs: the verb frame reads single tokens
         if lemma in exclude:
             why.append(f"{lemma} ({exclude[lemma]})")
             return False
-        if first_sense_file(lemma) in EXCLUDED_FIRST_SENSE and lemma not in waived:
-            why.append(f"{lemma} (first WordNet sense in {first_sense_file(lemma)})")
-            return False
         if not verb_senses(lemma):
             why.append(f"{lemma} (not a WordNet verb)")
+            return False
+        files = {lexname.get(sid, "") for sid in verb_senses(lemma)}
+        if strict and first_sense_file(lemma) in EXCLUDED_FIRST_SENSE and lemma not in waived:
+            why.append(f"{lemma} (first WordNet sense in {first_sense_file(lemma)})")
+            return False
+        if (not strict and first_sense_file(lemma) in MOTION_SPEECH_PERCEPTION and not files & GROUP_FIRST_SENSE
+                and lemma not in waived):
+            why.append(f"{lemma} (first WordNet sense in {first_sense_file(lemma)}, none in {sorted(GROUP_FIRST_SENSE)})")
             return False
         return True
 
@@ -467,7 +483,7 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
                 senses = verb_senses(lemma)
                 if first_sense_file(lemma) not in GROUP_FIRST_SENSE or not senses or senses[0] not in index:
                     continue  # the group's sense must be the verb's first (most frequent) sense
-                if not usable(lemma, why):
+                if not usable(lemma, why, strict=True):
                     continue
                 if polarity == "positive" and (prevents(lemma) or direction_of(lemma)[0] != direction):
                     continue
@@ -513,10 +529,12 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         report.append(f"{group['class']:32s} {group['direction'] or '-':9s} {group['polarity']:8s} "
                       f"{len(kept):4d} kept; dropped by measurement: {', '.join(dropped) or 'none'}"
                       f"; low but kept: {', '.join(group['low']) or 'none'}")
+        report.append("    not taken: " + "; ".join(w for w in group["excluded"] if "first WordNet" in w or "not a WordNet" in w))
 
     # rules
     examples = config["examples"]
     rules: list[dict] = []
+    missing_examples: list[str] = []
     for group in groups:
         if not group["lemmas"]:
             continue
@@ -525,7 +543,8 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
             rule_id += f"-{group['direction']}"
         example = examples.get(rule_id)
         if example is None:
-            raise SystemExit(f"no example for {rule_id} in {CONFIG.name} (lemmas {group['lemmas'][:8]})")
+            missing_examples.append(f"{rule_id} ({' '.join(group['lemmas'])})")
+            continue
         if example["verb"] not in group["lemmas"]:
             raise SystemExit(f"example verb {example['verb']!r} of {rule_id} is not among its lemmas")
         note = group["rationale"]
@@ -545,6 +564,9 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         rule["source"] = group["source"]
         rule["note"] = note
         rules.append(rule)
+
+    if missing_examples:
+        raise SystemExit(f"no example in {CONFIG.name} for: " + "; ".join(missing_examples))
 
     # frame rules built from classes: their lemmas are the class members the config keeps
     for class_ids, key, rationale in FRAME_CLASSES:
@@ -570,23 +592,28 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
 
 
 def concrete_nouns(entries: dict[str, dict[str, dict]], lexname: dict[str, str]) -> list[dict]:
-    """Single-word nouns whose every sense is a person (or every sense an artifact / concrete thing)."""
+    """Single-word nouns whose first (most frequent) sense is a person or a concrete thing.
+
+    A noun with any sense among events, acts, states, phenomena or processes
+    ("fire", "strike", "seal" of a treaty is an act) may name what happened and
+    is left out. The class is that of the first sense.
+    """
     by_class: dict[str, list[str]] = {}
     for lemma in sorted(entries):
         senses = entries[lemma].get("n", {}).get("synsets", [])
         if not senses or not re.fullmatch(r"[a-z]+", lemma):
             continue
-        if "v" in entries[lemma] or "a" in entries[lemma] or "s" in entries[lemma]:
-            continue  # "strike", "seal", "blind": a verb or adjective reading may name an act or state
-        classes = {CONCRETE_NOUN_FILES.get(lexname.get(s, ""), "") for s in senses}
-        if len(classes) == 1 and "" not in classes:
-            by_class.setdefault(classes.pop(), []).append(lemma)
+        name = CONCRETE_NOUN_FILES.get(lexname.get(senses[0], ""), "")
+        if not name or any(lexname.get(s, "") in HAPPENING_NOUN_FILES for s in senses):
+            continue
+        by_class.setdefault(name, []).append(lemma)
     examples = {"person": "The king broke the seal.", "artifact": "The king broke the seal.",
                 "thing": "The farmer cut the timber."}
     values = {"person": "noun.person", "artifact": "noun.artifact",
               "thing": "noun.animal, noun.body, noun.food, noun.plant, noun.object, noun.substance"}
     return [{"id": f"concrete-{name}", "kind": "concrete_noun", "words": words, "example": examples[name],
-             "value": name, "note": f"every OEWN sense in {values[name]} (OEWN {OEWN_COMMIT[:7]})"}
+             "value": name, "note": f"first OEWN sense in {values[name]}, no sense in "
+                                    f"{', '.join(sorted(HAPPENING_NOUN_FILES))} (OEWN {OEWN_COMMIT[:7]})"}
             for name, words in sorted(by_class.items())]
 
 

@@ -68,7 +68,9 @@ class CausalLinkFinder:
         self.rules = load_cue_rules(cues_path)
         lexicon = load_lexicon(lexicon_path)
         self.words = syntax.WordLists.from_lexicon(lexicon)
-        self.concrete = syntax.WordLists.from_lexicon(load_noun_classes()).by_kind.get("concrete_noun", frozenset())
+        nouns = load_noun_classes()
+        self.concrete = frozenset(w for rule in nouns for w in rule.words)
+        self.persons = frozenset(w for rule in nouns if rule.value == "person" for w in rule.words)
         self.rule_by_id = {rule.id: rule for rule in self.rules}
         self.by_lemma: dict[str, list[CueRule]] = {}
         self.phrase_rules: dict[str, CueRule] = {}
@@ -103,8 +105,8 @@ class CausalLinkFinder:
             if key in seen:
                 continue
             rule = self.rule_by_id[link.rule]
-            if rule.abstract_end and self._concrete(doc[link.cause_head]) and self._concrete(doc[link.effect_head]):
-                continue  # "the king broke the seal": a person's act on a thing, not a historian's cause
+            if rule.abstract_end and self._person(doc[link.cause_head]) and self._concrete(doc[link.effect_head]):
+                continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
             seen.add(key)
             yield replace(link, direction=rule.direction) if rule.direction else link
 
@@ -504,13 +506,17 @@ class CausalLinkFinder:
             return False
         return True
 
-    def _concrete(self, token: Token) -> bool:
-        """A plain person or concrete thing: a WordNet person / artifact noun, a personal pronoun, a named person."""
+    def _person(self, token: Token) -> bool:
+        """A person: a WordNet person noun, a personal pronoun or a named person."""
         if token.pos_ == "PRON":
             return token.lower_ in self.words.by_kind.get("personal_pronoun", ())
         if token.pos_ == "PROPN":
             return token.ent_type_ == "PERSON"
-        return token.pos_ == "NOUN" and token.lemma_.lower() in self.concrete
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.persons
+
+    def _concrete(self, token: Token) -> bool:
+        """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
+        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.concrete)
 
     def _attached_to(self, word: Token, kinds: tuple[str, ...]) -> bool:
         """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
