@@ -77,6 +77,8 @@ class CueRule:
     and "the bishop ruined the chapter's finances" are.
     ``subject_cause`` (``verb_prep``): the subject, not the object, is the
     cause of the prepositional object ("X deprived the city of Y").
+    ``needs_object`` (``verb_prep``): only with a direct object or in the
+    passive ("X turned Y into Z", not "Y turned into Z").
 
     ``attach`` names lexicon kinds: the cue counts only when the word it hangs
     on is in one of those word lists ("clashes over X": a word of dispute).
@@ -104,6 +106,7 @@ class CueRule:
     source: str = ""
     abstract_end: bool = False
     subject_cause: bool = False
+    needs_object: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

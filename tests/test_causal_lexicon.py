@@ -112,6 +112,14 @@ def test_lexicon_argument_frames(nlp, text, expected):
     assert expected in _links(nlp, text)
 
 
+def test_lexicon_turn_into_needs_an_object(nlp):
+    assert [l for l in _links(nlp, "The protest turned into a riot.") if l[0] == "vn-turn-into"] == []
+
+
+def test_lexicon_person_acting_on_a_named_place_is_no_causal_link(nlp):
+    assert _links(nlp, "The duke subdued Flanders.") == []
+
+
 def test_lexicon_mean_that_with_a_person_is_speech_not_cause(nlp):
     assert _links(nlp, "She meant that the treaty was void.") == []
 

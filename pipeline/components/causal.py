@@ -105,7 +105,8 @@ class CausalLinkFinder:
             if key in seen:
                 continue
             rule = self.rule_by_id[link.rule]
-            if rule.abstract_end and self._person(doc[link.cause_head]) and self._concrete(doc[link.effect_head]):
+            effect = doc[link.effect_head]
+            if rule.abstract_end and self._person(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
                 continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
             seen.add(key)
             yield replace(link, direction=rule.direction) if rule.direction else link
@@ -119,7 +120,7 @@ class CausalLinkFinder:
                     continue  # "..., prompting X": the verb's own frame has read it
                 if frame is not None:
                     for link in frame(self, rule, token):
-                        if link is not None:
+                        if link is not None and not rule.source:  # a derived verb does not shadow a connective's link
                             taken.update(range(*link.cue), link.cue_extra)
                         yield link
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
@@ -228,6 +229,8 @@ class CausalLinkFinder:
             by_agent = None
         if rule.object or rule.acomp or prep.dep_ == "prt":
             first = syntax.passive_subjects(verb) or syntax.subjects(verb)
+        if rule.needs_object and not syntax.objects(verb) and not syntax.is_passive(verb):
+            return  # "the protest turned into a riot" tells a change, not what changed it
         if rule.subject_cause:  # "X deprived the city of Y": X causes (the loss of) Y
             first = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
         if not first:
