@@ -180,6 +180,10 @@ PREVENT_ROOTS = {
     "02563025-v": "obstruct, block, hinder, stymie: hinder or prevent the progress of",
     "00237139-v": "hamper, cramp, strangle: prevent the progress or free movement of",
 }
+CAUSE_ROOTS = {
+    "01649143-v": "cause, make: give rise to; cause to happen or occur (its direct hyponyms: "
+                  "occasion, engender, breed, facilitate, precipitate ...)",
+}
 TREE_DEPTH = 3
 # lexicographer files whose first sense excludes a verb (motion, speech, perception ...)
 EXCLUDED_FIRST_SENSE = {"verb.motion", "verb.communication", "verb.perception", "verb.contact",
@@ -381,6 +385,7 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
     up = closure(INCREASE_ROOTS, hyponyms, TREE_DEPTH)
     down = closure(DECREASE_ROOTS, hyponyms, TREE_DEPTH)
     stop = closure(PREVENT_ROOTS, hyponyms, TREE_DEPTH)
+    cause = closure(CAUSE_ROOTS, hyponyms, 1)
 
     def verb_senses(lemma: str) -> list[str]:
         return entries.get(lemma, {}).get("v", {}).get("synsets", [])
@@ -475,6 +480,7 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         ("oewn-increase", INCREASE_ROOTS, up, "positive", "increase"),
         ("oewn-decrease", DECREASE_ROOTS, down, "positive", "decrease"),
         ("oewn-prevent", PREVENT_ROOTS, stop, "negative", ""),
+        ("oewn-cause", CAUSE_ROOTS, cause, "positive", ""),
     ):
         lemmas = set()
         why: list[str] = []
@@ -484,11 +490,16 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
                 if lemma in assigned or lemma in hand_verbs:
                     continue
                 senses = verb_senses(lemma)
-                if first_sense_file(lemma) not in GROUP_FIRST_SENSE or not senses or senses[0] not in index:
-                    continue  # the group's sense must be the verb's first (most frequent) sense
+                if first_sense_file(lemma) not in GROUP_FIRST_SENSE or not senses:
+                    continue
+                if name != "oewn-cause" and senses[0] not in index:
+                    continue  # the group's sense must be the verb's first (most frequent) sense;
+                    # a direct hyponym of "cause" needs only be a change/creation/social/emotion verb
                 if not usable(lemma, why, strict=True):
                     continue
                 if polarity == "positive" and (prevents(lemma) or direction_of(lemma)[0] != direction):
+                    continue
+                if name == "oewn-cause" and lemma in assigned:
                     continue
                 lemmas.add(lemma)
         assigned |= lemmas

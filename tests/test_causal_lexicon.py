@@ -104,6 +104,12 @@ def test_lexicon_decrease_verb_is_a_positive_link(nlp):
     # mean that
     ("The failure of the rains meant that the granaries stood empty.",
      ("clause-mean-that", "The failure of the rains", "the granaries stood empty", "positive", "")),
+    # lose X to Y: Y -> loss of X
+    ("The monastery lost most of its tenants to the epidemic.",
+     ("verb-prep-lose-to", "the epidemic", "most of its tenants", "positive", "decrease")),
+    # a direct hyponym of WordNet's "cause"
+    ("Cheap paper facilitated the spread of pamphlets.",
+     ("oewn-cause", "Cheap paper", "the spread of pamphlets", "positive", "")),
     # impel X to V
     ("Rising rents impelled the tenants to emigrate.",
      ("vn-compel-to", "Rising rents", "the tenants to emigrate", "positive", "")),
