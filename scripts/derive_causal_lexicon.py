@@ -460,7 +460,6 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
                 continue
             direction, _ = direction_of(lemma) if suffix != "psych" else ("", "")
             stop_root = prevents(lemma)
-            lemma_polarity = polarity
             if stop_root and polarity == "positive":
                 continue  # a prevent-type verb goes to the prevent group below
             if suffix == "shape" and not direction:
@@ -468,11 +467,12 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
             direction = direction or (default_dir if polarity == "positive" else "")
             by_dir.setdefault(direction, []).append(lemma)
             assigned.add(lemma)
-            del lemma_polarity
         for direction, lemmas in sorted(by_dir.items()):
             groups.append({"class": class_id, "suffix": suffix, "frame": frame, "direction": direction,
                            "polarity": polarity, "strength": strength, "lemmas": lemmas,
-                           "source": f"VerbNet 3.4 {class_id}" + (f"; OEWN {direction} trees" if direction else ""),
+                           "source": f"VerbNet 3.4 {class_id}" + (
+                               f"; direction {direction}: OEWN {direction} trees or the class's predicates"
+                               if direction else ""),
                            "rationale": rationale, "excluded": why})
 
     # WordNet sense groups not covered by the VerbNet classes
