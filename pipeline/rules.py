@@ -79,6 +79,8 @@ class CueRule:
     cause of the prepositional object ("X deprived the city of Y").
     ``experiencer``: the effect must not be a concrete thing (the Experiencer
     of a psych verb: "the levies angered the guilds", not "... the mixture").
+    ``abstract_effect``: the effect must not be a person or a concrete thing
+    (verbs of creation: "the reforms created a new class", not "... an atlas").
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
 
@@ -110,6 +112,7 @@ class CueRule:
     subject_cause: bool = False
     needs_object: bool = False
     experiencer: bool = False
+    abstract_effect: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

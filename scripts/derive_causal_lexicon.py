@@ -574,6 +574,8 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
             rule["polarity"] = group["polarity"]
         rule["confidence"] = 0.65 if group["polarity"] == "positive" else 0.6
         rule["abstract_end"] = True
+        if group["suffix"] in ("engender", "cause"):
+            rule["abstract_effect"] = True  # engender-27.1 / WordNet "cause": making a thing is production
         if group["suffix"] == "psych":
             rule["experiencer"] = True  # amuse-31.1: the Experiencer is animate
         rule["direction"] = group["direction"]

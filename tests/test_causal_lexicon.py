@@ -122,6 +122,12 @@ def test_lexicon_group_making_a_thing_is_no_causal_link(nlp):
     assert _links(nlp, "The guild created a new emblem.") == []
 
 
+def test_lexicon_creating_a_thing_is_production_not_causation(nlp):
+    assert _links(nlp, "The flood of 1910 created a new lake.") == []
+    assert ("vn-engender", "The flood of 1910", "a new class of tenants", "positive", "") in _links(
+        nlp, "The flood of 1910 created a new class of tenants.")
+
+
 def test_lexicon_psych_verb_needs_a_person_as_experiencer(nlp):
     assert _links(nlp, "The heat disturbed the varnish.") == []
     assert ("vn-psych", "The heat", "the sentries", "positive", "") in _links(nlp, "The heat disturbed the sentries.")

@@ -109,6 +109,8 @@ class CausalLinkFinder:
             effect = doc[link.effect_head]
             if rule.abstract_end and self._agent(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
                 continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
+            if rule.abstract_effect and self._concrete(effect):
+                continue  # "the cartographer created an atlas": making a thing is production, not causation
             if rule.experiencer and self._concrete(effect) and not self._person(effect):
                 continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
             seen.add(key)
