@@ -412,6 +412,8 @@ class CausalLinkFinder:
             if holder is not None:
                 causes = [holder]
         if rule.effect_is_self:
+            if noun.dep_ == "attr" and syntax.copula_partner(noun) is not None:
+                return  # "X was a reaction to Y": the copula frame names X as the effect
             exclude = {t.i for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.cause_prep for t in p.subtree}
             effects = [noun]
             effect_span = syntax.np_span(noun, exclude=exclude)
