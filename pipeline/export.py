@@ -81,13 +81,19 @@ def dot_node_line(node, data: dict) -> str:
     return f"  {_dot_quote(node)} [label={_dot_quote(data.get('label', node))}, shape={shape}];"
 
 
+_DIRECTION_MARKS = {"increase": "(\u2191)", "decrease": "(\u2193)"}
+
+
 def dot_edge_line(u, v, data: dict) -> str:
     """The DOT statement of one edge."""
     kind = data.get("kind", "")
     style = _DOT_STYLES.get(kind, "")
     if kind == "causal":
         style = 'color="firebrick"' if data.get("polarity") == "negative" else ('color="darkorange", style=dashed' if data.get("hedged") else 'color="black"')
-    attrs = ", ".join(x for x in (f"label={_dot_quote(data.get('label', ''))}", style) if x)
+    label = str(data.get("label", ""))
+    if kind == "causal" and data.get("direction") in _DIRECTION_MARKS:
+        label += " " + _DIRECTION_MARKS[data["direction"]]  # "cut (↓)": what the cause did to the effect
+    attrs = ", ".join(x for x in (f"label={_dot_quote(label)}", style) if x)
     return f"  {_dot_quote(u)} -> {_dot_quote(v)} [{attrs}];"
 
 

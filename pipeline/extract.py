@@ -422,6 +422,7 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
         hedged=bool(hedge) or (claim.hedged if claim else False) and bool(hedge),
         strength=strength, polarity=polarity, asserted_by=asserter or (claim.asserted_by if claim else "author"),
         sentence=sent.text.strip(), rule=data["rule"], claim_id=claim.claim_id if claim else "",
+        direction=data.get("direction", ""),
     )
     cause_span, effect_span = doc[cause.span[0]:cause.span[1]], doc[effect.span[0]:effect.span[1]]
     out = []

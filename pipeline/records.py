@@ -17,6 +17,7 @@ __all__ = [
     "Resolution",
     "Strength",
     "Polarity",
+    "Direction",
     "Asserter",
     "ClaimType",
     "record_columns",
@@ -24,6 +25,7 @@ __all__ = [
 
 Strength = Literal["sufficient", "contributory", "associative"]
 Polarity = Literal["positive", "negative"]
+Direction = Literal["increase", "decrease", ""]
 Asserter = Literal["author", "cited", "actor"]
 ClaimType = Literal["thesis", "claim", "premise", "background", "meta"]
 
@@ -102,6 +104,7 @@ class CausalLink:
     rule: str
     claim_id: str = ""
     via: str = ""  # how an end was resolved, e.g. "anaphora:summary 'Such interaction'"
+    direction: Direction = ""  # what the cause does to the effect: "increase", "decrease" or "" (not said)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ __all__ = [
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
+    "small_clause",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -475,3 +476,35 @@ def resultative_so(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")
 
+
+
+def small_clause(verb: Token) -> tuple[Token, Token] | None:
+    """For "left the city vulnerable", "kept the mills running": the (subject, predicate) of the verb's small clause.
+
+    The predicate is an adjective or an -ing verb: an object with an object
+    predicative or complement ("left [the city] [vulnerable]"), a clausal
+    complement with its own subject ("made [the trade profitable]"), or, in
+    the passive, the verb's subject with its predicative ("was left empty").
+    A bare infinitive ("made them leave") is the causative frame's, and an
+    expletive "it" ("made it clear that") names no factor.
+    """
+    def predicate_ok(token: Token) -> bool:
+        return token.pos_ == "ADJ" or (token.pos_ == "VERB" and token.tag_ == "VBG")
+
+    subject = None
+    predicate = None
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "acomp") and predicate_ok(child):
+            predicate = child
+        elif child.dep_ == "ccomp" and predicate_ok(child):
+            inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if inner is not None:
+                subject, predicate = inner, child
+    if predicate is None:
+        return None
+    if subject is None:
+        found = passive_subjects(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        subject = found[0] if found else None
+    if subject is None or subject.lower_ == "it" or subject.i == predicate.i:
+        return None
+    return subject, predicate

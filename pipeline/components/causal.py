@@ -9,7 +9,7 @@ the rule's strength, polarity and confidence. Spans go to
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
-from ..rules import CueRule, load_cue_rules, load_lexicon
+from ..rules import CueRule, load_cue_rules, load_lexicon, load_noun_classes
 from .. import syntax
 
 __all__ = ["CausalLinkFinder", "make_causal_link_finder", "TokenLink"]
@@ -37,6 +37,7 @@ class TokenLink:
     polarity: str
     confidence: float
     cue_extra: tuple[int, ...] = ()  # further cue tokens, e.g. "led ... to"
+    direction: str = ""  # what the cue does to the effect: "increase", "decrease" or ""
 
     def to_data(self) -> dict:
         return {
@@ -44,7 +45,7 @@ class TokenLink:
             "effect": list(self.effect), "cause_head": self.cause_head,
             "effect_head": self.effect_head, "strength": self.strength,
             "polarity": self.polarity, "confidence": self.confidence,
-            "cue_extra": list(self.cue_extra),
+            "cue_extra": list(self.cue_extra), "direction": self.direction,
         }
 
 
@@ -67,6 +68,10 @@ class CausalLinkFinder:
         self.rules = load_cue_rules(cues_path)
         lexicon = load_lexicon(lexicon_path)
         self.words = syntax.WordLists.from_lexicon(lexicon)
+        nouns = load_noun_classes()
+        self.concrete = frozenset(w for rule in nouns for w in rule.words)
+        self.persons = frozenset(w for rule in nouns if rule.value == "person" for w in rule.words)
+        self.rule_by_id = {rule.id: rule for rule in self.rules}
         self.by_lemma: dict[str, list[CueRule]] = {}
         self.phrase_rules: dict[str, CueRule] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -99,8 +104,12 @@ class CausalLinkFinder:
             key = (link.cause, link.effect)
             if key in seen:
                 continue
+            rule = self.rule_by_id[link.rule]
+            effect = doc[link.effect_head]
+            if rule.abstract_end and self._person(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
+                continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
             seen.add(key)
-            yield link
+            yield replace(link, direction=rule.direction) if rule.direction else link
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
         taken: set[int] = set()  # cue tokens of links found so far
@@ -111,7 +120,7 @@ class CausalLinkFinder:
                     continue  # "..., prompting X": the verb's own frame has read it
                 if frame is not None:
                     for link in frame(self, rule, token):
-                        if link is not None:
+                        if link is not None and not rule.source:  # a derived verb does not shadow a connective's link
                             taken.update(range(*link.cue), link.cue_extra)
                         yield link
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
@@ -190,6 +199,8 @@ class CausalLinkFinder:
             anchor = comp
             extra.append(comp.i)
         prep = syntax.find_prep(anchor, rule.prep, verb)
+        if prep is None and rule.subject_cause:  # "deprived [the city of grain]": the parser hangs "of" on the object
+            prep = next((p for o in syntax.objects(verb) if (p := syntax.find_prep(o, rule.prep, o)) is not None), None)
         if prep is None:
             return
         extra.append(prep.i)
@@ -218,6 +229,10 @@ class CausalLinkFinder:
             by_agent = None
         if rule.object or rule.acomp or prep.dep_ == "prt":
             first = syntax.passive_subjects(verb) or syntax.subjects(verb)
+        if rule.needs_object and not syntax.objects(verb) and not syntax.is_passive(verb):
+            return  # "the protest turned into a riot" tells a change, not what changed it
+        if rule.subject_cause:  # "X deprived the city of Y": X causes (the loss of) Y
+            first = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
         if not first:
             return
         for head in first:
@@ -270,6 +285,45 @@ class CausalLinkFinder:
                 rule.id, (verb.i, verb.i + 1), cause_span, effect, c.i, clause.i,
                 rule.strength, rule.polarity, rule.confidence, tuple(extra),
             )
+
+    def _resultative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"X left Y vulnerable (to Z)", "X made Y profitable", "X kept Y flowing": X causes Y's state."""
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
+            return
+        found = syntax.small_clause(verb)
+        if found is None:
+            return
+        subject, predicate = found
+        causes = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
+        event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
+        start = min(subject.left_edge.i, predicate.i)
+        effect = (start, max(syntax.clause_end(predicate), subject.right_edge.i + 1))
+        if event is not None:
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, subject.i,
+                            rule.strength, rule.polarity, rule.confidence)
+            return
+        for cause in causes:
+            for c in syntax.conjuncts(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i,
+                                subject.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _verb_clause(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The drought meant that the harvest failed": the subject causes the that-clause.
+
+        Not with a person or a pronoun as the subject ("he meant that ..." reports speech).
+        """
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
+            return
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return
+        for cause in syntax.subjects(verb):
+            if cause.pos_ == "PRON" or cause.ent_type_ in ("PERSON", "NORP", "ORG") or self._concrete(cause):
+                continue
+            for c in syntax.conjuncts(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(clause), c.i,
+                                clause.i, rule.strength, rule.polarity, rule.confidence)
 
     # -- phrase frames --------------------------------------------------------
 
@@ -457,6 +511,18 @@ class CausalLinkFinder:
             return False
         return True
 
+    def _person(self, token: Token) -> bool:
+        """A person: a WordNet person noun, a personal pronoun or a named person."""
+        if token.pos_ == "PRON":
+            return token.lower_ in self.words.by_kind.get("personal_pronoun", ())
+        if token.pos_ == "PROPN":
+            return token.ent_type_ == "PERSON"
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.persons
+
+    def _concrete(self, token: Token) -> bool:
+        """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
+        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.concrete)
+
     def _attached_to(self, word: Token, kinds: tuple[str, ...]) -> bool:
         """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
         if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
@@ -494,6 +560,8 @@ _FRAMES = {
     "causative": CausalLinkFinder._causative,
     "noun": CausalLinkFinder._noun,
     "copula_noun": CausalLinkFinder._copula_noun,
+    "resultative": CausalLinkFinder._resultative,
+    "verb_clause": CausalLinkFinder._verb_clause,
 }
 _PHRASE_FRAMES = {
     "connective_mark": CausalLinkFinder._connective_mark,
@@ -507,4 +575,6 @@ _PHRASE_FRAMES = {
     "noun": lambda self, rule, span: iter(()),
     "copula_noun": lambda self, rule, span: iter(()),
     "participle": lambda self, rule, span: iter(()),
+    "resultative": lambda self, rule, span: iter(()),
+    "verb_clause": lambda self, rule, span: iter(()),
 }
