@@ -71,12 +71,14 @@ class CueRule:
     Y"), ``decrease`` ("reduced Y", "destroyed Y"; still a positive link) or
     ``""``. ``source`` names the lexical resource a derived rule comes from
     (``models/causal_verbs.jsonl``; see ``models/ATTRIBUTION.md``).
-    ``abstract_end``: the link does not count when a person acts on a person
-    or a concrete thing (``models/noun_classes.jsonl``): "the bishop broke the
+    ``abstract_end``: the link does not count when a person or group acts on a
+    person, a concrete thing or a named place (``models/noun_classes.jsonl``): "the bishop broke the
     seal" is not a historian's causal link; "the blockade ruined the merchants"
     and "the bishop ruined the chapter's finances" are.
     ``subject_cause`` (``verb_prep``): the subject, not the object, is the
     cause of the prepositional object ("X deprived the city of Y").
+    ``experiencer``: the effect must not be a concrete thing (the Experiencer
+    of a psych verb: "the levies angered the guilds", not "... the mixture").
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
 
@@ -107,6 +109,7 @@ class CueRule:
     abstract_end: bool = False
     subject_cause: bool = False
     needs_object: bool = False
+    experiencer: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

@@ -13,9 +13,12 @@ Writes
   rule per VerbNet class or WordNet sense group and direction, each with its
   ``source``, ``direction`` (increase / decrease / ""), and an ``example``
   sentence written for the project (``scripts/causal_lexicon_config.json``).
-- ``models/noun_classes.jsonl``: nouns whose every WordNet sense is a person
-  or a concrete thing (``noun.person``, ``noun.artifact`` ...), which the broad
-  verb classes must not link to each other ("the king broke the seal").
+- ``models/noun_classes.jsonl``: nouns whose first WordNet sense is a person,
+  a group or a concrete thing (``noun.person``, ``noun.group``,
+  ``noun.artifact`` ...) and no sense an event, act, state, phenomenon or
+  process: the broad verb classes do not link a person or group to a thing
+  ("the bishop broke the seal"), and a psych verb needs a person or group as
+  its Experiencer.
 
 How a verb gets in:
 
@@ -186,7 +189,7 @@ GROUP_FIRST_SENSE = {"verb.change", "verb.creation", "verb.social", "verb.emotio
 # noun lexicographer files of persons and concrete things; and of events and conditions
 CONCRETE_NOUN_FILES = {"noun.person": "person", "noun.artifact": "artifact", "noun.animal": "thing",
                        "noun.body": "thing", "noun.food": "thing", "noun.plant": "thing",
-                       "noun.object": "thing", "noun.substance": "thing"}
+                       "noun.object": "thing", "noun.substance": "thing", "noun.group": "group"}
 
 
 HAPPENING_NOUN_FILES = {"noun.event", "noun.act", "noun.state", "noun.phenomenon", "noun.process"}
@@ -560,6 +563,8 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
             rule["polarity"] = group["polarity"]
         rule["confidence"] = 0.65 if group["polarity"] == "positive" else 0.6
         rule["abstract_end"] = True
+        if group["suffix"] == "psych":
+            rule["experiencer"] = True  # amuse-31.1: the Experiencer is animate
         rule["direction"] = group["direction"]
         rule["source"] = group["source"]
         rule["note"] = note
@@ -607,10 +612,11 @@ def concrete_nouns(entries: dict[str, dict[str, dict]], lexname: dict[str, str])
         if not name or any(lexname.get(s, "") in HAPPENING_NOUN_FILES for s in senses):
             continue
         by_class.setdefault(name, []).append(lemma)
-    examples = {"person": "The king broke the seal.", "artifact": "The king broke the seal.",
-                "thing": "The farmer cut the timber."}
+    examples = {"person": "The bishop broke the seal.", "artifact": "The bishop broke the seal.",
+                "thing": "The farmer cut the timber.", "group": "The guild built a new hall."}
     values = {"person": "noun.person", "artifact": "noun.artifact",
-              "thing": "noun.animal, noun.body, noun.food, noun.plant, noun.object, noun.substance"}
+              "thing": "noun.animal, noun.body, noun.food, noun.plant, noun.object, noun.substance",
+              "group": "noun.group (an agent like a person: 'the guild built a hall')"}
     return [{"id": f"concrete-{name}", "kind": "concrete_noun", "words": words, "example": examples[name],
              "value": name, "note": f"first OEWN sense in {values[name]}, no sense in "
                                     f"{', '.join(sorted(HAPPENING_NOUN_FILES))} (OEWN {OEWN_COMMIT[:7]})"}

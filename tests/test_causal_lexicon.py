@@ -112,6 +112,15 @@ def test_lexicon_argument_frames(nlp, text, expected):
     assert expected in _links(nlp, text)
 
 
+def test_lexicon_group_making_a_thing_is_no_causal_link(nlp):
+    assert _links(nlp, "The guild created a new emblem.") == []
+
+
+def test_lexicon_psych_verb_needs_a_person_as_experiencer(nlp):
+    assert _links(nlp, "The heat disturbed the varnish.") == []
+    assert ("vn-psych", "The heat", "the sentries", "positive", "") in _links(nlp, "The heat disturbed the sentries.")
+
+
 def test_lexicon_turn_into_needs_an_object(nlp):
     assert [l for l in _links(nlp, "The protest turned into a riot.") if l[0] == "vn-turn-into"] == []
 
@@ -152,7 +161,7 @@ def test_lexicon_core_cues_ignore_the_noun_classes(nlp):
 
 def test_lexicon_noun_classes_hold_persons_and_artifacts():
     classes = {rule.value: set(rule.words) for rule in load_noun_classes()}
-    assert sorted(classes) == ["artifact", "person", "thing"]
+    assert sorted(classes) == ["artifact", "group", "person", "thing"]
     assert ({"bishop", "sentry"} <= classes["person"], "altar" in classes["artifact"],
             "famine" in set().union(*classes.values()), "war" in set().union(*classes.values())) == (
         True, True, False, False)

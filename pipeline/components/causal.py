@@ -69,7 +69,8 @@ class CausalLinkFinder:
         lexicon = load_lexicon(lexicon_path)
         self.words = syntax.WordLists.from_lexicon(lexicon)
         nouns = load_noun_classes()
-        self.concrete = frozenset(w for rule in nouns for w in rule.words)
+        self.concrete = frozenset(w for rule in nouns if rule.value != "group" for w in rule.words)
+        self.groups = frozenset(w for rule in nouns if rule.value == "group" for w in rule.words)
         self.persons = frozenset(w for rule in nouns if rule.value == "person" for w in rule.words)
         self.rule_by_id = {rule.id: rule for rule in self.rules}
         self.by_lemma: dict[str, list[CueRule]] = {}
@@ -106,8 +107,10 @@ class CausalLinkFinder:
                 continue
             rule = self.rule_by_id[link.rule]
             effect = doc[link.effect_head]
-            if rule.abstract_end and self._person(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
+            if rule.abstract_end and self._agent(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
                 continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
+            if rule.experiencer and self._concrete(effect) and not self._person(effect):
+                continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
             seen.add(key)
             yield replace(link, direction=rule.direction) if rule.direction else link
 
@@ -518,6 +521,10 @@ class CausalLinkFinder:
         if token.pos_ == "PROPN":
             return token.ent_type_ == "PERSON"
         return token.pos_ == "NOUN" and token.lemma_.lower() in self.persons
+
+    def _agent(self, token: Token) -> bool:
+        """A person or a group of persons (WordNet noun.person / noun.group)."""
+        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups)
 
     def _concrete(self, token: Token) -> bool:
         """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
