@@ -264,15 +264,19 @@ def path_negations(end: Token, clause: Token, cue: Iterable[int], words: Factual
     return found
 
 
-def exclusive_negation(verb: Token, cue: Iterable[int], words: FactualityWords) -> Token | None:
-    """"not only", "not simply" on the link's clause or cue: a partial cause, not a denial."""
+def exclusive_negation(verb: Token, cue: Iterable[int], words: FactualityWords) -> tuple[Token, Token] | None:
+    """``(negation, exclusive word)`` of "not only", "not simply", "not the only cause" on the link's
+    clause or cue: a partial cause, not a denial; None when there is none."""
     tokens = [verb] + [verb.doc[i] for i in cue]
     for holder in tokens:
         for child in list(holder.children):
             if _is_negator(child, words):
                 exclusive = _exclusive_after(child, words)
+                if exclusive is None:  # "was not the only cause of X"
+                    exclusive = next((m for t in tokens for m in t.children if m.dep_ in ("amod", "advmod")
+                                      and m.i < t.i and words.token_in(m, "exclusive")), None)
                 if exclusive is not None:
-                    return exclusive
+                    return child, exclusive
     return None
 
 
@@ -287,9 +291,7 @@ def exceeding(doc: Doc, data: Mapping, clause: Token, words: FactualityWords) ->
     cue = doc[data["cue"][0]]
     if cue.pos_ in _VERBAL:
         return False
-    start = cue.left_edge.i if cue.left_edge.i < cue.i else cue.i
-    start = min(start, cue.i)
-    lows = [t.lower_ for t in doc[max(clause.i, start - 4):cue.i]]
+    lows = [t.lower_ for t in doc[max(clause.i, cue.i - 6):cue.i]]
     for phrase in words.phrases("exceeding"):
         width = len(phrase)
         if any(tuple(lows[k:k + width]) == phrase for k in range(len(lows) - width + 1)):
@@ -403,9 +405,11 @@ def _modal_aux(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
 
 
-def _is_counterfactual(verb: Token, words: FactualityWords) -> bool:
-    """"would have caused", "might have led": a conditional modal before perfect "have"."""
-    modal = [c for c in _modal_aux(verb) if words.has("conditional_modal", c.lower_)]
+def _is_counterfactual(verb: Token, words: FactualityWords, condition: bool = False) -> bool:
+    """"would have caused" (kind ``counterfactual_modal``), or, with a ``condition``, "might/could have led"
+    (kind ``conditional_modal``): a modal before perfect "have"."""
+    kinds = ("conditional_modal", "counterfactual_modal") if condition else ("counterfactual_modal",)
+    modal = [c for c in _modal_aux(verb) if any(words.has(k, c.lower_) for k in kinds)]
     return bool(modal) and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal[0].i for c in verb.children)
 
 
@@ -441,7 +445,7 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
     markers: list[str] = []
     condition = _condition_of(verb, words)
     modals = _modal_aux(verb)
-    if _is_counterfactual(verb, words):
+    if _is_counterfactual(verb, words, condition is not None):
         return "hypothetical", [m.lower_ for m in modals] + ["have"]
     if condition is not None and (modals or condition.dep_ != "prep"):
         return "hypothetical", [condition.lower_]
@@ -533,17 +537,14 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     weak = False
 
     exclusive = exclusive_negation(clause, cue_tokens, words)
-    if exclusive is not None or exceeding(doc, data, clause, words):
+    ignored: set[int] = set()
+    if exclusive is not None:
         strength = "contributory"
-        markers.append(exclusive.lower_ if exclusive is not None else "more than")
-        if exclusive is not None:
-            negators.update((c.i, c) for c in exclusive.ancestors if c.dep_ == "neg")
-            negators.update((c.i, c) for c in doc[max(exclusive.i - 1, 0):exclusive.i] if c.dep_ == "neg")
-            ignored = set(negators)
-        else:
-            ignored = set()
-    else:
-        ignored = set()
+        ignored.add(exclusive[0].i)
+        markers.append(f"{exclusive[0].lower_} {exclusive[1].lower_}")
+    elif exceeding(doc, data, clause, words):
+        strength = "contributory"
+        markers.append("more than")
     if frame not in ("connective_mark", "connective_adverb", "purpose") and not (
             frame == "connective_prep" and clause.lemma_ != "be"):
         negators.update((n.i, n) for n in clause_negations(clause, words))
@@ -578,15 +579,18 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             flips += 1
             modality = _stronger(modality, "hedged")
             markers.append(g.lower_)
-        elif any(words.token_in(p, "hedge_predicate", "hedge") for p in predicate if p.pos_ in ("VERB", "ADJ", "AUX")):
-            modality = _stronger(modality, "hedged")
+        arguments = [c for c in g.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.i != complement.i]
+        nobody = any(_negative_nominal(a, words) for a in arguments)
+        if not nobody and any(words.token_in(p, "hedge_predicate", "hedge") for p in predicate
+                              if p.pos_ in ("VERB", "ADJ", "AUX")):
+            modality = _stronger(modality, "hedged")  # not "nothing suggests that": a plain denial
             markers.append(g.lower_)
         own_neg = [c for p in predicate for c in p.children if _is_negator(c, words)]
         if g.pos_ in _NOMINAL and _negative_nominal(g, words):
             own_neg.append(g)  # "no evidence that"
-        arguments = [c for c in g.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.i != complement.i]
-        if not own_neg and any(_negative_nominal(a, words) for a in arguments):
-            own_neg.append(g)  # "nothing suggests that", "no historian believes that"
+        if not own_neg and nobody:
+            own_neg.append(g)  # "nothing suggests that", "no historian believes that": the author's denial
+            source = source or "author"
         if own_neg:
             flips += 1
             markers.append(own_neg[0].lower_)
@@ -603,7 +607,7 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         if condition is not None and condition.dep_ != "prep":
             modality = _stronger(modality, "hypothetical")
             markers.append(condition.lower_)
-        if not source and g.pos_ == "VERB" and words.token_in(
+        if not source and not nobody and g.pos_ == "VERB" and words.token_in(
                 g, "speech_verb", "belief_verb", "reporting_verb", "prediction_verb", "doubt", "denial"):
             source = source_of(g, words)
         if g.pos_ in _VERBAL and _contributory_word(g, words):

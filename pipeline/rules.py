@@ -35,7 +35,7 @@ __all__ = [
 
 Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
-    "connective_adverb", "noun", "copula_noun", "purpose", "participle",
+    "connective_adverb", "noun", "copula_noun", "purpose", "participle", "counterfactual",
 ]
 
 
@@ -60,6 +60,11 @@ class CueRule:
     - ``purpose``: an infinitival purpose clause ("they struck to demand Y").
     - ``participle``: a participial clause of motive ("they marched, demanding Y")
       or, with ``reverse``, of result ("a bomb exploded, killing five").
+    - ``counterfactual``: a counterfactual conditional with no causal word
+      ("Had X happened, Y would never have broken out"; "If X had happened,
+      Y would have ..."): the condition is the cause, the consequent the
+      effect; :mod:`pipeline.factuality` reads it as hypothetical, and
+      negative when the consequent is negated.
 
     ``attach`` names lexicon kinds: the cue counts only when the word it hangs
     on is in one of those word lists ("clashes over X": a word of dispute).

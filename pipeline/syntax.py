@@ -464,6 +464,12 @@ def copula_partner(noun: Token) -> Token | None:
         noun = noun.head.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
         noun = noun.head
+    host = _hyphen_host(noun)
+    if host is None and noun.dep_ == "pobj" and noun.head.head.tag_ in ("JJR", "RBR") and noun.head.head.dep_ in ("acomp", "attr"):
+        host = noun.head.head  # "was more than a consequence of X"
+    if host is not None and host.head.lemma_ in ("be", "become", "remain"):  # "was a by-product of X"
+        found = subjects(host.head)
+        return found[0] if found else None
     head = noun.head
     if noun.dep_ == "attr" and head.lemma_ in ("be", "become", "remain"):
         found = subjects(head)
@@ -473,6 +479,15 @@ def copula_partner(noun: Token) -> Token | None:
     if noun.dep_ == "appos":
         return head
     return None
+
+
+def _hyphen_host(noun: Token) -> Token | None:
+    """For a hyphenated noun the tokenizer split ("by - product"), the first part, which holds its place."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].text != "-" or doc[noun.i - 1].whitespace_ or doc[noun.i - 2].whitespace_:
+        return None
+    first = doc[noun.i - 2]
+    return first if noun.head.i == first.i and first.dep_ in ("prep", "attr") else None
 
 
 def participle_event(verb: Token) -> tuple[tuple[int, int], Token] | None:
