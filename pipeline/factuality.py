@@ -337,6 +337,8 @@ def governors(clause: Token, limit: int = 4) -> list[Governor]:
         elif dep in ("acl", "appos") and head.pos_ in _NOMINAL and (
                 _own_subject(current) or any(c.dep_ == "mark" for c in current.children)):
             found.append(Governor(head, current))  # "the evidence that X caused Y"
+        elif dep == "relcl" and head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
+            found.append(Governor(head, current))  # "there may have been a loop through which X caused Y"
         elif dep in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and current.pos_ in _NOMINAL and found \
                 and found[-1].token.i == current.i:
             found.append(Governor(head if dep != "pobj" else _verb_of(head), current))
@@ -370,7 +372,8 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
     year ("Smith (1990)"), a named writer with a scholarly reporting verb in
     the present or perfect, or an agentless scholarly passive in the present
     or perfect ("it has been argued") → cited; an impersonal subject ("it
-    seems") → ``""`` (no source named); anyone else → actor.
+    seems") or a scholarly verb alone ("the data show that") → ``""`` (no
+    source named); anyone else → actor.
     """
     subject = _subject(predicate)
     present = predicate.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in predicate.children)
@@ -396,6 +399,8 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
         year = any(t.like_num for t in subject.subtree if t.i != subject.i)
         if year or (scholarly_verb and present):
             return "cited"
+    if not words.token_in(predicate, "speech_verb", "belief_verb", "prediction_verb"):
+        return ""  # "the evidence shows that", "the project has demonstrated that": not an actor's word
     return "actor"
 
 
@@ -560,6 +565,14 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
 
     modality, modal_words = clause_modality(clause, cue_tokens, words)
     markers.extend(modal_words)
+    if frame in ("connective_mark", "connective_adverb") and modality == "asserted":
+        reason = _verb_of(doc[data["cause_head"]])
+        doubtful = [c for c in reason.children if c.dep_ == "advmod" and words.token_in(c, "hedge")
+                    or c.dep_ == "aux" and c.tag_ == "MD" and words.has("hedge", c.lower_)
+                    and not words.has("conditional_modal", c.lower_)]
+        if reason.i != clause.i and doubtful:
+            modality = "hedged"  # "Presumably X; thus Y", "because X may have ...": the reason is hedged
+            markers.append(doubtful[0].lower_)
     source: str = ""
     if _question(clause, words):
         modality = "question"
@@ -585,6 +598,10 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
                               if p.pos_ in ("VERB", "ADJ", "AUX")):
             modality = _stronger(modality, "hedged")  # not "nothing suggests that": a plain denial
             markers.append(g.lower_)
+        hedging_modal = [c for c in g.children if c.dep_ == "aux" and c.tag_ == "MD" and words.has("hedge", c.lower_)]
+        if hedging_modal and g.pos_ in _VERBAL:
+            modality = _stronger(modality, "hedged")  # "historians may argue that", "there may have been"
+            markers.append(hedging_modal[0].lower_)
         own_neg = [c for p in predicate for c in p.children if _is_negator(c, words)]
         if g.pos_ in _NOMINAL and _negative_nominal(g, words):
             own_neg.append(g)  # "no evidence that"
