@@ -291,3 +291,10 @@ def test_factuality_every_factuality_kind_is_in_the_lexicon():
              "inverted_conditional", "exclusive", "exceeding", "negative_quantifier", "weak_negative_quantifier",
              "stance_negative", "stance_positive", "proposition_noun", "self_determiner"}
     assert sorted(kinds - set(factuality_words().by_kind)) == []
+
+
+def test_factuality_claim_and_link_agree_on_reported_speech(nlp):
+    from pipeline.process import extract_text
+
+    found = extract_text("The prefect said that the floods had caused the epidemic.", nlp=nlp)
+    assert ([c.asserted_by for c in found.claims], [l.asserted_by for l in found.links]) == (["actor"], ["actor"])
