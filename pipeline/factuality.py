@@ -148,8 +148,17 @@ def link_clause(doc: Doc, data: Mapping) -> Token:
     if frame in ("connective_mark", "connective_adverb", "purpose", "counterfactual"):
         return _verb_of(doc[data["effect_head"]])
     if frame == "connective_prep":
-        return _verb_of(cue.head if cue.head.i not in range(*data["cue"]) else cue.head.head)
+        attach = cue.head if cue.head.i not in range(*data["cue"]) else cue.head.head
+        return attach if _inside_subject(attach) else _verb_of(attach)
+    if frame == "noun" and _inside_subject(cue):
+        return cue
     return _verb_of(cue)
+
+
+def _inside_subject(noun: Token) -> bool:
+    """A noun heading the subject: a link inside it ("grievances over X were ...") is presupposed,
+    not what the predicate says."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass")
 
 
 def _own_subject(verb: Token) -> bool:
@@ -253,6 +262,10 @@ def path_negations(end: Token, clause: Token, cue: Iterable[int], words: Factual
             neg = _constituent_negation(current, words)
             if neg is not None and _exclusive_after(neg, words) is None and neg not in found:
                 found.append(neg)
+        if current.dep_ == "conj":
+            rejecting = _rejecting_coordinator(current, words)
+            if rejecting is not None and rejecting not in found:
+                found.append(rejecting)  # "A rather than B": B is rejected
         skip_next = current.dep_ == "conj" and _coordinator(current) not in ("or", "nor")
         head = current.head
         if head.i == current.i:
@@ -262,6 +275,26 @@ def path_negations(end: Token, clause: Token, cue: Iterable[int], words: Factual
             break  # another clause: its negation is its own
         current = head
     return found
+
+
+def _rejecting_coordinator(conjunct: Token, words: FactualityWords) -> Token | None:
+    """The coordinator of "A rather than B", "A instead of B", "A but not B" (kind ``rejecting_coordinator``)
+    before the conjunct B, as a token; None for a plain coordination."""
+    doc = conjunct.doc
+    head = conjunct.head
+    left_out = {t.i for t in conjunct.subtree}
+    for child in head.children:
+        if child.dep_ in ("cc", "preconj") or child.dep_ == "conj" and child.i != conjunct.i:
+            left_out |= {t.i for t in child.subtree}
+    own = [t.i for t in head.subtree if t.i < conjunct.left_edge.i and t.i not in left_out and not t.is_punct]
+    if not own:
+        return None
+    start = max(own)
+    words_between = [t for t in doc[start + 1:conjunct.left_edge.i] if not t.is_punct]
+    if not words_between:
+        return None
+    phrase = " ".join(t.lower_ for t in words_between)
+    return words_between[0] if words.has("rejecting_coordinator", phrase) else None
 
 
 def exclusive_negation(verb: Token, cue: Iterable[int], words: FactualityWords) -> tuple[Token, Token] | None:
@@ -329,6 +362,8 @@ def governors(clause: Token, limit: int = 4) -> list[Governor]:
         if head.i == current.i:
             break
         dep = current.dep_
+        if _across_clause_break(current, head):
+            break  # "X argued that ...; I will suggest ...": the parser's link across a semicolon
         if dep == "conj" and not _own_subject(current):
             current = head
             continue
@@ -348,6 +383,16 @@ def governors(clause: Token, limit: int = 4) -> list[Governor]:
         if len(found) >= limit:
             break
     return found
+
+
+def _across_clause_break(lower: Token, upper: Token) -> bool:
+    """Whether a semicolon or colon (tag ``:``) stands between a clause and the head the parser gave it."""
+    doc = lower.doc
+    if lower.i < upper.i:
+        between = doc[lower.right_edge.i + 1:upper.i]
+    else:
+        between = doc[upper.i + 1:lower.left_edge.i]
+    return any(t.tag_ == ":" for t in between)
 
 
 def _predicate_words(token: Token) -> list[Token]:
@@ -395,6 +440,8 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
         return "author"
     if words.token_in(subject, "cited"):
         return "cited"
+    if scholarly_verb and subject.pos_ in ("PRON", "DET"):
+        return ""  # "some argue that", "they contend that": who they are is the claim's to say
     if subject.pos_ == "PROPN":
         year = any(t.like_num for t in subject.subtree if t.i != subject.i)
         if year or (scholarly_verb and present):
@@ -556,6 +603,8 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     cue_head = doc[data["cue"][0]]
     if cue_head.pos_ == "NOUN" and _negative_nominal(cue_head, words):
         negators[cue_head.i] = cue_head  # "had no effect on"
+    if clause.pos_ in _NOMINAL and _negative_nominal(clause, words):
+        negators[clause.i] = clause  # "no protest against X was recorded"
     for end in (doc[data["cause_head"]], doc[data["effect_head"]]):
         negators.update((n.i, n) for n in path_negations(end, clause, cue_tokens, words))
     for index in ignored:
