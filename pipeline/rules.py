@@ -37,7 +37,7 @@ __all__ = [
 Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
-    "resultative", "verb_clause",
+    "resultative", "verb_clause", "counterfactual",
 ]
 Direction = Literal["increase", "decrease", ""]
 
@@ -81,6 +81,11 @@ class CueRule:
     of a psych verb: "the levies angered the guilds", not "... the mixture").
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
+    - ``counterfactual``: a counterfactual conditional with no causal word
+      ("Had X happened, Y would never have broken out"; "If X had happened,
+      Y would have ..."): the condition is the cause, the consequent the
+      effect; :mod:`pipeline.factuality` reads it as hypothetical, and
+      negative when the consequent is negated.
 
     ``attach`` names lexicon kinds: the cue counts only when the word it hangs
     on is in one of those word lists ("clashes over X": a word of dispute).

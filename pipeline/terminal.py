@@ -19,8 +19,8 @@ _ASSERTERS = {"author": "the author", "cited": "cited scholarship", "actor": "hi
 
 
 def describe_link(link, detail: bool = True, asserter: bool = True) -> str:
-    """How a link is stated, in words: hedged, contributory, negated, implied (and, with ``detail``, by what),
-    who asserts it.
+    """How a link is stated, in words: its modality when not asserted (hedged, hypothetical, question),
+    contributory, negated, implied (and, with ``detail``, by what), who asserts it.
 
     >>> from types import SimpleNamespace as L
     >>> describe_link(L(hedged=True, strength="sufficient", polarity="positive", explicit=False, asserted_by="author",
@@ -28,8 +28,9 @@ def describe_link(link, detail: bool = True, asserter: bool = True) -> str:
     "hedged, implied (anaphora:summary 'Such interaction' includes 'old tensions')"
     """
     how = []
-    if link.hedged:
-        how.append("hedged")
+    modality = getattr(link, "modality", "") or ("hedged" if link.hedged else "asserted")
+    if modality != "asserted":
+        how.append(modality)
     if link.strength != "sufficient":
         how.append(link.strength)
     if link.polarity == "negative":

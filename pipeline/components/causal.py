@@ -454,6 +454,44 @@ class CausalLinkFinder:
             yield TokenLink(rule.id, (verb.i, verb.i + 1), own, other, verb.i, main.i,
                             rule.strength, rule.polarity, rule.confidence)
 
+    def _counterfactual(self, rule: CueRule, token: Token) -> Iterator[TokenLink | None]:
+        """"Had X happened, Y would never have Z" / "If X had happened, Y would have Z": X -> Y.
+
+        ``token`` opens the condition: an inverted auxiliary before its subject
+        (lexicon kind ``inverted_conditional``) or a subordinator (kind
+        ``condition_marker``) of a past-perfect clause. The main clause needs a
+        conditional modal and perfect "have" (kind ``conditional_modal``); when
+        its verb is a causal cue of its own, that cue's frame reads it instead.
+        """
+        kinds = self.words.by_kind
+        sub = token.head
+        if sub.dep_ != "advcl" or sub.pos_ not in ("VERB", "AUX"):
+            return
+        if token.dep_ in ("aux", "auxpass") and token.lower_ in kinds.get("inverted_conditional", ()):
+            if token.i != sub.left_edge.i or any(c.dep_ == "mark" for c in sub.children):
+                return
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > token.i for c in sub.children):
+                return
+        elif token.dep_ == "mark" and token.lower_ in kinds.get("condition_marker", ()):
+            if sub.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in sub.children):
+                return
+        else:
+            return
+        main = sub.head
+        modal = [c for c in main.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in kinds.get("conditional_modal", ())]
+        if main.pos_ not in ("VERB", "AUX") or not modal or not any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal[0].i for c in main.children):
+            return
+        if any(r.id != rule.id for r in self.by_lemma.get(main.lemma_.lower(), ())):
+            return
+        cause_span = syntax.clause_span(sub, exclude={token.i})
+        effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
+        # "the revolt would never have broken out": what would (not) have happened is the revolt
+        subject = next((c for c in main.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        intransitive = subject is not None and not syntax.objects(main) and not syntax.is_passive(main)
+        yield TokenLink(rule.id, (token.i, token.i + 1), cause_span, effect_span, sub.i,
+                        subject.i if intransitive else main.i, rule.strength, rule.polarity, rule.confidence)
+
     # -- noun frames ----------------------------------------------------------
 
     def _noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
@@ -569,6 +607,7 @@ _FRAMES = {
     "copula_noun": CausalLinkFinder._copula_noun,
     "resultative": CausalLinkFinder._resultative,
     "verb_clause": CausalLinkFinder._verb_clause,
+    "counterfactual": CausalLinkFinder._counterfactual,
 }
 _PHRASE_FRAMES = {
     "connective_mark": CausalLinkFinder._connective_mark,
@@ -584,4 +623,5 @@ _PHRASE_FRAMES = {
     "participle": lambda self, rule, span: iter(()),
     "resultative": lambda self, rule, span: iter(()),
     "verb_clause": lambda self, rule, span: iter(()),
+    "counterfactual": lambda self, rule, span: iter(()),
 }
