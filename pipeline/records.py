@@ -22,7 +22,7 @@ __all__ = [
     "record_columns",
 ]
 
-Strength = Literal["sufficient", "contributory", "associative"]
+Strength = Literal["sufficient", "contributory", "associative", "motive"]
 Polarity = Literal["positive", "negative"]
 Asserter = Literal["author", "cited", "actor"]
 ClaimType = Literal["thesis", "claim", "premise", "background", "meta"]

@@ -35,7 +35,7 @@ __all__ = [
 
 Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
-    "connective_adverb", "noun", "copula_noun", "purpose", "participle",
+    "connective_adverb", "noun", "copula_noun", "purpose", "participle", "depictive",
 ]
 
 
@@ -60,6 +60,11 @@ class CueRule:
     - ``purpose``: an infinitival purpose clause ("they struck to demand Y").
     - ``participle``: a participial clause of motive ("they marched, demanding Y")
       or, with ``reverse``, of result ("a bomb exploded, killing five").
+    - ``depictive``: a construction without a cue word (``lemmas`` empty): a
+      fronted adjective phrase gives the reason ("Unable to agree, they split").
+
+    ``strength`` ``motive`` marks an intention (a purpose clause): what the
+    actor meant to bring about, not an achieved effect.
 
     ``attach`` names lexicon kinds: the cue counts only when the word it hangs
     on is in one of those word lists ("clashes over X": a word of dispute).
@@ -71,7 +76,7 @@ class CueRule:
     example: str
     cause: str
     effect: str
-    strength: Literal["sufficient", "contributory", "associative"] = "sufficient"
+    strength: Literal["sufficient", "contributory", "associative", "motive"] = "sufficient"
     polarity: Literal["positive", "negative"] = "positive"
     prep: tuple[str, ...] = ()
     object: tuple[str, ...] = ()

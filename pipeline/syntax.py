@@ -19,6 +19,8 @@ __all__ = [
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
+    "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject",
+    "infinitive_complement",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -71,9 +73,25 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return True
+    if is_participial_passive(verb):
+        return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN":
         return is_passive(verb.head)
     return False
+
+
+def is_participial_passive(verb: Token) -> bool:
+    """A subjectless past participle set off as an adverbial clause: "Weakened by drought, the kingdom fell".
+
+    The participle is said of the main clause's subject (its understood
+    passive subject); it needs a by-agent so that "Founded in 1600, the
+    company ..." (no agent, no cause) does not count.
+    """
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "csubj") for c in verb.children):
+        return False
+    return _agent_of(verb) is not None
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -114,6 +132,8 @@ def passive_subjects(verb: Token) -> list[Token]:
         return [_unrelative(t) for t in found]
     if verb.dep_ in ("acl", "amod"):
         return [verb.head]
+    if is_participial_passive(verb):
+        return subjects(verb.head) or [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return passive_subjects(verb.head)
     return []
@@ -127,6 +147,10 @@ def _unrelative(token: Token) -> Token:
             clause = clause.head
         if clause.dep_ == "relcl":
             return clause.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
+            focus = next((c for c in clause.head.children if c.dep_ == "attr" and c.i < token.i), None)
+            if focus is not None and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in clause.head.children):
+                return focus  # a cleft, "it was the defeat that weakened X": the focus is the subject
     return token
 
 
@@ -138,12 +162,27 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)
     if verb.dep_ == "xcomp":
-        return subjects(verb.head)
+        return _raised_subjects(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., thus causing X"
         return subjects(verb.head)
     return []
+
+
+def _raised_subjects(holder: Token) -> list[Token]:
+    """The subject an infinitive shares with the word it complements.
+
+    "X seems to have caused Y" (a raising verb: its subject), "X is likely to
+    have caused Y" (an adjective: the copula's subject), "X is thought to have
+    caused Y" (a passive verb: its passive subject).
+    """
+    if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "attr") and holder.head.pos_ in ("VERB", "AUX"):
+        return subjects(holder.head)
+    passive = [c for c in holder.children if c.dep_ == "nsubjpass"]
+    if passive and not any(c.dep_ in ("nsubj", "csubj") for c in holder.children):
+        return [_unrelative(t) for t in passive]
+    return subjects(holder)
 
 
 def objects(verb: Token) -> list[Token]:
@@ -438,7 +477,17 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in sub.children):
         return False
+    if sub.lemma_.lower() == "be" and _stative_predicate(sub):
+        return True  # "as there were no apprentices", "as the roads were impassable": a state, not a comment
     return sub.lemma_.lower() not in words.by_kind.get("comment_verb", ())
+
+
+def _stative_predicate(copula: Token) -> bool:
+    """An existential ("there was no X") or a copula with a predicate ("the roads were impassable")."""
+    if any(c.dep_ == "expl" for c in copula.children):
+        return any(c.dep_ in ("attr", "nsubj", "acomp") for c in copula.children)
+    return any(c.dep_ in ("attr", "acomp") for c in copula.children) and any(
+        c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that") for c in copula.children)
 
 
 def is_time_expression(token: Token, words: WordLists) -> bool:
@@ -475,3 +524,74 @@ def resultative_so(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")
 
+
+
+def combination_members(token: Token, words: WordLists) -> list[Token]:
+    """The members of "the combination of X and Y" (lexicon kind ``combination``): [X, Y]; else [token].
+
+    A noun that only bundles its of-object's conjuncts ("the conjunction of
+    drought and war") is not itself a cause: each member is.
+    """
+    if token.lemma_.lower() not in words.by_kind.get("combination", ()):
+        return [token]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found = [c for c in prep.children if c.dep_ == "pobj"]
+            if found:
+                return conjuncts(found[0])
+    return [token]
+
+
+def relative_misparse(verb: Token) -> tuple[Token, Token] | None:
+    """(antecedent, object) of a relative clause the parser read as a noun phrase.
+
+    "a massacre that hardened demands for independence" is often parsed with
+    the verb as an adjective ("hardened" amod of "demands") and "demands" as the
+    relative clause. A verb form tagged as an adjectival modifier, right after
+    the relative pronoun of that clause, is the clause's verb; the noun it
+    modifies is its object and the antecedent its subject.
+    """
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return None
+    pronoun = verb.doc[verb.i - 1]
+    noun = verb.head
+    if pronoun.lower_ not in _RELATIVE or pronoun.head.i not in (noun.i, verb.i) or noun.i <= verb.i:
+        return None
+    if noun.dep_ != "relcl" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun.head, noun
+
+
+def measured_time(marker: Token) -> bool:
+    """"two years after X", "a week following X", "shortly after X": a measured stretch of time before the marker."""
+    holders = [marker, marker.head] if marker.dep_ == "mark" else [marker]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("npadvmod", "advmod") and child.i < marker.i and child.i >= marker.i - 3:
+                return True
+    if marker.dep_ == "prep" and marker.head.i < marker.i and marker.head.dep_ == "npadvmod" and marker.head.pos_ == "NOUN":
+        return True  # "[two years] after the war": the preposition hangs on the measure noun
+    return False
+
+
+def author_subject(verb: Token, words: WordLists) -> bool:
+    """The clause's subject is the author or the scholarship ("I", "we", "this chapter", "historians")."""
+    kinds = ("self", "cited")
+    for subject in subjects(verb):
+        if subject.lower_ in ("i", "we") or words.in_kinds(subject.lemma_.lower(), kinds) or words.in_kinds(subject.lower_, kinds):
+            return True
+    return False
+
+
+def infinitive_complement(verb: Token) -> Token | None:
+    """The to-infinitive of "drove X to flee" however it is attached (xcomp, ccomp or, misread as a purpose, advcl)."""
+    for child in verb.children:
+        if child.i <= verb.i or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.dep_ in ("xcomp", "ccomp"):
+            return child
+        if child.dep_ == "advcl" and child.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            objects_before = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
+            if objects_before and child.left_edge.i == objects_before[-1].right_edge.i + 1:
+                return child
+    return None
