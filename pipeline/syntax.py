@@ -248,6 +248,8 @@ def phrase_objects(phrase) -> list[Token]:
     inside = {t.i for t in phrase}
     for token in reversed(phrase):
         found = [t for t in prep_objects(token) if t.i not in inside]
+        if not found and token.tag_ == "VBG":  # "following the cuts" parsed as a verb with its object
+            found = [c for c in token.children if c.dep_ == "dobj"]
         if found:
             return found
     return []
@@ -594,4 +596,8 @@ def infinitive_complement(verb: Token) -> Token | None:
             objects_before = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
             if objects_before and child.left_edge.i == objects_before[-1].right_edge.i + 1:
                 return child
+            if not objects_before and any(c.dep_ == "nsubjpass" for c in verb.children):
+                by = next((c for c in verb.children if c.dep_ == "agent" and c.i < child.i), None)
+                if child.left_edge.i == (by.right_edge.i if by is not None else verb.i) + 1:
+                    return child  # "peasants were driven (by hunger) to flee"
     return None

@@ -280,6 +280,8 @@ class CausalLinkFinder:
             return
         for c in self._members(cause):
             cause_span = syntax.np_span(c, exclude={verb.i})
+            if not syntax.valid_pair(cause_span, effect):  # "peasants were driven by hunger to flee"
+                effect = (clause.left_edge.i, end)
             yield TokenLink(
                 rule.id, (verb.i, verb.i + 1), cause_span, effect, c.i, clause.i,
                 rule.strength, rule.polarity, rule.confidence, tuple(extra),
@@ -316,7 +318,8 @@ class CausalLinkFinder:
                         rule.strength, rule.polarity, rule.confidence)
 
     def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
-        if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase}:
+        if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase} \
+                and not (phrase[0].tag_ == "VBG" and phrase[0].dep_ == "xcomp"):
             return
         targets = [t for t in syntax.phrase_objects(phrase)
                    if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
@@ -477,7 +480,8 @@ class CausalLinkFinder:
         adjectives of comparison (lexicon kind ``comparison_adjective``) do not
         give reasons ("Similar to X, Y ...").
         """
-        if adjective.pos_ != "ADJ" or adjective.dep_ != "advcl" or adjective.head.pos_ not in ("VERB", "AUX"):
+        misread = adjective.pos_ == "PROPN" and adjective.i == adjective.sent.start  # "Aware of X, ...": capitalised
+        if (adjective.pos_ != "ADJ" and not misread) or adjective.dep_ != "advcl" or adjective.head.pos_ not in ("VERB", "AUX"):
             return
         main = adjective.head
         subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
