@@ -20,7 +20,7 @@ __all__ = [
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject",
-    "infinitive_complement",
+    "infinitive_complement", "hyphen_agent",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -105,11 +105,25 @@ def agents(verb: Token) -> list[Token]:
     """Every by-phrase of a passive: "caused by X or by Y" gives X and Y."""
     first = agent(verb)
     if first is None:
-        return []
+        return hyphen_agent(verb)
     found = [first]
     for prep in first.head.conjuncts:
         found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def hyphen_agent(verb: Token) -> list[Token]:
+    """The noun of a hyphenated compound participle: "slavery-induced absolutism" gives [slavery]."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl") or verb.i < 2:
+        return []
+    doc = verb.doc
+    hyphen = doc[verb.i - 1]
+    if hyphen.text != "-" or hyphen.whitespace_ or doc[verb.i - 2].whitespace_:
+        return []
+    noun = doc[verb.i - 2]
+    if noun.head.i != verb.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [noun]
 
 
 def agent(verb: Token) -> Token | None:

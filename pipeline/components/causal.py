@@ -264,6 +264,8 @@ class CausalLinkFinder:
             subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if subject is None:
                 subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None and rule.strength == "contributory" and clause.dep_ == "xcomp":
+                subject = clause  # "the reform helped (to) keep wages low": an enabling verb needs no causee
         event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
         if event is not None:
             cause = event[1]
