@@ -20,7 +20,7 @@ __all__ = [
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject",
-    "infinitive_complement", "hyphen_agent",
+    "infinitive_complement", "hyphen_agent", "conjoined_complements",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -493,7 +493,7 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in sub.children):
         return False
-    if sub.lemma_.lower() == "be" and _stative_predicate(sub):
+    if sub.lemma_.lower() == "be" and _stative_predicate(sub) and not any(c.dep_ == "xcomp" for c in sub.subtree):
         return True  # "as there were no apprentices", "as the roads were impassable": a state, not a comment
     return sub.lemma_.lower() not in words.by_kind.get("comment_verb", ())
 
@@ -503,7 +503,7 @@ def _stative_predicate(copula: Token) -> bool:
     if any(c.dep_ == "expl" for c in copula.children):
         return any(c.dep_ in ("attr", "nsubj", "acomp") for c in copula.children)
     return any(c.dep_ in ("attr", "acomp") for c in copula.children) and any(
-        c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that") for c in copula.children)
+        c.dep_ == "nsubj" and c.tag_ != "PRP" and c.lower_ not in ("this", "that") for c in copula.children)
 
 
 def is_time_expression(token: Token, words: WordLists) -> bool:
@@ -578,12 +578,21 @@ def relative_misparse(verb: Token) -> tuple[Token, Token] | None:
     return noun.head, noun
 
 
-def measured_time(marker: Token) -> bool:
-    """"two years after X", "a week following X", "shortly after X": a measured stretch of time before the marker."""
+def measured_time(marker: Token, words: WordLists) -> bool:
+    """"two years after X", "a week following X", "shortly after X": a measured stretch of time before the marker.
+
+    A noun of measure ("two years") or an adverb of time (lexicon kind
+    ``time_adverb``: "shortly", "soon") right before the marker; not "simply
+    because", "partly because".
+    """
     holders = [marker, marker.head] if marker.dep_ == "mark" else [marker]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("npadvmod", "advmod") and child.i < marker.i and child.i >= marker.i - 3:
+            if not (marker.i - 3 <= child.i < marker.i):
+                continue
+            if child.dep_ == "npadvmod" and child.pos_ == "NOUN":
+                return True
+            if child.dep_ == "advmod" and child.lemma_.lower() in words.by_kind.get("time_adverb", ()):
                 return True
     if marker.dep_ == "prep" and marker.head.i < marker.i and marker.head.dep_ == "npadvmod" and marker.head.pos_ == "NOUN":
         return True  # "[two years] after the war": the preposition hangs on the measure noun
@@ -591,10 +600,19 @@ def measured_time(marker: Token) -> bool:
 
 
 def author_subject(verb: Token, words: WordLists) -> bool:
-    """The clause's subject is the author or the scholarship ("I", "we", "this chapter", "historians")."""
-    kinds = ("self", "cited")
+    """The clause states the author's or the scholarship's method, not an actor's act.
+
+    Its subject is the work or scholarship ("this chapter", "historians":
+    lexicon kinds ``self`` and ``cited``), or "I"/"we" with a verb of method
+    (kind ``method_verb``: "I use tax rolls to show ..."); a speaker's "we
+    took the time to ..." is an act of its own.
+    """
+    personal = ("i", "we")
     for subject in subjects(verb):
-        if subject.lower_ in ("i", "we") or words.in_kinds(subject.lemma_.lower(), kinds) or words.in_kinds(subject.lower_, kinds):
+        if subject.lower_ in personal:
+            if verb.lemma_.lower() in words.by_kind.get("method_verb", ()):
+                return True
+        elif words.in_kinds(subject.lemma_.lower(), ("self", "cited")) or words.in_kinds(subject.lower_, ("self", "cited")):
             return True
     return False
 
@@ -615,3 +633,29 @@ def infinitive_complement(verb: Token) -> Token | None:
                 if child.left_edge.i == (by.right_edge.i if by is not None else verb.i) + 1:
                     return child  # "peasants were driven (by hunger) to flee"
     return None
+
+
+def conjoined_complements(subject: Token, clause: Token) -> list[tuple[Token, tuple[int, int], int]]:
+    """The effects of "drove X to sell Y and (to) leave Z": one per coordinated infinitive.
+
+    Each item is (verb, span, own start): the first span runs from the causee
+    ``subject`` (or the verb) to the end of the first infinitive; a later
+    conjunct's span is its own clause. ``own start`` is where the verb's own
+    clause begins, for when the causee cannot be part of the span.
+    """
+    doc = clause.doc
+    conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    found = []
+    heads = [clause] + conjoined
+    for n, head in enumerate(heads):
+        start = min(subject.left_edge.i, head.i) if n == 0 else head.left_edge.i
+        own_start = head.left_edge.i
+        if n + 1 < len(heads):
+            end = min([heads[n + 1].left_edge.i] + [c.i for c in clause.children if c.dep_ == "cc" and c.i > head.i])
+        else:
+            end = clause_end(head)
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        found.append((head, (start, end), own_start))
+    return found

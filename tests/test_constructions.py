@@ -33,9 +33,19 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
      [("causative-lead", "Rising rents", "the weavers leave the town", "sufficient")]),
     ("The tenants were driven by debt to sell their land.",
      [("causative-lead", "debt", "to sell their land", "sufficient")]),
-    # enabling makes the effect possible: a contributory cause
+    # enabling makes the effect possible: a contributory cause, with or without a causee
     ("Cheap credit enabled the merchants to build new ships.",
      [("causative-enable", "Cheap credit", "the merchants to build new ships", "contributory")]),
+    ("The second reform helped to keep wages low.",
+     [("causative-enable", "The second reform", "to keep wages low", "contributory")]),
+    ("The nobles pushed to expand their rights.", []),
+    # coordinated infinitives are two effects
+    ("The famine forced the peasants to sell their cattle and leave their villages.",
+     [("causative-lead", "The famine", "the peasants to sell their cattle", "sufficient"),
+      ("causative-lead", "The famine", "leave their villages", "sufficient")]),
+    ("The second reform helped to keep wages low and to shift the burden to the poor.",
+     [("causative-enable", "The second reform", "to keep wages low", "contributory"),
+      ("causative-enable", "The second reform", "to shift the burden to the poor", "contributory")]),
     # "make" is causative only with a bare infinitive: "made X to V" is a purpose
     ("The monks made candles to light the chapel.",
      [("purpose-to", "to light the chapel", "The monks made candles", "motive")]),
@@ -135,6 +145,9 @@ def test_constructions_relative_antecedent_is_the_cause(nlp, text, expected):
      [("verb-worsen", "war", "The famine was worsened", "sufficient"),
       ("verb-worsen", "drought", "The famine was worsened", "sufficient"),
       ("verb-worsen", "disease", "The famine was worsened", "sufficient")]),
+    # a hyphenated participle compound names its cause
+    ("Famine-induced migration emptied the villages.",
+     [("verb-cause", "Famine", "migration", "sufficient")]),
     ("The revolt was caused by hunger and debt.",
      [("verb-cause", "hunger", "The revolt was caused", "sufficient"),
       ("verb-cause", "debt", "The revolt was caused", "sufficient")]),

@@ -158,7 +158,8 @@ class CausalLinkFinder:
                                         rule.strength, rule.polarity, rule.confidence)
                 return
         else:
-            if syntax.has_xcomp_to(verb) and rule.id != "verb-prevent":
+            complement = syntax.infinitive_complement(verb)
+            if (syntax.has_xcomp_to(verb) or (complement is not None and complement.dep_ == "advcl")) and rule.id != "verb-prevent":
                 return  # "led X to do": the causative frame reads it
             effects = syntax.objects(verb)
             event = syntax.participle_event(verb)
@@ -271,23 +272,21 @@ class CausalLinkFinder:
             cause = event[1]
         if cause is None or subject is None:
             return
-        start = min(subject.left_edge.i, clause.i)
-        end = syntax.clause_end(clause)
-        effect = (start, end)
         to = next((c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         extra = [to] if to is not None else []
-        if event is not None:
-            yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, clause.i,
-                            rule.strength, rule.polarity, rule.confidence, tuple(extra))
-            return
-        for c in self._members(cause):
-            cause_span = syntax.np_span(c, exclude={verb.i})
-            if not syntax.valid_pair(cause_span, effect):  # "peasants were driven by hunger to flee"
-                effect = (clause.left_edge.i, end)
-            yield TokenLink(
-                rule.id, (verb.i, verb.i + 1), cause_span, effect, c.i, clause.i,
-                rule.strength, rule.polarity, rule.confidence, tuple(extra),
-            )
+        for head, effect, own_start in syntax.conjoined_complements(subject, clause):
+            if event is not None:
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, head.i,
+                                rule.strength, rule.polarity, rule.confidence, tuple(extra))
+                continue
+            for c in self._members(cause):
+                cause_span = syntax.np_span(c, exclude={verb.i})
+                if not syntax.valid_pair(cause_span, effect):  # "peasants were driven by hunger to flee"
+                    effect = (own_start, effect[1])
+                yield TokenLink(
+                    rule.id, (verb.i, verb.i + 1), cause_span, effect, c.i, head.i,
+                    rule.strength, rule.polarity, rule.confidence, tuple(extra),
+                )
 
     # -- phrase frames --------------------------------------------------------
 
@@ -303,7 +302,7 @@ class CausalLinkFinder:
             return
         if rule.attach and not self._attached_to(main, rule.attach):
             return
-        if syntax.measured_time(marker):
+        if syntax.measured_time(marker, self.words):
             return  # "two years after the treaty was signed": a stretch of time, not a reason
         if marker.lower_ == "since" and syntax.is_temporal(sub):
             return
@@ -327,7 +326,7 @@ class CausalLinkFinder:
                    if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
         if phrase.text.lower() in ("after", "following"):
             targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
-            if syntax.measured_time(phrase[0]):
+            if syntax.measured_time(phrase[0], self.words):
                 return
         if not targets:
             return
@@ -495,6 +494,8 @@ class CausalLinkFinder:
             return
         if adjective.lemma_.lower() in self.words.by_kind.get("comparison_adjective", ()):
             return
+        if adjective.tag_ in ("JJR", "JJS") or any(c.dep_ == "advmod" and c.tag_ in ("RBR", "RBS") for c in adjective.children):
+            return  # "Most striking of all, X": a comment on what follows, not a reason
         if not self._asserted_clause(main):
             return
         cause = syntax.clause_span(adjective)
@@ -533,7 +534,8 @@ class CausalLinkFinder:
         if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
             return True
         if word.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and self.words.in_kinds(c.lemma_.lower(), kinds)
+            # "residents were angry over X", "staff had to retreat after X": the predicate names it
+            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "attr", "xcomp") and self.words.in_kinds(c.lemma_.lower(), kinds)
                        for c in word.children)
         return False
 
