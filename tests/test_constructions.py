@@ -27,6 +27,8 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
     # the parser attaches "to abandon" as an adverbial clause (a purpose) here
     ("The heavy tolls drove hundreds of carters to abandon the old road.",
      [("causative-lead", "The heavy tolls", "hundreds of carters to abandon the old road", "sufficient")]),
+    ("The war impelled the state to borrow heavily.",
+     [("causative-lead", "The war", "the state to borrow heavily", "sufficient")]),
     ("The war compelled the city to surrender its fleet.",
      [("causative-lead", "The war", "the city to surrender its fleet", "sufficient")]),
     ("Rising rents made the weavers leave the town.",
@@ -103,6 +105,10 @@ def test_constructions_causal_as_with_a_state(nlp, text, expected):
     ("Aware of the danger, the council fled the city.",
      [("depictive-reason", "Aware of the danger", "the council fled the city", "sufficient")]),
     ("Similar to its neighbours, the duchy minted silver coins.", []),
+    ("Most striking of all, the bank doubled its capital.", []),
+    # a participle of feeling gives the motive of the main clause's act
+    ("Provoked by the new tax, the townsmen rioted.",
+     [("participle-motive", "Provoked by the new tax", "the townsmen rioted", "sufficient")]),
 ])
 def test_constructions_fronted_participle_and_adjective(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -148,6 +154,9 @@ def test_constructions_relative_antecedent_is_the_cause(nlp, text, expected):
     # a hyphenated participle compound names its cause
     ("Famine-induced migration emptied the villages.",
      [("verb-cause", "Famine", "migration", "sufficient")]),
+    ("The combination of drought and war led to famine.",
+     [("verb-prep-lead-to", "drought", "famine", "sufficient"),
+      ("verb-prep-lead-to", "war", "famine", "sufficient")]),
     ("The revolt was caused by hunger and debt.",
      [("verb-cause", "hunger", "The revolt was caused", "sufficient"),
       ("verb-cause", "debt", "The revolt was caused", "sufficient")]),
@@ -167,6 +176,12 @@ def test_constructions_every_member_of_a_combination_is_a_cause(nlp, text, expec
 ])
 def test_constructions_means_makes_a_chain(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_constructions_means_of_a_negative_cue_is_still_done(nlp):
+    doc = nlp("The regent averted a revolt by lowering the salt tax.")
+    assert [(doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text, l["polarity"]) for l in doc._.causal_links] == [
+        ("lowering the salt tax", "a revolt", "negative"), ("The regent", "lowering the salt tax", "positive")]
 
 
 # 10. conjoined verbs and participial adjuncts share the main clause's subject

@@ -143,6 +143,8 @@ class CausalLinkFinder:
                 for e in syntax.conjuncts(relative[1]):
                     yield self._make(rule, (verb.i, verb.i + 1), c, e)
             return
+        if syntax.is_participial_passive(verb) and verb.lemma_.lower() in self.words.by_kind.get("emotion_verb", ()):
+            return  # "Angered by the tax, the townsmen rioted": the motive of the main clause (participle frame)
         if syntax.is_passive(verb):
             causes = syntax.agents(verb)
             cause = causes[0] if causes else None
@@ -242,7 +244,7 @@ class CausalLinkFinder:
                     cause, effect = reached, head
                 else:
                     cause, effect = head, reached
-                for c in syntax.conjuncts(cause):
+                for c in self._members(cause):
                     for e in syntax.conjuncts(effect):
                         yield self._make(rule, (verb.i, verb.i + 1), c, e, cue_words)
         del by_agent
@@ -510,7 +512,11 @@ class CausalLinkFinder:
         return [m for c in syntax.conjuncts(token) for m in syntax.combination_members(c, self.words)]
 
     def _means_links(self, rule: CueRule, verb: Token, means: Token, extra: Iterable[int] = ()) -> Iterator[TokenLink | None]:
-        """"A caused B by doing C": A brings about C (the means), which brings about B: the A -> C link."""
+        """"A caused B by doing C": A brings about C (the means), which brings about B: the A -> C link.
+
+        A does C whatever the cue says of B: the link is positive even when the
+        cue is negative ("the king averted a revolt by lowering taxes").
+        """
         for cause in syntax.subjects(verb):
             for c in self._members(cause):
                 if c.i in {t.i for t in means.subtree}:
@@ -518,7 +524,7 @@ class CausalLinkFinder:
                 cue_tokens = {verb.i} | set(extra)
                 means_span = syntax.clause_span(means, exclude=cue_tokens)
                 yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude=cue_tokens), means_span,
-                                c.i, means.i, rule.strength, rule.polarity, rule.confidence, tuple(extra))
+                                c.i, means.i, rule.strength, "positive", rule.confidence, tuple(extra))
 
     def _asserted_clause(self, verb: Token) -> bool:
         """False for a cue inside an intention ("intended to spur X") or a question."""
