@@ -37,7 +37,7 @@ __all__ = [
 Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
-    "resultative", "verb_clause", "counterfactual",
+    "resultative", "verb_clause", "counterfactual", "depictive",
 ]
 Direction = Literal["increase", "decrease", ""]
 
@@ -86,6 +86,11 @@ class CueRule:
       Y would have ..."): the condition is the cause, the consequent the
       effect; :mod:`pipeline.factuality` reads it as hypothetical, and
       negative when the consequent is negated.
+    - ``depictive``: a construction without a cue word (``lemmas`` empty): a
+      fronted adjective phrase gives the reason ("Unable to agree, they split").
+
+    ``strength`` ``motive`` marks an intention (a purpose clause): what the
+    actor meant to bring about, not an achieved effect.
 
     ``attach`` names lexicon kinds: the cue counts only when the word it hangs
     on is in one of those word lists ("clashes over X": a word of dispute).
@@ -97,7 +102,7 @@ class CueRule:
     example: str
     cause: str
     effect: str
-    strength: Literal["sufficient", "contributory", "associative"] = "sufficient"
+    strength: Literal["sufficient", "contributory", "associative", "motive"] = "sufficient"
     polarity: Literal["positive", "negative"] = "positive"
     prep: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
