@@ -3,7 +3,7 @@
 A run (:func:`run_corpus`) goes in three steps:
 
 1. read the corpus to give every chapter its **key**: a SHA-256 of the
-   chapter (id, text, metadata, source) and of the pipeline's
+   chapter (id, text and metadata, not where it was read from) and of the pipeline's
    :func:`fingerprint` (argmine's version and code, the rule files, the
    spaCy model and version);
 2. read it again, and parse and extract every chapter whose key is not yet
@@ -21,13 +21,16 @@ running it again skips what is done and ends with the same outputs as an
 uninterrupted run. Outputs depend only on the cache and the input order, never
 on which worker finished first, so any number of workers or engines gives
 identical files.
+
+Cache records are JSON, checked field by field when read (never pickles: a
+planted or corrupt cache can give wrong values at worst, never run code); a
+record that fails the check is recomputed with a warning.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
 from collections import deque
 from dataclasses import dataclass, field
@@ -40,7 +43,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from .records import Chapter, InputProblem
 
 __all__ = [
-    "CACHE_DIRNAME", "RunCache", "RunSummary", "fingerprint", "document_key", "encode_result", "decode_result",
+    "CACHE_DIRNAME", "RunCache", "CacheRecordError", "CHANGED_REASON", "RunSummary", "fingerprint", "document_key", "encode_result", "decode_result",
     "process_task", "LocalEngine", "DaskEngine", "pipeline_plugin", "run_corpus", "default_workers",
 ]
 
@@ -101,59 +104,244 @@ def fingerprint(model: str | None = None) -> str:
 
 
 def document_key(chapter: Chapter, version: str) -> str:
-    """The cache key of a chapter: a hash of its content and of the pipeline ``version``.
+    """The cache key of a chapter: a hash of its id, text and metadata and of the pipeline ``version``.
+
+    Where the chapter was read from (``source``, ``metadata["source"]``) is not
+    part of the key: the same corpus named by a relative or an absolute path,
+    or moved, is taken from the cache (its outputs still name the path given
+    this time, see :func:`run_corpus`).
 
     >>> document_key(Chapter("a", "Some text."), "v1") == document_key(Chapter("a", "Some text."), "v1")
     True
     >>> document_key(Chapter("a", "Some text."), "v1") == document_key(Chapter("a", "Some text."), "v2")
     False
+    >>> document_key(Chapter("a", "T.", {"source": "a.txt"}, "a.txt"), "v") == document_key(
+    ...     Chapter("a", "T.", {"source": "/data/a.txt"}, "/data/a.txt"), "v")
+    True
     """
-    content = json.dumps([version, chapter.id, chapter.text, sorted(dict(chapter.metadata).items()), chapter.source],
-                         ensure_ascii=False)
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+    metadata = sorted((name, value) for name, value in dict(chapter.metadata).items() if name != "source")
+    content = json.dumps([version, chapter.id, chapter.text, metadata], ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-# -- results as bytes ---------------------------------------------------------------
+# -- results as JSON records ----------------------------------------------------------
+
+#: Version of the record layout; a record of another version is recomputed.
+RECORD_FORMAT = 1
+
+
+class CacheRecordError(ValueError):
+    """A cache record that is not a valid :func:`encode_result` record (corrupt, truncated, planted).
+
+    ``reason`` says what was wrong. :func:`run_corpus` recomputes such a
+    document and warns; it never runs anything a record holds.
+    """
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _record_fields(record_type: type) -> tuple[tuple[str, object, bool], ...]:
+    """(name, resolved type, required?) of a record dataclass's fields."""
+    return _FIELD_CACHE.setdefault(record_type, _resolve_fields(record_type))
+
+
+_FIELD_CACHE: dict[type, tuple] = {}
+
+
+def _resolve_fields(record_type: type) -> tuple[tuple[str, object, bool], ...]:
+    from dataclasses import MISSING, fields
+    from typing import get_type_hints
+
+    hints = get_type_hints(record_type)
+    return tuple((f.name, hints[f.name], f.default is MISSING and f.default_factory is MISSING)
+                 for f in fields(record_type))
+
+
+def _plain(record) -> dict:
+    """A record dataclass as a JSON object (tuples become lists)."""
+    out = {}
+    for name, _, _ in _record_fields(type(record)):
+        value = getattr(record, name)
+        out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _checked(value, kind, where: str):
+    """``value`` read from JSON, checked against the field type ``kind``; CacheRecordError otherwise."""
+    from collections.abc import Mapping as AbcMapping
+    from typing import Literal, get_args, get_origin
+
+    origin = get_origin(kind)
+    if kind is str:
+        ok = isinstance(value, str)
+    elif kind is bool:
+        ok = isinstance(value, bool)
+    elif kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif kind is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif origin is Literal:
+        ok = isinstance(value, str) and value in get_args(kind)
+    elif origin is tuple:
+        ok = isinstance(value, list) and all(isinstance(x, str) for x in value)
+        value = tuple(value) if ok else value
+    elif origin in (dict, AbcMapping):
+        ok = isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    else:
+        raise CacheRecordError(f"{where}: a field of type {kind!r} cannot be read from a record")
+    if not ok:
+        raise CacheRecordError(f"{where}: expected {getattr(kind, '__name__', kind)}, got {type(value).__name__}")
+    return value
+
+
+def _record(record_type: type, data, where: str):
+    """A ``record_type`` built from a JSON object whose keys are exactly its fields (the optional ones may be absent)."""
+    if not isinstance(data, dict):
+        raise CacheRecordError(f"{where}: expected an object, got {type(data).__name__}")
+    spec = _record_fields(record_type)
+    names = {name for name, _, _ in spec}
+    unknown = set(data) - names
+    if unknown:
+        raise CacheRecordError(f"{where}: unknown field(s) {sorted(unknown)}")
+    values = {}
+    for name, kind, required in spec:
+        if name not in data:
+            if required:
+                raise CacheRecordError(f"{where}: missing field {name!r}")
+            continue
+        values[name] = _checked(data[name], kind, f"{where}.{name}")
+    return record_type(**values)
 
 
 def encode_result(item) -> bytes:
-    """A :class:`~pipeline.process.ChapterResult` as bytes for the cache (a pickle of its typed records).
+    """A :class:`~pipeline.process.ChapterResult` as a JSON record (UTF-8 bytes) for the cache.
 
-    Pickles keep every record type as it is, whatever fields the extraction
-    adds; the :func:`fingerprint` in every key changes with argmine's code,
-    so a cache is never read by a version that did not write it. Like any
-    pickle, a cache folder is to be trusted only if you wrote it.
+    The record holds plain values only: ``{"format": 1, "chapter": {...},
+    "words": n, "extraction": {"links": [...], "claims": [...],
+    "resolutions": [...], "sentences": n, "context": [...]}}``, each list
+    item an object with exactly the fields of its record type
+    (:class:`~pipeline.records.CausalLink`, :class:`~pipeline.records.Claim`,
+    :class:`~pipeline.records.Resolution`). Reading one back
+    (:func:`decode_result`) builds records only, so a planted cache can at
+    worst give wrong values, never run code.
     """
-    return pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+    extraction = item.extraction
+    chapter = item.chapter
+    record = {
+        "format": RECORD_FORMAT,
+        "chapter": {"id": chapter.id, "text": chapter.text, "metadata": dict(chapter.metadata),
+                    "source": chapter.source},
+        "words": item.words,
+        "extraction": {
+            "links": [_plain(link) for link in extraction.links],
+            "claims": [_plain(claim) for claim in extraction.claims],
+            "resolutions": [_plain(resolution) for resolution in extraction.resolutions],
+            "sentences": extraction.sentences,
+            "context": sorted(extraction.context),
+        },
+    }
+    return json.dumps(record, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
 def decode_result(data: bytes):
-    """The :class:`~pipeline.process.ChapterResult` that :func:`encode_result` wrote."""
-    return pickle.loads(data)
+    """The :class:`~pipeline.process.ChapterResult` of a record :func:`encode_result` wrote.
+
+    Raises :class:`CacheRecordError` when ``data`` is not such a record: not
+    UTF-8 JSON, another format version, a missing or unknown field, a value
+    of the wrong type (every field is checked against its record type).
+    """
+    from .extract import Extraction
+    from .process import ChapterResult
+    from .records import CausalLink, Claim, Resolution
+
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise CacheRecordError(f"the record is {type(data).__name__}, not JSON text")
+    try:
+        record = json.loads(bytes(data).decode("utf-8", "surrogatepass"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise CacheRecordError(f"not a JSON record ({type(error).__name__})") from None
+    if not isinstance(record, dict):
+        raise CacheRecordError(f"expected an object, got {type(record).__name__}")
+    if record.get("format") != RECORD_FORMAT:
+        raise CacheRecordError(f"record format {record.get('format')!r}, expected {RECORD_FORMAT}")
+    if set(record) != {"format", "chapter", "words", "extraction"}:
+        raise CacheRecordError(f"unexpected top-level fields {sorted(record)}")
+    chapter = _record(Chapter, record["chapter"], "chapter")
+    words = _checked(record["words"], int, "words")
+    raw = record["extraction"]
+    if not isinstance(raw, dict) or set(raw) != {"links", "claims", "resolutions", "sentences", "context"}:
+        raise CacheRecordError("extraction: expected links, claims, resolutions, sentences and context")
+    lists = {}
+    for name, record_type in (("links", CausalLink), ("claims", Claim), ("resolutions", Resolution)):
+        if not isinstance(raw[name], list):
+            raise CacheRecordError(f"extraction.{name}: expected a list")
+        lists[name] = [_record(record_type, value, f"extraction.{name}[{index}]")
+                       for index, value in enumerate(raw[name])]
+    sentences = _checked(raw["sentences"], int, "extraction.sentences")
+    context = _checked(raw["context"], tuple[str, ...], "extraction.context")
+    extraction = Extraction(links=lists["links"], claims=lists["claims"], resolutions=lists["resolutions"],
+                            sentences=sentences, context=frozenset(context))
+    return ChapterResult(chapter, extraction, words)
 
 
 # -- the cache ----------------------------------------------------------------------
 
 
 class RunCache:
-    """Processed documents in an SQLite file, keyed by :func:`document_key`.
+    """Processed documents in an SQLite file, keyed by :func:`document_key`, as JSON records.
 
     Every :meth:`put_many` is one transaction: after a crash or a SIGKILL the
     cache holds whole tasks or nothing of them. Only the process that runs the
     command writes (workers send their results back), so one file serves
-    local and Dask runs alike. Keep the folder on a local disk: SQLite's
-    locking is unreliable on network file systems.
+    local and Dask runs alike. Records are JSON (:func:`encode_result`),
+    checked field by field when read: a corrupt or planted record raises
+    :class:`CacheRecordError` (and :func:`run_corpus` recomputes it), it never
+    runs code. A cache file that is not an SQLite database at all is moved
+    aside (``documents.sqlite.corrupt-<n>``) and a new one started;
+    ``warnings`` lists what was done. Keep the folder on a local disk:
+    SQLite's locking is unreliable on network file systems.
     """
+
+    _TABLE = "documents"  # records of an older format (pickles) fail the JSON check and are recomputed
 
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / _CACHE_FILE
+        self.warnings: list[str] = []
+        try:
+            self._open()
+        except sqlite3.DatabaseError as error:
+            aside = self._move_aside()
+            self.warnings.append(f"the cache {self.path} was unreadable ({error}); moved to {aside.name}, "
+                                 "every document is processed again")
+            self._open()
+
+    def _open(self) -> None:
         self._db = sqlite3.connect(self.path, timeout=60)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, record BLOB NOT NULL)")
-        self._db.commit()
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(f"CREATE TABLE IF NOT EXISTS {self._TABLE} (key TEXT PRIMARY KEY, record BLOB NOT NULL)")
+            self._db.commit()
+        except sqlite3.DatabaseError:
+            self._db.close()
+            raise
+
+    def _move_aside(self) -> Path:
+        number = 1
+        while (self.folder / f"{_CACHE_FILE}.corrupt-{number}").exists():
+            number += 1
+        aside = self.folder / f"{_CACHE_FILE}.corrupt-{number}"
+        os.replace(self.path, aside)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return aside
 
     def __enter__(self) -> "RunCache":
         return self
@@ -162,10 +350,10 @@ class RunCache:
         self.close()
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        return self._db.execute(f"SELECT COUNT(*) FROM {self._TABLE}").fetchone()[0]
 
     def __contains__(self, key: str) -> bool:
-        return self._db.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None
+        return self._db.execute(f"SELECT 1 FROM {self._TABLE} WHERE key = ?", (key,)).fetchone() is not None
 
     def present(self, keys: Sequence[str]) -> set[str]:
         """Which of ``keys`` are cached."""
@@ -173,17 +361,26 @@ class RunCache:
         for start in range(0, len(keys), 500):
             chunk = list(keys[start:start + 500])
             marks = ",".join("?" * len(chunk))
-            found.update(row[0] for row in self._db.execute(f"SELECT key FROM documents WHERE key IN ({marks})", chunk))
+            found.update(row[0] for row in self._db.execute(
+                f"SELECT key FROM {self._TABLE} WHERE key IN ({marks})", chunk))
         return found
 
     def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Store ``(key, encoded result)`` pairs in one transaction."""
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO documents (key, record) VALUES (?, ?)", list(items))
+            self._db.executemany(f"INSERT OR REPLACE INTO {self._TABLE} (key, record) VALUES (?, ?)", list(items))
+
+    def delete(self, keys: Iterable[str]) -> None:
+        """Forget ``keys`` (one transaction)."""
+        with self._db:
+            self._db.executemany(f"DELETE FROM {self._TABLE} WHERE key = ?", [(key,) for key in keys])
 
     def get(self, key: str):
-        """The cached :class:`~pipeline.process.ChapterResult` of ``key`` (KeyError when absent)."""
-        row = self._db.execute("SELECT record FROM documents WHERE key = ?", (key,)).fetchone()
+        """The cached :class:`~pipeline.process.ChapterResult` of ``key``.
+
+        Raises KeyError when absent, :class:`CacheRecordError` when the record is not valid.
+        """
+        row = self._db.execute(f"SELECT record FROM {self._TABLE} WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise KeyError(key)
         return decode_result(row[0])
@@ -353,12 +550,20 @@ class DaskEngine:
 
 @dataclass
 class RunSummary:
-    """What :func:`run_corpus` did."""
+    """What :func:`run_corpus` did.
+
+    ``keys`` are the cache keys of the documents to write, in input order;
+    ``headers`` maps each key to the ``(source, metadata)`` of the document as
+    read this time (pass them to :func:`pipeline.stream.write_streamed`);
+    ``warnings`` are one-line notes about the cache (records recomputed).
+    """
 
     keys: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     cached: int = 0
     processed: int = 0
+    headers: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _tasks(chapters: Iterable[tuple[str, Chapter]], batch_size: int) -> Iterator[list[tuple[str, Chapter]]]:
@@ -374,16 +579,27 @@ def _tasks(chapters: Iterable[tuple[str, Chapter]], batch_size: int) -> Iterator
         yield task
 
 
+#: Reason given for a document whose file changed or disappeared between the two readings of a run.
+CHANGED_REASON = "the file changed or disappeared while argmine ran"
+
+
 def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: int = 16,
                on_problem: Callable[[InputProblem], None] | None = None,
                on_start: Callable[[int, int], None] | None = None,
-               on_done: Callable[[int], None] | None = None) -> RunSummary:
+               on_done: Callable[[int], None] | None = None,
+               on_warning: Callable[[str], None] | None = None) -> RunSummary:
     """Bring every chapter of ``inputs`` into ``cache``; the keys in input order.
 
     The corpus is read twice: once to key every chapter (and report bad
     input), once to hand the chapters not yet cached to ``engine`` in tasks of
     at most ``batch_size`` documents. ``on_start(total, cached)`` is called
     between the two, ``on_done(n)`` after every committed task.
+
+    A cached record that is not valid (:class:`CacheRecordError`) is deleted
+    and its document processed again; ``on_warning`` gets one line about it.
+    A document whose file changed or vanished between the two readings is
+    left out of ``keys`` and reported as a problem (:data:`CHANGED_REASON`,
+    ``skipped``); the other documents go on.
     """
     from .corpus import iter_corpus
 
@@ -394,10 +610,32 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
         if on_problem is not None:
             on_problem(item)
 
+    def warn(message: str) -> None:
+        summary.warnings.append(message)
+        if on_warning is not None:
+            on_warning(message)
+
+    for message in getattr(cache, "warnings", ()):
+        warn(message)
     version = fingerprint()
+    names: dict[str, str] = {}
     for chapter in iter_corpus(list(inputs), problem):
-        summary.keys.append(document_key(chapter, version))
+        key = document_key(chapter, version)
+        summary.keys.append(key)
+        summary.headers[key] = (chapter.source, dict(chapter.metadata))
+        names[key] = chapter.id
     done = cache.present(summary.keys)
+    corrupt = []
+    for key in summary.keys:
+        if key in done:
+            try:
+                cache.get(key)
+            except CacheRecordError as error:
+                corrupt.append(key)
+                warn(f"{summary.headers[key][0]}: the cached record is not valid ({error.reason}); processed again")
+    if corrupt:
+        cache.delete(corrupt)
+        done -= set(corrupt)
     summary.cached = len(done)
     if on_start is not None:
         on_start(len(summary.keys), summary.cached)
@@ -417,9 +655,11 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
         summary.processed += len(results)
         if on_done is not None:
             on_done(len(results))
-    missing = len(summary.keys) - len(cache.present(summary.keys))
+    missing = set(summary.keys) - cache.present(summary.keys)
     if missing:
-        from .errors import ArgmineError
-
-        raise ArgmineError(f"{missing} document(s) changed on disk while argmine ran; run again")
+        for key in summary.keys:
+            if key in missing:
+                problem(InputProblem(summary.headers[key][0], CHANGED_REASON, "skipped", names[key]))
+                del summary.headers[key]
+        summary.keys = [key for key in summary.keys if key not in missing]
     return summary

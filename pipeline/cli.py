@@ -113,13 +113,19 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
         if not quiet:
             _say(f"argmine: {problem.file}: {problem.reason} ({problem.action})")
 
+    def on_warning(message: str) -> None:
+        _say(f"argmine: warning: {message}")
+
+    from .export import OutputLock, finish_interrupted_commit
+
     started = time.perf_counter()
     runner = (DaskEngine(scheduler, workers, batch_size) if engine == "dask" else LocalEngine(workers, batch_size))
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    with RunCache(cache or out / CACHE_DIRNAME) as store:
+    with OutputLock(out), RunCache(cache or out / CACHE_DIRNAME) as store:
+        finish_interrupted_commit(out)
         try:
             summary = run_corpus(inputs, store, runner, batch_size=batch_size, on_problem=on_problem,
-                                 on_start=progress.start, on_done=progress.advance)
+                                 on_start=progress.start, on_done=progress.advance, on_warning=on_warning)
         finally:
             progress.close()
         problems = summary.problems
@@ -128,7 +134,8 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
             if problems:
                 _write_errors_only(problems, out)
             _fail("nothing could be read from " + ", ".join(inputs) + (" (see errors.csv)" if problems else ""))
-        written, counts = write_streamed(summary.keys, store, problems, out, png=not no_png, report=not no_report)
+        written, counts = write_streamed(summary.keys, store, problems, out, png=not no_png, report=not no_report,
+                                         headers=summary.headers)
     if not quiet:
         elapsed = time.perf_counter() - started
         reused = f" ({summary.cached} from the cache)" if summary.cached else ""
@@ -145,12 +152,12 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
 def _write_errors_only(problems, out: Path) -> None:
     import pandas as pd
 
-    from .export import atomic_write_text
+    from .export import atomic_write_text, csv_safe
     from .records import InputProblem, as_row, record_columns
 
     out.mkdir(parents=True, exist_ok=True)
     frame = pd.DataFrame([as_row(p) for p in problems], columns=record_columns(InputProblem))
-    atomic_write_text(out / "errors.csv", frame.to_csv(index=False))
+    atomic_write_text(out / "errors.csv", csv_safe(frame).to_csv(index=False))
 
 
 class _Progress:
