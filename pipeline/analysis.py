@@ -357,18 +357,36 @@ def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProb
 
 
 def load_result(out_dir) -> Result:
-    """A :class:`Result` read back from the tables ``argmine run`` wrote into ``out_dir``."""
+    """A :class:`Result` read back from the tables ``argmine run`` wrote into ``out_dir``.
+
+    Cells that the CSV writer neutralised against spreadsheet formulas
+    (:func:`pipeline.export.csv_cell_safe`) are restored exactly; the file
+    moves of a run killed while committing its outputs are completed first
+    (:func:`pipeline.export.finish_interrupted_commit`).
+    """
     from pathlib import Path
 
     from .errors import InputError
     from .extract import Extraction
     from .records import Chapter
 
+    from .export import OutputBusyError, OutputLock, csv_cell_restore, finish_interrupted_commit
+
     folder = Path(out_dir)
+    if (folder / ".argmine-commit.json").is_file():  # a run was killed while moving its files into place
+        try:
+            with OutputLock(folder):
+                finish_interrupted_commit(folder)
+        except (OutputBusyError, OSError):
+            pass  # the run that holds the folder completes it
     for name in ("documents.csv", "claims.csv", "links.csv"):
         if not (folder / name).is_file():
             raise InputError(str(folder / name), "missing: is this a folder written by `argmine run`?")
-    read = lambda name: pd.read_csv(folder / name, keep_default_na=False, dtype=str)  # noqa: E731
+
+    def read(name: str) -> pd.DataFrame:  # cells neutralised against spreadsheet formulas get their exact value back
+        frame = pd.read_csv(folder / name, keep_default_na=False, dtype=str)
+        return frame.apply(lambda column: column.map(csv_cell_restore)) if len(frame) else frame
+
     documents, claims, links = read("documents.csv"), read("claims.csv"), read("links.csv")
 
     def typed(row: dict, record_type: type):

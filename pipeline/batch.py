@@ -44,7 +44,7 @@ from .records import Chapter, InputProblem
 
 __all__ = [
     "CACHE_DIRNAME", "RunCache", "CacheRecordError", "CHANGED_REASON", "RunSummary", "fingerprint", "document_key", "encode_result", "decode_result",
-    "process_task", "LocalEngine", "DaskEngine", "pipeline_plugin", "run_corpus", "default_workers",
+    "process_task", "die_with_parent", "LocalEngine", "DaskEngine", "pipeline_plugin", "run_corpus", "default_workers",
 ]
 
 #: Name of the cache folder inside the output folder (when no ``--cache`` is given).
@@ -397,22 +397,38 @@ class RunCache:
 # -- work done where the pipeline is ---------------------------------------------------
 
 
-def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16) -> list[tuple[str, bytes]]:
+#: In a worker process of :class:`LocalEngine`: the queue that carries progress (characters parsed) back.
+_PROGRESS_QUEUE = None
+
+
+def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16,
+                 on_chars: Callable[[int], None] | None = None) -> list[tuple[str, bytes]]:
     """Parse and extract the chapters of one task; ``(key, encoded result)`` per chapter.
 
     Runs wherever the pipeline is: in this process, in a worker process or on
     a Dask worker. The pipeline is loaded once per process
     (:func:`pipeline.nlp.load_nlp` is cached), which also imports and
-    registers argmine's components there.
+    registers argmine's components there. ``on_chars(n)`` is called after
+    each parsed piece of ``n`` characters (in a :class:`LocalEngine` worker,
+    the piece sizes go back to the parent through a queue instead).
     """
     from .nlp import limit_blas_threads, load_nlp
     from .process import process_chapters
 
     limit_blas_threads()
     nlp = load_nlp()
+    if on_chars is None and _PROGRESS_QUEUE is not None:
+        on_chars = _PROGRESS_QUEUE.put
     keys = [key for key, _ in task]
-    results = process_chapters([chapter for _, chapter in task], nlp, batch_size=batch_size)
+    results = process_chapters([chapter for _, chapter in task], nlp, batch_size=batch_size, on_piece=on_chars)
     return [(key, encode_result(result)) for key, result in zip(keys, results)]
+
+
+def _start_worker(parent: int, progress) -> None:
+    """Initializer of a :class:`LocalEngine` worker: end with the parent, report progress on ``progress``."""
+    global _PROGRESS_QUEUE
+    die_with_parent(parent)
+    _PROGRESS_QUEUE = progress
 
 
 class LocalEngine:
@@ -420,6 +436,9 @@ class LocalEngine:
 
     At most two tasks per worker are in flight, so memory does not grow with
     the corpus; results come back as tasks finish (the cache restores order).
+    Workers end when the process that started them ends, even by SIGKILL
+    (:func:`die_with_parent`). ``on_chars(n)`` of :meth:`map` hears of every
+    parsed piece, from any worker, so progress moves within a long document.
     """
 
     name = "local"
@@ -428,17 +447,31 @@ class LocalEngine:
         self.workers = max(1, workers)
         self.batch_size = batch_size
 
-    def map(self, tasks: Iterable[list[tuple[str, Chapter]]]) -> Iterator[list[tuple[str, bytes]]]:
+    def map(self, tasks: Iterable[list[tuple[str, Chapter]]],
+            on_chars: Callable[[int], None] | None = None) -> Iterator[list[tuple[str, bytes]]]:
         if self.workers == 1:
             for task in tasks:
-                yield process_task(task, self.batch_size)
+                yield process_task(task, self.batch_size, on_chars)
             return
         import multiprocessing
+        import queue as queue_module
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
         context = multiprocessing.get_context("spawn")
-        # no initializer: a pipeline that fails to load raises its own error from the first task
-        with _single_threaded_children(), ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+        progress = context.Queue() if on_chars is not None else None
+
+        def drain() -> None:
+            while progress is not None:
+                try:
+                    on_chars(progress.get_nowait())
+                except queue_module.Empty:
+                    return
+
+        # the initializer ties each worker's life to this process and hands it the progress queue; a pipeline
+        # that fails to load raises its own error from the first task
+        with _single_threaded_children(), ProcessPoolExecutor(self.workers, mp_context=context,
+                                                              initializer=_start_worker,
+                                                              initargs=(os.getpid(), progress)) as pool:
             pending = set()
             source = iter(tasks)
             exhausted = False
@@ -451,9 +484,52 @@ class LocalEngine:
                         pending.add(pool.submit(process_task, task, self.batch_size))
                 if not pending:
                     break
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                done, pending = wait(pending, timeout=0.5 if progress is not None else None,
+                                     return_when=FIRST_COMPLETED)
+                drain()
                 for future in done:
                     yield future.result()
+            drain()
+        if progress is not None:
+            progress.close()
+
+
+#: How often (seconds) a worker checks that the process that started it is still there.
+WATCHDOG_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` (the process that runs the command) ends, even by SIGKILL.
+
+    On Linux the kernel sends the worker SIGKILL the moment its parent dies
+    (``prctl(PR_SET_PDEATHSIG)``); everywhere a watchdog thread also checks
+    every :data:`WATCHDOG_SECONDS` that the parent is still its parent and
+    exits otherwise. So a killed ``argmine run`` leaves no worker behind, and
+    none holds the caller's pipes open (a ``| tee`` or a CI step ends).
+    """
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no libc symbol: the watchdog remains
+            pass
+    if os.getppid() != parent:  # the parent died before the death signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCHDOG_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="argmine-watchdog", daemon=True).start()
 
 
 class _single_threaded_children:
@@ -520,8 +596,17 @@ class DaskEngine:
                                dashboard_address=None, env={name: "1" for name in _single_threaded_children._NAMES})
         return Client(cluster), cluster
 
-    def map(self, tasks: Iterable[list[tuple[str, Chapter]]]) -> Iterator[list[tuple[str, bytes]]]:
+    def map(self, tasks: Iterable[list[tuple[str, Chapter]]],
+            on_chars: Callable[[int], None] | None = None) -> Iterator[list[tuple[str, bytes]]]:
+        """Results of ``tasks`` as they finish; ``on_chars(n)`` hears of each finished task's characters."""
         from distributed import as_completed
+
+        sizes: dict[str, int] = {}
+
+        def submit(task) -> object:
+            future = client.submit(process_task, task, self.batch_size, pure=False)
+            sizes[future.key] = sum(len(chapter.text) for _, chapter in task)
+            return future
 
         client, cluster = self.client()
         try:
@@ -530,15 +615,19 @@ class DaskEngine:
             source = iter(tasks)
             running = as_completed()
             for task in source:
-                running.add(client.submit(process_task, task, self.batch_size, pure=False))
+                running.add(submit(task))
                 if running.count() >= capacity:
                     break
             for future in running:
-                yield future.result()
+                result = future.result()
+                if on_chars is not None:
+                    on_chars(sizes.get(future.key, 0))
+                sizes.pop(future.key, None)
+                yield result
                 future.release()
                 task = next(source, None)
                 if task is not None:
-                    running.add(client.submit(process_task, task, self.batch_size, pure=False))
+                    running.add(submit(task))
         finally:
             client.close()
             if cluster is not None:
@@ -587,13 +676,19 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
                on_problem: Callable[[InputProblem], None] | None = None,
                on_start: Callable[[int, int], None] | None = None,
                on_done: Callable[[int], None] | None = None,
-               on_warning: Callable[[str], None] | None = None) -> RunSummary:
+               on_warning: Callable[[str], None] | None = None,
+               on_chars: Callable[[int], None] | None = None,
+               max_chars: int | None = None) -> RunSummary:
     """Bring every chapter of ``inputs`` into ``cache``; the keys in input order.
 
     The corpus is read twice: once to key every chapter (and report bad
     input), once to hand the chapters not yet cached to ``engine`` in tasks of
-    at most ``batch_size`` documents. ``on_start(total, cached)`` is called
-    between the two, ``on_done(n)`` after every committed task.
+    at most ``batch_size`` documents. ``on_start(total, cached, characters)``
+    is called between the two (``characters``: the text still to process),
+    ``on_chars(n)`` as pieces of ``n`` characters are parsed (how often
+    depends on the engine) and ``on_done(n)`` after every committed task of
+    ``n`` documents. Documents longer than ``max_chars`` characters are
+    skipped as problems (see :func:`pipeline.corpus.iter_corpus`).
 
     A cached record that is not valid (:class:`CacheRecordError`) is deleted
     and its document processed again; ``on_warning`` gets one line about it.
@@ -619,11 +714,13 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
         warn(message)
     version = fingerprint()
     names: dict[str, str] = {}
-    for chapter in iter_corpus(list(inputs), problem):
+    sizes: dict[str, int] = {}
+    for chapter in iter_corpus(list(inputs), problem, max_chars):
         key = document_key(chapter, version)
         summary.keys.append(key)
         summary.headers[key] = (chapter.source, dict(chapter.metadata))
         names[key] = chapter.id
+        sizes[key] = len(chapter.text)
     done = cache.present(summary.keys)
     corrupt = []
     for key in summary.keys:
@@ -638,19 +735,19 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
         done -= set(corrupt)
     summary.cached = len(done)
     if on_start is not None:
-        on_start(len(summary.keys), summary.cached)
+        on_start(len(summary.keys), summary.cached, sum(size for key, size in sizes.items() if key not in done))
     if len(done) == len(summary.keys):
         return summary
     wanted = set(summary.keys) - done
 
     def todo() -> Iterator[tuple[str, Chapter]]:
-        for chapter in iter_corpus(list(inputs), lambda _problem: None):
+        for chapter in iter_corpus(list(inputs), lambda _problem: None, max_chars):
             key = document_key(chapter, version)
             if key in wanted:
                 wanted.discard(key)
                 yield key, chapter
 
-    for results in engine.map(_tasks(todo(), batch_size)):
+    for results in engine.map(_tasks(todo(), batch_size), on_chars):
         cache.put_many(results)
         summary.processed += len(results)
         if on_done is not None:

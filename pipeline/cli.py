@@ -24,6 +24,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Mine claims and causal links out of historical scholarship.")
 
 _DEBUG = {"on": False}
+#: Default of ``run --max-chars``: about ten long books; a longer document is skipped unless the limit is raised.
+DEFAULT_MAX_CHARS = 10_000_000
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -80,6 +82,10 @@ def run(
     cache: Optional[Path] = typer.Option(None, "--cache",
                                          help="Cache folder of processed documents (default: OUT/.argmine-cache)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per task and per nlp.pipe batch."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1,
+                                  help="Skip (as an error) any document longer than this many characters; "
+                                       "plain-text and HTML files of more than 4x as many bytes are skipped "
+                                       "unread."),
 ) -> None:
     """Analyse chapters and write tables, graph files, graph.png and report.html into OUT.
 
@@ -92,11 +98,11 @@ def run(
         _fail(f"--engine {engine!r}: expected 'local' or 'dask'")
     if scheduler and engine != "dask":
         _fail("--scheduler needs --engine dask")
-    _guard(_run)(paths, out, workers, quiet, no_png, no_report, engine, scheduler, cache, batch_size)
+    _guard(_run)(paths, out, workers, quiet, no_png, no_report, engine, scheduler, cache, batch_size, max_chars)
 
 
 def _run(paths, out, workers, quiet, no_png, no_report, engine="local", scheduler=None, cache=None,
-         batch_size=16) -> None:
+         batch_size=16, max_chars=None) -> None:
     if not (no_png and no_report):
         import matplotlib
 
@@ -125,7 +131,8 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
         finish_interrupted_commit(out)
         try:
             summary = run_corpus(inputs, store, runner, batch_size=batch_size, on_problem=on_problem,
-                                 on_start=progress.start, on_done=progress.advance, on_warning=on_warning)
+                                 on_start=progress.start, on_done=progress.advance, on_warning=on_warning,
+                                 on_chars=progress.advance_chars, max_chars=max_chars)
         finally:
             progress.close()
         problems = summary.problems
@@ -161,34 +168,41 @@ def _write_errors_only(problems, out: Path) -> None:
 
 
 class _Progress:
-    """A progress bar on a terminal (documents done, rate, time left); silent otherwise."""
+    """A progress bar on a terminal, in characters parsed (so it moves within one long document), with the
+    documents done, the rate and the time left; silent otherwise."""
 
     def __init__(self, enabled: bool):
         self.enabled = enabled
         self.bar = None
 
-    def start(self, total: int, cached: int) -> None:
+    def start(self, total: int, cached: int, characters: int = 0) -> None:
         if not self.enabled or total == cached:
             return
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-        self.bar = Progress(TextColumn("documents"), BarColumn(), MofNCompleteColumn(),
+        self.bar = Progress(TextColumn("{task.fields[documents]}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
                             TextColumn("{task.fields[rate]}"), TextColumn("elapsed"), TimeElapsedColumn(),
                             TextColumn("left"), TimeRemainingColumn(), transient=True, console=Console(stderr=True))
         self.bar.start()
-        self.task = self.bar.add_task("run", total=total, completed=cached, rate="")
-        self.cached = cached
-        self.done = 0
+        self.total, self.done = total, cached
+        self.task = self.bar.add_task("run", total=max(characters, 1), completed=0, rate="",
+                                      documents=f"documents {cached}/{total}")
         self.started = time.perf_counter()
+        self.chars = 0
+
+    def advance_chars(self, characters: int) -> None:
+        if self.bar is None:
+            return
+        self.chars += characters
+        rate = self.chars / max(time.perf_counter() - self.started, 1e-6)
+        self.bar.update(self.task, advance=characters, rate=f"{rate / 1000:,.1f}k chars/s")
 
     def advance(self, documents: int) -> None:
         if self.bar is None:
             return
         self.done += documents
-        rate = self.done / max(time.perf_counter() - self.started, 1e-6)
-        self.bar.update(self.task, advance=documents, rate=f"{rate:,.1f} docs/s")
+        self.bar.update(self.task, documents=f"documents {self.done}/{self.total}")
 
     def close(self) -> None:
         if self.bar is not None:

@@ -377,6 +377,7 @@ def read_corpus(
 def iter_corpus(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     on_problem: ProblemHandler,
+    max_chars: int | None = None,
 ) -> Iterator[Chapter]:
     """Yield chapters one input at a time; report problems as they arise.
 
@@ -388,6 +389,10 @@ def iter_corpus(
         Called with each :class:`InputProblem`: one per skipped file or
         record, and one per loaded chapter that needed a repair (its
         ``action`` says which).
+    max_chars : int, optional
+        A document whose text is longer is skipped ("the text is too long");
+        a plain-text or HTML file of more than ``4 * max_chars`` bytes is
+        skipped without being read. ``None``: no limit.
 
     Yields
     ------
@@ -402,7 +407,7 @@ def iter_corpus(
     for given in paths:
         for path, explicit in _expand(os.fsdecode(given), walk, report):
             try:
-                items, problems = _load_items(path, explicit)
+                items, problems = _load_items(path, explicit, max_chars)
             except InputError as err:
                 report(InputProblem(err.file, err.reason))
                 continue
@@ -681,7 +686,14 @@ class _Item:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (reason, action)
 
 
-def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProblem]]:
+def _too_long(length: int, max_chars: int | None) -> str | None:
+    if max_chars is None or length <= max_chars:
+        return None
+    return (f"the text is too long ({length:,} characters; the limit is {max_chars:,}: raise it with "
+            "--max-chars to analyse it)")
+
+
+def _load_items(path: str, explicit: bool, max_chars: int | None = None) -> tuple[list[_Item], list[InputProblem]]:
     """Read one file into items and record-level problems; raise for a bad file."""
     suffix = os.path.splitext(path)[1].lower()
     fmt = SUPPORTED_SUFFIXES.get(suffix)
@@ -690,12 +702,12 @@ def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProbl
             kind = f"unsupported file type {suffix}" if suffix else "unsupported file type (no suffix)"
             raise InputError(path, kind)
         fmt = FORMAT_TEXT
-    data = _read_bytes(path)
+    data = _read_bytes(path, None if max_chars is None or fmt == FORMAT_JSONL else 4 * max_chars)
     text, warnings = _decode(data, path, html=fmt == FORMAT_HTML)
     del data  # keep memory near a few times the file size
     stem = os.path.splitext(os.path.basename(path))[0]
     if fmt == FORMAT_JSONL:
-        items, problems = _jsonl_items(text, path, stem)
+        items, problems = _jsonl_items(text, path, stem, max_chars)
         if warnings:
             # File-level repairs (decoding) are reported once for the file.
             problems.insert(0, _warning_problem(path, warnings, ""))
@@ -708,6 +720,9 @@ def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProbl
             raise InputError(path, "the HTML page holds no visible text")
         if title:
             metadata["title"] = title
+    too_long = _too_long(len(text), max_chars)
+    if too_long:
+        raise InputError(path, too_long)
     final, parsed, parsed_format, more_warnings = _prepare_text(text, path, "the file")
     metadata.update(parsed)
     metadata["source"] = path
@@ -717,8 +732,8 @@ def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProbl
     return [_Item(chapter, stem, path, warnings + more_warnings)], []
 
 
-def _read_bytes(path: str) -> bytes:
-    """The bytes of a regular file, or an InputError that says why not."""
+def _read_bytes(path: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file, or an InputError that says why not (also when it exceeds ``max_bytes``)."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -731,6 +746,9 @@ def _read_bytes(path: str) -> bytes:
         raise InputError(path, "is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(path, "not a regular file")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise InputError(path, f"the file is too large ({info.st_size:,} bytes, more than the {max_bytes // 4:,} "
+                               "characters allowed: raise the limit with --max-chars to analyse it)")
     try:
         with open(path, "rb") as handle:
             return handle.read()
@@ -1063,7 +1081,8 @@ _JSON_TYPE_NAMES = {
 }
 
 
-def _jsonl_items(text: str, path: str, stem: str) -> tuple[list[_Item], list[InputProblem]]:
+def _jsonl_items(text: str, path: str, stem: str, max_chars: int | None = None
+                 ) -> tuple[list[_Item], list[InputProblem]]:
     """One item per good record; one problem per bad line (file ``path:line``)."""
     items: list[_Item] = []
     problems: list[InputProblem] = []
@@ -1093,6 +1112,10 @@ def _jsonl_items(text: str, path: str, stem: str) -> tuple[list[_Item], list[Inp
             continue
         if not isinstance(record["text"], str):
             skip(f"'text' is not a string (got {_JSON_TYPE_NAMES.get(type(record['text']), 'a value')})")
+            continue
+        too_long = _too_long(len(record["text"]), max_chars)
+        if too_long:
+            skip(too_long)
             continue
 
         warnings: list[tuple[str, str]] = []

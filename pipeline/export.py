@@ -74,7 +74,9 @@ def csv_cell_restore(value):
 def csv_safe(frame):
     """A copy of a DataFrame for ``to_csv`` whose text cells cannot run as spreadsheet formulas (see
     :func:`csv_cell_safe`); numbers and the frame itself are unchanged. Parquet files keep the exact values."""
-    columns = [name for name in frame.columns if frame[name].dtype == object
+    from pandas.api.types import is_numeric_dtype
+
+    columns = [name for name in frame.columns if not is_numeric_dtype(frame[name].dtype)
                and frame[name].map(lambda v: isinstance(v, str) and _FORMULA_CELL.match(v) is not None).any()]
     if not columns:
         return frame
@@ -99,8 +101,8 @@ class OutputBusyError(ArgmineError):
 class OutputLock:
     """An exclusive lock on an output folder (``fcntl.flock`` on ``OUT/.argmine.lock``), for one run at a time.
 
-    Taking it never waits: when another process holds it, :class:`OutputBusyError`
-    names that process. The kernel releases the lock when the holder exits,
+    Taking it never waits: when another process holds it,
+    :class:`OutputBusyError` says so. The file stays empty. The kernel releases the lock when the holder exits,
     even by SIGKILL, so a killed run never blocks the next. Re-entrant within a
     process (the CLI takes it before reading, the writer again before writing).
     """
@@ -123,12 +125,9 @@ class OutputLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
             os.close(fd)
-            raise OutputBusyError(f"another argmine run (pid {holder}) is writing to {self.folder}; wait for it to "
-                                  "finish or choose another --out") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            raise OutputBusyError(f"another argmine run is writing to {self.folder}; wait for it to finish or "
+                                  "choose another --out") from None
         self.fd, self.key = fd, key
         _HELD_LOCKS[key] = 1
         return self
