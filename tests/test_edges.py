@@ -474,3 +474,38 @@ def test_edges_output_folder_inside_the_input_folder_is_not_read(tmp_path):
     chapters, problems = read_corpus([folder])
     assert (sorted(p.name for p in (folder / "out").iterdir())[:2], [c.id for c in chapters], problems) == (
         [".argmine.lock", "argument.aif.json"], ["doc"], [])
+
+
+# -- 13. Argdown syntax in the text -------------------------------------------------------------------------
+
+
+def _argdown_syntax_left(text: str) -> list[str]:
+    """Emphasis markers and comment starts that Argdown's lexer would act on (a backslash escapes one character)."""
+    found, index = [], 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char in "*_" or text.startswith("//", index) or text.startswith("/*", index):
+            found.append(text[index:index + 2])
+        index += 1
+    return found
+
+
+def test_edges_argdown_escapes_emphasis_and_comment_marks_of_the_text():
+    from pipeline.analysis import Result
+    from pipeline.argument import argdown_text
+    from pipeline.records import Claim
+
+    text = "Tariffs *rose_ sharply /// and 5*3 = 15 /* so */ the_mills closed \\ twice."
+    claim = Claim(doc_id="doc_1", claim_id="doc_1:u0", sentence_index=0, start=0, end=len(text), text=text,
+                  type="claim", asserted_by="author", hedged=False, polarity="positive")
+    result = Result(chapters=[ChapterResult(Chapter("doc_1", text), Extraction(claims=[claim]))])
+    lines = argdown_text(result).splitlines()
+    statement = next(line for line in lines if line.startswith("[doc_1 u0]: "))
+    body = statement[len("[doc_1 u0]: "):statement.index(" #claim")]
+    heading = next(line for line in lines if line.startswith("# "))
+    assert (body, _argdown_syntax_left(body), heading) == (
+        "Tariffs \\*rose\\_ sharply \\/\\// and 5\\*3 = 15 /\\* so \\*/ the\\_mills closed \\\\ twice.", [],
+        "# doc\\_1")
