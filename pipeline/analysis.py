@@ -221,11 +221,20 @@ class Result:
 
         return plot_causal_graph(self, ax=ax, doc_id=doc_id)
 
-    def show(self, doc_id: str | None = None, jupyter: bool | None = None):
-        """Each sentence with causes, effects and cues marked, claim types and who asserts them (see report.show_document)."""
+    def show(self, doc_id: str | None = None, jupyter: bool | None = None, style: str = "evidence"):
+        """Each sentence with causes, effects and cues marked, claim types and who asserts them.
+
+        ``style`` is ``"evidence"`` (argmine's view) or ``"displacy"``; see
+        :func:`pipeline.report.show_document`. Raises :class:`~pipeline.errors.ArgmineError`
+        when the result holds no document, KeyError-free.
+        """
+        from .errors import ArgmineError
         from .report import show_document
 
-        return show_document(self, doc_id, jupyter=jupyter)
+        if not self.chapters:
+            raise ArgmineError("this result holds no document" + (
+                f" ({len(self.problems)} input(s) could not be read: see .errors)" if self.problems else ""))
+        return show_document(self, doc_id, jupyter=jupyter, style=style)
 
     def write(self, out_dir, **options):
         """Write every output file into ``out_dir`` (see :func:`pipeline.export.write_outputs`)."""

@@ -20,7 +20,8 @@ from .errors import ArgmineError
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+# rich_markup_mode=None: plain click help, which does not print a "<bool>" type after every flag
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Mine claims and causal links out of historical scholarship.")
 
 _DEBUG = {"on": False}
@@ -52,6 +53,10 @@ def _guard(function):
             _fail(str(error))
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so that flushing stdout at exit does not raise again
+            raise typer.Exit(141)
         except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
             if _DEBUG["on"]:
                 raise
@@ -214,7 +219,7 @@ class _Progress:
 def links(
     input: Path = typer.Argument(..., help="JSONL with 'id' and 'text' per line."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output JSONL (default: stdout)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that parse (spaCy n_process)."),
 ) -> None:
     """Passage-level causal relations, one output line per input line (for evaluation)."""
     _guard(_links)(input, output, workers)
@@ -265,6 +270,8 @@ def _evaluate(gold: Path, pred: Optional[Path], exact: bool) -> None:
     from .links import predict_records
 
     gold_records = list(read_jsonl(gold))
+    if not any(isinstance(r, dict) and (r.get("relations") or r.get("causal") is not None) for r in gold_records):
+        _fail(f"{gold}: no record has gold annotations ('relations' or 'causal'); nothing to score against")
     if pred is not None:
         predictions = list(read_jsonl(pred))
     else:
@@ -281,12 +288,14 @@ def chains(
     across_documents: bool = typer.Option(False, "--across-documents",
                                           help="Also join hops asserted by different documents (labelled)."),
     doc: Optional[str] = typer.Option(None, "--doc", help="Only chains of this document."),
+    min_hops: int = typer.Option(2, "--min-hops", min=1,
+                                 help="Shortest chain listed, in links (1 also lists single links)."),
 ) -> None:
     """List causal chains as concept paths, with the links behind each hop."""
-    _guard(_chains)(out_dir, source, target, across_documents, doc)
+    _guard(_chains)(out_dir, source, target, across_documents, doc, min_hops)
 
 
-def _chains(out_dir, source, target, across_documents, doc) -> None:
+def _chains(out_dir, source, target, across_documents, doc, min_hops=2) -> None:
     from .analysis import load_result
 
     result = load_result(out_dir)
@@ -294,8 +303,12 @@ def _chains(out_dir, source, target, across_documents, doc) -> None:
     for name, value in (("--from", source), ("--to", target)):
         if value is not None and result.concept_named(value) is None:
             close = sorted(c for c in known if value.lower() in c.lower())[:5]
-            _fail(f"{name} {value!r} is not a concept in {out_dir}" + (f"; did you mean {close}?" if close else ""))
-    found = result.chains(source, target, across_documents=across_documents)
+            listed = sorted(known, key=str.lower)
+            hint = (f"; did you mean {close}?" if close else
+                    f"; concepts are: {', '.join(listed[:20])}" + (f" ... ({len(listed)} in all)" if len(listed) > 20
+                                                                    else "") if listed else "; it has no concepts")
+            _fail(f"{name} {value!r} is not a concept in {out_dir}{hint}")
+    found = result.chains(source, target, across_documents=across_documents, min_hops=min_hops)
     if doc:
         found = [c for c in found if doc in c.documents]
     for chain in found:
@@ -326,9 +339,14 @@ def _show(out_dir, doc) -> None:
     ids = list(result.documents["doc_id"])
     if doc is not None and doc not in ids:
         _fail(f"no document {doc!r} in {out_dir}; documents are: {', '.join(ids[:10])}")
-    print_result(result, doc)
+    print_result(result, doc, out_dir=str(out_dir))
 
 
 def main() -> None:
     """Entry point of the ``argmine`` command."""
-    app()
+    try:
+        app()
+    except BrokenPipeError:  # raised outside a command body (help text into `| head`)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)

@@ -509,3 +509,110 @@ def test_edges_argdown_escapes_emphasis_and_comment_marks_of_the_text():
     assert (body, _argdown_syntax_left(body), heading) == (
         "Tariffs \\*rose\\_ sharply \\/\\// and 5\\*3 = 15 /\\* so \\*/ the\\_mills closed \\\\ twice.", [],
         "# doc\\_1")
+
+
+# -- 15-20. papercuts a new user hits ------------------------------------------------------------------------
+
+
+def test_edges_notebooks_extra_brings_jupyter_and_the_readme_says_so():
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    names = sorted(requirement.split(">")[0].split("=")[0] for requirement in extras["notebooks"])
+    assert (names, 'pip install -e ".[notebooks]"' in (ROOT / "README.md").read_text(encoding="utf-8")) == (
+        ["ipykernel", "notebook"], True)
+
+
+@pytest.mark.model
+def test_edges_result_show_takes_the_displacy_style(seed_result):
+    markup = seed_result.show(style="displacy", jupyter=False)
+    assert (isinstance(markup, str), "spans" in markup) == (True, True)
+
+
+def test_edges_analyze_corpus_of_nothing_readable_warns_and_show_says_why(tmp_path):
+    from pipeline import analyze_corpus
+    from pipeline.errors import ArgmineError
+
+    with pytest.warns(UserWarning, match="nothing could be read .*missing: no such file or directory"):
+        result = analyze_corpus([tmp_path / "missing"])
+    with pytest.raises(ArgmineError, match="this result holds no document .1 input.s. could not be read"):
+        result.show()
+
+
+def test_edges_links_into_a_closed_pipe_stops_quietly(tmp_path):
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "a", "text": ENGLISH}) + "\n", encoding="utf-8")
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before the first line, as after `| head -0`
+    completed = subprocess.run(command("links", str(tmp_path / "in.jsonl")), cwd=tmp_path, stdout=writer,
+                               stderr=subprocess.PIPE, text=True, timeout=300)
+    os.close(writer)
+    assert (completed.returncode, completed.stderr) == (141, "")
+
+
+def _link(cause: str, effect: str, number: int) -> "CausalLink":
+    from pipeline.records import CausalLink
+
+    sentence = f"{cause} caused {effect}."
+    return CausalLink(doc_id="d", sentence_index=number, cause_text=cause, effect_text=effect, cause_start=0,
+                      cause_end=len(cause), effect_start=len(cause) + 8, effect_end=len(sentence) - 1, cue="caused",
+                      cue_start=len(cause) + 1, cue_end=len(cause) + 7, cause_concept=cause, effect_concept=effect,
+                      explicit=True, hedged=False, strength="sufficient", polarity="positive", confidence=0.9,
+                      asserted_by="author", sentence=sentence, rule="test")
+
+
+@pytest.fixture(scope="module")
+def linked_out(tmp_path_factory) -> Path:
+    """An output folder of one made-up document: drought -> famine, famine -> each of ten outcomes."""
+    folder = tmp_path_factory.mktemp("linked")
+    outcomes = [f"outcome {n}" for n in range(10)]
+    links = [_link("drought", "famine", 0)] + [_link("famine", o, n + 1) for n, o in enumerate(outcomes)]
+    text = " ".join(link.sentence for link in links)
+    item = ChapterResult(Chapter("d", text), Extraction(links=links, sentences=len(links)), words=len(text.split()))
+    with RunCache(folder / "cache") as cache:
+        cache.put_many([("d", encode_result(item))])
+        write_streamed(["d"], cache, [], folder / "out", png=False, report=False)
+    return folder / "out"
+
+
+def _cli(*args: str):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def test_edges_chains_min_hops_1_lists_a_direct_link(linked_out):
+    default = _cli("chains", str(linked_out), "--from", "outcome 3", "--to", "drought")
+    direct = _cli("chains", str(linked_out), "--from", "drought", "--to", "famine", "--min-hops", "1")
+    assert (default.stderr, direct.stdout.splitlines()[0].split("    [")[0]) == (
+        "argmine: no chains found\n", "drought → famine")
+
+
+def test_edges_chains_unknown_concept_lists_the_known_ones(linked_out):
+    result = _cli("chains", str(linked_out), "--from", "locusts")
+    assert (result.exit_code, result.stderr) == (2, f"argmine: error: --from 'locusts' is not a concept in "
+                                                    f"{linked_out}; concepts are: drought, famine, " +
+                                                    ", ".join(f"outcome {n}" for n in range(10)) + "\n")
+
+
+def test_edges_show_names_the_real_folder_in_its_hint(linked_out):
+    result = _cli("show", str(linked_out))
+    assert f"argmine chains {linked_out} --doc d" in " ".join(result.stdout.split())
+
+
+def test_edges_eval_without_gold_annotations_is_an_error(tmp_path):
+    (tmp_path / "plain.jsonl").write_text(json.dumps({"id": "a", "text": ENGLISH}) + "\n", encoding="utf-8")
+    (tmp_path / "pred.jsonl").write_text(json.dumps({"id": "a", "causal": True, "relations": []}) + "\n",
+                                         encoding="utf-8")
+    result = _cli("eval", str(tmp_path / "plain.jsonl"), "--pred", str(tmp_path / "pred.jsonl"))
+    assert (result.exit_code, result.stderr) == (2, f"argmine: error: {tmp_path / 'plain.jsonl'}: no record has "
+                                                    "gold annotations ('relations' or 'causal'); nothing to score "
+                                                    "against\n")
+
+
+def test_edges_help_shows_no_bool_placeholders_and_links_workers_is_explained():
+    run_help, links_help = _cli("run", "--help").stdout, _cli("links", "--help").stdout
+    workers = " ".join(links_help[links_help.index("--workers"):].split("--help")[0].split())
+    assert ("<bool>" in run_help, "-q, --quiet" in run_help, workers) == (
+        False, True, "--workers <int range> Processes that parse (spaCy n_process). [default: 1; x>=1]")
