@@ -616,3 +616,19 @@ def test_edges_help_shows_no_bool_placeholders_and_links_workers_is_explained():
     workers = " ".join(links_help[links_help.index("--workers"):].split("--help")[0].split())
     assert ("<bool>" in run_help, "-q, --quiet" in run_help, workers) == (
         False, True, "--workers <int range> Processes that parse (spaCy n_process). [default: 1; x>=1]")
+
+
+def test_edges_tables_doc_names_every_column_of_every_table():
+    import re
+
+    from pipeline.analysis import CONCEPT_COLUMNS, DOCUMENT_COLUMNS
+    from pipeline.records import CausalLink, Claim, Resolution, record_columns
+
+    doc = (ROOT / "docs" / "TABLES.md").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^## (\w+)\n(.*?)(?=^## |\Z)", doc, re.S | re.M))
+    tables = {"documents": DOCUMENT_COLUMNS, "claims": record_columns(Claim), "links": record_columns(CausalLink),
+              "concepts": CONCEPT_COLUMNS, "resolutions": record_columns(Resolution),
+              "errors": record_columns(InputProblem)}
+    missing = {name: [c for c in columns if f"`{c}`" not in sections.get(name, "")]
+               for name, columns in tables.items()}
+    assert missing == {name: [] for name in tables}
