@@ -632,3 +632,56 @@ def test_edges_tables_doc_names_every_column_of_every_table():
     missing = {name: [c for c in columns if f"`{c}`" not in sections.get(name, "")]
                for name, columns in tables.items()}
     assert missing == {name: [] for name in tables}
+
+
+# -- the kinds above together, through the command ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):
+    """`argmine run` over a folder of the hostile inputs above, with --out inside it; run twice (cache)."""
+    root = tmp_path_factory.mktemp("hostile")
+    folder = root / "in"
+    folder.mkdir()
+    records = [{"id": f"r{i}", "text": english(i)} for i in range(101)]
+    records[100]["author"] = "Late Key"  # first seen after the first slice of 100 documents
+    lines = [json.dumps(r) for r in records]
+    lines.insert(50, '{"id": "deep", "text": "x", "v": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    lines.insert(60, '{"id": "lone", "text": "' + english(500) + '", "place": "Rouen \\ud800"}')
+    (folder / "records.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w", encoding="utf-8") as handle:
+        handle.write(english(600))
+    nested = str(folder / "deep")
+    os.mkdir(nested)
+    for _ in range(1100):
+        nested = os.path.join(nested, "d")
+        os.mkdir(nested)
+    Path(nested, "bottom.txt").write_text(english(700), encoding="utf-8")
+    (folder / "stray.txt").write_bytes("Prices rose – sharply – in the “lean” year.".encode() + b"\x81 " +
+                                      english(800).encode())
+    out = folder / "out"
+    runs = [subprocess.run(command("run", str(folder), "--out", str(out), "--workers", "1", "--no-png"),
+                           cwd=root, capture_output=True, text=True, timeout=600) for _ in range(2)]
+    return folder, out, runs
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_edges_command_processes_every_hostile_kind_and_lists_each_once(hostile_run):
+    folder, out, runs = hostile_run
+    errors = pd.read_csv(out / "errors.csv", dtype=str, keep_default_na=False)
+    documents = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
+    assert (runs[0].returncode, "Traceback" in runs[0].stderr, len(documents)) == (1, False, 101 + 4)
+    assert errors[["file", "action"]].values.tolist() == [
+        [f"{folder / 'records.jsonl'}:51", "skipped"], [f"{folder / 'records.jsonl'}:61", "replaced with U+FFFD"],
+        [str(folder / "stray.txt"), "decoded as UTF-8, 1 invalid byte replaced with U+FFFD"]]
+    assert f"{folder}/caf\\xe9.txt" in list(documents["source"])
+    assert (documents.set_index("doc_id").loc["r100", "author"], documents.set_index("doc_id").loc["lone", "place"],
+            pq.read_table(out / "documents.parquet").num_rows) == ("Late Key", "Rouen \ufffd", 105)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_edges_command_rerun_over_its_own_output_reads_the_same_and_takes_all_from_the_cache(hostile_run):
+    _, _, runs = hostile_run
+    assert (runs[1].returncode, "105 document(s) (105 from the cache)" in runs[1].stderr) == (1, True)
