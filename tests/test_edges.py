@@ -685,3 +685,27 @@ def test_edges_command_processes_every_hostile_kind_and_lists_each_once(hostile_
 def test_edges_command_rerun_over_its_own_output_reads_the_same_and_takes_all_from_the_cache(hostile_run):
     _, _, runs = hostile_run
     assert (runs[1].returncode, "105 document(s) (105 from the cache)" in runs[1].stderr) == (1, True)
+
+
+# -- 10. progress in characters -------------------------------------------------------------------------------
+
+
+def test_edges_run_reports_the_characters_to_parse_and_their_progress(tmp_path):
+    for number in range(3):
+        (tmp_path / f"doc{number}.txt").write_text(english(number), encoding="utf-8")
+    started: list[tuple] = []
+    parsed: list[int] = []
+    run([tmp_path], tmp_path, on_start=lambda *counts: started.append(counts), on_chars=parsed.append)
+    total = sum(len(english(number)) for number in range(3))
+    assert (started, sum(parsed)) == ([(3, 0, total)], total)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_edges_worker_processes_report_each_parsed_piece():
+    from pipeline.batch import LocalEngine
+
+    tasks = [[(f"k{n}", Chapter(f"d{n}", english(n)))] for n in range(3)]
+    parsed: list[int] = []
+    results = list(LocalEngine(workers=2, batch_size=1).map(iter(tasks), on_chars=parsed.append))
+    assert (sorted(parsed), len(results)) == (sorted(len(english(n)) for n in range(3)), 3)
