@@ -1216,15 +1216,20 @@ def _walk(
     The walk keeps its own stack (no recursion), so a folder nested thousands
     of levels deep is walked like any other. argmine's own output folders
     (see :func:`pipeline.export.is_output_folder`) below ``directory`` are
-    passed over: they hold argmine's outputs, not chapters.
+    passed over: they hold argmine's outputs, not chapters; when
+    ``directory`` itself is one (``--out`` equal to the input folder), the
+    files argmine writes there are passed over.
     """
-    from .export import is_output_folder
+    from .export import OUTPUT_NAMES, is_output_folder
 
     stack: list[tuple[str, tuple[tuple[int, int], ...], Iterator[str]]] = []
     entered = _enter_directory(directory, ancestors, walk, on_problem)
     if entered is None:
         return
-    stack.append((directory, ancestors + (entered[0],), iter(entered[1])))
+    names = entered[1]
+    if is_output_folder(directory):
+        names = [name for name in names if name not in OUTPUT_NAMES]
+    stack.append((directory, ancestors + (entered[0],), iter(names)))
     while stack:
         folder, chain, names = stack[-1]
         name = next(names, None)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["write_outputs", "xml_safe_graph", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text",
            "csv_safe", "csv_cell_safe", "csv_cell_restore", "OutputLock", "OutputBusyError", "LOCK_NAME",
-           "commit_outputs", "finish_interrupted_commit", "is_output_folder"]
+           "commit_outputs", "finish_interrupted_commit", "is_output_folder", "OUTPUT_NAMES"]
 
 #: table name -> Result attribute
 TABLES = {
@@ -139,6 +139,12 @@ class OutputLock:
             if self.fd is not None:
                 os.close(self.fd)  # releases the flock
                 self.fd = None
+
+
+#: The files argmine writes into an output folder.
+OUTPUT_NAMES = frozenset({f"{table}.{kind}" for table in TABLES for kind in ("csv", "parquet")} | {
+    "errors.csv", "graph.graphml", "graph.gexf", "graph.dot", "graph.png", "report.html", "argument.aif.json",
+    "argument.argdown"})
 
 
 def is_output_folder(path: str | os.PathLike) -> bool:

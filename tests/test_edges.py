@@ -709,3 +709,12 @@ def test_edges_worker_processes_report_each_parsed_piece():
     parsed: list[int] = []
     results = list(LocalEngine(workers=2, batch_size=1).map(iter(tasks), on_chars=parsed.append))
     assert (sorted(parsed), len(results)) == (sorted(len(english(n)) for n in range(3)), 3)
+
+
+def test_edges_out_equal_to_the_input_folder_passes_over_the_outputs(tmp_path):
+    (tmp_path / "doc.txt").write_text(english(18), encoding="utf-8")
+    with RunCache(tmp_path / ".argmine-cache") as cache:
+        cache.put_many([("k", encode_result(made_up(Chapter("doc", english(18)))))])
+        write_streamed(["k"], cache, [InputProblem("x.txt", "the file is empty")], tmp_path, png=False, report=True)
+    chapters, problems = read_corpus([tmp_path])
+    assert ((tmp_path / "report.html").is_file(), [c.id for c in chapters], problems) == (True, ["doc"], [])
