@@ -102,6 +102,7 @@ class CausalLink:
     rule: str
     claim_id: str = ""
     via: str = ""  # how an end was resolved, e.g. "anaphora:summary 'Such interaction'"
+    group: str = ""  # links one summary anaphor or one enumeration produces share it ("doc:summary@1234")
 
 
 @dataclass(frozen=True)
