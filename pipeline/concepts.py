@@ -356,7 +356,8 @@ def _event_noun(lemma: str) -> str:
     # the noun must start like the verb ("refuse" -> "refusal", "close" -> "closure"; not "join" -> "junction")
     nouns = [n for n in wordnet().nominals(lemma) if (not n.endswith("s") or n.endswith(("ss", "sis", "us")))
              and n.startswith(lemma[:4])]
-    return nouns[0] if nouns else ""
+    events = [n for n in nouns if n in wordnet().event_nouns]  # "dissolve" -> "dissolution", not the film "dissolve"
+    return (events or nouns or [""])[0]
 
 
 def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | None,

@@ -620,10 +620,11 @@ def _end_names(end: _End, expand: bool) -> list[tuple[str, str]]:
     if end.antecedent is None:
         if expand:  # "Inflation, a failed war and a disputed succession weakened the crown": every listed cause
             names = [(end.name.name, "")]
+            appos = [c for c in end.raw.children if c.dep_ == "appos"]
             for member in list_members(end.raw)[1:]:
                 named = name_token(member).name
-                if all(named != n for n, _ in names):
-                    names.append((named, ""))
+                if (member in appos or member.head in appos) and all(named != n for n, _ in names):
+                    names.append((named, f"list: '{member.text}' is listed with '{end.raw.text}'"))
             return names
         return [(end.name.name, "")]
     ante = end.antecedent
