@@ -261,14 +261,17 @@ def list_members(head: Token) -> list[Token]:
     The parser often hangs such a list on its first noun as an apposition with
     conjuncts; an apposition without a conjunct is a second name, not a list.
     """
-    members = [head]
+    def conjuncts(token: Token) -> list[Token]:
+        out = []
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+                out += [child] + conjuncts(child)  # "A, B and C": C hangs on B
+        return out
+
+    members = [head] + conjuncts(head)
     for child in head.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
-            members.append(child)
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and any(
-                g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN") for g in child.children):
-            members.append(child)
-            members += [g for g in child.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN")]
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and conjuncts(child):
+            members += [child] + conjuncts(child)
     return sorted(set(members), key=lambda t: t.i)
 
 
