@@ -123,6 +123,7 @@ class CausalLink:
             object.__setattr__(self, "modality", "hedged" if self.hedged else "asserted")
         elif self.modality != "asserted" and not self.hedged:
             object.__setattr__(self, "hedged", True)
+    group: str = ""  # links one summary anaphor or one enumeration produces share it ("doc:summary@1234")
 
 
 @dataclass(frozen=True)
