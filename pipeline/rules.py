@@ -240,31 +240,35 @@ def read_rule_file(path: Path, record_type: type, required: set[str]) -> list:
 
 
 @lru_cache(maxsize=None)
-def load_cue_rules(path: str | None = None, verbs_path: str | None = None) -> tuple[CueRule, ...]:
-    """The causal cue lexicon: the hand rules and the derived verb classes.
+def load_cue_rules(path: str | None = None, verbs_path: str | None = None,
+                   nouns_path: str | None = None) -> tuple[CueRule, ...]:
+    """The causal cue lexicon: the hand rules and the derived verb and noun classes.
 
     ``path`` replaces the hand rules (default ``models/causal_cues.jsonl``);
-    ``verbs_path`` the derived ones (default ``models/causal_verbs.jsonl``,
-    built by ``scripts/derive_causal_lexicon.py``; ``""`` for none). Hand
-    rules win: a derived rule whose id a hand rule has is left out, and so is
-    a derived lemma that a hand rule of the same frame reads. Raises
+    ``verbs_path`` the derived verbs (default ``models/causal_verbs.jsonl``,
+    built by ``scripts/derive_causal_lexicon.py``) and ``nouns_path`` the
+    derived nouns (default ``models/causal_nouns.jsonl``, built by
+    ``scripts/derive_causal_nouns.py``); ``""`` leaves a derived file out.
+    Hand rules win: a derived rule whose id a hand rule has is left out, and
+    so is a derived lemma that a hand rule of the same frame reads. Raises
     :class:`RuleFileError` on a malformed file.
     """
     file = Path(path) if path else rules_dir() / "causal_cues.jsonl"
     hand = read_rule_file(file, CueRule, _REQUIRED_CUE)
-    if verbs_path == "":
-        return tuple(hand)
-    verbs_file = Path(verbs_path) if verbs_path else rules_dir() / "causal_verbs.jsonl"
-    if not verbs_file.exists():
-        return tuple(hand)
     ids = {rule.id for rule in hand}
     taken = {(rule.frame, lemma) for rule in hand for lemma in rule.lemmas}
     derived = []
-    for rule in read_rule_file(verbs_file, CueRule, _REQUIRED_CUE):
-        lemmas = tuple(lemma for lemma in rule.lemmas if (rule.frame, lemma) not in taken)
-        if rule.id in ids or not lemmas:
+    for given, default in ((verbs_path, "causal_verbs.jsonl"), (nouns_path, "causal_nouns.jsonl")):
+        if given == "":
             continue
-        derived.append(rule if lemmas == rule.lemmas else replace(rule, lemmas=lemmas))
+        derived_file = Path(given) if given else rules_dir() / default
+        if not derived_file.exists():
+            continue
+        for rule in read_rule_file(derived_file, CueRule, _REQUIRED_CUE):
+            lemmas = tuple(lemma for lemma in rule.lemmas if (rule.frame, lemma) not in taken)
+            if rule.id in ids or not lemmas:
+                continue
+            derived.append(rule if lemmas == rule.lemmas else replace(rule, lemmas=lemmas))
     return tuple(hand) + tuple(derived)
 
 

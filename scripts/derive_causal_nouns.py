@@ -62,7 +62,7 @@ GROUPS = [
             "07308725-n": "the outcome of an event especially as relative to an individual (consequence, aftermath)",
         },
         "rule": {"frame": "copula_noun", "cause_prep": ["of"], "reverse": True,
-                 "example": "The shortage of coin was an outcome of the long war.",
+                 "example": "The shortage of coin was a repercussion of the long war.",
                  "cause": "war", "effect": "shortage", "confidence": 0.8},
     },
 ]
