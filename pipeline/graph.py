@@ -4,8 +4,8 @@ One ``networkx.MultiDiGraph`` holds
 
 - concept nodes (``kind="concept"``) joined by causal edges (``kind="causal"``),
   one edge per link, each with its provenance: document, sentence, character
-  offsets, cue, hedged, strength, polarity, direction (increase / decrease / ""),
-  asserted_by and the claim that
+  offsets, cue, hedged, modality, strength, polarity, direction (increase /
+  decrease / ""), asserted_by and the claim that
   states it;
 - claim nodes (``kind="claim"``: type, asserted_by, hedged, hedge, polarity,
   strength) joined by ``support`` and ``contrast`` edges that carry the
@@ -81,8 +81,8 @@ def build_graph(result: "Result") -> nx.MultiDiGraph:
                 graph.add_node(node, kind="concept", label=name,
                                mentions=int(row["mentions"]) if row is not None else 0,
                                documents=str(row["documents"]) if row is not None else "")
-        grading = dict(hedged=bool(link.hedged), strength=link.strength, polarity=link.polarity,
-                       asserted_by=link.asserted_by)
+        grading = dict(hedged=bool(link.hedged), modality=link.modality, strength=link.strength,
+                       polarity=link.polarity, asserted_by=link.asserted_by)
         graph.add_edge(
             concept_node(link.cause_concept), concept_node(link.effect_concept), key=f"link{index}",
             kind="causal", label=link.cue, link_index=index, doc_id=link.doc_id,

@@ -37,7 +37,7 @@ __all__ = [
 Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
-    "resultative", "verb_clause",
+    "resultative", "verb_clause", "counterfactual", "depictive",
 ]
 Direction = Literal["increase", "decrease", ""]
 
@@ -83,6 +83,16 @@ class CueRule:
     (verbs of creation: "the reforms created a new class", not "... an atlas").
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
+    - ``counterfactual``: a counterfactual conditional with no causal word
+      ("Had X happened, Y would never have broken out"; "If X had happened,
+      Y would have ..."): the condition is the cause, the consequent the
+      effect; :mod:`pipeline.factuality` reads it as hypothetical, and
+      negative when the consequent is negated.
+    - ``depictive``: a construction without a cue word (``lemmas`` empty): a
+      fronted adjective phrase gives the reason ("Unable to agree, they split").
+
+    ``strength`` ``motive`` marks an intention (a purpose clause): what the
+    actor meant to bring about, not an achieved effect.
 
     ``attach`` names lexicon kinds: the cue counts only when the word it hangs
     on is in one of those word lists ("clashes over X": a word of dispute).
@@ -94,7 +104,7 @@ class CueRule:
     example: str
     cause: str
     effect: str
-    strength: Literal["sufficient", "contributory", "associative"] = "sufficient"
+    strength: Literal["sufficient", "contributory", "associative", "motive"] = "sufficient"
     polarity: Literal["positive", "negative"] = "positive"
     prep: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
@@ -233,31 +243,35 @@ def read_rule_file(path: Path, record_type: type, required: set[str]) -> list:
 
 
 @lru_cache(maxsize=None)
-def load_cue_rules(path: str | None = None, verbs_path: str | None = None) -> tuple[CueRule, ...]:
-    """The causal cue lexicon: the hand rules and the derived verb classes.
+def load_cue_rules(path: str | None = None, verbs_path: str | None = None,
+                   nouns_path: str | None = None) -> tuple[CueRule, ...]:
+    """The causal cue lexicon: the hand rules and the derived verb and noun classes.
 
     ``path`` replaces the hand rules (default ``models/causal_cues.jsonl``);
-    ``verbs_path`` the derived ones (default ``models/causal_verbs.jsonl``,
-    built by ``scripts/derive_causal_lexicon.py``; ``""`` for none). Hand
-    rules win: a derived rule whose id a hand rule has is left out, and so is
-    a derived lemma that a hand rule of the same frame reads. Raises
+    ``verbs_path`` the derived verbs (default ``models/causal_verbs.jsonl``,
+    built by ``scripts/derive_causal_lexicon.py``) and ``nouns_path`` the
+    derived nouns (default ``models/causal_nouns.jsonl``, built by
+    ``scripts/derive_causal_nouns.py``); ``""`` leaves a derived file out.
+    Hand rules win: a derived rule whose id a hand rule has is left out, and
+    so is a derived lemma that a hand rule of the same frame reads. Raises
     :class:`RuleFileError` on a malformed file.
     """
     file = Path(path) if path else rules_dir() / "causal_cues.jsonl"
     hand = read_rule_file(file, CueRule, _REQUIRED_CUE)
-    if verbs_path == "":
-        return tuple(hand)
-    verbs_file = Path(verbs_path) if verbs_path else rules_dir() / "causal_verbs.jsonl"
-    if not verbs_file.exists():
-        return tuple(hand)
     ids = {rule.id for rule in hand}
     taken = {(rule.frame, lemma) for rule in hand for lemma in rule.lemmas}
     derived = []
-    for rule in read_rule_file(verbs_file, CueRule, _REQUIRED_CUE):
-        lemmas = tuple(lemma for lemma in rule.lemmas if (rule.frame, lemma) not in taken)
-        if rule.id in ids or not lemmas:
+    for given, default in ((verbs_path, "causal_verbs.jsonl"), (nouns_path, "causal_nouns.jsonl")):
+        if given == "":
             continue
-        derived.append(rule if lemmas == rule.lemmas else replace(rule, lemmas=lemmas))
+        derived_file = Path(given) if given else rules_dir() / default
+        if not derived_file.exists():
+            continue
+        for rule in read_rule_file(derived_file, CueRule, _REQUIRED_CUE):
+            lemmas = tuple(lemma for lemma in rule.lemmas if (rule.frame, lemma) not in taken)
+            if rule.id in ids or not lemmas:
+                continue
+            derived.append(rule if lemmas == rule.lemmas else replace(rule, lemmas=lemmas))
     return tuple(hand) + tuple(derived)
 
 

@@ -180,7 +180,7 @@ def test_lexicon_noun_classes_hold_persons_and_artifacts():
 
 
 def test_lexicon_every_derived_rule_is_marked_broad_and_sourced():
-    derived = load_cue_rules()[len(load_cue_rules(verbs_path="")):]
+    derived = load_cue_rules(nouns_path="")[len(load_cue_rules(verbs_path="", nouns_path="")):]
     broad = [r.id for r in derived if r.frame == "verb" and not r.abstract_end]
     assert broad == []
     assert all(r.source for r in derived)
@@ -200,6 +200,6 @@ def test_lexicon_direction_column_in_links_tables(tmp_path):
     assert completed.returncode == 0, completed.stderr
     csv = pd.read_csv(out / "links.csv", keep_default_na=False)
     parquet = pd.read_parquet(out / "links.parquet")
-    assert list(csv.columns)[-1] == "direction"
+    assert "direction" in list(csv.columns)
     assert sorted(zip(csv["cue"], csv["direction"])) == [("increased", "increase"), ("reduced", "decrease")]
     assert list(parquet["direction"]) == list(csv["direction"])
