@@ -68,6 +68,7 @@ class Lexicon:
     consequence: frozenset[str] = frozenset()  # "the ensuing X", "the resulting X"
     ordinal_index: dict[str, int] = field(default_factory=dict)  # "second" -> 2
     light: frozenset[str] = frozenset()  # verbs that never name a concept on their own ("be", "have")
+    terms: frozenset[str] = frozenset()  # "growing season": a drop modifier that is part of a term
 
     @property
     def in_nouns(self) -> frozenset[str]:
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         consequence=frozenset(groups["consequence_modifier"]),
         ordinal_index=ordinal_index,
         light=frozenset(groups["light_verb"]),
+        terms=frozenset(groups["term_modifier"]),
     )
 
 
@@ -177,7 +179,7 @@ def _modifiers(head: Token, lex: Lexicon) -> list[Token]:
     for child in head.children:
         if child.i > head.i:
             continue
-        if child.lower_ in lex.drop and not _is_name(child):
+        if child.lower_ in lex.drop and not _is_name(child) and f"{child.lower_} {head.lemma_.lower()}" not in lex.terms:
             continue
         if child.dep_ == "compound" or (child.dep_ == "amod" and child.pos_ in ("ADJ", "PROPN", "NOUN", "VERB")):
             mods.extend(t for t in child.subtree if not t.is_punct or t.text == "-")

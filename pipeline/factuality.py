@@ -145,6 +145,8 @@ def link_clause(doc: Doc, data: Mapping) -> Token:
     """
     cue = doc[data["cue"][0]]
     frame = _frames().get(data.get("rule", ""), "")
+    if frame == "necessary_condition":  # "Y only when X": the main clause states it
+        return _verb_of(doc[data["effect_head"]]) if doc[data["effect_head"]].pos_ in _VERBAL else doc[data["effect_head"]].head
     if frame in ("connective_mark", "connective_adverb", "purpose", "counterfactual"):
         return _verb_of(doc[data["effect_head"]])
     if frame == "connective_prep":

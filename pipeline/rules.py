@@ -37,7 +37,7 @@ __all__ = [
 Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
-    "resultative", "verb_clause", "counterfactual", "depictive",
+    "resultative", "verb_clause", "counterfactual", "depictive", "necessary_condition",
 ]
 Direction = Literal["increase", "decrease", ""]
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..rules import CueRule, load_cue_rules, load_lexicon, load_noun_classes
-from .. import syntax
+from .. import nominal, syntax
 
 __all__ = ["CausalLinkFinder", "make_causal_link_finder", "TokenLink"]
 
@@ -191,7 +191,7 @@ class CausalLinkFinder:
                         yield self._make_event(rule, (verb.i, verb.i + 1), (syntax.clause_span(means), means), effect_head)
                 yield from self._means_links(rule, verb, means)
                 return
-            causes = syntax.subjects(verb)
+            causes = self._bridged_subjects(verb) or syntax.subjects(verb)
             cause = causes[0] if causes else None
         if cause is None:
             return
@@ -226,7 +226,7 @@ class CausalLinkFinder:
         if prep.dep_ == "prt":  # "brought about X"
             targets = syntax.objects(verb)
         else:
-            targets = syntax.prep_objects(prep)
+            targets = syntax.prep_objects(prep) + self._coordinated_prep_objects(prep)
         if not targets:
             return
         event = syntax.participle_event(verb) if not rule.reverse and not syntax.is_passive(verb) else None
@@ -253,6 +253,10 @@ class CausalLinkFinder:
             return  # "the protest turned into a riot" tells a change, not what changed it
         if rule.subject_cause:  # "X deprived the city of Y": X causes (the loss of) Y
             first = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
+        if rule.reverse and not (rule.object or rule.acomp):
+            first = nominal.participle_host(verb) or first  # "the losses resulting from X", "..., arising from X"
+        elif not syntax.is_passive(verb) and not rule.subject_cause and (not first or first == syntax.subjects(verb)):
+            first = self._bridged_subjects(verb) or first  # "a reform that historians argue played a role in Y"
         if not first:
             return
         for head in first:
@@ -547,6 +551,12 @@ class CausalLinkFinder:
             effects = [t for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in rule.effect_prep
                        for t in syntax.prep_objects(p)]
             effect_span = None
+            if not effects and causes and self._described_consequences(noun, causes[0]):
+                # "the tax farms had dire consequences": the consequences are the effect
+                yield from (TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(c), syntax.np_span(noun), c.i, noun.i,
+                                      rule.strength, rule.polarity, rule.confidence)
+                            for c in syntax.conjuncts(causes[0]))
+                return
         for cause in causes:
             for c in syntax.conjuncts(cause):
                 for effect in effects:
@@ -562,8 +572,9 @@ class CausalLinkFinder:
         inner_prep = rule.cause_prep if rule.reverse else rule.effect_prep
         inner = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in inner_prep for t in syntax.prep_objects(p)]
         if not inner:
+            yield from self._elliptic_cause_noun(rule, noun)
             return
-        outer = syntax.copula_partner(noun)
+        outer = syntax.copula_partner(noun) or nominal.regarded_as_partner(noun, self.words)
         if outer is None:
             return
         for o in syntax.conjuncts(outer):
@@ -603,6 +614,70 @@ class CausalLinkFinder:
         effect = syntax.core_clause_span(main, exclude={t.i for t in adjective.subtree})
         yield TokenLink(rule.id, (adjective.i, adjective.i + 1), cause, effect, adjective.i, main.i,
                         rule.strength, rule.polarity, rule.confidence)
+
+    def _necessary_condition(self, rule: CueRule, marker: Token) -> Iterator[TokenLink | None]:
+        """"Revolts succeeded only when the nobility was divided": the condition is necessary for the main clause.
+
+        See :func:`pipeline.nominal.necessary_condition`; the link is
+        contributory (a necessary, not a sufficient, condition).
+        """
+        found = nominal.necessary_condition(marker, self.words)
+        if found is None:
+            return
+        focus, sub, main = found
+        if not self._asserted_clause(main):
+            return
+        cue = {focus.i, marker.i}
+        cause_span = syntax.clause_span(sub, exclude=cue)
+        effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree} | {marker.i})
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children)
+        named = [] if own else syntax.subjects(main)  # "X was Z and was only imposed when ...": the shared subject
+        effect_head = named[0] if named and named[0].pos_ in ("NOUN", "PROPN") else main
+        yield TokenLink(rule.id, (marker.i, marker.i + 1), cause_span, effect_span, sub.i, effect_head.i,
+                        rule.strength, rule.polarity, rule.confidence, (focus.i,))
+
+    def _elliptic_cause_noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
+        """"X was the deeper cause of Y, while the immediate cause was Z": Z -> Y.
+
+        A cause noun without a complement, the subject of a copula whose
+        predicate (an adjective or a noun) names the cause; the effect is what a
+        sibling cause noun of the same rule in the sentence is the cause of.
+        """
+        if rule.reverse:
+            return
+        predicate = nominal.copula_complement(noun)
+        if predicate is None:
+            return
+        effects = nominal.sibling_effects(noun, rule.lemmas, rule.effect_prep)
+        cause_span = syntax.np_span(predicate) if predicate.pos_ != "ADJ" else (predicate.left_edge.i, predicate.right_edge.i + 1)
+        for effect in effects:
+            yield TokenLink(rule.id, (noun.i, noun.i + 1), cause_span, syntax.np_span(effect), predicate.i, effect.i,
+                            rule.strength, rule.polarity, rule.confidence)
+
+    def _described_consequences(self, noun: Token, holder: Token) -> bool:
+        """"X had dire consequences": a plural effect noun, had by X, described by an adjective, not counted.
+
+        A counted or quantified noun ("had three effects", "had many
+        consequences") announces a list (the enumeration stage reads it).
+        """
+        have = syntax.have_subject(noun, self.words)
+        if noun.tag_ != "NNS" or have is None or have.i != holder.i or noun.dep_ != "dobj":
+            return False
+        if any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
+            return False
+        described = [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
+        drop = self.words.by_kind.get("drop_modifier", ())
+        return bool(described) and not any(c.lower_ in drop for c in described)
+
+    def _coordinated_prep_objects(self, prep: Token) -> list[Token]:
+        """"resulting from war or from shocks": the objects of a preposition coordinated with ``prep``."""
+        return [t for other in prep.conjuncts if other.dep_ == "conj" and other.lower_ == prep.lower_
+                for t in syntax.prep_objects(other)]
+
+    def _bridged_subjects(self, verb: Token) -> list[Token]:
+        """The antecedent of a relative extracted across a reporting verb ("a tariff that historians argue caused Y")."""
+        found = nominal.bridged_antecedent(verb, self.words) or nominal.relative_subject(verb, self.words)
+        return [found[0]] if found is not None else []
 
     # -- helpers --------------------------------------------------------------
 
@@ -691,6 +766,7 @@ _FRAMES = {
     "resultative": CausalLinkFinder._resultative,
     "verb_clause": CausalLinkFinder._verb_clause,
     "counterfactual": CausalLinkFinder._counterfactual,
+    "necessary_condition": CausalLinkFinder._necessary_condition,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
@@ -711,4 +787,5 @@ _PHRASE_FRAMES = {
     "verb_clause": lambda self, rule, span: iter(()),
     "counterfactual": lambda self, rule, span: iter(()),
     "depictive": lambda self, rule, span: iter(()),
+    "necessary_condition": lambda self, rule, span: iter(()),
 }

@@ -1,0 +1,192 @@
+"""Parse helpers for causes and effects that hang outside the usual frames.
+
+- hanging participles: "the depopulation resulting from the war", "called
+  the riots spontaneous, arising from hunger" (:func:`participle_host`);
+- cause nouns after a verb of regarding: "X should not be regarded as the
+  cause of Y" (:func:`regarded_as_partner`);
+- a cause noun whose effect is named by a sibling cause noun of the same
+  sentence: "X was the deeper cause of Y, while the immediate cause was Z"
+  (:func:`sibling_effects`);
+- a relative clause extracted across a reporting verb: "a tariff that
+  historians have argued caused the slump" (:func:`bridged_antecedent`);
+- a necessary condition: "revolts succeeded only when the nobility was
+  divided" (:func:`necessary_condition`).
+
+Every function takes spaCy tokens (and the :class:`pipeline.syntax.WordLists`
+of ``models/lexicon.jsonl`` where words matter) and returns tokens, or
+``None``/``[]`` when the construction is absent; none raises.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .syntax import WordLists, conjuncts, is_passive, objects, passive_subjects, prep_objects, subjects
+
+__all__ = ["participle_host", "regarded_as_partner", "sibling_effects", "bridged_antecedent",
+           "relative_subject", "necessary_condition", "copula_complement"]
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+_RELATIVE = ("that", "which", "who", "whom")
+
+
+def participle_host(verb: Token) -> list[Token]:
+    """What a subjectless participle is said of: the noun it modifies, or its governing clause's argument.
+
+    "the depopulation resulting from the war" (``acl``): [depopulation].
+    "Officials called the riots spontaneous, arising from hunger" (``advcl``):
+    the governing clause's object [riots], looked for through its
+    infinitive complements ("tend to consider them ..."), then the subject of
+    an object small clause ("consider [them man-made]"), then the passive
+    subject, then the subject. [] for a finite verb or a participle with a
+    subject of its own.
+    """
+    if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in _SUBJECT_DEPS + ("auxpass", "aux") for c in verb.children):
+        return []
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [verb.head]
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    main = verb.head
+    chain = [main]
+    while True:
+        inner = next((c for c in chain[-1].children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if inner is None or inner in chain:
+            break
+        chain.append(inner)
+    for clause in reversed(chain):
+        found = [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+        if found:
+            return found
+        small = next((c for c in clause.children if c.dep_ == "ccomp"
+                      and not any(m.dep_ == "mark" for m in c.children)), None)
+        if small is not None:
+            inner_subject = [c for c in small.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if inner_subject:
+                return inner_subject
+    if is_passive(main):
+        return passive_subjects(main)
+    return subjects(main)
+
+
+def regarded_as_partner(noun: Token, words: WordLists) -> Token | None:
+    """For "X was regarded as the cause of Y" / "they saw X as the root of Y": X (else None).
+
+    ``noun`` is the object of "as" on a verb of regarding (lexicon kind
+    ``regard_verb``: consider, regard, see, view, ...). The partner is the
+    verb's passive subject, or else its direct object.
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.by_kind.get("regard_verb", ()):
+        return None
+    if is_passive(verb):
+        found = passive_subjects(verb)
+    else:
+        found = [o for o in objects(verb) if o.i < prep.i]
+    return found[0] if found else None
+
+
+def copula_complement(noun: Token) -> Token | None:
+    """For "the immediate cause was fiscal" / "... was the drought": the predicate of the subject ``noun``."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_ not in ("be", "remain"):
+        return None
+    return next((c for c in head.children if c.dep_ in ("attr", "acomp") and c.i > noun.i), None)
+
+
+def sibling_effects(noun: Token, lemmas: tuple[str, ...], effect_preps: tuple[str, ...]) -> list[Token]:
+    """The effects a cause noun without a complement shares with another cause noun of its sentence.
+
+    "Debt was the deeper cause of the revolts, while the immediate cause was
+    fiscal": for the second "cause" (no of-phrase) the objects of the first
+    one's of-phrase, [revolts]. The sibling is the nearest other noun of
+    ``lemmas`` in the sentence that has a preposition of ``effect_preps``.
+    """
+    if any(c.dep_ == "prep" and c.lower_ in effect_preps for c in noun.children):
+        return []
+    siblings = [t for t in noun.sent if t.i != noun.i and t.pos_ == "NOUN" and t.lemma_.lower() in lemmas]
+    for sibling in sorted(siblings, key=lambda t: abs(t.i - noun.i)):
+        prep = next((c for c in sibling.children if c.dep_ == "prep" and c.lower_ in effect_preps), None)
+        if prep is not None:
+            found = prep_objects(prep)
+            if found:
+                return conjuncts(found[0])
+    return []
+
+
+def _reporting(verb: Token, words: WordLists) -> bool:
+    return words.in_kinds(verb.lemma_.lower(), ("reporting_verb", "belief_verb", "speech_verb"))
+
+
+def bridged_antecedent(verb: Token, words: WordLists) -> tuple[Token, Token] | None:
+    """(antecedent, reporting verb) of a relative extracted across a reporting verb, else None.
+
+    "a tariff that historians have argued caused the slump": the parser
+    leaves "caused" without a subject, hanging it on the main clause (as a
+    ``conj``, ``advcl`` or ``ccomp``) right after the relative clause
+    "that historians have argued", whose verb reports (lexicon kinds
+    ``reporting_verb``, ``belief_verb``, ``speech_verb``) and takes the
+    relative pronoun as its object. The cause is the antecedent ("tariff").
+    When the parse is right ("that" the subject of the complement clause of
+    the relative verb), :func:`relative_subject` reads it.
+    """
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or verb.i == 0:
+        return None
+    doc = verb.doc
+    previous = doc[verb.i - 1]
+    relative = next((a for a in [previous] + list(previous.ancestors) if a.dep_ == "relcl"), None)
+    if relative is None or relative.right_edge.i != verb.i - 1 or not _reporting(relative, words):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in relative.children):
+        return None
+    pronoun = next((c for c in relative.children if c.dep_ in ("dobj", "mark", "nsubj") and c.lower_ in _RELATIVE
+                    and c.i < relative.i and c.i == relative.left_edge.i), None)
+    if pronoun is None:
+        return None
+    return relative.head, relative
+
+
+def relative_subject(verb: Token, words: WordLists) -> tuple[Token, Token] | None:
+    """(antecedent, reporting verb) for "rents that historians believe caused the flight", parsed right.
+
+    The verb's subject is a relative pronoun, and the verb is the complement
+    clause of a reporting relative clause on the antecedent.
+    """
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE
+                    and c.tag_ in ("WDT", "WP")), None)
+    if pronoun is None or verb.dep_ != "ccomp" or verb.head.dep_ != "relcl" or not _reporting(verb.head, words):
+        return None
+    return verb.head.head, verb.head
+
+
+def necessary_condition(marker: Token, words: WordLists) -> tuple[Token, Token, Token] | None:
+    """(focus word, condition clause, main clause) of "Y only when X", "only if X", "only once X", else None.
+
+    ``marker`` is a subordinator (the cue rule's lemmas: when, if, once)
+    opening an adverbial clause with a subject of its own; a focus
+    word of kind ``necessity_focus`` ("only") sits on the marker or on the
+    main verb before the marker ("was only imposed when X"). A prepositional
+    "only after 1710" is not a clause and never counts.
+    """
+    if marker.dep_ not in ("advmod", "mark"):
+        return None
+    sub = marker.head
+    if sub.dep_ != "advcl" or sub.pos_ not in ("VERB", "AUX") or marker.i > sub.i:
+        return None
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and (t.head.i == sub.i or t.head.head.i == sub.i and
+               t.head.dep_ in ("aux", "auxpass")) for t in sub.subtree):
+        return None  # "only when necessary" is no clause; the parser may hang the subject on the auxiliary
+    main = sub.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return None
+    focus_words = words.by_kind.get("necessity_focus", ())
+    focus = next((c for c in marker.children if c.lower_ in focus_words), None)
+    if focus is None and marker.i > 0 and marker.doc[marker.i - 1].lower_ in focus_words:
+        focus = marker.doc[marker.i - 1]
+    if focus is None:
+        focus = next((c for c in main.children if c.dep_ == "advmod" and c.lower_ in focus_words and c.i < marker.i), None)
+    if focus is None:
+        return None
+    return focus, sub, main
