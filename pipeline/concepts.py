@@ -359,6 +359,7 @@ def _event_noun(lemma: str) -> str:
     nouns = [n for n in wordnet().nominals(lemma) if (not n.endswith("s") or n.endswith(("ss", "sis", "us")))
              and n.startswith(lemma[:4])]
     events = [n for n in nouns if n in wordnet().event_nouns]  # "dissolve" -> "dissolution", not the film "dissolve"
+    nouns = [n for n in nouns if n != lemma]  # a noun spelled as the verb names an event only if WordNet says so: not "rock"
     return (events or nouns or [""])[0]
 
 

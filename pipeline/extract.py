@@ -521,6 +521,7 @@ def _enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char
 def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset, claim_at) -> list[CausalLink]:
     """"India lost its markets. The ensuing deindustrialization ...": the event before causes the noun phrase
     presented as its consequence (implicit, from the anaphora stage's *bridging* resolutions)."""
+    from .nominal import lexicon_words, without_time
     from .syntax import clause_span
 
     out = []
@@ -535,7 +536,8 @@ def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset
         effect_name = name_token(raw).name
         for token, name, text in zip(ante.tokens, ante.names, ante.mentions):
             head = doc[token]
-            cause_span = doc[slice(*clause_span(head))] if head.pos_ in ("VERB", "AUX") else doc[head.left_edge.i:head.right_edge.i + 1]
+            cause_span = doc[slice(*without_time(clause_span(head), head.i, doc, lexicon_words()))] if head.pos_ in ("VERB", "AUX") \
+                else doc[head.left_edge.i:head.right_edge.i + 1]  # "by 1850 India had lost X": the time is no part of it
             out.append(CausalLink(
                 doc_id=doc_id, sentence_index=sent_of[index] + sentence_offset,
                 cause_text=cause_span.text, effect_text=effect_span.text,

@@ -18,12 +18,15 @@ of ``models/lexicon.jsonl`` where words matter) and returns tokens, or
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from .rules import load_lexicon
 from .syntax import WordLists, conjuncts, is_passive, objects, passive_subjects, prep_objects, subjects
 
 __all__ = ["participle_host", "regarded_as_partner", "sibling_effects", "bridged_antecedent",
-           "relative_subject", "necessary_condition", "copula_complement"]
+           "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 _RELATIVE = ("that", "which", "who", "whom")
@@ -190,3 +193,67 @@ def necessary_condition(marker: Token, words: WordLists) -> tuple[Token, Token, 
     if focus is None:
         return None
     return focus, sub, main
+
+
+def _year(token: Token) -> bool:
+    """A year written as a number ("1710", "1850s")."""
+    text = token.text.rstrip("s")
+    return token.like_num and text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2099
+
+
+def _timely(tokens, words: WordLists) -> bool:
+    """Every noun of ``tokens`` names a time or a part of one ("by the middle of the 19th century"), and one is a time."""
+    times = words.by_kind.get("time_noun", ())
+    parts = words.by_kind.get("time_part", ())
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM")]
+    timed = [t for t in nouns if _year(t) or t.lemma_.lower() in times]
+    return bool(timed) and all(_year(t) or t.lemma_.lower() in times or t.lemma_.lower() in parts
+                               or (t.like_num and t.pos_ == "NUM") for t in nouns)
+
+
+def without_time(span: tuple[int, int], keep: int, doc, words: WordLists) -> tuple[int, int]:
+    """``span`` without the time phrases at its edges; ``keep`` (the end's head) always stays inside.
+
+    At the start: a year ("1710 high population pressure") and a
+    prepositional phrase of time ("by the middle of the 19th century, X ...";
+    its nouns are times, lexicon kind ``time_noun``, or parts of one, kind
+    ``time_part``). At the end: a when-clause after a time noun ("... in the
+    sixteenth century, when the gulf had widened"). Returns ``(start, end)``,
+    end-exclusive; the span unchanged when nothing is cut.
+    """
+    start, end = span
+    changed = True
+    while changed and start < end:
+        changed = False
+        first = doc[start]
+        if _year(first) and start + 1 < end and start + 1 <= keep:
+            start += 1
+            changed = True
+        elif first.dep_ == "prep" and first.i != keep:
+            stop = first.right_edge.i + 1
+            if stop < end and stop <= keep and first.left_edge.i == start and _timely(doc[start + 1:stop], words):
+                start = stop
+                changed = True
+        while start < end and start < keep and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
+            start += 1
+    for token in doc[start:end]:
+        if token.lower_ != "when" or token.tag_ != "WRB" or token.i <= keep:
+            continue
+        clause = token.head
+        if clause.left_edge.i != token.i or not all(t.is_punct for t in doc[clause.right_edge.i + 1:end]):
+            continue  # only a when-clause that closes the span
+        before = token.i - 1
+        while before > start and doc[before].is_punct:
+            before -= 1
+        if before > keep and doc[before].lemma_.lower() in words.by_kind.get("time_noun", ()):
+            cut = token.i
+            while cut > start and doc[cut - 1].is_punct:
+                cut -= 1
+            return (start, cut)
+    return (start, end)
+
+
+@lru_cache(maxsize=None)
+def lexicon_words() -> WordLists:
+    """The :class:`WordLists` of the packaged ``models/lexicon.jsonl``, loaded once."""
+    return WordLists.from_lexicon(load_lexicon())

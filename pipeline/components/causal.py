@@ -116,6 +116,7 @@ class CausalLinkFinder:
             if rule.experiencer and self._concrete(effect) and not self._person(effect):
                 continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
             seen.add(key)
+            link = self._without_time(doc, link)
             yield replace(link, direction=rule.direction) if rule.direction else link
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
@@ -668,6 +669,16 @@ class CausalLinkFinder:
         described = [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
         drop = self.words.by_kind.get("drop_modifier", ())
         return bool(described) and not any(c.lower_ in drop for c in described)
+
+    def _without_time(self, doc: Doc, link: TokenLink) -> TokenLink:
+        """The link with years and time phrases cut from the edges of its spans (:func:`pipeline.nominal.without_time`)."""
+        spans = []
+        for span, head in ((link.cause, link.cause_head), (link.effect, link.effect_head)):
+            trimmed = nominal.without_time(span, head, doc, self.words) if span[0] <= head < span[1] else span
+            spans.append(trimmed if trimmed[0] < trimmed[1] else span)
+        if tuple(spans) == (link.cause, link.effect):
+            return link
+        return replace(link, cause=spans[0], effect=spans[1])
 
     def _coordinated_prep_objects(self, prep: Token) -> list[Token]:
         """"resulting from war or from shocks": the objects of a preposition coordinated with ``prep``."""
