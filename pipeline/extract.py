@@ -650,7 +650,7 @@ def _dedupe(links: list[CausalLink]) -> list[CausalLink]:
     out = []
     for link in sorted(links, key=lambda l: (not l.explicit, l.cause_start, l.effect_start)):
         key = (l_key := (link.sentence_index, link.cause_concept, link.effect_concept, link.cue_start))
-        if key in seen or link.cause_concept == link.effect_concept:
+        if key in seen or concept_key(link.cause_concept) == concept_key(link.effect_concept):  # a self-loop
             continue
         seen.add(l_key)
         out.append(link)

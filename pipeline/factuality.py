@@ -615,6 +615,8 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     markers.extend(n.lower_ for n in negators.values())
 
     modality, modal_words = clause_modality(clause, cue_tokens, words)
+    if frame == "necessary_condition" and modal_words == [doc[data["cue"][0]].lower_] and not _modal_aux(clause):
+        modality, modal_words = "asserted", []  # "Y only if X" asserts that Y needs X: its "if" is the cue
     markers.extend(modal_words)
     if frame in ("connective_mark", "connective_adverb") and modality == "asserted":
         reason = _verb_of(doc[data["cause_head"]])

@@ -181,3 +181,19 @@ def test_zero_derived_thing_noun_does_not_name_a_verb(extract_links):
 def test_necessary_condition_keeps_its_polarity_and_names_success(extract_links):
     assert read(extract_links, "Revolts succeeded only when the nobility was divided.") == [
         ("division", "success of revolts", "positive", "asserted", "author", "contributory")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fairs flourished only if the roads were safe.",
+     [("roads", "flourishing of fairs", "positive", "asserted", "author", "contributory")]),
+    ("The fairs would flourish only if the roads were safe.",
+     [("roads", "flourishing of fairs", "positive", "hypothetical", "author", "contributory")]),
+], ids=["only-if-asserted", "modal-only-if-hypothetical"])
+def test_only_if_states_a_dependency(extract_links, text, expected):
+    assert read(extract_links, text) == expected
+
+
+# W3: two ends with the same concept key are no link ("the famines" -> "the famine")
+@pytest.mark.parametrize("text", ["Famine led to further famines.", "Strains led to new tensions."])
+def test_self_loop_by_concept_key_is_dropped(extract_links, text):
+    assert read(extract_links, text) == []
