@@ -185,6 +185,10 @@ def _modifiers(head: Token, lex: Lexicon) -> list[Token]:
             mods.extend(t for t in child.subtree if not t.is_punct or t.text == "-")
         elif child.dep_ == "poss" and child.pos_ in _NOUNS and head.lemma_ not in lex.transparent:
             mods.extend(t for t in child.subtree if t.dep_ not in ("det", "predet"))
+        elif (child.dep_ == "nmod" and child.pos_ in _NOUNS and head.lemma_ not in lex.transparent
+              and child.i + 1 < head.i and child.doc[child.i + 1].text in ("’", "'") and not child.whitespace_):
+            # "the merchants’ activities": a possessor the parser split off with a curly apostrophe
+            mods.extend([t for t in child.subtree if t.dep_ not in ("det", "predet")] + [child.doc[child.i + 1]])
     return sorted(set(mods), key=lambda t: t.i)
 
 
@@ -192,7 +196,7 @@ def _phrase(tokens: Iterable[Token]) -> str:
     out = ""
     for token in tokens:
         text = _surface(token)
-        if token.tag_ == "POS" or token.text == "-" or (out.endswith("-")):
+        if token.tag_ == "POS" or token.text == "-" or (out.endswith("-")) or (token.text in ("’", "'") and token.dep_ == "punct"):
             out += text
         else:
             out += (" " if out else "") + text

@@ -26,7 +26,7 @@ from .rules import load_lexicon
 from .syntax import WordLists, conjuncts, is_passive, objects, passive_subjects, prep_objects, subjects
 
 __all__ = ["participle_host", "regarded_as_partner", "sibling_effects", "bridged_antecedent",
-           "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words"]
+           "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words", "with_possessor"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 _RELATIVE = ("that", "which", "who", "whom")
@@ -257,3 +257,26 @@ def without_time(span: tuple[int, int], keep: int, doc, words: WordLists) -> tup
 def lexicon_words() -> WordLists:
     """The :class:`WordLists` of the packaged ``models/lexicon.jsonl``, loaded once."""
     return WordLists.from_lexicon(load_lexicon())
+
+
+def _apostrophe_possessor(head: Token) -> Token | None:
+    """"the merchants’ activities": a noun the parser hung on ``head`` as ``nmod`` before a bare apostrophe."""
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and child.i + 1 < head.i:
+            mark = doc[child.i + 1]
+            if mark.text in ("’", "'") and mark.head.i == head.i and not child.whitespace_:
+                return child
+    return None
+
+
+def with_possessor(span: tuple[int, int], head: Token) -> tuple[int, int]:
+    """``span`` widened to a possessor the parser split off with a curly apostrophe ("the merchants’ activities")."""
+    owner = _apostrophe_possessor(head)
+    if owner is None or not span[0] <= head.i < span[1] or span[0] != owner.i + 2:
+        return span
+    start = owner.left_edge.i
+    doc = head.doc
+    if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == head.i:
+        start -= 1  # "the merchants’ activities": the article hangs on the possessed noun
+    return (start, span[1])

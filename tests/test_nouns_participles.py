@@ -197,3 +197,15 @@ def test_only_if_states_a_dependency(extract_links, text, expected):
 @pytest.mark.parametrize("text", ["Famine led to further famines.", "Strains led to new tensions."])
 def test_self_loop_by_concept_key_is_dropped(extract_links, text):
     assert read(extract_links, text) == []
+
+
+# W8: possessors stay in spans and names, also when a curly apostrophe splits them off
+@pytest.mark.parametrize("text, expected_span, expected_name", [
+    ("In addition, the merchants’ activities tended to exacerbate the lack of credit.",
+     "the merchants’ activities", "merchants’ activities"),
+    ("The peasants' grievances fuelled the revolt.", "The peasants' grievances", "peasants' grievances"),
+], ids=["curly-apostrophe", "straight-apostrophe"])
+def test_possessor_kept(nlp, extract_links, text, expected_span, expected_name):
+    doc = nlp(text)
+    assert [doc[slice(*l["cause"])].text for l in doc._.causal_links] == [expected_span]
+    assert [l.cause_concept for l in extract_links(text)] == [expected_name]

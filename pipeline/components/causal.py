@@ -671,11 +671,13 @@ class CausalLinkFinder:
         return bool(described) and not any(c.lower_ in drop for c in described)
 
     def _without_time(self, doc: Doc, link: TokenLink) -> TokenLink:
-        """The link with years and time phrases cut from the edges of its spans (:func:`pipeline.nominal.without_time`)."""
+        """The link with years and time phrases cut from the edges of its spans (:func:`pipeline.nominal.without_time`)
+        and a possessor split off by a curly apostrophe put back (:func:`pipeline.nominal.with_possessor`)."""
         spans = []
         for span, head in ((link.cause, link.cause_head), (link.effect, link.effect_head)):
             trimmed = nominal.without_time(span, head, doc, self.words) if span[0] <= head < span[1] else span
-            spans.append(trimmed if trimmed[0] < trimmed[1] else span)
+            trimmed = trimmed if trimmed[0] < trimmed[1] else span
+            spans.append(nominal.with_possessor(trimmed, doc[head]))  # "the merchants’ activities"
         if tuple(spans) == (link.cause, link.effect):
             return link
         return replace(link, cause=spans[0], effect=spans[1])
