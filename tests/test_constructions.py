@@ -41,6 +41,7 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
     ("The second reform helped to keep wages low.",
      [("causative-enable", "The second reform", "to keep wages low", "contributory")]),
     ("The nobles pushed to expand their rights.", []),
+    ("Make them pay for the war.", []),  # an imperative: nobody's act brings it about
     # coordinated infinitives are two effects
     ("The famine forced the peasants to sell their cattle and leave their villages.",
      [("causative-lead", "The famine", "the peasants to sell their cattle", "sufficient"),
@@ -219,3 +220,12 @@ def test_constructions_misparsed_relative_clause_is_read_as_one():
     doc = finder(doc)
     assert [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text) for l in doc._.causal_links] == [
         ("verb-worsen", "a massacre", "demands for independence")]
+
+
+# the concepts the constructions' ends are named by
+@pytest.mark.parametrize("text, expected", [
+    ("The mills closed as there was no cotton.", [("lack of cotton", "mills close")]),
+    ("Unable to pay its soldiers, the crown sold offices.", [("inability", "selling offices")]),
+])
+def test_constructions_concepts_of_states_and_reasons(extract_links, text, expected):
+    assert [(l.cause_concept, l.effect_concept) for l in extract_links(text)] == expected
