@@ -161,10 +161,16 @@ def _unrelative(token: Token) -> Token:
             clause = clause.head
         if clause.dep_ == "relcl":
             return clause.head
-        if clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
-            focus = next((c for c in clause.head.children if c.dep_ == "attr" and c.i < token.i), None)
-            if focus is not None and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in clause.head.children):
-                return focus  # a cleft, "it was the defeat that weakened X": the focus is the subject
+        # a cleft, "it was the defeat that weakened X": the focus is the subject; the copula is the
+        # clause's head ("was ... that weakened") or, misparsed, its complement ("was X, not Y, that caused")
+        copulas = [clause.head] if clause.dep_ == "ccomp" else []
+        copulas += [c for c in clause.children if c.dep_ == "ccomp" and c.i < token.i]
+        for copula in copulas:
+            if copula.lemma_ != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children):
+                continue
+            focus = next((c for c in copula.children if c.dep_ == "attr" and c.i < token.i), None)
+            if focus is not None:
+                return focus
     return token
 
 
@@ -320,6 +326,11 @@ def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
             tokens -= {t.i for t in child.subtree}  # what the noun is, not what is said of it
         if child.dep_ in ("cc", "conj"):
             tokens -= {t.i for t in child.subtree}
+    for inner in list(head.subtree):
+        if inner.dep_ == "appos" and inner.i != head.i:
+            negs = [c for c in (*inner.children, *inner.head.children) if c.dep_ == "neg" and c.i < inner.i]
+            if negs:  # "the collapse of credit, not the war": the contrasted item is not part of the phrase
+                tokens -= {t.i for t in inner.subtree} | {n.i for n in negs}
     for index in list(excluded):
         if index in tokens and index != head.i:
             tokens -= {t.i for t in doc[index].subtree}
