@@ -42,6 +42,12 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
      [("causative-enable", "The second reform", "to keep wages low", "contributory")]),
     ("The nobles pushed to expand their rights.", []),
     ("Make them pay for the war.", []),  # an imperative: nobody's act brings it about
+    # a result phrase: the causee's new state is the effect; a place is not a state
+    ("Debt forced the king into exile.",
+     [("causative-lead", "Debt", "the king into exile", "sufficient")]),
+    ("The crisis led the state into a ruinous war.",
+     [("causative-lead", "The crisis", "the state into a ruinous war", "sufficient")]),
+    ("The general led his troops into the valley.", []),
     # coordinated infinitives are two effects
     ("The famine forced the peasants to sell their cattle and leave their villages.",
      [("causative-lead", "The famine", "the peasants to sell their cattle", "sufficient"),
