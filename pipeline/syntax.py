@@ -656,14 +656,16 @@ def conjoined_complements(subject: Token, clause: Token) -> list[tuple[Token, tu
     """
     doc = clause.doc
     conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                 and infinitive_complement(c) is None]  # "to sell and make them leave": "make" has its own
     found = []
     heads = [clause] + conjoined
     for n, head in enumerate(heads):
         start = min(subject.left_edge.i, head.i) if n == 0 else head.left_edge.i
         own_start = head.left_edge.i
-        if n + 1 < len(heads):
-            end = min([heads[n + 1].left_edge.i] + [c.i for c in clause.children if c.dep_ == "cc" and c.i > head.i])
+        later = [c.left_edge.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > head.i]
+        if later:  # up to the next coordinated verb, whether it is an effect of its own or not
+            end = min(later + [c.i for c in clause.children if c.dep_ == "cc" and c.i > head.i])
         else:
             end = clause_end(head)
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):

@@ -42,6 +42,10 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
      [("causative-enable", "The second reform", "to keep wages low", "contributory")]),
     ("The nobles pushed to expand their rights.", []),
     ("Make them pay for the war.", []),  # an imperative: nobody's act brings it about
+    ("That is true, but let's not forget the dead.", []),
+    ("The famine will force the tenants to sell and make them leave.",
+     [("causative-lead", "The famine", "the tenants to sell", "sufficient"),
+      ("causative-lead", "The famine", "them leave", "sufficient")]),
     # a result phrase: the causee's new state is the effect; a place is not a state
     ("Debt forced the king into exile.",
      [("causative-lead", "Debt", "the king into exile", "sufficient")]),

@@ -258,7 +258,8 @@ class CausalLinkFinder:
             return
         if clause.dep_ == "advcl" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
             return  # "they made bread to feed the troops": "make X V" takes no "to"; this is a purpose
-        if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.tag_ != "VB")) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
             return  # an imperative ("Let's get it done", "Make them pay"): nobody's act brings it about
         if syntax.is_passive(verb):
             # "peasants were forced by hunger to leave"
