@@ -53,7 +53,8 @@ class CueRule:
     - ``verb_prep``: a verb with a fixed preposition ("X led to Y"); ``object``
       or ``acomp`` name a fixed noun or adjective ("played a part in",
       "was responsible for"). ``reverse`` puts the effect first ("Y stems from X").
-    - ``causative``: "X led Y to do Z": the effect is the object and its clause.
+    - ``causative``: "X led Y to do Z": the effect is the object and its clause;
+      with ``prep``, also the object and its result phrase ("drove Y into revolt").
     - ``connective_mark``: a subordinator ("because X, Y").
     - ``connective_prep``: a preposition ("Y because of X", "clashes over X").
     - ``connective_adverb``: a discourse adverb linking to the previous clause

@@ -166,10 +166,16 @@ def _unrelative(token: Token) -> Token:
             clause = clause.head
         if clause.dep_ == "relcl":
             return clause.head
-        if clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
-            focus = next((c for c in clause.head.children if c.dep_ == "attr" and c.i < token.i), None)
-            if focus is not None and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in clause.head.children):
-                return focus  # a cleft, "it was the defeat that weakened X": the focus is the subject
+        # a cleft, "it was the defeat that weakened X": the focus is the subject; the copula is the
+        # clause's head ("was ... that weakened") or, misparsed, its complement ("was X, not Y, that caused")
+        copulas = [clause.head] if clause.dep_ == "ccomp" else []
+        copulas += [c for c in clause.children if c.dep_ == "ccomp" and c.i < token.i]
+        for copula in copulas:
+            if copula.lemma_ != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children):
+                continue
+            focus = next((c for c in copula.children if c.dep_ == "attr" and c.i < token.i), None)
+            if focus is not None:
+                return focus
     return token
 
 
@@ -395,6 +401,11 @@ def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
             tokens -= {t.i for t in child.subtree}  # what the noun is, not what is said of it
         if child.dep_ in ("cc", "conj"):
             tokens -= {t.i for t in child.subtree}
+    for inner in list(head.subtree):
+        if inner.dep_ == "appos" and inner.i != head.i:
+            negs = [c for c in (*inner.children, *inner.head.children) if c.dep_ == "neg" and c.i < inner.i]
+            if negs:  # "the collapse of credit, not the war": the contrasted item is not part of the phrase
+                tokens -= {t.i for t in inner.subtree} | {n.i for n in negs}
     for index in list(excluded):
         if index in tokens and index != head.i:
             tokens -= {t.i for t in doc[index].subtree}
@@ -769,14 +780,16 @@ def conjoined_complements(subject: Token, clause: Token) -> list[tuple[Token, tu
     """
     doc = clause.doc
     conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                 and infinitive_complement(c) is None]  # "to sell and make them leave": "make" has its own
     found = []
     heads = [clause] + conjoined
     for n, head in enumerate(heads):
         start = min(subject.left_edge.i, head.i) if n == 0 else head.left_edge.i
         own_start = head.left_edge.i
-        if n + 1 < len(heads):
-            end = min([heads[n + 1].left_edge.i] + [c.i for c in clause.children if c.dep_ == "cc" and c.i > head.i])
+        later = [c.left_edge.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > head.i]
+        if later:  # up to the next coordinated verb, whether it is an effect of its own or not
+            end = min(later + [c.i for c in clause.children if c.dep_ == "cc" and c.i > head.i])
         else:
             end = clause_end(head)
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):

@@ -41,6 +41,17 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
     ("The second reform helped to keep wages low.",
      [("causative-enable", "The second reform", "to keep wages low", "contributory")]),
     ("The nobles pushed to expand their rights.", []),
+    ("Make them pay for the war.", []),  # an imperative: nobody's act brings it about
+    ("That is true, but let's not forget the dead.", []),
+    ("The famine will force the tenants to sell and make them leave.",
+     [("causative-lead", "The famine", "the tenants to sell", "sufficient"),
+      ("causative-lead", "The famine", "them leave", "sufficient")]),
+    # a result phrase: the causee's new state is the effect; a place is not a state
+    ("Debt forced the king into exile.",
+     [("causative-lead", "Debt", "the king into exile", "sufficient")]),
+    ("The crisis led the state into a ruinous war.",
+     [("causative-lead", "The crisis", "the state into a ruinous war", "sufficient")]),
+    ("The general led his troops into the valley.", []),
     # coordinated infinitives are two effects
     ("The famine forced the peasants to sell their cattle and leave their villages.",
      [("causative-lead", "The famine", "the peasants to sell their cattle", "sufficient"),
@@ -137,6 +148,9 @@ def test_constructions_raising_subject_is_the_cause(nlp, text, expected):
      [("verb-worsen", "The drought", "the famine", "sufficient")]),
     ("It was a defeat that weakened loyalty to the crown.",
      [("verb-weaken", "a defeat", "loyalty to the crown", "sufficient")]),
+    # a cleft with a contrasted item, parsed with the copula under the verb; "not Y" stays out of the cause
+    ("It was the failure of the banks, not the drought, that caused the slump of 1893.",
+     [("verb-cause", "the failure of the banks", "the slump of 1893", "sufficient")]),
 ])
 def test_constructions_relative_antecedent_is_the_cause(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -219,3 +233,12 @@ def test_constructions_misparsed_relative_clause_is_read_as_one():
     doc = finder(doc)
     assert [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text) for l in doc._.causal_links] == [
         ("verb-worsen", "a massacre", "demands for independence")]
+
+
+# the concepts the constructions' ends are named by
+@pytest.mark.parametrize("text, expected", [
+    ("The mills closed as there was no cotton.", [("lack of cotton", "mills close")]),
+    ("Unable to pay its soldiers, the crown sold offices.", [("inability", "selling offices")]),
+])
+def test_constructions_concepts_of_states_and_reasons(extract_links, text, expected):
+    assert [(l.cause_concept, l.effect_concept) for l in extract_links(text)] == expected

@@ -279,9 +279,13 @@ class CausalLinkFinder:
             return
         clause = syntax.infinitive_complement(verb)
         if clause is None:
+            yield from self._causative_result(rule, verb)
             return
         if clause.dep_ == "advcl" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
             return  # "they made bread to feed the troops": "make X V" takes no "to"; this is a purpose
+        if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.tag_ != "VB")) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+            return  # an imperative ("Let's get it done", "Make them pay"): nobody's act brings it about
         if syntax.is_passive(verb):
             # "peasants were forced by hunger to leave"
             cause = syntax.agent(verb)
@@ -353,6 +357,31 @@ class CausalLinkFinder:
             for c in syntax.conjuncts(cause):
                 yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(clause), c.i,
                                 clause.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _causative_result(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The levies drove the peasants into revolt": the causee's result state (``rule.prep``) is the effect."""
+        if not rule.prep or verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()) or syntax.is_passive(verb):
+            return
+        causee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep and c.i > verb.i), None)
+        if causee is None or prep is None or prep.i < causee.i:
+            return
+        # a state ("into revolt", "into a war", "into debt"), not a place ("into the valley", "into their towns")
+        results = [t for t in syntax.prep_objects(prep) if t.pos_ == "NOUN"
+                   and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS") and c.lower_ not in ("a", "an", "no")
+                               for c in t.children)]
+        causes = syntax.subjects(verb)
+        event = syntax.participle_event(verb)
+        for result in results:
+            effect = (causee.left_edge.i, result.right_edge.i + 1)
+            if event is not None:
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, result.i,
+                                rule.strength, rule.polarity, rule.confidence, (prep.i,))
+                continue
+            for cause in causes:
+                for c in self._members(cause):
+                    yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i, result.i,
+                                    rule.strength, rule.polarity, rule.confidence, (prep.i,))
 
     # -- phrase frames --------------------------------------------------------
 
