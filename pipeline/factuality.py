@@ -403,7 +403,9 @@ def _predicate_words(token: Token) -> list[Token]:
 
 
 def _subject(token: Token) -> Token | None:
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "a tariff that Smith argued caused X": the parser may give the relative pronoun as a second subject
+    subject = next((c for c in found if c.tag_ not in _WH_TAGS), found[0] if found else None)
     if subject is None and token.dep_ in ("acomp", "oprd", "attr"):
         subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and token.dep_ == "xcomp":
@@ -688,6 +690,8 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             markers.append(next(c.lower_ for c in stance if words.token_in(c, "stance_negative")))
         elif any(words.token_in(c, "stance_positive") for c in stance):
             source = "author"
+    if not source and clause.pos_ in _VERBAL:
+        source = _bridge_source(clause, data, words)
     according = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "according"), None)
     if according is not None and not source:
         holder = next((g for c in according.children for g in c.children if g.dep_ == "pobj"), None)
@@ -702,6 +706,22 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     if flips % 2:
         polarity = "negative" if polarity == "positive" else "positive"
     return Factuality(polarity=polarity, modality=modality, source=source, strength=strength, markers=tuple(markers))
+
+
+def _bridge_source(clause: Token, data: Mapping, words: FactualityWords) -> Asserter | Literal[""]:
+    """The source of "a tariff that historians have argued caused the slump": the relative reporting verb's subject.
+
+    Only when the link's cause is the antecedent the relative clause was
+    extracted from (:func:`pipeline.nominal.bridged_antecedent`,
+    :func:`pipeline.nominal.relative_subject`); else ``""``.
+    """
+    from .nominal import bridged_antecedent, lexicon_words, relative_subject
+
+    lists = lexicon_words()
+    bridge = bridged_antecedent(clause, lists) or relative_subject(clause, lists)
+    if bridge is None or bridge[0].i != data["cause_head"]:
+        return ""
+    return source_of(bridge[1], words)
 
 
 def _contributory_word(token: Token, words: FactualityWords) -> bool:

@@ -76,12 +76,16 @@ def regarded_as_partner(noun: Token, words: WordLists) -> Token | None:
 
     ``noun`` is the object of "as" on a verb of regarding (lexicon kind
     ``regard_verb``: consider, regard, see, view, ...). The partner is the
-    verb's passive subject, or else its direct object.
+    verb's passive subject, or else its direct object. On a verb of kind
+    ``as_copula_verb`` ("X served as a catalyst for Y") it is the subject.
     """
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
     verb = prep.head
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in words.by_kind.get("as_copula_verb", ()):
+        found = subjects(verb)  # "the salt tax served as a catalyst for the revolt"
+        return found[0] if found else None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.by_kind.get("regard_verb", ()):
         return None
     if is_passive(verb):
@@ -176,8 +180,12 @@ def necessary_condition(marker: Token, words: WordLists) -> tuple[Token, Token, 
     if marker.dep_ not in ("advmod", "mark"):
         return None
     sub = marker.head
-    if sub.dep_ != "advcl" or sub.pos_ not in ("VERB", "AUX") or marker.i > sub.i:
+    if sub.pos_ not in ("VERB", "AUX") or marker.i > sub.i:
         return None
+    opens = sub.left_edge.i in (marker.i, marker.i - 1)  # "only where lords ...": the parser may call it a ccomp
+    if sub.dep_ != "advcl" and not (sub.dep_ == "ccomp" and opens and marker.tag_ == "WRB" and not words.in_kinds(
+            sub.head.lemma_.lower(), ("question_verb", "speech_verb", "reporting_verb", "belief_verb", "comment_verb"))):
+        return None  # "asked only where the lords lived" is an embedded question
     if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and (t.head.i == sub.i or t.head.head.i == sub.i and
                t.head.dep_ in ("aux", "auxpass")) for t in sub.subtree):
         return None  # "only when necessary" is no clause; the parser may hang the subject on the auxiliary

@@ -209,3 +209,36 @@ def test_possessor_kept(nlp, extract_links, text, expected_span, expected_name):
     doc = nlp(text)
     assert [doc[slice(*l["cause"])].text for l in doc._.causal_links] == [expected_span]
     assert [l.cause_concept for l in extract_links(text)] == [expected_name]
+
+
+# K8 (a), more verbs: "served as a catalyst for", the reverse noun "seen as the result of"
+@pytest.mark.parametrize("text, expected", [
+    ("The salt tax served as a catalyst for the revolt.",
+     [("salt tax", "revolt", "positive", "asserted", "author", "sufficient")]),
+    ("The famine was widely seen as the result of the war.",
+     [("war", "famine", "positive", "asserted", "author", "sufficient")]),
+], ids=["served-as-catalyst", "seen-as-result"])
+def test_nouns_as_phrases_of_other_verbs(extract_links, text, expected):
+    assert read(extract_links, text) == expected
+
+
+# K10: "only where", also when the parser calls the clause a complement; an embedded question is none
+@pytest.mark.parametrize("text, expected", [
+    ("Serfdom survived only where lords controlled the courts.",
+     [("construction-necessary-condition", "lords controlled the courts", "Serfdom survived", "contributory")]),
+    ("Serfdom survived where lords controlled the courts.", []),
+    ("Historians asked only where the lords lived.", []),
+], ids=["only-where", "plain-where", "embedded-question"])
+def test_necessary_condition_where(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# K13: the reporter of the relative clause is the source, also a named scholar with a year
+@pytest.mark.parametrize("text, expected", [
+    ("They backed a policy that critics claimed led to famine.",
+     [("policy", "famine", "positive", "asserted", "cited", "sufficient")]),
+    ("The guild was a body that Weber (1922) argued played a decisive role in the growth of trade.",
+     [("body", "trade", "positive", "asserted", "cited", "contributory")]),
+], ids=["critics-claimed-led-to", "named-scholar-with-year"])
+def test_relative_across_reporting_verb_credits_the_reporter(extract_links, text, expected):
+    assert read(extract_links, text) == expected
