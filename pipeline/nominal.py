@@ -168,6 +168,14 @@ def relative_subject(verb: Token, words: WordLists) -> tuple[Token, Token] | Non
     return verb.head.head, verb.head
 
 
+def _stative(verb: Token, words: WordLists) -> bool:
+    """A clause that states a state: a copula, a verb of possession, a passive, the present or the perfect."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be" or lemma in words.by_kind.get("possession_verb", ()) or verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
+
+
 def necessary_condition(marker: Token, words: WordLists) -> tuple[Token, Token, Token] | None:
     """(focus word, condition clause, main clause) of "Y only when X", "only if X", "only once X", else None.
 
@@ -175,7 +183,9 @@ def necessary_condition(marker: Token, words: WordLists) -> tuple[Token, Token, 
     opening an adverbial clause with a subject of its own; a focus
     word of kind ``necessity_focus`` ("only") sits on the marker or on the
     main verb before the marker ("was only imposed when X"). A prepositional
-    "only after 1710" is not a clause and never counts.
+    "only after 1710" is not a clause and never counts; after "when" and
+    "once" (kind ``temporal_condition_marker``) the clause must state a state
+    (:func:`_stative`), else it tells a time ("ended only when the police came").
     """
     if marker.dep_ not in ("advmod", "mark"):
         return None
@@ -192,6 +202,8 @@ def necessary_condition(marker: Token, words: WordLists) -> tuple[Token, Token, 
     main = sub.head
     if main.pos_ not in ("VERB", "AUX"):
         return None
+    if marker.lower_ in words.by_kind.get("temporal_condition_marker", ()) and not _stative(sub, words):
+        return None  # "it ended only when the police cleared the plant": a time, not a condition
     focus_words = words.by_kind.get("necessity_focus", ())
     focus = next((c for c in marker.children if c.lower_ in focus_words), None)
     if focus is None and marker.i > 0 and marker.doc[marker.i - 1].lower_ in focus_words:

@@ -242,3 +242,19 @@ def test_necessary_condition_where(nlp, text, expected):
 ], ids=["critics-claimed-led-to", "named-scholar-with-year"])
 def test_relative_across_reporting_verb_credits_the_reporter(extract_links, text, expected):
     assert read(extract_links, text) == expected
+
+
+# K10: an event in the when-clause tells a time ("not until"), a state a condition
+@pytest.mark.parametrize("text, expected", [
+    ("The strike ended only when the police cleared the plant.", []),
+    ("Prices rose only once the mint had debased the coin.",
+     [("construction-necessary-condition", "the mint had debased the coin", "Prices rose", "contributory")]),
+], ids=["event-when-is-time", "perfect-once-is-condition"])
+def test_necessary_condition_needs_a_state_after_when(nlp, text, expected):
+    assert [l for l in found(nlp, text) if l[0] == "construction-necessary-condition"] == expected
+
+
+# K7: "owing to" is the connective's, never a participle hanging on the subject
+def test_owing_to_stays_a_connective(nlp):
+    assert found(nlp, "The transfer was poorly received by some fans, owing to a number of changes.") == [
+        ("connective-because-of", "a number of changes", "The transfer was poorly received by some fans", "sufficient")]

@@ -254,7 +254,7 @@ class CausalLinkFinder:
             return  # "the protest turned into a riot" tells a change, not what changed it
         if rule.subject_cause:  # "X deprived the city of Y": X causes (the loss of) Y
             first = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
-        if rule.reverse and not (rule.object or rule.acomp):
+        if rule.reverse and not (rule.object or rule.acomp) and not self._connective_phrase(verb, prep):
             first = nominal.participle_host(verb) or first  # "the losses resulting from X", "..., arising from X"
         elif not syntax.is_passive(verb) and not rule.subject_cause and (not first or first == syntax.subjects(verb)):
             first = self._bridged_subjects(verb) or first  # "a reform that historians argue played a role in Y"
@@ -710,6 +710,11 @@ class CausalLinkFinder:
         if tuple(spans) == (link.cause, link.effect):
             return link
         return replace(link, cause=spans[0], effect=spans[1])
+
+    def _connective_phrase(self, verb: Token, prep: Token) -> bool:
+        """"owing to X": a participle and its preposition that make a connective cue of their own."""
+        phrase = f"{verb.lower_} {prep.lower_}"
+        return any(key.endswith(f"::{phrase}") and rule.frame == "connective_prep" for key, rule in self.phrase_rules.items())
 
     def _coordinated_prep_objects(self, prep: Token) -> list[Token]:
         """"resulting from war or from shocks": the objects of a preposition coordinated with ``prep``."""
