@@ -67,6 +67,8 @@ class CueRule:
     - ``resultative``: "X left Y vulnerable (to Z)", "X made Y profitable",
       "X kept Y flowing": the effect is the object with its predicate.
     - ``verb_clause``: "X meant that Y": the subject causes the that-clause.
+    - ``necessary_condition``: "Y only when/if/once/where X": X is a necessary
+      (contributory) condition of Y (:func:`pipeline.nominal.necessary_condition`).
 
     ``direction`` says what the cue does to the effect: ``increase`` ("raised
     Y"), ``decrease`` ("reduced Y", "destroyed Y"; still a positive link) or
