@@ -26,7 +26,7 @@ from .rules import load_lexicon
 from .syntax import WordLists, conjuncts, is_passive, objects, passive_subjects, prep_objects, subjects
 
 __all__ = ["participle_host", "regarded_as_partner", "sibling_effects", "bridged_antecedent",
-           "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words", "with_possessor"]
+           "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words", "with_possessor", "denied_rank"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 _RELATIVE = ("that", "which", "who", "whom")
@@ -300,3 +300,23 @@ def with_possessor(span: tuple[int, int], head: Token) -> tuple[int, int]:
     if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == head.i:
         start -= 1  # "the merchants’ activities": the article hangs on the possessed noun
     return (start, span[1])
+
+
+def denied_rank(noun: Token, words: WordLists) -> bool:
+    """"X was not the root / the main cause of Y": a ranked cause noun under a negated copula or verb of regarding.
+
+    The noun or one of its modifiers is of lexicon kind ``ranked_cause``
+    (root, origin, main, sole, ...), and the verb that states it ("was",
+    "be regarded") has a ``neg``. Denying the rank leaves the plain link
+    open, so the denied effect is the ranked noun phrase itself.
+    """
+    ranked = words.by_kind.get("ranked_cause", ())
+    if any(c.lower_ in words.by_kind.get("exclusive", ()) for c in noun.children):
+        return False  # "not the only cause of Y": the exclusive focus makes it positive and contributory
+    if noun.lemma_.lower() not in ranked and not any(
+            c.dep_ == "amod" and c.lower_ in ranked for c in noun.children):
+        return False
+    verb = noun.head
+    if verb.dep_ == "prep":  # "regarded as the root of"
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in verb.children)

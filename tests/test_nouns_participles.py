@@ -258,3 +258,16 @@ def test_necessary_condition_needs_a_state_after_when(nlp, text, expected):
 def test_owing_to_stays_a_connective(nlp):
     assert found(nlp, "The transfer was poorly received by some fans, owing to a number of changes.") == [
         ("connective-because-of", "a number of changes", "The transfer was poorly received by some fans", "sufficient")]
+
+
+# K8: denying a ranked cause ("not the root of Y", "not the main cause of Y") denies the rank, not the contribution
+@pytest.mark.parametrize("text, expected", [
+    ("The plague was not the root of the crisis.",
+     [("plague", "root of crisis", "negative", "asserted", "author", "sufficient")]),
+    ("The drought was not the cause of the famine.",
+     [("drought", "famine", "negative", "asserted", "author", "sufficient")]),
+    ("Debt was the root of the unrest.",
+     [("debt", "unrest", "positive", "asserted", "author", "sufficient")]),
+], ids=["not-the-root", "plain-denial", "asserted-root"])
+def test_denied_rank_keeps_the_ranked_noun_as_effect(extract_links, text, expected):
+    assert read(extract_links, text) == expected

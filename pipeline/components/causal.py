@@ -607,6 +607,12 @@ class CausalLinkFinder:
         outer = syntax.copula_partner(noun) or nominal.regarded_as_partner(noun, self.words)
         if outer is None:
             return
+        if not rule.reverse and nominal.denied_rank(noun, self.words):
+            # "X was not the root of Y": X may still have worsened Y; what is denied is X as "the root of Y"
+            for o in syntax.conjuncts(outer):
+                yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(o), syntax.np_span(noun), o.i, noun.i,
+                                rule.strength, rule.polarity, rule.confidence)
+            return
         for o in syntax.conjuncts(outer):
             for i in syntax.conjuncts(inner[0]):
                 cause, effect = (i, o) if rule.reverse else (o, i)
