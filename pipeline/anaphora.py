@@ -188,9 +188,11 @@ def anaphor_kind(token: Token, lex: Lexicon, earlier_lemmas: set[str]) -> str:
         if token.lower_ == "all" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("these", "this", "those"):
             return "summary"
     if token.pos_ in ("PRON", "DET") and token.lower_ in _PRONOUNS and token.dep_ not in ("det",):
-        if _is_relative(token) or _is_expletive(token) or any(
-                c.dep_ in ("relcl", "acl", "prep", "amod") for c in token.children):
-            return ""  # "which", "it is possible that", "those who left", "that of the state" do not refer back
+        if _is_relative(token) or _is_expletive(token) or any(c.dep_ in ("relcl", "amod") for c in token.children) or (
+                token.lower_ not in ("that", "those") and any(c.dep_ in ("acl", "prep") for c in token.children)):
+            return ""  # "which", "it is possible that", "those who left" do not refer back
+        if token.lower_ in ("that", "those") and any(c.dep_ == "acl" and c.tag_ != "VBN" for c in token.children):
+            return ""  # "those living abroad": who they are is said after
         return "pronoun"
     if token.lemma_.lower() in lex.self_reference:
         return ""  # "this chapter" points at the text, not at a concept
@@ -254,6 +256,8 @@ class Resolver:
             if (token.pos_ == "PRON" and token.lower_ in _PRONOUNS and token.i not in candidates
                     and token.i not in covered and token.dep_ != "det"):
                 candidates[token.i] = (None, (token.i, token.i + 1))
+            elif token.lemma_.lower() in self.lex.former_latter and token.i not in candidates and token.i > 0:
+                candidates[token.i] = (None, (token.i - 1, token.i + 1))  # "the former", "the latter"
         found: dict[int, Found] = {}
         for index in sorted(candidates):
             name, span = candidates[index]
@@ -284,6 +288,8 @@ class Resolver:
         enumerated = self._enumerated(raw)
         if enumerated is not None:
             return enumerated
+        if raw.lemma_.lower() in self.lex.former_latter and any(c.lower_ == "the" for c in raw.children):
+            return "pronoun", self._former_latter(raw)
         if self._consequence(raw):
             return "bridging", self._previous_event(raw, "consequence")
         kind = anaphor_kind(raw, self.lex, self.earlier_lemmas(raw.i))
@@ -298,6 +304,8 @@ class Resolver:
         if kind == "summary":
             return kind, self._summary(raw, name, sentence, paragraph)
         if kind == "pronoun":
+            if raw.lower_ in ("that", "those") and (raw.dep_ == "appos" or any(c.dep_ in ("prep", "acl") for c in raw.children)):
+                return kind, self._pronoun(raw)  # "that of the state", "those in the towns": the nearest fitting noun
             if raw.lower_ in ("this", "that") and raw.dep_ != "det":
                 return kind, self._demonstrative_pronoun(raw) or self._summary(raw, name, sentence, paragraph,
                                                                                 previous_only=True)
@@ -398,12 +406,20 @@ class Resolver:
             other = self.doc[mention.name.head]
             if other.pos_ not in _NOUNS or other.i == head.i:
                 continue
-            relation = self.wn.relation(lemma, other.lemma_.lower(), 3, words=not definite)
-            if not relation or (definite and other.lemma_.lower() == lemma):
+            theirs = [other.lemma_.lower()]
+            if mention.token in self.resolved:  # "the disease" (= the Plague of Cyprian) ... "the pestilence"
+                named = self.resolved[mention.token].lower().split()
+                theirs += [named[0], named[-1]]
+            relation, their = "", theirs[0]
+            for their in theirs:
+                relation = self.wn.relation(lemma, their, 4, words=not definite)
+                if relation:
+                    break
+            if not relation or (definite and their == lemma):
                 continue
             if not self._compatible(name, mention, ignore=head.lemma_.lower()):
                 continue
-            return self._single(mention, f"{relation} (WordNet: {lemma} / {other.lemma_.lower()})")
+            return self._single(mention, f"{relation} (WordNet: {lemma} / {their})")
         return None
 
     def _consequence(self, raw: Token) -> bool:
@@ -447,8 +463,26 @@ class Resolver:
         for ancestor in raw.ancestors:
             if ancestor.dep_ == "conj" and ancestor.head.i < raw.i and ancestor.pos_ in ("VERB", "AUX"):
                 return self._event_antecedent([ancestor.head], "demonstrative: the conjunct before it")
+        if raw.dep_ in _SUBJECTS:
+            # "if the sultans cared about the traders, this was for political reasons": the clause before it
+            before = [c for c in raw.head.children if c.dep_ == "advcl" and c.i < raw.i and c.pos_ in ("VERB", "AUX")]
+            if before:
+                return self._event_antecedent(clause_events(before[-1]), "demonstrative: the clause before it")
         if self.sentence_of[raw.i] > 0 and raw.dep_ in _SUBJECTS:
             return self._previous_event(raw, "demonstrative")
+        return None
+
+    def _former_latter(self, raw: Token) -> Antecedent | None:
+        """"the former" / "the latter": the first or last of the latest coordinated noun phrases before it."""
+        position = self.lex.former_latter[raw.lemma_.lower()]
+        first = self.sentences[max(0, self.sentence_of[raw.i] - _SEARCH_BACK)].start
+        for token in reversed(self.doc[first:raw.i]):
+            if token.pos_ not in _NOUNS or token.dep_ == "conj" or token.i >= raw.i:
+                continue
+            group = [token] + [t for t in token.subtree if t.dep_ == "conj" and t.pos_ in _NOUNS and t.i < raw.i]
+            if len(group) >= 2:
+                chosen = group[0] if position == 1 else group[-1]
+                return self._single(self._mention_at(chosen), "former/latter")
         return None
 
     def _enumerated(self, raw: Token) -> tuple[str, Antecedent | None] | None:
@@ -501,7 +535,8 @@ class Resolver:
         head = self.doc[name.head]
         for child in head.children:
             if child.dep_ == "amod" and child.i < head.i and child.pos_ in ("ADJ", "VERB"):
-                own -= set(concept_key(" ".join(t.text for t in child.subtree)).split())
+                words = self.doc[child.left_edge.i:child.right_edge.i + 1].text  # "slavery-induced"
+                own -= set(concept_key(words).split()) | set(concept_key(" ".join(t.text for t in child.subtree)).split())
         if ignore:
             own -= {ignore, self.lex.synonym(ignore), name.head_lemma}
         if len(own) <= 1 and not ignore:
@@ -587,7 +622,7 @@ class Resolver:
         parallel = self._parallel_object(raw, plural)
         if parallel is not None:
             return self._single(self._mention_at(parallel), "pronoun (parallel object)")
-        excluded = self._own_subject_referent(raw)
+        excluded = self._own_subject_referent(raw) if raw.lower_ not in ("that", "those") else None
         for token in self._pronoun_candidates(raw):
             if self._agrees(token, plural) and self._named(self._mention_at(token)) != excluded:
                 return self._single(self._mention_at(token), "pronoun")

@@ -135,3 +135,22 @@ def test_concept_labels_never_fragments(run, text):
 def test_concept_labels_on_test_chapters_never_fragments(chapters_result):
     labels = set(chapters_result.links["cause_concept"]) | set(chapters_result.links["effect_concept"])
     assert not labels & set(NEVER)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Both the grain tax and the salt tax were resented. The latter fell on every household.",
+     [("The latter", ("salt tax",), "former/latter")]),
+    ("Both the grain tax and the salt tax were resented. The former fell on every household.",
+     [("The former", ("grain tax",), "former/latter")]),
+    # "those" with a complement or in apposition: the nearest fitting noun
+    ("Banking panics, particularly those in the provinces, deepened the slump.",
+     [("those", ("banking panics",), "pronoun")]),
+    # "this" after a clause of the same sentence takes that clause up
+    ("If the governors were interested in the traders, this was for political reasons.",
+     [("this", ("interested governors",), "demonstrative")]),
+    # an adjective before the head may be new: "this slavery-induced absolutism" = "absolutism"
+    ("The war increased absolutism in the region. This war-induced absolutism shaped later institutions.",
+     [("This war-induced absolutism", ("absolutism",), "head-noun")]),
+])
+def test_anaphora_more_pronoun_and_demonstrative_rules(run, text, expected):
+    assert _resolved(run(text)) == expected
