@@ -308,7 +308,11 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     verb_words = [lemma] + ([particle.lower_] if particle is not None else [])
     doing = [_gerund(lemma)] + verb_words[1:]
     if any(c.dep_ == "neg" for c in verb.children) and verb.pos_ == "VERB":
-        words = ["failure to", *verb_words] + ([_short_np(obj, lex)] if obj is not None else [])
+        undergoer = obj
+        if undergoer is None and subject is not None and (subject.dep_ == "nsubjpass" or any(
+                c.dep_ == "auxpass" for c in verb.children)):
+            undergoer = subject  # "export was not promoted" -> "failure to promote export"
+        words = ["failure to", *verb_words] + ([_short_np(undergoer, lex)] if undergoer is not None else [])
         return " ".join(words), verb, "failure"
     nominal = lex.nominal_of.get(lemma)
     if nominal:
