@@ -591,8 +591,12 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
     )
     cause_span, effect_span = doc[cause.span[0]:cause.span[1]], doc[effect.span[0]:effect.span[1]]
     out = []
+    change = _change_noun(doc, data)
     for cause_names, cause_via in _end_names(cause, expand=True):
         for effect_names, effect_via in _end_names(effect, expand=False):
+            if change and not effect_via and not effect_names.startswith(change):
+                # "weakened the crown": what was caused is the weakening of the crown, not the crown
+                effect_names = " ".join(f"{change} of {effect_names}".split()[:6])
             # identity anaphora ("the movement" = Stakhanovism) still states the link;
             # a summed-up antecedent ("all of these factors" includes X) only implies it
             explicit = not any("includes" in v for v in (cause_via, effect_via))
@@ -611,6 +615,18 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
                 group=group, **base,
             ))
     return out
+
+
+def _change_noun(doc: Doc, data: dict) -> str:
+    """The nominalization of a cue verb whose object undergoes the change ("weakened X" -> "weakening"),
+    for the rules listed as ``nominalized_effect_rule`` in the lexicon; "" otherwise."""
+    from .concepts import _event_noun
+
+    rules = {w for rule in load_lexicon() if rule.kind == "nominalized_effect_rule" for w in rule.words}
+    if data.get("rule") not in rules:
+        return ""
+    cue = doc[data["cue"][0]]
+    return _event_noun(cue.lemma_.lower()) if cue.pos_ == "VERB" else ""
 
 
 def _end_names(end: _End, expand: bool) -> list[tuple[str, str]]:
