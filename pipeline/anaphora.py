@@ -456,6 +456,8 @@ class Resolver:
                 related = next((n for n in nominals if self.wn.relation(head, n)), None)
                 if related is not None:
                     why = f"{self.wn.relation(head, related)} of the nominalization (WordNet: {verb_lemma} -> {related})"
+        if why == "event noun" and head not in self.wn.event_nouns:
+            return None  # "this view": a noun of thought or speech that is not the noun of the verb before
         return self._event_antecedent(events, f"{why}: the clause of the sentence before")
 
     def _demonstrative_pronoun(self, raw: Token) -> Antecedent | None:

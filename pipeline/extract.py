@@ -606,9 +606,15 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
                 group = f"{doc_id}:summary@{cause_span.start_char + char_offset}"
             elif "includes" in effect_via:
                 group = f"{doc_id}:summary@{effect_span.start_char + char_offset}"
+            words = cause_span
+            if cause_via.startswith("list:"):  # a listed cause shows its own words
+                from .syntax import np_span
+
+                member = next((m for m in list_members(cause.raw) if name_token(m).name == cause_names), None)
+                words = doc[slice(*np_span(member))] if member is not None else cause_span
             out.append(CausalLink(
-                cause_text=cause_span.text, effect_text=effect_span.text,
-                cause_start=cause_span.start_char + char_offset, cause_end=cause_span.end_char + char_offset,
+                cause_text=words.text, effect_text=effect_span.text,
+                cause_start=words.start_char + char_offset, cause_end=words.end_char + char_offset,
                 effect_start=effect_span.start_char + char_offset, effect_end=effect_span.end_char + char_offset,
                 cause_concept=cause_names, effect_concept=effect_names, explicit=explicit,
                 confidence=round(data["confidence"] * (1.0 if not via else 0.9 if explicit else 0.75), 3), via=via,
