@@ -167,6 +167,8 @@ def _is_relative(token: Token) -> bool:
 def _is_expletive(token: Token) -> bool:
     """"it" in "it is possible that ...", "it seems that ..."."""
     head = token.head
+    if token.lower_ == "it" and token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" and c.i > token.i for c in head.children):
+        return True  # "it is maintained that ...", "it was argued that ..."
     return (token.lower_ == "it" and token.dep_ in _SUBJECTS and head.lemma_ in ("be", "seem", "appear", "remain", "happen")
             and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in head.children))
 
@@ -402,6 +404,8 @@ class Resolver:
             return None  # "those subjects who traded abroad": the clause says which, nothing earlier does
         lemma = head.lemma_.lower()
         definite = kind == "definite"
+        if definite and any(c.dep_ == "prep" for c in head.children):
+            return None  # "the burden of the depression": a complement makes a new referent, not a new word for an old one
         for mention in self._window(raw, 4 if not definite else 3):
             other = self.doc[mention.name.head]
             if other.pos_ not in _NOUNS or other.i == head.i:

@@ -154,3 +154,14 @@ def test_concept_labels_on_test_chapters_never_fragments(chapters_result):
 ])
 def test_anaphora_more_pronoun_and_demonstrative_rules(run, text, expected):
     assert _resolved(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it is maintained that ..." refers to nothing
+    ("The old belief is challenged, and it is maintained that the raids were a response to hunger.", []),
+    # a definite noun phrase with a complement is a new referent, not a WordNet synonym of an earlier noun
+    ("The slump had grave effects. Workers bore the burden of the slump.",
+     [("the slump", ("slump",), "head-noun")]),
+])
+def test_anaphora_what_does_not_refer_back(run, text, expected):
+    assert _resolved(run(text)) == expected
