@@ -44,6 +44,7 @@ _QUANTIFIERS = ("all", "each", "both", "most", "some")
 _NOUNS = ("NOUN", "PROPN")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SEARCH_BACK = 2  # sentences before the anaphor's own that pronouns and nominalizations search
+_SUMMARY_WINDOW = 6  # sentences before its own that a summary phrase ("all of these factors") takes in
 
 
 @dataclass(frozen=True)
@@ -752,6 +753,8 @@ class Resolver:
                 continue
             if previous_only and mention.sentence != sentence - 1:
                 continue
+            if sentence - mention.sentence > _SUMMARY_WINDOW:
+                continue  # a summary takes up what was just argued, not the whole of a long paragraph
             named = self._named(mention)
             if named not in names:
                 chosen.append(mention)

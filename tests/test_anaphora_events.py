@@ -165,3 +165,10 @@ def test_anaphora_more_pronoun_and_demonstrative_rules(run, text, expected):
 ])
 def test_anaphora_what_does_not_refer_back(run, text, expected):
     assert _resolved(run(text)) == expected
+
+
+def test_anaphora_summary_window_is_bounded(run):
+    filler = " ".join(["The chronicles of the abbey are silent about the winter."] * 6)
+    extraction = run(f"The drought caused famine. {filler} The war caused inflation. All of these problems caused unrest.")
+    summary = [r for r in extraction.resolutions if r.mention.startswith("All of")]
+    assert [r.antecedents for r in summary] == [("inflation",)]
