@@ -172,3 +172,23 @@ def test_anaphora_summary_window_is_bounded(run):
     extraction = run(f"The drought caused famine. {filler} The war caused inflation. All of these problems caused unrest.")
     summary = [r for r in extraction.resolutions if r.mention.startswith("All of")]
     assert [r.antecedents for r in summary] == [("inflation",)]
+
+
+@pytest.mark.parametrize("verb, noun", [("refuse", "refusal"), ("close", "closure"), ("destroy", "destruction"),
+                                        ("grow", "growth"), ("dissolve", "dissolution")])
+def test_wordnet_data_derives_event_nouns(verb, noun):
+    from pipeline.concepts import _event_noun
+
+    assert _event_noun(verb) == noun
+
+
+def test_wordnet_data_records_source_and_licence():
+    import gzip
+    import json
+
+    from pipeline.rules import rules_dir
+
+    with gzip.open(rules_dir() / "wordnet_events.json.gz", "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    assert (data["commit"], "CC BY 4.0" in data["licence"], "WordNet 3.0" in data["licence"]) == (
+        "d94538ad0df3d7a4c77837bde6af69d7a6592c32", True, True)
