@@ -291,6 +291,9 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     obj = _child(verb, ("dobj", "obj"))
     obj = obj if obj is not None and obj.pos_ != "PRON" else None
     lemma = verb.lemma_.lower()
+    there = _existential(verb, lex, depth)
+    if there is not None:
+        return there
     state = _child(verb, ("acomp", "attr", "oprd"))
     if lemma in _COPULAS and subject is not None and (lemma == "be" or (state is not None and state.pos_ == "ADJ")):
         # "the unions were overwhelmed" -> "overwhelmed unions"; "labour became scarce" -> "scarce labour"
@@ -368,6 +371,19 @@ def _event_noun(lemma: str) -> str:
              and n.startswith(lemma[:4])]
     events = [n for n in nouns if n in wordnet().event_nouns]  # "dissolve" -> "dissolution", not the film "dissolve"
     return (events or nouns or [""])[0]
+
+
+def _existential(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str] | None:
+    """"there were no apprentices" -> "lack of apprentices"; "there was a famine" -> "famine"."""
+    if verb.lemma_.lower() != "be" or _child(verb, ("expl",)) is None:
+        return None
+    what = _child(verb, ("attr", "nsubj"))
+    if what is None or what.pos_ not in _NOUNS:
+        return None
+    inner = name_token(what, _depth=depth + 1)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in what.children):
+        return f"lack of {inner.name}", verb.doc[inner.head], "lack"
+    return inner.name, verb.doc[inner.head], inner.head_lemma
 
 
 def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | None,

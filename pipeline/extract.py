@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .anaphora import Antecedent, Enumeration, Mention, Resolver, _event_text
 from .concepts import ConceptName, concept_key, document_context, lexicon, name_token
+from .factuality import assess, is_question_end, rejection_of_previous
 from .records import CausalLink, Claim, Resolution
 from .rules import load_lexicon
 
@@ -37,38 +38,6 @@ class Extraction:
         self.resolutions.extend(other.resolutions)
         self.sentences += other.sentences
         self.context = self.context | other.context
-
-
-@dataclass(frozen=True)
-class _WordSets:
-    hedges: tuple[tuple[str, ...], ...]
-    contributory: tuple[tuple[str, ...], ...]
-    negation: frozenset[str]
-    belief: frozenset[str]
-    cited: frozenset[str]
-
-
-@lru_cache(maxsize=None)
-def _word_sets() -> _WordSets:
-    groups: dict[str, set[str]] = {}
-    for rule in load_lexicon():
-        groups.setdefault(rule.kind, set()).update(rule.words)
-    return _WordSets(
-        hedges=tuple(tuple(w.split()) for w in sorted(groups.get("hedge", ()))),
-        contributory=tuple(tuple(w.split()) for w in sorted(groups.get("contributory", ()))),
-        negation=frozenset(groups.get("negation", ())),
-        belief=frozenset(groups.get("belief_verb", ())),
-        cited=frozenset(groups.get("cited", ())),
-    )
-
-
-def _find_phrase(words: list[str], phrases) -> str:
-    for phrase in phrases:
-        width = len(phrase)
-        for start in range(len(words) - width + 1):
-            if tuple(words[start:start + width]) == phrase:
-                return " ".join(phrase)
-    return ""
 
 
 @dataclass
@@ -134,6 +103,8 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
         cause_name, effect_name = name_token(cause_raw), name_token(effect_raw)
         if _about_scholarship(cause_name, doc, lex) or _about_scholarship(effect_name, doc, lex):
             continue
+        if _asks_for(cause_raw, cause_name) or _asks_for(effect_raw, effect_name):
+            continue  # "What caused X?": the question names no cause
         ends.append((data, _End(tuple(data["cause"]), cause_raw, cause_name), _End(tuple(data["effect"]), effect_raw, effect_name)))
 
     header_effects = _header_effects(doc, ends)
@@ -161,6 +132,7 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
     links.extend(_enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char_offset, claim_at,
                                     resolver, found))
     links.extend(_consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset, claim_at))
+    links = _judged_by_next_sentence(links, sentences, sentence_offset)
     links = _dedupe(links)
     return Extraction(links=links, claims=claims, resolutions=resolutions, sentences=len(sentences),
                       context=document_context(doc))
@@ -211,6 +183,42 @@ def _claims(doc: Doc, doc_id: str, sentence_offset: int, claim_offset: int, char
         for i in range(unit["start"], unit["end"]):
             claim_at[i] = claim
     return claims, claim_at
+
+
+def _asks_for(raw: Token, name: ConceptName) -> bool:
+    """An end that is a question word ("What caused X?") or asked about ("Which factor ...?")."""
+    if not is_question_end(raw):
+        return False
+    if raw.tag_ in ("WP", "WDT", "WP$"):
+        return name.name.lower() == raw.lower_  # a relative pronoun resolved to its noun names that noun
+    return raw.sent.text.rstrip().endswith("?")
+
+
+def _judged_by_next_sentence(links: list[CausalLink], sentences: list[Span], sentence_offset: int) -> list[CausalLink]:
+    """Links attributed to others, then judged by the author: "X argued that A caused B. This view is mistaken."
+
+    A denial makes the link negative; a doubt ("has been challenged") makes it
+    negative and hedged (:func:`pipeline.factuality.rejection_of_previous`).
+    """
+    from dataclasses import replace
+
+    judged = {}
+    for index, sent in enumerate(sentences[1:], start=1):
+        verdict = rejection_of_previous(sent)
+        if verdict is not None:
+            judged[index - 1 + sentence_offset] = verdict
+    if not judged:
+        return links
+    out = []
+    for link in links:
+        verdict = judged.get(link.sentence_index)
+        if verdict is not None and link.asserted_by != "author":
+            _, doubts = verdict
+            polarity = "negative" if link.polarity == "positive" else "positive"
+            modality = "hedged" if doubts and link.modality == "asserted" else link.modality
+            link = replace(link, polarity=polarity, modality=modality, hedged=modality != "asserted")
+        out.append(link)
+    return out
 
 
 # -- mentions and enumerations ----------------------------------------------
@@ -545,36 +553,8 @@ def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset
 
 # -- link records -----------------------------------------------------------
 
-def _grade(doc: Doc, data: dict, cause: _End, effect: _End) -> tuple[str, bool, str, str]:
-    """(hedge words, negated, strength, asserter override) of one link."""
-    words = _word_sets()
-    cue = doc[data["cue"][0]]
-    low = min(cause.span[0], effect.span[0], data["cue"][0])
-    high = max(cause.span[1], effect.span[1], data["cue"][1])
-    region = [t.lower_ for t in doc[low:high]]
-    clause = cue if cue.pos_ in ("VERB", "AUX") else next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), cue)
-    scope = [clause] + [a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")][:2]
-    scope_words = [c.lower_ for v in scope for c in v.children if c.dep_ in ("aux", "advmod", "neg")] + [v.lemma_ for v in scope[1:]]
-    hedge = _find_phrase(scope_words, words.hedges) or _find_phrase(region, words.hedges)
-    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for v in scope[:2] for c in v.children)
-    strength = data["strength"]
-    if strength == "sufficient" and (_find_phrase(region, words.contributory) or _find_phrase(scope_words, words.contributory)):
-        strength = "contributory"
-    asserter = ""
-    for ancestor in [clause] + list(clause.ancestors):
-        if ancestor.lemma_ in words.belief and ancestor.i != cue.i and clause.dep_ in ("ccomp", "xcomp"):
-            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in ("i", "we"):
-                asserter = "cited" if subject.lemma_.lower() in words.cited else "actor"
-            break
-    return hedge, negated, strength, asserter
-
-
 def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_offset, char_offset, claim_at) -> list[CausalLink]:
-    hedge, negated, strength, asserter = _grade(doc, data, cause, effect)
-    polarity = data["polarity"]
-    if negated:
-        polarity = "negative" if polarity == "positive" else "positive"
+    fact = assess(doc, data)
     cue_tokens = [data["cue"][0]] + list(data.get("cue_extra", []))
     cue_start_token = doc[min(cue_tokens)]
     cue_end_token = doc[max(data["cue"][1] - 1, max(cue_tokens))]
@@ -585,9 +565,11 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
     base = dict(
         doc_id=doc_id, sentence_index=sentence_index + sentence_offset, cue=cue_text,
         cue_start=cue_start_token.idx + char_offset, cue_end=cue_end_token.idx + len(cue_end_token.text) + char_offset,
-        hedged=bool(hedge) or (claim.hedged if claim else False) and bool(hedge),
-        strength=strength, polarity=polarity, asserted_by=asserter or (claim.asserted_by if claim else "author"),
+        hedged=fact.hedged, modality=fact.modality,
+        strength=fact.strength, polarity=fact.polarity,
+        asserted_by=fact.source or (claim.asserted_by if claim else "author"),
         sentence=sent.text.strip(), rule=data["rule"], claim_id=claim.claim_id if claim else "",
+        direction=data.get("direction", ""),
     )
     cause_span, effect_span = doc[cause.span[0]:cause.span[1]], doc[effect.span[0]:effect.span[1]]
     out = []
