@@ -131,6 +131,8 @@ def frontier_clause(sent) -> Token:
     verb = sent.root
     for _ in range(4):
         inner = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and c.pos_ in ("VERB", "AUX")]
+        if not inner:
+            inner = _reported_through_object(verb)  # "I present evidence showing that X": X
         conj = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                 and any(g.dep_ in _SUBJECTS for g in c.children)]
         following = sorted(inner + conj, key=lambda t: t.i)
@@ -138,6 +140,38 @@ def frontier_clause(sent) -> Token:
             break
         verb = following[-1]
     return verb
+
+
+def _coarguments(first: Token, second: Token) -> bool:
+    """Subject, object or complement of the same verb (which never corefer unless reflexive)."""
+    core = ("nsubj", "nsubjpass", "dobj", "attr", "dative", "agent", "pobj")
+
+    def governor(token: Token) -> Token | None:
+        if token.dep_ == "pobj":
+            token = token.head  # the preposition
+        return token.head if token.dep_ in core or token.dep_ == "prep" else None
+
+    return first.dep_ in core and second.dep_ in core and governor(first) is not None and governor(first) == governor(second)
+
+
+def _reported_through_object(verb: Token) -> list[Token]:
+    """The clause a verb's object reports: "present evidence showing that X", "offer data which suggest that X"
+    (a clause of the object with a complement clause of its own) and "advance the claim that X" (a complement
+    clause of the noun). A relative clause without a complement ("studied the towns that the plague struck")
+    reports nothing. Returns the reported verbs after ``verb``."""
+    out = []
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "attr", "oprd") or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for clause in obj.children:
+            if clause.dep_ not in ("acl", "relcl") or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            reported = [c for c in clause.children if c.dep_ == "ccomp" and c.i > clause.i and c.pos_ in ("VERB", "AUX")]
+            if reported:
+                out += reported
+            elif clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                out.append(clause)
+    return out
 
 
 def _event_text(head: Token) -> str:
@@ -331,7 +365,7 @@ class Resolver:
             if name.head_lemma in self.lex.summary or self.doc[name.head].lemma_ in self.lex.summary:
                 return "summary", self._summary(raw, name, sentence, paragraph)
             head = self.doc[name.head]
-            if head.tag_ == "NN" and self.wn.is_event_noun(head.lemma_.lower()):
+            if head.tag_ in ("NN", "NNS") and self.wn.is_event_noun(head.lemma_.lower()):
                 return kind, self._previous_event(raw, "event noun")
         return kind, None
 
@@ -409,8 +443,8 @@ class Resolver:
             return None  # "the burden of the depression": a complement makes a new referent, not a new word for an old one
         for mention in self._window(raw, 4 if not definite else 3):
             other = self.doc[mention.name.head]
-            if other.pos_ not in _NOUNS or other.i == head.i:
-                continue
+            if other.pos_ not in _NOUNS or other.i == head.i or _coarguments(other, raw):
+                continue  # "the crown debased the coinage": the subject and object of one verb are two things
             theirs = [other.lemma_.lower()]
             if mention.token in self.resolved:  # "the disease" (= the Plague of Cyprian) ... "the pestilence"
                 named = self.resolved[mention.token].lower().split()
@@ -706,6 +740,20 @@ class Resolver:
     def _summary(self, raw: Token, name: ConceptName, sentence: int, paragraph: int,
                  previous_only: bool = False) -> Antecedent | None:
         start = self._phrase_start(raw)
+        # "such interaction within enterprises" still names a concept of its own;
+        # "all of these factors" does not
+        keep_own = raw.pos_ not in ("PRON", "DET") and (
+            name.head_lemma not in self.lex.summary or len(name.name.split()) > 1)
+        own_mention = self.by_token.get(raw.i)
+        outcome = own_mention is not None and (own_mention.role == "effect" or own_mention.also_cause)
+        if raw.pos_ not in ("PRON", "DET") and not outcome and self._content(raw):
+            # a summary with words of its own ("this growth of royal courts") takes up only what they name;
+            # one that is itself brought about ("such unrest, unleashed by X") sums up outcomes, below
+            named = self._named_before(raw, name, start, sentence, paragraph)
+            if not named:
+                return None
+            return Antecedent(tuple(self._named(m) for m in named), tuple(m.text for m in named),
+                              "summary (named)", keep_own=keep_own, tokens=tuple(m.token for m in named))
         chosen = self._joint_causes(start, sentence, paragraph) if raw.tag_ == "NNS" else []
         reason = "summary (joint causes)" if chosen else "summary"
         chosen = chosen or self._effects_before(start, sentence, paragraph, previous_only)
@@ -717,12 +765,60 @@ class Resolver:
         chosen = [m for m in chosen if concept_key(self._named(m)) not in own_effects]
         if not chosen:
             return None
-        # "such interaction within enterprises" still names a concept of its own;
-        # "all of these factors" does not
-        keep_own = raw.pos_ not in ("PRON", "DET") and (
-            name.head_lemma not in self.lex.summary or len(name.name.split()) > 1)
         return Antecedent(tuple(self._named(m) for m in chosen), tuple(m.text for m in chosen), reason,
                           keep_own=keep_own, tokens=tuple(m.token for m in chosen))
+
+    def _content(self, token: Token, stop: int | None = None) -> set[str]:
+        """Lemmas of the content words of the phrase ``token`` heads (up to token ``stop``), without summary words."""
+        words = set()
+        stack = [token]
+        while stack:  # the phrase without its conjuncts: "the weakness of the council and the cost of bread"
+            t = stack.pop()
+            if stop is not None and t.i >= stop:
+                continue
+            lemma = t.lemma_.lower()
+            if (t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and lemma not in self.lex.summary
+                    and lemma not in self.lex.drop and lemma not in _DEMONSTRATIVES):  # not "such", "new", "other"
+                words.add(lemma)
+            stack += [c for c in t.children if c.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "advcl")]
+        return words
+
+    def _named_before(self, raw: Token, name: ConceptName | None, start: int, sentence: int,
+                      paragraph: int) -> list[Mention]:
+        """What a summary with words of its own names in the two sentences before it, nearest first.
+
+        A mention is named when it shares a content lemma with the summary or
+        its head is a WordNet synonym or hyponym of a noun of the summary
+        ("this development of repressive forces" names "the growth of royal
+        power"). Effects are never taken: a summary that a sentence opens with
+        sums up what acted, not what was acted upon. Causes win over other
+        noun phrases of the same sentence.
+        """
+        own = self._content(raw)
+        head_noun = self.doc[name.head] if name is not None else raw
+        # the head may be a WordNet synonym or hypernym, a modifier noun only a synonym (WordNet sense
+        # chains through modifiers run wild: a force is a hypernym of a moment)
+        own_nouns = [(t.lemma_.lower(), t.i in (raw.i, head_noun.i)) for t in raw.subtree if t.pos_ == "NOUN"]
+        for back in (1, 2):
+            before = [m for m in self.mentions if m.sentence == sentence - back and m.paragraph == paragraph
+                      and m.token < start and m.token != raw.i and not m.header
+                      and (m.role != "effect" or m.also_cause)]
+            named: list[Mention] = []
+            names: list[str] = []
+            for mention in before:
+                heads = {self.doc[mention.token], self.doc[mention.name.head]}  # "the growth of royal power"
+                theirs = set().union(*(self._content(h, stop=start) for h in heads))
+                related = bool(own & theirs) or any(
+                    self.wn.relation(noun, h.lemma_.lower(), 3, words=False) in (("synonym", "hypernym") if wide else ("synonym",))
+                    for noun, wide in own_nouns for h in heads if h.pos_ == "NOUN")
+                label = self._named(mention)
+                if related and label not in names:
+                    named.append(mention)
+                    names.append(label)
+            causes = [m for m in named if m.role == "cause" or m.also_cause]
+            if named:
+                return causes or named
+        return []
 
     def _joint_causes(self, start: int, sentence: int, paragraph: int) -> list[Mention]:
         """"A, B and C weakened X. These pressures ...": when the sentence before states several causes of one

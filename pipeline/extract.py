@@ -115,10 +115,14 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
     for _, cause, effect in ends:
         caused_by.setdefault(cause.raw.i, set()).add(concept_key(effect.name.name))
     resolver = Resolver(doc, mentions, tuple(enumerations), caused_by)
-    end_spans = {}
+    end_spans: dict = {}
     for _, cause, effect in ends:
         for end in (cause, effect):
-            end_spans.setdefault(end.raw.i, (end.name, end.span))
+            # one head can end several links ("this war-induced absolutism" is the effect of "war-induced"
+            # and the cause of the main verb): the mention is the widest of its spans
+            known = end_spans.get(end.raw.i)
+            if known is None or end.span[1] - end.span[0] > known[1][1] - known[1][0]:
+                end_spans[end.raw.i] = (end.name, end.span)
     found = resolver.resolve_document(end_spans, paragraph_of)
     for _, cause, effect in ends:
         for end in (cause, effect):
@@ -245,7 +249,7 @@ def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects) -> list[M
             continue
         s = sent_of[root.i]
         mentions[root.i] = Mention(root.i, s, paragraph_of[s], name_token(root), chunk.text)
-    roled = [(role, end.raw.i, end.name, doc[end.span[0]:end.span[1]].text, end.raw.i in header_effects)
+    roled = [(role, end.raw.i, end.name, _phrase_text(doc, end.raw, end.span), end.raw.i in header_effects)
              for _, cause, effect in ends for role, end in (("cause", cause), ("effect", effect))]
     roled += [("cause", member.i, name_token(member), member.text, False)
               for _, cause, _ in ends for member in list_members(cause.raw)[1:]]
@@ -261,6 +265,15 @@ def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects) -> list[M
         also_cause = both or (existing is not None and existing.also_cause)
         mentions[index] = Mention(index, s, paragraph_of[s], name, text, role, header, also_cause)
     return list(mentions.values())
+
+
+def _phrase_text(doc: Doc, head: Token, span: tuple[int, int]) -> str:
+    """The words of a link end that belong to its head's phrase: an end span that runs on into its verb
+    ("the famine was not caused") is cut back to the noun phrase ("the famine") when it names an antecedent."""
+    inside = [t.i for t in head.subtree if span[0] <= t.i < span[1]]
+    if head.pos_ not in ("NOUN", "PROPN") or not inside:
+        return doc[span[0]:span[1]].text
+    return doc[min(inside):max(inside) + 1].text
 
 
 def list_members(head: Token) -> list[Token]:

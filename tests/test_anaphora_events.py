@@ -194,3 +194,67 @@ def test_wordnet_data_records_source_and_licence():
         data = json.load(handle)
     assert (data["commit"], "CC BY 4.0" in data["licence"], "WordNet 3.0" in data["licence"]) == (
         "d94538ad0df3d7a4c77837bde6af69d7a6592c32", True, True)
+
+
+# -- wave 2: summaries take up what they name; event anaphors skip reporting frames -----------------
+
+def test_summary_with_words_of_its_own_takes_up_only_the_cause_it_names(run):
+    # "development" is a WordNet synonym of "growth": of the three causes only the growth is named,
+    # and the effect of the sentence before ("unrest") is never taken
+    extraction = run("The chronicles show that the unrest in the towns resulted from the weakness of the council, "
+                     "its network of spies and the growth of the standing army. Because of this development of "
+                     "coercive power, the guilds began to obey the council.")
+    summary = [r for r in extraction.resolutions if r.mention == "this development of coercive power"]
+    assert [(r.antecedents, r.reason) for r in summary] == [(("standing army",), "summary (named)")]
+    assert {l.cause_concept for l in extraction.links if l.sentence_index == 1} == {
+        "development of coercive power", "standing army"}
+
+
+def test_summary_names_a_cause_by_a_shared_word_not_its_conjunct(run):
+    extraction = run("The unrest in the towns resulted from the weakness of the council and the cost of bread. "
+                     "Because of this shift in the price of bread, the guilds began to obey the council.")
+    assert {l.cause_concept for l in extraction.links if l.sentence_index == 1} == {"cost of bread"}
+
+
+def test_summary_that_names_nothing_before_it_stays_unresolved(run):
+    extraction = run("The unrest in the towns resulted from the weakness of the council and the cost of bread. "
+                     "Because of this shift in loyalties, the guilds began to obey the council.")
+    summary = [r for r in extraction.resolutions if r.mention == "this shift in loyalties"]
+    assert [(r.antecedents, r.reason) for r in summary] == [((), "unresolved (summary)")]
+    assert {l.cause_concept for l in extraction.links if l.sentence_index == 1} == {"shift"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # evidence "showing that X": the anaphor takes up X, not the presenting of evidence
+    ("We present new evidence showing that the guilds resisted mechanisation. This slowed the growth of the mills.",
+     [("This", ("resistance to mechanisation",), "demonstrative")]),
+    # a relative clause of the object that reports ("details which suggest that X")
+    ("The chronicle offers details which suggest that the garrison mutinied. This doomed the siege.",
+     [("This", ("mutiny of garrison",), "demonstrative")]),
+    # a complement clause of the noun ("the claim that X")
+    ("Older studies advanced the claim that the garrison mutinied. This doomed the siege.",
+     [("This", ("mutiny of garrison",), "demonstrative")]),
+    # a plural event noun of inquiry takes up the reported clause
+    ("Our data suggest that the harvests failed repeatedly. These findings explain the unrest.",
+     [("These findings", ("failure of harvests",), "event noun")]),
+])
+def test_event_anaphor_skips_the_reporting_frame(run, text, expected):
+    assert _resolved(run(text)) == expected
+
+
+def test_subject_and_object_of_one_verb_are_not_made_one_by_wordnet(run):
+    # WordNet has a sense of "crown" (a coin) under "coinage"; the subject of "debased" is not its object
+    extraction = run("The crown debased the coinage. The coinage lost its value abroad.")
+    assert [(r.mention, r.antecedents) for r in extraction.resolutions] == [
+        ("The coinage", ("coinage",)), ("its", ("coinage",))]
+
+
+def test_one_head_that_ends_two_links_is_resolved_as_its_whole_phrase(run):
+    extraction = run("The blockade raised prices in the capital. These blockade-driven prices ruined the bakers.")
+    assert [(r.mention, r.antecedents) for r in extraction.resolutions] == [("These blockade-driven prices", ("prices",))]
+
+
+def test_antecedent_text_is_the_noun_phrase_not_the_clause_of_its_link(run):
+    extraction = run("The famine was not caused by the drought, but the drought certainly deepened it.")
+    pronoun = [r for r in extraction.resolutions if r.mention == "it"]
+    assert [(r.antecedents, r.antecedent_mentions) for r in pronoun] == [(("famine",), ("The famine",))]
