@@ -68,6 +68,7 @@ class Lexicon:
     consequence: frozenset[str] = frozenset()  # "the ensuing X", "the resulting X"
     ordinal_index: dict[str, int] = field(default_factory=dict)  # "second" -> 2
     light: frozenset[str] = frozenset()  # verbs that never name a concept on their own ("be", "have")
+    former_latter: dict[str, int] = field(default_factory=dict)  # "former" -> 1, "latter" -> -1
 
     @property
     def in_nouns(self) -> frozenset[str]:
@@ -84,10 +85,14 @@ def lexicon() -> Lexicon:
     synonym_of: dict[str, str] = {}
     nominal_of: dict[str, str] = {}
     ordinal_index: dict[str, int] = {}
+    former_latter: dict[str, int] = {}
     for rule in load_lexicon():
         if rule.kind == "ordinal_number":
             for word in rule.words:
                 ordinal_index[word] = int(rule.value)
+        if rule.kind == "former_latter":
+            for word in rule.words:
+                former_latter[word] = int(rule.value)
         groups[rule.kind].update(rule.words)
         if rule.kind == "enumeration_noun" and rule.value == "effect":
             groups["effect_noun"].update(rule.words)
@@ -112,6 +117,7 @@ def lexicon() -> Lexicon:
         consequence=frozenset(groups["consequence_modifier"]),
         ordinal_index=ordinal_index,
         light=frozenset(groups["light_verb"]),
+        former_latter=former_latter,
     )
 
 
@@ -305,7 +311,11 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     verb_words = [lemma] + ([particle.lower_] if particle is not None else [])
     doing = [_gerund(lemma)] + verb_words[1:]
     if any(c.dep_ == "neg" for c in verb.children) and verb.pos_ == "VERB":
-        words = ["failure to", *verb_words] + ([_short_np(obj, lex)] if obj is not None else [])
+        undergoer = obj
+        if undergoer is None and subject is not None and (subject.dep_ == "nsubjpass" or any(
+                c.dep_ == "auxpass" for c in verb.children)):
+            undergoer = subject  # "export was not promoted" -> "failure to promote export"
+        words = ["failure to", *verb_words] + ([_short_np(undergoer, lex)] if undergoer is not None else [])
         return " ".join(words), verb, "failure"
     nominal = lex.nominal_of.get(lemma)
     if nominal:

@@ -82,6 +82,10 @@ class CueRule:
     of a psych verb: "the levies angered the guilds", not "... the mixture").
     ``abstract_effect``: the effect must not be a person or a concrete thing
     (verbs of creation: "the reforms created a new class", not "... an atlas").
+    ``event_effect``: the effect must name an event or a condition (a clause,
+    a noun whose first WordNet sense is an act, event, state, process,
+    phenomenon or attribute, or a named event): "the siege brought famine",
+    not "the envoy brought a letter".
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
     - ``counterfactual``: a counterfactual conditional with no causal word
@@ -124,6 +128,7 @@ class CueRule:
     needs_object: bool = False
     experiencer: bool = False
     abstract_effect: bool = False
+    event_effect: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

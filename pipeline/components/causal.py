@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..rules import CueRule, load_cue_rules, load_lexicon, load_noun_classes
 from .. import syntax
+from ..wordnet import wordnet
 
 __all__ = ["CausalLinkFinder", "make_causal_link_finder", "TokenLink"]
 
@@ -113,6 +114,8 @@ class CausalLinkFinder:
                 continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
             if rule.abstract_effect and self._concrete(effect):
                 continue  # "the cartographer created an atlas": making a thing is production, not causation
+            if rule.event_effect and not self._eventive(effect):
+                continue  # "the envoy brought a letter": carrying a thing is no cause; "the siege brought famine" is
             if rule.experiencer and self._concrete(effect) and not self._person(effect):
                 continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
             seen.add(key)
@@ -674,6 +677,16 @@ class CausalLinkFinder:
     def _agent(self, token: Token) -> bool:
         """A person or a group of persons (WordNet noun.person / noun.group)."""
         return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups)
+
+    @staticmethod
+    def _eventive(token: Token) -> bool:
+        """An event or condition: a clause, a noun whose first WordNet sense is an act, event, state, process,
+        phenomenon or attribute (``models/wordnet_events.json.gz``), or a named event."""
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+        if token.pos_ == "PROPN":
+            return token.ent_type_ == "EVENT"
+        return token.pos_ == "NOUN" and token.lemma_.lower() in wordnet().event_nouns
 
     def _concrete(self, token: Token) -> bool:
         """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
