@@ -17,14 +17,20 @@ __all__ = [
     "Resolution",
     "Strength",
     "Polarity",
+    "Direction",
     "Asserter",
+    "Modality",
     "ClaimType",
     "record_columns",
 ]
 
 Strength = Literal["sufficient", "contributory", "associative", "motive"]
 Polarity = Literal["positive", "negative"]
+Direction = Literal["increase", "decrease", ""]
 Asserter = Literal["author", "cited", "actor"]
+#: FactBank modality of a link: asserted, hedged, hypothetical (condition, counterfactual,
+#: forecast, intention) or question
+Modality = Literal["asserted", "hedged", "hypothetical", "question"]
 ClaimType = Literal["thesis", "claim", "premise", "background", "meta"]
 
 
@@ -77,6 +83,12 @@ class CausalLink:
 
     Offsets are characters into the document text (end-exclusive), so
     ``text[cause_start:cause_end] == cause_text``.
+
+    Factuality after FactBank (:mod:`pipeline.factuality`): ``polarity``,
+    ``modality`` and ``asserted_by`` (the source). ``hedged`` is derived:
+    True exactly when ``modality`` is not ``"asserted"`` (a record built
+    with ``hedged=True`` and no modality, or read from a table without the
+    column, gets ``modality="hedged"``).
     """
 
     doc_id: str
@@ -102,6 +114,16 @@ class CausalLink:
     rule: str
     claim_id: str = ""
     via: str = ""  # how an end was resolved, e.g. "anaphora:summary 'Such interaction'"
+    direction: Direction = ""  # what the cause does to the effect: "increase", "decrease" or "" (not said)
+    modality: Modality = "asserted"
+
+    def __post_init__(self) -> None:
+        if not self.modality or (self.modality == "asserted" and self.hedged):
+            # an older table without the column, or a record built with hedged=True only
+            object.__setattr__(self, "modality", "hedged" if self.hedged else "asserted")
+        elif self.modality != "asserted" and not self.hedged:
+            object.__setattr__(self, "hedged", True)
+    group: str = ""  # links one summary anaphor or one enumeration produces share it ("doc:summary@1234")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ __all__ = [
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
+    "small_clause",
+    "cleft_focus", "negated_alternatives",
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject",
     "infinitive_complement", "hyphen_agent", "conjoined_complements",
 ]
@@ -154,8 +156,11 @@ def passive_subjects(verb: Token) -> list[Token]:
 
 
 def _unrelative(token: Token) -> Token:
-    """The noun a relative pronoun stands for ("the riots, which ...")."""
+    """The noun a relative pronoun stands for ("the riots, which ..."; the focus of a cleft)."""
     if token.lower_ in _RELATIVE and token.tag_ in ("WDT", "WP", "WP$"):
+        focus = cleft_focus(token)
+        if focus is not None:
+            return focus
         clause = token.head
         while clause.dep_ == "conj":
             clause = clause.head
@@ -172,6 +177,71 @@ def _unrelative(token: Token) -> Token:
             if focus is not None:
                 return focus
     return token
+
+
+def cleft_focus(pronoun: Token) -> Token | None:
+    """The focus of a cleft that a relative pronoun subject stands for, or None.
+
+    "It was A, not B, that caused C": a copula before the pronoun with a
+    neuter pronoun subject ("it") and a predicate noun A, joined to the
+    pronoun's clause (as its relative clause, or, as the parser may have it,
+    as its complement). A negated alternative ("not B") is never the focus.
+    """
+    if pronoun.tag_ not in ("WDT", "WP") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    for be in pronoun.sent:
+        if be.i >= pronoun.i:
+            break
+        if be.lemma_ != "be":
+            continue
+        it = next((c for c in be.children if c.dep_ in ("nsubj", "expl") and c.tag_ == "PRP"
+                   and c.morph.get("Gender") == ["Neut"] and c.i < be.i), None)
+        focus = next((c for c in be.children if c.dep_ == "attr" and c.i < pronoun.i), None)
+        if it is None or focus is None:
+            continue
+        if be.head.i == clause.i or clause.head.i == be.i or clause.i in {t.i for t in focus.subtree}:
+            while focus.dep_ in ("appos", "conj") and _negated_phrase(focus):
+                focus = focus.head
+            return focus
+    return None
+
+
+def _negated_phrase(token: Token) -> Token | None:
+    """The "not" right before a phrase ("not the war"), commas aside."""
+    doc = token.doc
+    before = token.left_edge.i - 1
+    if before >= 0 and doc[before].dep_ == "neg":
+        return doc[before]
+    own = next((c for c in token.children if c.dep_ == "neg" and c.i < token.i), None)
+    return own
+
+
+def negated_alternatives(head: Token) -> list[Token]:
+    """The rejected alternatives of a noun: "A, not B" gives B for A.
+
+    B is an apposition or conjunct opened by "not" whose phrase follows A's
+    own phrase with only a comma and the "not" between, wherever the parser
+    attached it (to A, inside A's phrase, or to the noun that governs A).
+    """
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    found = []
+    sent = head.sent
+    for other in sent:
+        if other.i <= head.i or other.dep_ not in ("appos", "conj") or other.pos_ not in ("NOUN", "PROPN"):
+            continue
+        neg = _negated_phrase(other)
+        if neg is None or neg.head.pos_ in ("VERB", "AUX"):
+            continue
+        inner = {t.i for t in other.subtree} | {neg.i}
+        own = [t.i for t in head.subtree if t.i not in inner and not t.is_punct]
+        if not own:
+            continue
+        between = head.doc[max(own) + 1:other.left_edge.i]
+        if all(t.is_punct or t.i == neg.i for t in between) and any(t.i == neg.i for t in between):
+            found.append(other)
+    return found
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -219,10 +289,15 @@ def objects(verb: Token) -> list[Token]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and its coordinated nominal conjuncts, in text order."""
+    """The token and its coordinated nominal conjuncts, in text order.
+
+    A rejected alternative ("A, not B") counts as a conjunct: it is an end
+    of its own, which :mod:`pipeline.factuality` reads as negated.
+    """
     if token.pos_ in ("VERB", "AUX"):
         return [token]
     items = [token] + [c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    items += [a for a in negated_alternatives(token) if a not in items]
     return sorted(items, key=lambda t: t.i)
 
 
@@ -334,6 +409,8 @@ def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     for index in list(excluded):
         if index in tokens and index != head.i:
             tokens -= {t.i for t in doc[index].subtree}
+    for alternative in negated_alternatives(head):  # "the failure of the banks, not the drought"
+        tokens -= {t.i for t in alternative.subtree} | {t.i for t in doc[alternative.left_edge.i - 2:alternative.left_edge.i]}
     return _trim(doc, _contiguous(tokens, head.i), lead_deps={"cc", "punct", "mark", "preconj"})
 
 
@@ -454,6 +531,12 @@ def copula_partner(noun: Token) -> Token | None:
         noun = noun.head.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
         noun = noun.head
+    host = _hyphen_host(noun)
+    if host is None and noun.dep_ == "pobj" and noun.head.head.tag_ in ("JJR", "RBR") and noun.head.head.dep_ in ("acomp", "attr"):
+        host = noun.head.head  # "was more than a consequence of X"
+    if host is not None and host.head.lemma_ in ("be", "become", "remain"):  # "was a by-product of X"
+        found = subjects(host.head)
+        return found[0] if found else None
     head = noun.head
     if noun.dep_ == "attr" and head.lemma_ in ("be", "become", "remain"):
         found = subjects(head)
@@ -463,6 +546,15 @@ def copula_partner(noun: Token) -> Token | None:
     if noun.dep_ == "appos":
         return head
     return None
+
+
+def _hyphen_host(noun: Token) -> Token | None:
+    """For a hyphenated noun the tokenizer split ("by - product"), the first part, which holds its place."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].text != "-" or doc[noun.i - 1].whitespace_ or doc[noun.i - 2].whitespace_:
+        return None
+    first = doc[noun.i - 2]
+    return first if noun.head.i == first.i and first.dep_ in ("prep", "attr") else None
 
 
 def participle_event(verb: Token) -> tuple[tuple[int, int], Token] | None:
@@ -551,6 +643,38 @@ def resultative_so(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")
 
+
+
+def small_clause(verb: Token) -> tuple[Token, Token] | None:
+    """For "left the city vulnerable", "kept the mills running": the (subject, predicate) of the verb's small clause.
+
+    The predicate is an adjective or an -ing verb: an object with an object
+    predicative or complement ("left [the city] [vulnerable]"), a clausal
+    complement with its own subject ("made [the trade profitable]"), or, in
+    the passive, the verb's subject with its predicative ("was left empty").
+    A bare infinitive ("made them leave") is the causative frame's, and an
+    expletive "it" ("made it clear that") names no factor.
+    """
+    def predicate_ok(token: Token) -> bool:
+        return token.pos_ == "ADJ" or (token.pos_ == "VERB" and token.tag_ == "VBG")
+
+    subject = None
+    predicate = None
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "acomp") and predicate_ok(child):
+            predicate = child
+        elif child.dep_ == "ccomp" and predicate_ok(child):
+            inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if inner is not None:
+                subject, predicate = inner, child
+    if predicate is None:
+        return None
+    if subject is None:
+        found = passive_subjects(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        subject = found[0] if found else None
+    if subject is None or subject.lower_ == "it" or subject.i == predicate.i:
+        return None
+    return subject, predicate
 
 
 def combination_members(token: Token, words: WordLists) -> list[Token]:

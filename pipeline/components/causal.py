@@ -9,7 +9,7 @@ the rule's strength, polarity and confidence. Spans go to
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
-from ..rules import CueRule, load_cue_rules, load_lexicon
+from ..rules import CueRule, load_cue_rules, load_lexicon, load_noun_classes
 from .. import syntax
 
 __all__ = ["CausalLinkFinder", "make_causal_link_finder", "TokenLink"]
@@ -37,6 +37,7 @@ class TokenLink:
     polarity: str
     confidence: float
     cue_extra: tuple[int, ...] = ()  # further cue tokens, e.g. "led ... to"
+    direction: str = ""  # what the cue does to the effect: "increase", "decrease" or ""
 
     def to_data(self) -> dict:
         return {
@@ -44,7 +45,7 @@ class TokenLink:
             "effect": list(self.effect), "cause_head": self.cause_head,
             "effect_head": self.effect_head, "strength": self.strength,
             "polarity": self.polarity, "confidence": self.confidence,
-            "cue_extra": list(self.cue_extra),
+            "cue_extra": list(self.cue_extra), "direction": self.direction,
         }
 
 
@@ -67,6 +68,11 @@ class CausalLinkFinder:
         self.rules = load_cue_rules(cues_path)
         lexicon = load_lexicon(lexicon_path)
         self.words = syntax.WordLists.from_lexicon(lexicon)
+        nouns = load_noun_classes()
+        self.concrete = frozenset(w for rule in nouns if rule.value != "group" for w in rule.words)
+        self.groups = frozenset(w for rule in nouns if rule.value == "group" for w in rule.words)
+        self.persons = frozenset(w for rule in nouns if rule.value == "person" for w in rule.words)
+        self.rule_by_id = {rule.id: rule for rule in self.rules}
         self.by_lemma: dict[str, list[CueRule]] = {}
         self.phrase_rules: dict[str, CueRule] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -99,10 +105,19 @@ class CausalLinkFinder:
             if not syntax.valid_pair(link.cause, link.effect):
                 continue
             key = (link.cause, link.effect)
-            if key in seen:
+            heads = (link.cause_head, link.effect_head, link.polarity)
+            if key in seen or heads in seen:  # "forced the king into exile": one link, however many rules read it
                 continue
-            seen.add(key)
-            yield link
+            rule = self.rule_by_id[link.rule]
+            effect = doc[link.effect_head]
+            if rule.abstract_end and self._agent(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
+                continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
+            if rule.abstract_effect and self._concrete(effect):
+                continue  # "the cartographer created an atlas": making a thing is production, not causation
+            if rule.experiencer and self._concrete(effect) and not self._person(effect):
+                continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
+            seen.update((key, heads))
+            yield replace(link, direction=rule.direction) if rule.direction else link
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
         taken: set[int] = set()  # cue tokens of links found so far
@@ -115,7 +130,7 @@ class CausalLinkFinder:
                     continue  # "..., prompting X": the verb's own frame has read it
                 if frame is not None:
                     for link in frame(self, rule, token):
-                        if link is not None:
+                        if link is not None and not rule.source:  # a derived verb does not shadow a connective's link
                             taken.update(range(*link.cue), link.cue_extra)
                         yield link
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
@@ -204,6 +219,8 @@ class CausalLinkFinder:
             anchor = comp
             extra.append(comp.i)
         prep = syntax.find_prep(anchor, rule.prep, verb)
+        if prep is None and rule.subject_cause:  # "deprived [the city of grain]": the parser hangs "of" on the object
+            prep = next((p for o in syntax.objects(verb) if (p := syntax.find_prep(o, rule.prep, o)) is not None), None)
         if prep is None:
             return
         extra.append(prep.i)
@@ -233,6 +250,10 @@ class CausalLinkFinder:
             by_agent = None
         if rule.object or rule.acomp or prep.dep_ == "prt":
             first = syntax.passive_subjects(verb) or syntax.subjects(verb)
+        if rule.needs_object and not syntax.objects(verb) and not syntax.is_passive(verb):
+            return  # "the protest turned into a riot" tells a change, not what changed it
+        if rule.subject_cause:  # "X deprived the city of Y": X causes (the loss of) Y
+            first = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
         if not first:
             return
         for head in first:
@@ -318,6 +339,48 @@ class CausalLinkFinder:
                 for c in self._members(cause):
                     yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i, result.i,
                                     rule.strength, rule.polarity, rule.confidence, (prep.i,))
+
+    def _resultative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"X left Y vulnerable (to Z)", "X made Y profitable", "X kept Y flowing": X causes Y's state."""
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
+            return
+        found = syntax.small_clause(verb)
+        if found is None:
+            return
+        if verb.dep_ == "xcomp" and any(r.frame == "causative" for r in self.by_lemma.get(verb.head.lemma_.lower(), ())) \
+                and getattr(syntax.infinitive_complement(verb.head), "i", None) == verb.i:
+            return  # "the reform helped to keep wages low": the causative already reads its infinitive, with its strength
+        subject, predicate = found
+        causes = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
+        event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
+        start = min(subject.left_edge.i, predicate.i)
+        effect = (start, max(syntax.clause_end(predicate), subject.right_edge.i + 1))
+        if event is not None:
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, subject.i,
+                            rule.strength, rule.polarity, rule.confidence)
+            return
+        for cause in causes:
+            for c in syntax.conjuncts(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i,
+                                subject.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _verb_clause(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The drought meant that the harvest failed": the subject causes the that-clause.
+
+        Not with a person or a pronoun as the subject ("he meant that ..." reports speech).
+        """
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
+            return
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return
+        for cause in syntax.subjects(verb):
+            if cause.pos_ == "PRON" or cause.ent_type_ in ("PERSON", "NORP", "ORG") or self._concrete(cause):
+                continue
+            for c in syntax.conjuncts(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(clause), c.i,
+                                clause.i, rule.strength, rule.polarity, rule.confidence)
 
     # -- phrase frames --------------------------------------------------------
 
@@ -454,6 +517,44 @@ class CausalLinkFinder:
             yield TokenLink(rule.id, (verb.i, verb.i + 1), own, other, verb.i, main.i,
                             rule.strength, rule.polarity, rule.confidence)
 
+    def _counterfactual(self, rule: CueRule, token: Token) -> Iterator[TokenLink | None]:
+        """"Had X happened, Y would never have Z" / "If X had happened, Y would have Z": X -> Y.
+
+        ``token`` opens the condition: an inverted auxiliary before its subject
+        (lexicon kind ``inverted_conditional``) or a subordinator (kind
+        ``condition_marker``) of a past-perfect clause. The main clause needs a
+        conditional modal and perfect "have" (kind ``conditional_modal``); when
+        its verb is a causal cue of its own, that cue's frame reads it instead.
+        """
+        kinds = self.words.by_kind
+        sub = token.head
+        if sub.dep_ != "advcl" or sub.pos_ not in ("VERB", "AUX"):
+            return
+        if token.dep_ in ("aux", "auxpass") and token.lower_ in kinds.get("inverted_conditional", ()):
+            if token.i != sub.left_edge.i or any(c.dep_ == "mark" for c in sub.children):
+                return
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > token.i for c in sub.children):
+                return
+        elif token.dep_ == "mark" and token.lower_ in kinds.get("condition_marker", ()):
+            if sub.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in sub.children):
+                return
+        else:
+            return
+        main = sub.head
+        modal = [c for c in main.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in kinds.get("conditional_modal", ())]
+        if main.pos_ not in ("VERB", "AUX") or not modal or not any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal[0].i for c in main.children):
+            return
+        if any(r.id != rule.id for r in self.by_lemma.get(main.lemma_.lower(), ())):
+            return
+        cause_span = syntax.clause_span(sub, exclude={token.i})
+        effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
+        # "the revolt would never have broken out": what would (not) have happened is the revolt
+        subject = next((c for c in main.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        intransitive = subject is not None and not syntax.objects(main) and not syntax.is_passive(main)
+        yield TokenLink(rule.id, (token.i, token.i + 1), cause_span, effect_span, sub.i,
+                        subject.i if intransitive else main.i, rule.strength, rule.polarity, rule.confidence)
+
     # -- noun frames ----------------------------------------------------------
 
     def _noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
@@ -469,6 +570,8 @@ class CausalLinkFinder:
             if holder is not None:
                 causes = [holder]
         if rule.effect_is_self:
+            if noun.dep_ == "attr" and syntax.copula_partner(noun) is not None:
+                return  # "X was a reaction to Y": the copula frame names X as the effect
             exclude = {t.i for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.cause_prep for t in p.subtree}
             effects = [noun]
             effect_span = syntax.np_span(noun, exclude=exclude)
@@ -564,6 +667,22 @@ class CausalLinkFinder:
             return False
         return True
 
+    def _person(self, token: Token) -> bool:
+        """A person: a WordNet person noun, a personal pronoun or a named person."""
+        if token.pos_ == "PRON":
+            return token.lower_ in self.words.by_kind.get("personal_pronoun", ())
+        if token.pos_ == "PROPN":
+            return token.ent_type_ == "PERSON"
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.persons
+
+    def _agent(self, token: Token) -> bool:
+        """A person or a group of persons (WordNet noun.person / noun.group)."""
+        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups)
+
+    def _concrete(self, token: Token) -> bool:
+        """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
+        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.concrete)
+
     def _attached_to(self, word: Token, kinds: tuple[str, ...]) -> bool:
         """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
         if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
@@ -602,6 +721,9 @@ _FRAMES = {
     "causative": CausalLinkFinder._causative,
     "noun": CausalLinkFinder._noun,
     "copula_noun": CausalLinkFinder._copula_noun,
+    "resultative": CausalLinkFinder._resultative,
+    "verb_clause": CausalLinkFinder._verb_clause,
+    "counterfactual": CausalLinkFinder._counterfactual,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
@@ -618,5 +740,8 @@ _PHRASE_FRAMES = {
     "noun": lambda self, rule, span: iter(()),
     "copula_noun": lambda self, rule, span: iter(()),
     "participle": lambda self, rule, span: iter(()),
+    "resultative": lambda self, rule, span: iter(()),
+    "verb_clause": lambda self, rule, span: iter(()),
+    "counterfactual": lambda self, rule, span: iter(()),
     "depictive": lambda self, rule, span: iter(()),
 }

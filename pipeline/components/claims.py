@@ -221,6 +221,7 @@ class ClaimUnitFinder:
         self.cited = frozenset(groups.get("cited", ()))
         self.self_words = frozenset(groups.get("self", ()))
         self.belief_verbs = frozenset(groups.get("belief_verb", ()))
+        self.speech_verbs = frozenset(groups.get("speech_verb", ()))
         self.reporting_verbs = frozenset(groups.get("reporting_verb", ()))
         self.discourse_nouns = frozenset(groups.get("discourse_noun", ()))
 
@@ -345,8 +346,8 @@ class ClaimUnitFinder:
         lemma = verb.lemma_.lower()
         if lemma in self.reporting_verbs and _has_clause(verb) and _names_a_scholar(subject, verb, self.discourse_nouns):
             return "cited"  # "Davies argues that ..."
-        if lemma in self.belief_verbs and subject.pos_ in ("NOUN", "PROPN"):
-            return "actor"
+        if subject.pos_ in ("NOUN", "PROPN") and (lemma in self.belief_verbs or lemma in self.speech_verbs and _has_clause(verb)):
+            return "actor"  # "the prefect said that ...", as the links read it (pipeline.factuality.source_of)
         return "author"
 
     # -- across units ------------------------------------------------------------
