@@ -293,6 +293,15 @@ def test_constructions_contrasted_cleft_item_is_a_negated_cause(extract_links):
      [("way-means-to", "Requisitioning", "to feed the garrisons", "contributory"),
       ("way-means-to", "Requisitioning", "secure the roads", "contributory")]),
     ("He was the only man to survive the siege.", []),
+    # "the way X did Y was by/through Z", also with the copula misparsed under the verb
+    ("The only way the crown kept the peace was by paying the barons.",
+     [("means-by-gerund", "paying the barons", "kept the peace", "contributory")]),
+    ("One way the guilds won this influence was through lending to the city.",
+     [("means-by-gerund", "lending to the city", "this influence", "contributory")]),
+    ("The way he spoke was by shouting.", []),  # a manner, no end
+    # a demonstrative subject is no actor: its antecedent is the means
+    ("The army seized the grain. This was the only way to feed the garrisons.",
+     [("way-means-to", "This", "to feed the garrisons", "contributory")]),
 ])
 def test_constructions_means_is_the_cause_of_the_end(nlp, text, expected):
     assert found(nlp, text) == expected

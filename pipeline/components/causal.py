@@ -426,7 +426,9 @@ class CausalLinkFinder:
     def _actor(self, token: Token) -> bool:
         """A person, a group, a pronoun or a named people/organisation: an agent that acts, not an event."""
         # a plural proper noun names a people, a dynasty or a party ("the Latin Americans", "the Habsburgs")
-        return token.pos_ == "PRON" or token.tag_ == "NNPS" or token.ent_type_ in ("PERSON", "NORP", "ORG") or self._agent(token)
+        if token.pos_ == "PRON":  # "they", "we"; not "this", "which"
+            return token.lower_ in self.words.by_kind.get("personal_pronoun", ())
+        return token.tag_ == "NNPS" or token.ent_type_ in ("PERSON", "NORP", "ORG") or self._agent(token)
 
     def _reads_means(self, verb: Token) -> bool:
         """The verb is a cue whose own frame reads a "by doing X" on it (verb, verb_prep)."""
@@ -454,8 +456,11 @@ class CausalLinkFinder:
         if gerund is None:
             yield from self._acquired_through(rule, prep, verb)
             return
-        if verb.lemma_.lower() == "be" or syntax.author_subject(verb, self.words):
-            return  # "this is done by X", "we proceed by comparing": method, not means to an end
+        if verb.lemma_.lower() == "be":
+            yield from self._way_through(rule, prep, verb, gerund)
+            return  # "this is done by X": no end of its own
+        if syntax.author_subject(verb, self.words):
+            return  # "we proceed by comparing": method, not means to an end
         means = (syntax.clause_span(gerund), gerund)
         ends = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                          and not any(s.dep_ in ("nsubj", "nsubjpass", "csubj") for s in c.children)]
@@ -475,6 +480,38 @@ class CausalLinkFinder:
             effect = syntax.core_clause_span(end, exclude=skip)
             yield TokenLink(rule.id, (prep.i, prep.i + 1), means[0], effect, gerund.i, end.i,
                             rule.strength, rule.polarity, rule.confidence)
+
+    def _way_through(self, rule: CueRule, prep: Token, copula: Token, gerund: Token | None) -> Iterator[TokenLink | None]:
+        """"One way the guilds won this influence was through lending": the means -> what the way led to.
+
+        The way noun (``way_means`` rule words) is the copula's subject with the
+        verb in a relative clause, or (a common misparse) an adverbial noun of
+        that verb, with the copula hung on the verb.
+        """
+        ways = {w for r in self.rules if r.frame == "way_means" for w in r.lemmas}
+        verb = None
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in ways:
+            verb = next((c for c in subject.children if c.dep_ == "relcl" and c.pos_ == "VERB"), None)
+        elif copula.dep_ == "advcl" and copula.head.pos_ == "VERB" and any(
+                c.dep_ in ("npadvmod", "nsubj") and c.lemma_.lower() in ways for c in copula.head.children):
+            verb = copula.head
+        if verb is None:
+            return
+        means = [gerund] if gerund is not None else [o for o in syntax.prep_objects(prep) if o.pos_ == "NOUN"]
+        ends = syntax.objects(verb) if verb.lemma_.lower() in self.words.by_kind.get("acquisition_verb", ()) else [verb]
+        for m in means:
+            for end in ends:
+                for e in syntax.conjuncts(end):
+                    if e.pos_ == "VERB":
+                        if not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "prt") for c in e.children):
+                            continue  # "the way he spoke was by shouting": a manner, no end
+                        skip = {copula.i} | {t.i for t in prep.subtree} | {t.i for c in e.children if c.dep_ in ("nsubj", "npadvmod", "advcl")
+                                                                for t in c.subtree}
+                        yield TokenLink(rule.id, (prep.i, prep.i + 1), syntax.arg_span(m), syntax.clause_span(e, exclude=skip),
+                                        m.i, e.i, rule.strength, rule.polarity, rule.confidence)
+                    else:
+                        yield self._make(rule, (prep.i, prep.i + 1), m, e)
 
     def _acquired_through(self, rule: CueRule, prep: Token, verb: Token) -> Iterator[TokenLink | None]:
         """"The guilds won their charters through loans to the crown": the means noun -> what was won (lexicon kind acquisition_verb)."""
