@@ -348,6 +348,8 @@ class CausalLinkFinder:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep and c.i > verb.i), None)
         if causee is None or prep is None or prep.i < causee.i:
             return
+        if any(r.frame == "verb_prep" and prep.lower_ in r.prep for r in self.by_lemma.get(verb.lemma_.lower(), ())):
+            return  # "drove X into debt": the lexicon's verb-preposition rule reads it
         # a state ("into revolt", "into a war", "into debt"), not a place ("into the valley", "into their towns")
         results = [t for t in syntax.prep_objects(prep) if t.pos_ == "NOUN"
                    and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS") and c.lower_ not in ("a", "an", "no")
