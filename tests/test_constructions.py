@@ -298,6 +298,8 @@ def test_constructions_contrasted_cleft_item_is_a_negated_cause(extract_links):
      [("means-by-gerund", "paying the barons", "kept the peace", "contributory")]),
     ("One way the guilds won this influence was through lending to the city.",
      [("means-by-gerund", "lending to the city", "this influence", "contributory")]),
+    ("One way the family gained this wealth was through financing the army.",
+     [("means-by-gerund", "financing the army", "this wealth", "contributory")]),
     ("The way he spoke was by shouting.", []),  # a manner, no end
     # a demonstrative subject is no actor: its antecedent is the means
     ("The army seized the grain. This was the only way to feed the garrisons.",

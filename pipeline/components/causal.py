@@ -495,7 +495,7 @@ class CausalLinkFinder:
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lemma_.lower() in ways:
             verb = next((c for c in subject.children if c.dep_ == "relcl" and c.pos_ == "VERB"), None)
-        elif copula.dep_ == "advcl" and copula.head.pos_ == "VERB" and any(
+        elif copula.dep_ in ("advcl", "ccomp") and copula.head.pos_ == "VERB" and any(
                 c.dep_ in ("npadvmod", "nsubj") and c.lemma_.lower() in ways for c in copula.head.children):
             verb = copula.head
         if verb is None:
