@@ -362,17 +362,6 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     return " ".join(words), verb, lemma
 
 
-def _event_noun(lemma: str) -> str:
-    """The WordNet nominalization of a verb: the first derived abstract noun that is not a plural form."""
-    from .wordnet import wordnet
-
-    # the noun must start like the verb ("refuse" -> "refusal", "close" -> "closure"; not "join" -> "junction")
-    nouns = [n for n in wordnet().nominals(lemma) if (not n.endswith("s") or n.endswith(("ss", "sis", "us")))
-             and n.startswith(lemma[:4])]
-    events = [n for n in nouns if n in wordnet().event_nouns]  # "dissolve" -> "dissolution", not the film "dissolve"
-    return (events or nouns or [""])[0]
-
-
 def _existential(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str] | None:
     """"there were no apprentices" -> "lack of apprentices"; "there was a famine" -> "famine"."""
     if verb.lemma_.lower() != "be" or _child(verb, ("expl",)) is None:
@@ -384,6 +373,17 @@ def _existential(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str
     if any(c.dep_ == "det" and c.lower_ == "no" for c in what.children):
         return f"lack of {inner.name}", verb.doc[inner.head], "lack"
     return inner.name, verb.doc[inner.head], inner.head_lemma
+
+
+def _event_noun(lemma: str) -> str:
+    """The WordNet nominalization of a verb: the first derived abstract noun that is not a plural form."""
+    from .wordnet import wordnet
+
+    # the noun must start like the verb ("refuse" -> "refusal", "close" -> "closure"; not "join" -> "junction")
+    nouns = [n for n in wordnet().nominals(lemma) if (not n.endswith("s") or n.endswith(("ss", "sis", "us")))
+             and n.startswith(lemma[:4])]
+    events = [n for n in nouns if n in wordnet().event_nouns]  # "dissolve" -> "dissolution", not the film "dissolve"
+    return (events or nouns or [""])[0]
 
 
 def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | None,

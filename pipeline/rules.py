@@ -38,6 +38,7 @@ Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
     "resultative", "verb_clause", "counterfactual", "depictive",
+    "means", "instrument", "way_means", "result_adverb",
 ]
 Direction = Literal["increase", "decrease", ""]
 
@@ -93,6 +94,14 @@ class CueRule:
       Y would have ..."): the condition is the cause, the consequent the
       effect; :mod:`pipeline.factuality` reads it as hypothetical, and
       negative when the consequent is negated.
+    - ``means``: "by/through/via doing X" on a verb: the gerund is the means
+      of that verb's end and of its subjectless conjoined verbs' ends.
+    - ``instrument``: "needed/used/relied on X to do Y": X -> Y (a motive;
+      negative with "lack").
+    - ``way_means``: "X was the (only) way to do Y": X -> Y.
+    - ``result_adverb``: the scope of "thus"/"thereby" inside a sentence
+      ("eroded wages and thus demand": wages -> demand; ", thereby doing Y":
+      the governing clause -> Y).
     - ``depictive``: a construction without a cue word (``lemmas`` empty): a
       fronted adjective phrase gives the reason ("Unable to agree, they split").
 
