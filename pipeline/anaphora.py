@@ -44,6 +44,7 @@ _QUANTIFIERS = ("all", "each", "both", "most", "some")
 _NOUNS = ("NOUN", "PROPN")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SEARCH_BACK = 2  # sentences before the anaphor's own that pronouns and nominalizations search
+_SUMMARY_WINDOW = 6  # sentences before its own that a summary phrase ("all of these factors") takes in
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,8 @@ def frontier_clause(sent) -> Token:
     verb = sent.root
     for _ in range(4):
         inner = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and c.pos_ in ("VERB", "AUX")]
+        if not inner:
+            inner = _reported_through_object(verb)  # "I present evidence showing that X": X
         conj = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                 and any(g.dep_ in _SUBJECTS for g in c.children)]
         following = sorted(inner + conj, key=lambda t: t.i)
@@ -137,6 +140,38 @@ def frontier_clause(sent) -> Token:
             break
         verb = following[-1]
     return verb
+
+
+def _coarguments(first: Token, second: Token) -> bool:
+    """Subject, object or complement of the same verb (which never corefer unless reflexive)."""
+    core = ("nsubj", "nsubjpass", "dobj", "attr", "dative", "agent", "pobj")
+
+    def governor(token: Token) -> Token | None:
+        if token.dep_ == "pobj":
+            token = token.head  # the preposition
+        return token.head if token.dep_ in core or token.dep_ == "prep" else None
+
+    return first.dep_ in core and second.dep_ in core and governor(first) is not None and governor(first) == governor(second)
+
+
+def _reported_through_object(verb: Token) -> list[Token]:
+    """The clause a verb's object reports: "present evidence showing that X", "offer data which suggest that X"
+    (a clause of the object with a complement clause of its own) and "advance the claim that X" (a complement
+    clause of the noun). A relative clause without a complement ("studied the towns that the plague struck")
+    reports nothing. Returns the reported verbs after ``verb``."""
+    out = []
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "attr", "oprd") or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for clause in obj.children:
+            if clause.dep_ not in ("acl", "relcl") or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            reported = [c for c in clause.children if c.dep_ == "ccomp" and c.i > clause.i and c.pos_ in ("VERB", "AUX")]
+            if reported:
+                out += reported
+            elif clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                out.append(clause)
+    return out
 
 
 def _event_text(head: Token) -> str:
@@ -167,6 +202,8 @@ def _is_relative(token: Token) -> bool:
 def _is_expletive(token: Token) -> bool:
     """"it" in "it is possible that ...", "it seems that ..."."""
     head = token.head
+    if token.lower_ == "it" and token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" and c.i > token.i for c in head.children):
+        return True  # "it is maintained that ...", "it was argued that ..."
     return (token.lower_ == "it" and token.dep_ in _SUBJECTS and head.lemma_ in ("be", "seem", "appear", "remain", "happen")
             and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in head.children))
 
@@ -188,9 +225,11 @@ def anaphor_kind(token: Token, lex: Lexicon, earlier_lemmas: set[str]) -> str:
         if token.lower_ == "all" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("these", "this", "those"):
             return "summary"
     if token.pos_ in ("PRON", "DET") and token.lower_ in _PRONOUNS and token.dep_ not in ("det",):
-        if _is_relative(token) or _is_expletive(token) or any(
-                c.dep_ in ("relcl", "acl", "prep", "amod") for c in token.children):
-            return ""  # "which", "it is possible that", "those who left", "that of the state" do not refer back
+        if _is_relative(token) or _is_expletive(token) or any(c.dep_ in ("relcl", "amod") for c in token.children) or (
+                token.lower_ not in ("that", "those") and any(c.dep_ in ("acl", "prep") for c in token.children)):
+            return ""  # "which", "it is possible that", "those who left" do not refer back
+        if token.lower_ in ("that", "those") and any(c.dep_ == "acl" and c.tag_ != "VBN" for c in token.children):
+            return ""  # "those living abroad": who they are is said after
         return "pronoun"
     if token.lemma_.lower() in lex.self_reference:
         return ""  # "this chapter" points at the text, not at a concept
@@ -254,6 +293,8 @@ class Resolver:
             if (token.pos_ == "PRON" and token.lower_ in _PRONOUNS and token.i not in candidates
                     and token.i not in covered and token.dep_ != "det"):
                 candidates[token.i] = (None, (token.i, token.i + 1))
+            elif token.lemma_.lower() in self.lex.former_latter and token.i not in candidates and token.i > 0:
+                candidates[token.i] = (None, (token.i - 1, token.i + 1))  # "the former", "the latter"
         found: dict[int, Found] = {}
         for index in sorted(candidates):
             name, span = candidates[index]
@@ -284,6 +325,8 @@ class Resolver:
         enumerated = self._enumerated(raw)
         if enumerated is not None:
             return enumerated
+        if raw.lemma_.lower() in self.lex.former_latter and any(c.lower_ == "the" for c in raw.children):
+            return "pronoun", self._former_latter(raw)
         if self._consequence(raw):
             return "bridging", self._previous_event(raw, "consequence")
         kind = anaphor_kind(raw, self.lex, self.earlier_lemmas(raw.i))
@@ -298,6 +341,8 @@ class Resolver:
         if kind == "summary":
             return kind, self._summary(raw, name, sentence, paragraph)
         if kind == "pronoun":
+            if raw.lower_ in ("that", "those") and (raw.dep_ == "appos" or any(c.dep_ in ("prep", "acl") for c in raw.children)):
+                return kind, self._pronoun(raw)  # "that of the state", "those in the towns": the nearest fitting noun
             if raw.lower_ in ("this", "that") and raw.dep_ != "det":
                 return kind, self._demonstrative_pronoun(raw) or self._summary(raw, name, sentence, paragraph,
                                                                                 previous_only=True)
@@ -320,7 +365,7 @@ class Resolver:
             if name.head_lemma in self.lex.summary or self.doc[name.head].lemma_ in self.lex.summary:
                 return "summary", self._summary(raw, name, sentence, paragraph)
             head = self.doc[name.head]
-            if head.tag_ == "NN" and self.wn.is_event_noun(head.lemma_.lower()):
+            if head.tag_ in ("NN", "NNS") and self.wn.is_event_noun(head.lemma_.lower()):
                 return kind, self._previous_event(raw, "event noun")
         return kind, None
 
@@ -394,16 +439,26 @@ class Resolver:
             return None  # "those subjects who traded abroad": the clause says which, nothing earlier does
         lemma = head.lemma_.lower()
         definite = kind == "definite"
+        if definite and any(c.dep_ == "prep" for c in head.children):
+            return None  # "the burden of the depression": a complement makes a new referent, not a new word for an old one
         for mention in self._window(raw, 4 if not definite else 3):
             other = self.doc[mention.name.head]
-            if other.pos_ not in _NOUNS or other.i == head.i:
-                continue
-            relation = self.wn.relation(lemma, other.lemma_.lower(), 3, words=not definite)
-            if not relation or (definite and other.lemma_.lower() == lemma):
+            if other.pos_ not in _NOUNS or other.i == head.i or _coarguments(other, raw):
+                continue  # "the crown debased the coinage": the subject and object of one verb are two things
+            theirs = [other.lemma_.lower()]
+            if mention.token in self.resolved:  # "the disease" (= the Plague of Cyprian) ... "the pestilence"
+                named = self.resolved[mention.token].lower().split()
+                theirs += [named[0], named[-1]]
+            relation, their = "", theirs[0]
+            for their in theirs:
+                relation = self.wn.relation(lemma, their, 4, words=not definite)
+                if relation:
+                    break
+            if not relation or (definite and their == lemma):
                 continue
             if not self._compatible(name, mention, ignore=head.lemma_.lower()):
                 continue
-            return self._single(mention, f"{relation} (WordNet: {lemma} / {other.lemma_.lower()})")
+            return self._single(mention, f"{relation} (WordNet: {lemma} / {their})")
         return None
 
     def _consequence(self, raw: Token) -> bool:
@@ -440,6 +495,8 @@ class Resolver:
                 related = next((n for n in nominals if self.wn.relation(head, n)), None)
                 if related is not None:
                     why = f"{self.wn.relation(head, related)} of the nominalization (WordNet: {verb_lemma} -> {related})"
+        if why == "event noun" and head not in self.wn.event_nouns:
+            return None  # "this view": a noun of thought or speech that is not the noun of the verb before
         return self._event_antecedent(events, f"{why}: the clause of the sentence before")
 
     def _demonstrative_pronoun(self, raw: Token) -> Antecedent | None:
@@ -447,8 +504,26 @@ class Resolver:
         for ancestor in raw.ancestors:
             if ancestor.dep_ == "conj" and ancestor.head.i < raw.i and ancestor.pos_ in ("VERB", "AUX"):
                 return self._event_antecedent([ancestor.head], "demonstrative: the conjunct before it")
+        if raw.dep_ in _SUBJECTS:
+            # "if the sultans cared about the traders, this was for political reasons": the clause before it
+            before = [c for c in raw.head.children if c.dep_ == "advcl" and c.i < raw.i and c.pos_ in ("VERB", "AUX")]
+            if before:
+                return self._event_antecedent(clause_events(before[-1]), "demonstrative: the clause before it")
         if self.sentence_of[raw.i] > 0 and raw.dep_ in _SUBJECTS:
             return self._previous_event(raw, "demonstrative")
+        return None
+
+    def _former_latter(self, raw: Token) -> Antecedent | None:
+        """"the former" / "the latter": the first or last of the latest coordinated noun phrases before it."""
+        position = self.lex.former_latter[raw.lemma_.lower()]
+        first = self.sentences[max(0, self.sentence_of[raw.i] - _SEARCH_BACK)].start
+        for token in reversed(self.doc[first:raw.i]):
+            if token.pos_ not in _NOUNS or token.dep_ == "conj" or token.i >= raw.i:
+                continue
+            group = [token] + [t for t in token.subtree if t.dep_ == "conj" and t.pos_ in _NOUNS and t.i < raw.i]
+            if len(group) >= 2:
+                chosen = group[0] if position == 1 else group[-1]
+                return self._single(self._mention_at(chosen), "former/latter")
         return None
 
     def _enumerated(self, raw: Token) -> tuple[str, Antecedent | None] | None:
@@ -501,7 +576,8 @@ class Resolver:
         head = self.doc[name.head]
         for child in head.children:
             if child.dep_ == "amod" and child.i < head.i and child.pos_ in ("ADJ", "VERB"):
-                own -= set(concept_key(" ".join(t.text for t in child.subtree)).split())
+                words = self.doc[child.left_edge.i:child.right_edge.i + 1].text  # "slavery-induced"
+                own -= set(concept_key(words).split()) | set(concept_key(" ".join(t.text for t in child.subtree)).split())
         if ignore:
             own -= {ignore, self.lex.synonym(ignore), name.head_lemma}
         if len(own) <= 1 and not ignore:
@@ -587,7 +663,7 @@ class Resolver:
         parallel = self._parallel_object(raw, plural)
         if parallel is not None:
             return self._single(self._mention_at(parallel), "pronoun (parallel object)")
-        excluded = self._own_subject_referent(raw)
+        excluded = self._own_subject_referent(raw) if raw.lower_ not in ("that", "those") else None
         for token in self._pronoun_candidates(raw):
             if self._agrees(token, plural) and self._named(self._mention_at(token)) != excluded:
                 return self._single(self._mention_at(token), "pronoun")
@@ -664,6 +740,20 @@ class Resolver:
     def _summary(self, raw: Token, name: ConceptName, sentence: int, paragraph: int,
                  previous_only: bool = False) -> Antecedent | None:
         start = self._phrase_start(raw)
+        # "such interaction within enterprises" still names a concept of its own;
+        # "all of these factors" does not
+        keep_own = raw.pos_ not in ("PRON", "DET") and (
+            name.head_lemma not in self.lex.summary or len(name.name.split()) > 1)
+        own_mention = self.by_token.get(raw.i)
+        outcome = own_mention is not None and (own_mention.role == "effect" or own_mention.also_cause)
+        if raw.pos_ not in ("PRON", "DET") and not outcome and self._content(raw):
+            # a summary with words of its own ("this growth of royal courts") takes up only what they name;
+            # one that is itself brought about ("such unrest, unleashed by X") sums up outcomes, below
+            named = self._named_before(raw, name, start, sentence, paragraph)
+            if not named:
+                return None
+            return Antecedent(tuple(self._named(m) for m in named), tuple(m.text for m in named),
+                              "summary (named)", keep_own=keep_own, tokens=tuple(m.token for m in named))
         chosen = self._joint_causes(start, sentence, paragraph) if raw.tag_ == "NNS" else []
         reason = "summary (joint causes)" if chosen else "summary"
         chosen = chosen or self._effects_before(start, sentence, paragraph, previous_only)
@@ -675,12 +765,60 @@ class Resolver:
         chosen = [m for m in chosen if concept_key(self._named(m)) not in own_effects]
         if not chosen:
             return None
-        # "such interaction within enterprises" still names a concept of its own;
-        # "all of these factors" does not
-        keep_own = raw.pos_ not in ("PRON", "DET") and (
-            name.head_lemma not in self.lex.summary or len(name.name.split()) > 1)
         return Antecedent(tuple(self._named(m) for m in chosen), tuple(m.text for m in chosen), reason,
                           keep_own=keep_own, tokens=tuple(m.token for m in chosen))
+
+    def _content(self, token: Token, stop: int | None = None) -> set[str]:
+        """Lemmas of the content words of the phrase ``token`` heads (up to token ``stop``), without summary words."""
+        words = set()
+        stack = [token]
+        while stack:  # the phrase without its conjuncts: "the weakness of the council and the cost of bread"
+            t = stack.pop()
+            if stop is not None and t.i >= stop:
+                continue
+            lemma = t.lemma_.lower()
+            if (t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and lemma not in self.lex.summary
+                    and lemma not in self.lex.drop and lemma not in _DEMONSTRATIVES):  # not "such", "new", "other"
+                words.add(lemma)
+            stack += [c for c in t.children if c.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "advcl")]
+        return words
+
+    def _named_before(self, raw: Token, name: ConceptName | None, start: int, sentence: int,
+                      paragraph: int) -> list[Mention]:
+        """What a summary with words of its own names in the two sentences before it, nearest first.
+
+        A mention is named when it shares a content lemma with the summary or
+        its head is a WordNet synonym or hyponym of a noun of the summary
+        ("this development of repressive forces" names "the growth of royal
+        power"). Effects are never taken: a summary that a sentence opens with
+        sums up what acted, not what was acted upon. Causes win over other
+        noun phrases of the same sentence.
+        """
+        own = self._content(raw)
+        head_noun = self.doc[name.head] if name is not None else raw
+        # the head may be a WordNet synonym or hypernym, a modifier noun only a synonym (WordNet sense
+        # chains through modifiers run wild: a force is a hypernym of a moment)
+        own_nouns = [(t.lemma_.lower(), t.i in (raw.i, head_noun.i)) for t in raw.subtree if t.pos_ == "NOUN"]
+        for back in (1, 2):
+            before = [m for m in self.mentions if m.sentence == sentence - back and m.paragraph == paragraph
+                      and m.token < start and m.token != raw.i and not m.header
+                      and (m.role != "effect" or m.also_cause)]
+            named: list[Mention] = []
+            names: list[str] = []
+            for mention in before:
+                heads = {self.doc[mention.token], self.doc[mention.name.head]}  # "the growth of royal power"
+                theirs = set().union(*(self._content(h, stop=start) for h in heads))
+                related = bool(own & theirs) or any(
+                    self.wn.relation(noun, h.lemma_.lower(), 3, words=False) in (("synonym", "hypernym") if wide else ("synonym",))
+                    for noun, wide in own_nouns for h in heads if h.pos_ == "NOUN")
+                label = self._named(mention)
+                if related and label not in names:
+                    named.append(mention)
+                    names.append(label)
+            causes = [m for m in named if m.role == "cause" or m.also_cause]
+            if named:
+                return causes or named
+        return []
 
     def _joint_causes(self, start: int, sentence: int, paragraph: int) -> list[Mention]:
         """"A, B and C weakened X. These pressures ...": when the sentence before states several causes of one
@@ -711,6 +849,8 @@ class Resolver:
                 continue
             if previous_only and mention.sentence != sentence - 1:
                 continue
+            if sentence - mention.sentence > _SUMMARY_WINDOW:
+                continue  # a summary takes up what was just argued, not the whole of a long paragraph
             named = self._named(mention)
             if named not in names:
                 chosen.append(mention)

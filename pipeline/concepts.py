@@ -69,6 +69,7 @@ class Lexicon:
     ordinal_index: dict[str, int] = field(default_factory=dict)  # "second" -> 2
     light: frozenset[str] = frozenset()  # verbs that never name a concept on their own ("be", "have")
     terms: frozenset[str] = frozenset()  # "growing season": a drop modifier that is part of a term
+    former_latter: dict[str, int] = field(default_factory=dict)  # "former" -> 1, "latter" -> -1
 
     @property
     def in_nouns(self) -> frozenset[str]:
@@ -85,10 +86,14 @@ def lexicon() -> Lexicon:
     synonym_of: dict[str, str] = {}
     nominal_of: dict[str, str] = {}
     ordinal_index: dict[str, int] = {}
+    former_latter: dict[str, int] = {}
     for rule in load_lexicon():
         if rule.kind == "ordinal_number":
             for word in rule.words:
                 ordinal_index[word] = int(rule.value)
+        if rule.kind == "former_latter":
+            for word in rule.words:
+                former_latter[word] = int(rule.value)
         groups[rule.kind].update(rule.words)
         if rule.kind == "enumeration_noun" and rule.value == "effect":
             groups["effect_noun"].update(rule.words)
@@ -114,6 +119,7 @@ def lexicon() -> Lexicon:
         ordinal_index=ordinal_index,
         light=frozenset(groups["light_verb"]),
         terms=frozenset(groups["term_modifier"]),
+        former_latter=former_latter,
     )
 
 
@@ -311,7 +317,11 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     verb_words = [lemma] + ([particle.lower_] if particle is not None else [])
     doing = [_gerund(lemma)] + verb_words[1:]
     if any(c.dep_ == "neg" for c in verb.children) and verb.pos_ == "VERB":
-        words = ["failure to", *verb_words] + ([_short_np(obj, lex)] if obj is not None else [])
+        undergoer = obj
+        if undergoer is None and subject is not None and (subject.dep_ == "nsubjpass" or any(
+                c.dep_ == "auxpass" for c in verb.children)):
+            undergoer = subject  # "export was not promoted" -> "failure to promote export"
+        words = ["failure to", *verb_words] + ([_short_np(undergoer, lex)] if undergoer is not None else [])
         return " ".join(words), verb, "failure"
     nominal = lex.nominal_of.get(lemma)
     if nominal:
@@ -358,18 +368,6 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     return " ".join(words), verb, lemma
 
 
-def _event_noun(lemma: str) -> str:
-    """The WordNet nominalization of a verb: the first derived abstract noun that is not a plural form."""
-    from .wordnet import wordnet
-
-    # the noun must start like the verb ("refuse" -> "refusal", "close" -> "closure"; not "join" -> "junction")
-    nouns = [n for n in wordnet().nominals(lemma) if (not n.endswith("s") or n.endswith(("ss", "sis", "us")))
-             and n.startswith(lemma[:4])]
-    events = [n for n in nouns if n in wordnet().event_nouns]  # "dissolve" -> "dissolution", not the film "dissolve"
-    nouns = [n for n in nouns if n != lemma]  # a noun spelled as the verb names an event only if WordNet says so: not "rock"
-    return (events or nouns or [""])[0]
-
-
 def _existential(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str] | None:
     """"there were no apprentices" -> "lack of apprentices"; "there was a famine" -> "famine"."""
     if verb.lemma_.lower() != "be" or _child(verb, ("expl",)) is None:
@@ -381,6 +379,18 @@ def _existential(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str
     if any(c.dep_ == "det" and c.lower_ == "no" for c in what.children):
         return f"lack of {inner.name}", verb.doc[inner.head], "lack"
     return inner.name, verb.doc[inner.head], inner.head_lemma
+
+
+def _event_noun(lemma: str) -> str:
+    """The WordNet nominalization of a verb: the first derived abstract noun that is not a plural form."""
+    from .wordnet import wordnet
+
+    # the noun must start like the verb ("refuse" -> "refusal", "close" -> "closure"; not "join" -> "junction")
+    nouns = [n for n in wordnet().nominals(lemma) if (not n.endswith("s") or n.endswith(("ss", "sis", "us")))
+             and n.startswith(lemma[:4])]
+    events = [n for n in nouns if n in wordnet().event_nouns]  # "dissolve" -> "dissolution", not the film "dissolve"
+    nouns = [n for n in nouns if n != lemma]  # a noun spelled as the verb names an event only if WordNet says so: not "rock"
+    return (events or nouns or [""])[0]
 
 
 def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | None,

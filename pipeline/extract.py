@@ -115,10 +115,14 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
     for _, cause, effect in ends:
         caused_by.setdefault(cause.raw.i, set()).add(concept_key(effect.name.name))
     resolver = Resolver(doc, mentions, tuple(enumerations), caused_by)
-    end_spans = {}
+    end_spans: dict = {}
     for _, cause, effect in ends:
         for end in (cause, effect):
-            end_spans.setdefault(end.raw.i, (end.name, end.span))
+            # one head can end several links ("this war-induced absolutism" is the effect of "war-induced"
+            # and the cause of the main verb): the mention is the widest of its spans
+            known = end_spans.get(end.raw.i)
+            if known is None or end.span[1] - end.span[0] > known[1][1] - known[1][0]:
+                end_spans[end.raw.i] = (end.name, end.span)
     found = resolver.resolve_document(end_spans, paragraph_of)
     for _, cause, effect in ends:
         for end in (cause, effect):
@@ -245,7 +249,7 @@ def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects) -> list[M
             continue
         s = sent_of[root.i]
         mentions[root.i] = Mention(root.i, s, paragraph_of[s], name_token(root), chunk.text)
-    roled = [(role, end.raw.i, end.name, doc[end.span[0]:end.span[1]].text, end.raw.i in header_effects)
+    roled = [(role, end.raw.i, end.name, _phrase_text(doc, end.raw, end.span), end.raw.i in header_effects)
              for _, cause, effect in ends for role, end in (("cause", cause), ("effect", effect))]
     roled += [("cause", member.i, name_token(member), member.text, False)
               for _, cause, _ in ends for member in list_members(cause.raw)[1:]]
@@ -261,6 +265,15 @@ def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects) -> list[M
         also_cause = both or (existing is not None and existing.also_cause)
         mentions[index] = Mention(index, s, paragraph_of[s], name, text, role, header, also_cause)
     return list(mentions.values())
+
+
+def _phrase_text(doc: Doc, head: Token, span: tuple[int, int]) -> str:
+    """The words of a link end that belong to its head's phrase: an end span that runs on into its verb
+    ("the famine was not caused") is cut back to the noun phrase ("the famine") when it names an antecedent."""
+    inside = [t.i for t in head.subtree if span[0] <= t.i < span[1]]
+    if head.pos_ not in ("NOUN", "PROPN") or not inside:
+        return doc[span[0]:span[1]].text
+    return doc[min(inside):max(inside) + 1].text
 
 
 def list_members(head: Token) -> list[Token]:
@@ -575,8 +588,12 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
     )
     cause_span, effect_span = doc[cause.span[0]:cause.span[1]], doc[effect.span[0]:effect.span[1]]
     out = []
+    change = _change_noun(doc, data)
     for cause_names, cause_via in _end_names(cause, expand=True):
         for effect_names, effect_via in _end_names(effect, expand=False):
+            if change and not effect_via and not effect_names.startswith(change):
+                # "weakened the crown": what was caused is the weakening of the crown, not the crown
+                effect_names = " ".join(f"{change} of {effect_names}".split()[:6])
             # identity anaphora ("the movement" = Stakhanovism) still states the link;
             # a summed-up antecedent ("all of these factors" includes X) only implies it
             explicit = not any("includes" in v for v in (cause_via, effect_via))
@@ -586,15 +603,33 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
                 group = f"{doc_id}:summary@{cause_span.start_char + char_offset}"
             elif "includes" in effect_via:
                 group = f"{doc_id}:summary@{effect_span.start_char + char_offset}"
+            words = cause_span
+            if cause_via.startswith("list:"):  # a listed cause shows its own words
+                from .syntax import np_span
+
+                member = next((m for m in list_members(cause.raw) if name_token(m).name == cause_names), None)
+                words = doc[slice(*np_span(member))] if member is not None else cause_span
             out.append(CausalLink(
-                cause_text=cause_span.text, effect_text=effect_span.text,
-                cause_start=cause_span.start_char + char_offset, cause_end=cause_span.end_char + char_offset,
+                cause_text=words.text, effect_text=effect_span.text,
+                cause_start=words.start_char + char_offset, cause_end=words.end_char + char_offset,
                 effect_start=effect_span.start_char + char_offset, effect_end=effect_span.end_char + char_offset,
                 cause_concept=cause_names, effect_concept=effect_names, explicit=explicit,
                 confidence=round(data["confidence"] * (1.0 if not via else 0.9 if explicit else 0.75), 3), via=via,
                 group=group, **base,
             ))
     return out
+
+
+def _change_noun(doc: Doc, data: dict) -> str:
+    """The nominalization of a cue verb whose object undergoes the change ("weakened X" -> "weakening"),
+    for the rules listed as ``nominalized_effect_rule`` in the lexicon; "" otherwise."""
+    from .concepts import _event_noun
+
+    rules = {w for rule in load_lexicon() if rule.kind == "nominalized_effect_rule" for w in rule.words}
+    if data.get("rule") not in rules:
+        return ""
+    cue = doc[data["cue"][0]]
+    return _event_noun(cue.lemma_.lower()) if cue.pos_ == "VERB" else ""
 
 
 def _end_names(end: _End, expand: bool) -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from .plots import EDGE_COLOURS, causal_layout, collapsed_graph, edge_state, link_state
+from .plots import EDGE_COLOURS, bundled_graph, causal_layout, edge_state, link_state
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Result
@@ -101,7 +101,7 @@ def graph_data(result: "Result", doc_id: str | None = None, aspect: float = 2.0)
     ``aspect`` times as wide as high); edge ``title`` is the hover text: the
     sentences, documents and cues behind the edge.
     """
-    graph = collapsed_graph(result, doc_id)
+    graph = bundled_graph(result, doc_id)  # one bundle per summary or enumeration group
     if graph.number_of_nodes() == 0:
         return {"nodes": [], "edges": []}
     simple = nx.Graph(graph.to_undirected())

@@ -240,6 +240,8 @@ def _links_table(doc_id: str, numbered_links) -> str:
             "<th>how</th><th>asserted by</th></tr>"]
     for number, link in numbered_links:
         via = f'<br><small title="how a phrase was resolved">{html.escape(link.via)}</small>' if link.via else ""
+        if getattr(link, "group", ""):
+            via += f'<br><small title="links of one summary phrase or enumeration">bundle {html.escape(link.group)}</small>'
         rows.append(
             f'<tr id="{_anchor(doc_id, "link", number)}"><td>{number}</td>'
             f'<td><a href="#{_anchor(doc_id, "s", link.sentence_index)}">{link.sentence_index}</a></td>'

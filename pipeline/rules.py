@@ -38,6 +38,7 @@ Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
     "resultative", "verb_clause", "counterfactual", "depictive", "necessary_condition",
+    "means", "instrument", "way_means", "result_adverb",
 ]
 Direction = Literal["increase", "decrease", ""]
 
@@ -84,6 +85,10 @@ class CueRule:
     of a psych verb: "the levies angered the guilds", not "... the mixture").
     ``abstract_effect``: the effect must not be a person or a concrete thing
     (verbs of creation: "the reforms created a new class", not "... an atlas").
+    ``event_effect``: the effect must name an event or a condition (a clause,
+    a noun whose first WordNet sense is an act, event, state, process,
+    phenomenon or attribute, or a named event): "the siege brought famine",
+    not "the envoy brought a letter".
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
     - ``counterfactual``: a counterfactual conditional with no causal word
@@ -91,6 +96,14 @@ class CueRule:
       Y would have ..."): the condition is the cause, the consequent the
       effect; :mod:`pipeline.factuality` reads it as hypothetical, and
       negative when the consequent is negated.
+    - ``means``: "by/through/via doing X" on a verb: the gerund is the means
+      of that verb's end and of its subjectless conjoined verbs' ends.
+    - ``instrument``: "needed/used/relied on X to do Y": X -> Y (a motive;
+      negative with "lack").
+    - ``way_means``: "X was the (only) way to do Y": X -> Y.
+    - ``result_adverb``: the scope of "thus"/"thereby" inside a sentence
+      ("eroded wages and thus demand": wages -> demand; ", thereby doing Y":
+      the governing clause -> Y).
     - ``depictive``: a construction without a cue word (``lemmas`` empty): a
       fronted adjective phrase gives the reason ("Unable to agree, they split").
 
@@ -126,6 +139,7 @@ class CueRule:
     needs_object: bool = False
     experiencer: bool = False
     abstract_effect: bool = False
+    event_effect: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

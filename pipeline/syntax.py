@@ -21,7 +21,7 @@ __all__ = [
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
     "small_clause",
     "cleft_focus", "negated_alternatives",
-    "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject",
+    "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
     "infinitive_complement", "hyphen_agent", "conjoined_complements",
 ]
 
@@ -387,9 +387,39 @@ def _trim(doc, span: tuple[int, int], lead_deps=_CLAUSE_LEAD_DEPS) -> tuple[int,
     return (start, end)
 
 
+def hung_list(subject: Token) -> list[Token]:
+    """Listed subjects the parser hung inside a modifier of the first one.
+
+    "The eagerness of the herders to trade with the settlers, their small
+    numbers and weak leadership, meant that ...": the parser makes "numbers"
+    and "leadership" conjuncts of "settlers"; the comma that closes the list
+    right before the verb shows they are subjects of their own. Returns those
+    nouns (``numbers``, ``leadership``) in text order, or ``[]``: only for a
+    subject directly followed by ", VERB", and only from a conjunct after a
+    comma that opens with a determiner or possessive.
+    """
+    doc = subject.doc
+    end = subject.right_edge.i
+    if subject.dep_ not in ("nsubj", "nsubjpass") or doc[end].text != "," or subject.head.i != end + 1 \
+            or subject.head.pos_ not in ("VERB", "AUX"):
+        return []
+    for inner in subject.subtree:
+        if inner.i == subject.i or inner.pos_ not in ("NOUN", "PROPN") or inner.dep_ == "conj":
+            continue
+        members = [c for c in inner.conjuncts if c.i > inner.i and c.pos_ in ("NOUN", "PROPN")]
+        for k, member in enumerate(members):
+            opener = doc[member.left_edge.i]
+            if doc[member.left_edge.i - 1].text == "," and opener.tag_ in ("DT", "PRP$", "PDT") and opener.lower_ not in ("which", "whose"):
+                return members[k:]
+    return []
+
+
 def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree without comma-set modifiers or cue words."""
     excluded = set(exclude)
+    hung = hung_list(head)
+    if hung:  # "The eagerness of X to trade with the settlers, their small numbers, ..., meant": up to the list
+        excluded.update(range(hung[0].left_edge.i - 1, head.right_edge.i + 1))
     doc = head.doc
     tokens = {t.i for t in head.subtree}
     for child in head.children:

@@ -107,12 +107,12 @@ def test_report_displacy_data_labels_links_and_claims(seed_result):
 
 @pytest.mark.model
 def test_interactive_graph_sizes_nodes_by_centrality(seed_result):
-    from pipeline.plots import collapsed_graph
+    from pipeline.plots import bundled_graph
 
     nodes = graph_data(seed_result)["nodes"]
     by_centrality = [n["id"] for n in sorted(nodes, key=lambda n: (-n["centrality"], n["id"]))]
     by_size = [n["id"] for n in sorted(nodes, key=lambda n: (-n["size"], n["id"]))]
-    neighbours = collapsed_graph(seed_result).to_undirected().degree
+    neighbours = bundled_graph(seed_result).to_undirected().degree  # the graph drawn: summaries are bundles
     most_linked = max(sorted(neighbours), key=lambda item: item[1])[0]
     assert (by_size, by_size[0]) == (by_centrality, most_linked)
 

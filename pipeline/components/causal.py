@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..rules import CueRule, load_cue_rules, load_lexicon, load_noun_classes
 from .. import nominal, syntax
+from ..wordnet import wordnet
 
 __all__ = ["CausalLinkFinder", "make_causal_link_finder", "TokenLink"]
 
@@ -78,6 +79,8 @@ class CausalLinkFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # frames whose cue is a construction, not a word: tried on every token
         self.construction_rules = [rule for rule in self.rules if rule.frame in _CONSTRUCTION_FRAMES]
+        self.result_rules = frozenset(rule.id for rule in self.rules if rule.frame == "result_adverb")
+        self.result_adverbs = frozenset(w for rule in self.rules if rule.frame == "result_adverb" for w in rule.lemmas)
         for rule in self.rules:
             for lemma in rule.lemmas:
                 if " " in lemma or rule.frame in ("connective_prep", "connective_adverb", "connective_mark", "purpose"):
@@ -104,8 +107,11 @@ class CausalLinkFinder:
                 continue
             if not syntax.valid_pair(link.cause, link.effect):
                 continue
+            if link.rule not in self.result_rules and self._result_conjunct(doc[link.effect_head]):
+                continue  # "eroded wages and thus urban demand": demand is the effect of wages (result_adverb frame)
             key = (link.cause, link.effect)
-            if key in seen:
+            heads = (link.cause_head, link.effect_head, link.polarity)
+            if key in seen or heads in seen:  # "forced the king into exile": one link, however many rules read it
                 continue
             rule = self.rule_by_id[link.rule]
             effect = doc[link.effect_head]
@@ -113,9 +119,11 @@ class CausalLinkFinder:
                 continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
             if rule.abstract_effect and self._concrete(effect):
                 continue  # "the cartographer created an atlas": making a thing is production, not causation
+            if rule.event_effect and not self._eventive(effect):
+                continue  # "the envoy brought a letter": carrying a thing is no cause; "the siege brought famine" is
             if rule.experiencer and self._concrete(effect) and not self._person(effect):
                 continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
-            seen.add(key)
+            seen.update((key, heads))
             link = self._without_time(doc, link)
             yield replace(link, direction=rule.direction) if rule.direction else link
 
@@ -190,6 +198,11 @@ class CausalLinkFinder:
                 for effect in effects:
                     for effect_head in syntax.conjuncts(effect):
                         yield self._make_event(rule, (verb.i, verb.i + 1), (syntax.clause_span(means), means), effect_head)
+                        # "falling prices, by reducing net worth, can affect credit": prices -> credit as well
+                        for cause in syntax.subjects(verb):
+                            if not self._actor(cause) and cause.i < means.i:
+                                for c in self._members(cause):
+                                    yield self._make(rule, (verb.i, verb.i + 1), c, effect_head)
                 yield from self._means_links(rule, verb, means)
                 return
             causes = self._bridged_subjects(verb) or syntax.subjects(verb)
@@ -240,6 +253,11 @@ class CausalLinkFinder:
                 target = syntax.gerund_object(target, self.words)
                 for e in syntax.conjuncts(target):
                     yield self._make_event(rule, (verb.i, verb.i + 1), event, e, extra)
+                    if means is not None:  # "heavy taxes, by impoverishing X, contributed to Y": taxes -> Y as well
+                        for cause in syntax.subjects(verb):
+                            if not self._actor(cause) and cause.i < verb.i:
+                                for c in self._members(cause):
+                                    yield self._make(rule, (verb.i, verb.i + 1), c, e, extra)
             return
         if syntax.is_passive(verb):
             first = syntax.passive_subjects(verb)
@@ -272,6 +290,17 @@ class CausalLinkFinder:
                 for c in self._members(cause):
                     for e in syntax.conjuncts(effect):
                         yield self._make(rule, (verb.i, verb.i + 1), c, e, cue_words)
+        if rule.needs_object and not rule.reverse and not syntax.is_passive(verb) and first != syntax.subjects(verb):
+            # "the missions absorbed local elites and turned them into clerks": the agent of the change, shared
+            # by the coordinated verbs, brings about the result too (not a person's act: "the king turned X into Y")
+            for subject in syntax.subjects(verb):
+                if subject.pos_ == "PRON" or self._person(subject):
+                    continue
+                for c in self._members(subject):
+                    for target in targets:
+                        for e in syntax.conjuncts(syntax.gerund_object(target, self.words)):
+                            if not (self._concrete(e) and not self._person(e)):  # not "... into a prison"
+                                yield self._make(rule, (verb.i, verb.i + 1), c, e, extra)
         del by_agent
 
     def _causative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
@@ -319,6 +348,33 @@ class CausalLinkFinder:
                     rule.strength, rule.polarity, rule.confidence, tuple(extra),
                 )
 
+    def _causative_result(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The levies drove the peasants into revolt": the causee's result state (``rule.prep``) is the effect."""
+        if not rule.prep or verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()) or syntax.is_passive(verb):
+            return
+        causee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep and c.i > verb.i), None)
+        if causee is None or prep is None or prep.i < causee.i:
+            return
+        if any(r.frame == "verb_prep" and prep.lower_ in r.prep for r in self.by_lemma.get(verb.lemma_.lower(), ())):
+            return  # "drove X into debt": the lexicon's verb-preposition rule reads it
+        # a state ("into revolt", "into a war", "into debt"), not a place ("into the valley", "into their towns")
+        results = [t for t in syntax.prep_objects(prep) if t.pos_ == "NOUN"
+                   and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS") and c.lower_ not in ("a", "an", "no")
+                               for c in t.children)]
+        causes = syntax.subjects(verb)
+        event = syntax.participle_event(verb)
+        for result in results:
+            effect = (causee.left_edge.i, result.right_edge.i + 1)
+            if event is not None:
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, result.i,
+                                rule.strength, rule.polarity, rule.confidence, (prep.i,))
+                continue
+            for cause in causes:
+                for c in self._members(cause):
+                    yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i, result.i,
+                                    rule.strength, rule.polarity, rule.confidence, (prep.i,))
+
     def _resultative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         """"X left Y vulnerable (to Z)", "X made Y profitable", "X kept Y flowing": X causes Y's state."""
         if verb.pos_ != "VERB" or not self._asserted_clause(verb):
@@ -326,6 +382,9 @@ class CausalLinkFinder:
         found = syntax.small_clause(verb)
         if found is None:
             return
+        if verb.dep_ == "xcomp" and any(r.frame == "causative" for r in self.by_lemma.get(verb.head.lemma_.lower(), ())) \
+                and getattr(syntax.infinitive_complement(verb.head), "i", None) == verb.i:
+            return  # "the reform helped to keep wages low": the causative already reads its infinitive, with its strength
         subject, predicate = found
         causes = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
         event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
@@ -354,34 +413,211 @@ class CausalLinkFinder:
         for cause in syntax.subjects(verb):
             if cause.pos_ == "PRON" or cause.ent_type_ in ("PERSON", "NORP", "ORG") or self._concrete(cause):
                 continue
-            for c in syntax.conjuncts(cause):
+            for c in self._members(cause):
                 yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(clause), c.i,
                                 clause.i, rule.strength, rule.polarity, rule.confidence)
 
-    def _causative_result(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
-        """"The levies drove the peasants into revolt": the causee's result state (``rule.prep``) is the effect."""
-        if not rule.prep or verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()) or syntax.is_passive(verb):
+    # -- means, instruments and result adverbs ---------------------------------
+
+    def _result_conjunct(self, token: Token) -> bool:
+        """A coordinated noun marked as a result: "wages and thus demand" (``demand``)."""
+        return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "conj" and any(
+            c.dep_ == "advmod" and c.lower_ in self.result_adverbs for c in token.children)
+
+    def _own_cause(self, verb: Token) -> bool:
+        """The clause states a cause of its own: a nominal subject and a causal verb or causal object noun."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return False
+        words = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        return any(r.frame not in ("connective_adverb", "result_adverb", "purpose") for w in words
+                   for r in self.by_lemma.get(w.lemma_.lower(), ()))
+
+    def _actor(self, token: Token) -> bool:
+        """A person, a group, a pronoun or a named people/organisation: an agent that acts, not an event."""
+        # a plural proper noun names a people, a dynasty or a party ("the Latin Americans", "the Habsburgs")
+        if token.pos_ == "PRON":  # "they", "we"; not "this", "which"
+            return token.lower_ in self.words.by_kind.get("personal_pronoun", ())
+        return token.tag_ == "NNPS" or token.ent_type_ in ("PERSON", "NORP", "ORG") or self._agent(token)
+
+    def _reads_means(self, verb: Token) -> bool:
+        """The verb is a cue whose own frame reads a "by doing X" on it (verb, verb_prep)."""
+        return any(r.frame in ("verb", "verb_prep") for r in self.by_lemma.get(verb.lemma_.lower(), ()))
+
+    def _cue_verb(self, verb: Token) -> bool:
+        return any(r.frame in ("verb", "verb_prep", "causative", "resultative", "verb_clause")
+                   for r in self.by_lemma.get(verb.lemma_.lower(), ()))
+
+    def _means(self, rule: CueRule, prep: Token) -> Iterator[TokenLink | None]:
+        """"By debasing the coin, the crown paid its troops and raised prices": the means (the gerund) -> each end.
+
+        The end is the verb the by/through/via phrase hangs on and every conjoined
+        verb without a subject of its own. A causal verb's end is its object
+        ("raised prices" -> prices); another verb's end is its clause ("paid its
+        troops"). A verb whose own frame reads the means ("caused X by doing Y")
+        is left to that frame.
+        """
+        if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
             return
-        causee = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep and c.i > verb.i), None)
-        if causee is None or prep is None or prep.i < causee.i:
+        gerund = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"), None)
+        verb = prep.head
+        if not self._asserted_clause(verb) or syntax.is_passive(verb):
             return
-        # a state ("into revolt", "into a war", "into debt"), not a place ("into the valley", "into their towns")
-        results = [t for t in syntax.prep_objects(prep) if t.pos_ == "NOUN"
-                   and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS") and c.lower_ not in ("a", "an", "no")
-                               for c in t.children)]
-        causes = syntax.subjects(verb)
-        event = syntax.participle_event(verb)
-        for result in results:
-            effect = (causee.left_edge.i, result.right_edge.i + 1)
-            if event is not None:
-                yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, result.i,
-                                rule.strength, rule.polarity, rule.confidence, (prep.i,))
+        if gerund is None:
+            yield from self._acquired_through(rule, prep, verb)
+            return
+        if verb.lemma_.lower() == "be":
+            yield from self._way_through(rule, prep, verb, gerund)
+            return  # "this is done by X": no end of its own
+        if syntax.author_subject(verb, self.words):
+            return  # "we proceed by comparing": method, not means to an end
+        means = (syntax.clause_span(gerund), gerund)
+        ends = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not any(s.dep_ in ("nsubj", "nsubjpass", "csubj") for s in c.children)]
+        for end in ends:
+            if end.i == verb.i and self._reads_means(end):
                 continue
-            for cause in causes:
-                for c in self._members(cause):
-                    yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i, result.i,
-                                    rule.strength, rule.polarity, rule.confidence, (prep.i,))
+            if self._cue_verb(end):
+                for obj in syntax.objects(end):
+                    for e in syntax.conjuncts(obj):
+                        yield self._make_event(rule, (prep.i, prep.i + 1), means, e)
+                continue
+            if not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "oprd") or (c.dep_ in ("prep", "prt") and c.i != prep.i)
+                       for c in end.children):
+                continue  # "we proceed by comparing X" names no end
+            skip = {t.i for t in prep.subtree} | {t.i for c in end.children if c.dep_ in ("nsubj", "conj", "cc", "punct")
+                                                   for t in c.subtree}
+            effect = syntax.core_clause_span(end, exclude=skip)
+            yield TokenLink(rule.id, (prep.i, prep.i + 1), means[0], effect, gerund.i, end.i,
+                            rule.strength, rule.polarity, rule.confidence)
+
+    def _way_through(self, rule: CueRule, prep: Token, copula: Token, gerund: Token | None) -> Iterator[TokenLink | None]:
+        """"One way the guilds won this influence was through lending": the means -> what the way led to.
+
+        The way noun (``way_means`` rule words) is the copula's subject with the
+        verb in a relative clause, or (a common misparse) an adverbial noun of
+        that verb, with the copula hung on the verb.
+        """
+        ways = {w for r in self.rules if r.frame == "way_means" for w in r.lemmas}
+        verb = None
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in ways:
+            verb = next((c for c in subject.children if c.dep_ == "relcl" and c.pos_ == "VERB"), None)
+        elif copula.dep_ in ("advcl", "ccomp") and copula.head.pos_ == "VERB" and any(
+                c.dep_ in ("npadvmod", "nsubj") and c.lemma_.lower() in ways for c in copula.head.children):
+            verb = copula.head
+        if verb is None:
+            return
+        means = [gerund] if gerund is not None else [o for o in syntax.prep_objects(prep) if o.pos_ == "NOUN"]
+        ends = syntax.objects(verb) if verb.lemma_.lower() in self.words.by_kind.get("acquisition_verb", ()) else [verb]
+        for m in means:
+            for end in ends:
+                for e in syntax.conjuncts(end):
+                    if e.pos_ == "VERB":
+                        if not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "prt") for c in e.children):
+                            continue  # "the way he spoke was by shouting": a manner, no end
+                        skip = {copula.i} | {t.i for t in prep.subtree} | {t.i for c in e.children if c.dep_ in ("nsubj", "npadvmod", "advcl")
+                                                                for t in c.subtree}
+                        yield TokenLink(rule.id, (prep.i, prep.i + 1), syntax.arg_span(m), syntax.clause_span(e, exclude=skip),
+                                        m.i, e.i, rule.strength, rule.polarity, rule.confidence)
+                    else:
+                        yield self._make(rule, (prep.i, prep.i + 1), m, e)
+
+    def _acquired_through(self, rule: CueRule, prep: Token, verb: Token) -> Iterator[TokenLink | None]:
+        """"The guilds won their charters through loans to the crown": the means noun -> what was won (lexicon kind acquisition_verb)."""
+        if verb.lemma_.lower() not in self.words.by_kind.get("acquisition_verb", ()):
+            return
+        gained = [o for o in syntax.objects(verb) if o.i < prep.i]
+        means = [o for o in syntax.prep_objects(prep) if o.pos_ == "NOUN" and o.lemma_.lower() not in self.words.by_kind.get("time_noun", ())]
+        for m in means:
+            for g in gained:
+                for c in syntax.conjuncts(m):
+                    for e in syntax.conjuncts(g):
+                        yield self._make(rule, (prep.i, prep.i + 1), c, e)
+
+    def _instrument(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The garrison needed grain to hold the fort": what is needed (used, relied on) -> the infinitive's end.
+
+        The thing is the object, or the object of ``rule.prep`` ("relied on
+        bankers to X"); the infinitive is its purpose (a motive, not an
+        achieved effect). With ``lack`` (``rule.polarity`` negative) the end
+        was not reached for want of the thing.
+        """
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb) or syntax.author_subject(verb, self.words):
+            return
+        things = [c for c in verb.children if c.dep_ == "dobj"]
+        if rule.prep:
+            things += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep for o in syntax.prep_objects(c)]
+        things = [t for t in things if t.pos_ in ("NOUN", "PROPN", "VERB")]
+        if not things:
+            return
+        last = max(t.right_edge.i for t in things)
+        clause = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and c.i > last
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None:
+            clause = next((c for t in things for c in t.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None:
+            return
+        ends = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for thing in things:
+            for c in syntax.conjuncts(thing):
+                for end in ends:
+                    skip = {t.i for k in end.children if k.dep_ in ("conj", "cc") for t in k.subtree}
+                    yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(end, exclude=skip),
+                                    c.i, end.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _way_means(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
+        """"Requisitioning was the (only) way to feed the garrisons": the subject -> the infinitive's end (and its conjuncts)."""
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            return
+        clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.tag_ == "VB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if clause is None or subject is None or self._actor(subject):
+            return
+        if any(c.dep_ == "neg" for c in noun.head.children):
+            return  # factuality reads "was not the way to X" from the clause
+        for end in [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+            skip = {t.i for k in end.children if k.dep_ in ("conj", "cc") for t in k.subtree}
+            for c in syntax.conjuncts(subject):
+                yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.arg_span(c), syntax.clause_span(end, exclude=skip),
+                                c.i, end.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _result_adverb(self, rule: CueRule, adverb: Token) -> Iterator[TokenLink | None]:
+        """The scope of "thus"/"thereby" inside a sentence.
+
+        - on a coordinated noun ("eroded wages and thus urban demand"): the
+          first conjunct -> that noun;
+        - on a gerund clause (", thereby draining silver"): the governing
+          clause's result -> the gerund's clause. With an enabling or causing
+          verb that result is its infinitive complement(s) ("enabled X to
+          accumulate capital, thus overcoming Y"), else the governing clause.
+        """
+        if adverb.dep_ != "advmod":
+            return
+        head = adverb.head
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+            first = head.head
+            yield TokenLink(rule.id, (adverb.i, adverb.i + 1), syntax.np_span(first), syntax.np_span(head, exclude={adverb.i}),
+                            first.i, head.i, rule.strength, rule.polarity, rule.confidence)
+            return
+        if head.tag_ != "VBG" or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            return
+        main = head.head
+        effect = syntax.clause_span(head, exclude={adverb.i})
+        complement = syntax.infinitive_complement(main) if any(
+            r.frame == "causative" for r in self.by_lemma.get(main.lemma_.lower(), ())) else None
+        if complement is not None and complement.i < head.i:
+            for end in [complement] + [c for c in complement.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+                skip = {t.i for k in end.children if k.dep_ in ("conj", "cc", "nsubj") for t in k.subtree}
+                yield TokenLink(rule.id, (adverb.i, adverb.i + 1), syntax.clause_span(end, exclude=skip), effect,
+                                end.i, head.i, rule.strength, rule.polarity, rule.confidence)
+            return
+        cause = syntax.core_clause_span(main, exclude={t.i for t in head.subtree})
+        yield TokenLink(rule.id, (adverb.i, adverb.i + 1), cause, effect, main.i, head.i,
+                        rule.strength, rule.polarity, rule.confidence)
 
     # -- phrase frames --------------------------------------------------------
 
@@ -454,9 +690,14 @@ class CausalLinkFinder:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase[-1].children):
             return  # "as a result of X" is the prepositional cue
         exclude = {t.i for t in phrase}
+        if len(phrase) == 1 and attach.tag_ == "VBG" and attach.dep_ in ("advcl", "conj", "xcomp") \
+                and any(r.frame == "result_adverb" for r in self.by_lemma.get(phrase[0].lower_, ())):
+            return  # ", thus overcoming X": the governing clause is the cause (result_adverb frame), not the previous sentence
         previous = syntax.previous_clause(attach, phrase.start)
         if previous is None:
             return
+        if previous.sent.start != attach.sent.start and self._own_cause(attach):
+            return  # "The collapse thus had a lasting impact on X": a conclusion with its own causal predicate
         exclude_prev = {t.i for t in attach.subtree} if previous.head.i == attach.i or attach in previous.subtree else set()
         cause_span = syntax.clause_span(previous, exclude=exclude_prev | exclude)
         own = {t.i for t in previous.subtree} if previous.head.i == attach.i else set()
@@ -481,6 +722,8 @@ class CausalLinkFinder:
             return  # "this chapter uses court records to explore X": the author's design, not a link
         if main.lemma_.lower() in self.words.by_kind.get("possession_verb", ()):
             return  # "lacked the means to enforce X": the infinitive says what the means are for
+        if any(next(self._instrument(r, main), None) for r in self.by_lemma.get(main.lemma_.lower(), ()) if r.frame == "instrument"):
+            return  # "relied on bankers to finance the war": the instrument frame reads it
         cause_span = syntax.clause_span(verb, exclude=set())
         if len(phrase) > 1:
             cause_span = (min(cause_span[0], phrase.start), cause_span[1])
@@ -736,7 +979,8 @@ class CausalLinkFinder:
 
     def _members(self, token: Token) -> list[Token]:
         """The causes a cause noun stands for: its conjuncts, and the members of "the combination of X and Y"."""
-        return [m for c in syntax.conjuncts(token) for m in syntax.combination_members(c, self.words)]
+        members = [m for c in syntax.conjuncts(token) for m in syntax.combination_members(c, self.words)]
+        return members + [h for h in syntax.hung_list(token) if h not in members]
 
     def _means_links(self, rule: CueRule, verb: Token, means: Token, extra: Iterable[int] = ()) -> Iterator[TokenLink | None]:
         """"A caused B by doing C": A brings about C (the means), which brings about B: the A -> C link.
@@ -744,7 +988,10 @@ class CausalLinkFinder:
         A does C whatever the cue says of B: the link is positive even when the
         cue is negative ("the king averted a revolt by lowering taxes").
         """
+        reflexive = any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in means.children)
         for cause in syntax.subjects(verb):
+            if self._actor(cause) or reflexive:
+                continue  # "by uncoupling themselves, the colonists reduced X": the actor does not cause its own means
             for c in self._members(cause):
                 if c.i in {t.i for t in means.subtree}:
                     continue
@@ -773,6 +1020,16 @@ class CausalLinkFinder:
     def _agent(self, token: Token) -> bool:
         """A person or a group of persons (WordNet noun.person / noun.group)."""
         return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups)
+
+    @staticmethod
+    def _eventive(token: Token) -> bool:
+        """An event or condition: a clause, a noun whose first WordNet sense is an act, event, state, process,
+        phenomenon or attribute (``models/wordnet_events.json.gz``), or a named event."""
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+        if token.pos_ == "PROPN":
+            return token.ent_type_ == "EVENT"
+        return token.pos_ == "NOUN" and token.lemma_.lower() in wordnet().event_nouns
 
     def _concrete(self, token: Token) -> bool:
         """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
@@ -820,6 +1077,10 @@ _FRAMES = {
     "verb_clause": CausalLinkFinder._verb_clause,
     "counterfactual": CausalLinkFinder._counterfactual,
     "necessary_condition": CausalLinkFinder._necessary_condition,
+    "means": CausalLinkFinder._means,
+    "instrument": CausalLinkFinder._instrument,
+    "way_means": CausalLinkFinder._way_means,
+    "result_adverb": CausalLinkFinder._result_adverb,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
@@ -841,4 +1102,8 @@ _PHRASE_FRAMES = {
     "counterfactual": lambda self, rule, span: iter(()),
     "depictive": lambda self, rule, span: iter(()),
     "necessary_condition": lambda self, rule, span: iter(()),
+    "means": lambda self, rule, span: iter(()),
+    "instrument": lambda self, rule, span: iter(()),
+    "way_means": lambda self, rule, span: iter(()),
+    "result_adverb": lambda self, rule, span: iter(()),
 }
