@@ -369,6 +369,9 @@ def governors(clause: Token, limit: int = 4) -> list[Governor]:
             continue
         if dep in ("ccomp", "xcomp", "csubj", "csubjpass", "oprd"):
             found.append(Governor(head, current))
+        elif dep == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i and any(
+                c.dep_ == "mark" for c in current.children):
+            found.append(Governor(head.head, current))  # "the question of whether X caused Y"
         elif dep in ("acl", "appos") and head.pos_ in _NOMINAL and (
                 _own_subject(current) or any(c.dep_ == "mark" for c in current.children)):
             found.append(Governor(head, current))  # "the evidence that X caused Y"
@@ -544,7 +547,7 @@ def _question(clause: Token, words: FactualityWords) -> bool:
     """A direct polar question ("Did X cause Y?") whose main clause states the link.
 
     A why- or how-question presupposes its content ("Why did X cause Y?"): it
-    stays asserted.
+    stays asserted; a question of degree ("How far did X cause Y?") asks.
     """
     sent = clause.sent
     text = sent.text.rstrip().rstrip("\"'”’)")
@@ -555,7 +558,7 @@ def _question(clause: Token, words: FactualityWords) -> bool:
         top = top.head
     if top.i != sent.root.i:
         return False
-    return not any(t.tag_ == "WRB" and t.i < clause.i for t in sent)
+    return not any(t.tag_ == "WRB" and t.i < clause.i and t.head.pos_ in _VERBAL for t in sent)
 
 
 def is_question_end(token: Token) -> bool:
@@ -631,14 +634,17 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         complement = governor.complement
         mark = next((m for m in complement.children if m.dep_ == "mark"), None)
         predicate = _predicate_words(g)
-        if mark is not None and words.has("question_complementizer", mark.lower_) and complement.dep_ != "advcl":
-            modality = _stronger(modality, "question")
+        if mark is not None and words.has("question_complementizer", mark.lower_) and complement.dep_ != "advcl" \
+                and not any(words.token_in(p, "doubt", "denial") for p in predicate if p.pos_ in ("VERB", "ADJ", "AUX")):
+            modality = _stronger(modality, "question")  # "debate whether", not "doubtful whether" (a doubt)
             markers.append(mark.lower_)
+            if g.pos_ == "VERB" and not source:
+                source = source_of(g, words) or ("cited" if words.token_in(_subject(g) or g, "cited") else "")
         if any(words.token_in(p, "denial") for p in predicate):
             flips += 1
             markers.append(g.lower_)
-        if any(words.token_in(p, "doubt") for p in predicate):
-            flips += 1
+        if any(words.token_in(p, "doubt") for p in predicate if p.pos_ in ("VERB", "ADJ", "AUX")):
+            flips += 1  # the verb or adjective ("doubt that", "unlikely that"), not the noun "question"
             modality = _stronger(modality, "hedged")
             markers.append(g.lower_)
         arguments = [c for c in g.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.i != complement.i]

@@ -190,6 +190,22 @@ def test_factuality_debate_whether_is_a_question_of_scholarship(extract_links):
         ("embargo", "decline of port", "positive", "question", "cited", "sufficient")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("How far did the famine cause the revolt?", ("positive", "question", "author")),
+    ("Why did the famine cause the revolt?", ("positive", "asserted", "author")),
+    ("The peasants asked whether the tax had caused the famine.", ("positive", "question", "actor")),
+    ("It is doubtful whether the famine caused the revolt.", ("negative", "hedged", "author")),
+    ("The famine may not have caused the revolt.", ("negative", "hedged", "author")),
+], ids=["how-far-asks", "why-presupposes", "asked-whether", "doubtful-whether-doubts", "may-not-have"])
+def test_factuality_questions_and_doubts(extract_links, text, expected):
+    assert [(l.polarity, l.modality, l.asserted_by) for l in extract_links(text)] == [expected]
+
+
+def test_factuality_question_of_whether_is_a_question(extract_links):
+    links = extract_links("The question of whether the famine caused the revolt remains open.")
+    assert [(l.cause_concept, l.polarity, l.modality) for l in links] == [("famine", "positive", "question")]
+
+
 def test_factuality_why_complement_presupposes_its_negated_link(extract_links):
     text = "This raises the question why the textile trade did not produce an industrial revolution."
     assert _read(extract_links, text) == [
