@@ -93,6 +93,7 @@ class FactualityWords:
     """The lexicon kinds the factuality functions read (single words and phrases)."""
 
     by_kind: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    _phrases: dict = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (lower case) is in the list of ``kind``."""
@@ -105,7 +106,11 @@ class FactualityWords:
 
     def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
         """The entries of ``kind`` as word tuples, longest first."""
-        return tuple(sorted((tuple(w.split()) for w in self.by_kind.get(kind, ())), key=lambda p: (-len(p), p)))
+        found = self._phrases.get(kind)
+        if found is None:
+            found = tuple(sorted((tuple(w.split()) for w in self.by_kind.get(kind, ())), key=lambda p: (-len(p), p)))
+            self._phrases[kind] = found
+        return found
 
     @classmethod
     def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "FactualityWords":
