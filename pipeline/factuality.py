@@ -226,14 +226,15 @@ def _weak_nominal(noun: Token, words: FactualityWords) -> bool:
 def _constituent_negation(token: Token, words: FactualityWords) -> Token | None:
     """A "not" that negates the phrase of ``token``: "not the war", "not because of", "not by".
 
-    The negation is a child of ``token`` placed before it, or the word right
-    before the phrase (commas aside); "no", "nor" and "without" are not
-    constituent negations.
+    The negation is a child of ``token`` placed before it ("not", or "neither"
+    of "neither A nor B", which reaches B through the coordination), or the
+    word right before the phrase (commas aside); "no", "nor" and "without"
+    are not constituent negations.
     """
     doc = token.doc
     for child in token.children:
-        if child.i < token.i and child.dep_ == "neg":
-            return child
+        if child.i < token.i and (child.dep_ == "neg" or child.dep_ == "preconj" and words.has("negation", child.lower_)):
+            return child  # "not the war", "neither the drought (nor the war)"
     before = token.left_edge.i - 1
     while before >= 0 and doc[before].text == ",":
         before -= 1
@@ -622,6 +623,9 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
 
     modality, modal_words = clause_modality(clause, cue_tokens, words)
     markers.extend(modal_words)
+    if modality == "asserted" and any(_disjunct(doc[data[k]], words) for k in ("cause_head", "effect_head")):
+        modality = "hedged"  # "either the drought or the war caused X": each only possibly
+        markers.append("or")
     if frame in ("connective_mark", "connective_adverb") and modality == "asserted":
         reason = _verb_of(doc[data["cause_head"]])
         doubtful = [c for c in reason.children if c.dep_ == "advmod" and words.token_in(c, "hedge")
@@ -709,6 +713,17 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     if flips % 2:
         polarity = "negative" if polarity == "positive" else "positive"
     return Factuality(polarity=polarity, modality=modality, source=source, strength=strength, markers=tuple(markers))
+
+
+def _disjunct(end: Token, words: FactualityWords) -> bool:
+    """An end that is one of nominal alternatives joined by "or" ("A or B", "either A or B")."""
+    if end.pos_ not in _NOMINAL:
+        return False
+    first = end.head if end.dep_ == "conj" else end
+    if first is not end and first.pos_ not in _NOMINAL:
+        return False
+    return any(c.dep_ in ("cc", "preconj") and words.has("disjunction", c.lower_) for c in first.children) and (
+        first is not end or any(c.dep_ == "conj" for c in first.children))
 
 
 def _contributory_word(token: Token, words: FactualityWords) -> bool:

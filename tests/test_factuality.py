@@ -82,6 +82,15 @@ def test_factuality_rather_than_rejects_the_second_conjunct(extract_links):
         ("rising wool prices", "positive", "hedged"), ("scarce labour", "negative", "hedged")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Neither the drought nor the war caused the famine.", [("negative", "asserted"), ("negative", "asserted")]),
+    ("Either the drought or the war caused the famine.", [("positive", "hedged"), ("positive", "hedged")]),
+    ("Hunger and disease caused the deaths.", [("positive", "asserted"), ("positive", "asserted")]),
+], ids=["neither-nor", "either-or", "and"])
+def test_factuality_coordinated_causes(extract_links, text, expected):
+    assert [(l.polarity, l.modality) for l in extract_links(text)] == expected
+
+
 def test_factuality_link_inside_the_subject_is_not_negated_by_the_predicate(extract_links):
     links = extract_links("Grievances over enclosure were not the only factor, however.")
     assert [(l.cause_concept, l.polarity) for l in links] == [("enclosure", "positive")]
@@ -308,6 +317,7 @@ _EXAMPLE_READINGS = {
     "exclusive-focus": ("positive", "asserted", "author"),
     "exceeding-phrases": ("positive", "asserted", "author"),
     "rejecting-coordinators": ("negative", "asserted", "author"),
+    "disjunctions": ("positive", "hedged", "author"),
     "cited-subjects-works": ("positive", "asserted", "cited"),
     "negative-quantifiers": ("negative", "asserted", "author"),
     "weak-negative-quantifiers": ("negative", "hedged", "cited"),
@@ -329,7 +339,7 @@ def test_factuality_every_factuality_kind_is_in_the_lexicon():
     kinds = {"speech_verb", "prediction_verb", "denial", "doubt", "hedge_predicate", "question_complementizer",
              "condition_marker", "counterfactual_prep", "conditional_modal", "counterfactual_modal",
              "inverted_conditional", "exclusive", "exceeding", "negative_quantifier", "weak_negative_quantifier",
-             "stance_negative", "stance_positive", "proposition_noun", "self_determiner", "rejecting_coordinator"}
+             "stance_negative", "stance_positive", "proposition_noun", "self_determiner", "rejecting_coordinator", "disjunction"}
     assert sorted(kinds - set(factuality_words().by_kind)) == []
 
 
