@@ -291,7 +291,8 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     particle = _child(verb, ("prt",))
     verb_words = [lemma] + ([particle.lower_] if particle is not None else [])
     doing = [_gerund(lemma)] + verb_words[1:]
-    if any(c.dep_ == "neg" for c in verb.children) and verb.pos_ == "VERB":
+    marks = [c.i for c in verb.children if c.dep_ == "mark"]  # "not because X objected": the reason is denied, not X
+    if any(c.dep_ == "neg" and not (marks and c.i < min(marks)) for c in verb.children) and verb.pos_ == "VERB":
         words = ["failure to", *verb_words] + ([_short_np(obj, lex)] if obj is not None else [])
         return " ".join(words), verb, "failure"
     nominal = lex.nominal_of.get(lemma)

@@ -243,6 +243,8 @@ def _constituent_negation(token: Token, words: FactualityWords) -> Token | None:
     candidate = doc[before]
     if candidate.dep_ != "neg" and not (candidate.dep_ == "advmod" and words.has("negation", candidate.lower_)):
         return None
+    if token.dep_ == "mark" and before == token.i - 1:
+        return candidate  # "not because they objected": the negation of the reason, wherever it hangs
     if candidate.head.pos_ in _VERBAL and candidate.head.i > candidate.i:
         return None  # "did not cause": the clause's negation
     return candidate
@@ -616,6 +618,10 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         negators[clause.i] = clause  # "no protest against X was recorded"
     for end in (doc[data["cause_head"]], doc[data["effect_head"]]):
         negators.update((n.i, n) for n in path_negations(end, clause, cue_tokens, words))
+    if frame == "connective_mark":
+        marker = _constituent_negation(doc[data["cue"][1] - 1], words)
+        if marker is not None:
+            negators[marker.i] = marker  # "not because X"
     for index in ignored:
         negators.pop(index, None)
     flips += len(negators)

@@ -19,7 +19,7 @@ __all__ = [
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
-    "cleft_focus", "negated_alternatives",
+    "cleft_focus", "negated_alternatives", "subordinate_main",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -189,6 +189,11 @@ def negated_alternatives(head: Token) -> list[Token]:
         neg = _negated_phrase(other)
         if neg is None or neg.head.pos_ in ("VERB", "AUX"):
             continue
+        focus = _cleft_focus_before(other)
+        if focus is not None:  # "It was A that caused C, not B": B is the focus's alternative
+            if focus.i == head.i:
+                found.append(other)
+            continue
         inner = {t.i for t in other.subtree} | {neg.i}
         own = [t.i for t in head.subtree if t.i not in inner and not t.is_punct]
         if not own:
@@ -197,6 +202,22 @@ def negated_alternatives(head: Token) -> list[Token]:
         if all(t.is_punct or t.i == neg.i for t in between) and any(t.i == neg.i for t in between):
             found.append(other)
     return found
+
+
+def _cleft_focus_before(alternative: Token) -> Token | None:
+    """The focus of a cleft whose relative clause ends before ``alternative`` ("It was A that caused C, not B")."""
+    for token in alternative.sent:
+        if token.i >= alternative.i:
+            return None
+        if token.tag_ in ("WDT", "WP") and token.dep_ in ("nsubj", "nsubjpass"):
+            focus = cleft_focus(token)
+            clause = token.head
+            if focus is not None and clause.right_edge.i < alternative.left_edge.i - 1 \
+                    and alternative.i not in {t.i for t in focus.subtree}:
+                return focus
+            if focus is not None and alternative.head.i in {t.i for t in clause.subtree} and alternative.head.i != focus.i:
+                return focus
+    return None
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -398,6 +419,19 @@ def clause_end(verb: Token) -> int:
     while end > verb.i + 1 and verb.doc[end - 1].is_punct:
         end -= 1
     return end
+
+
+def subordinate_main(sub: Token) -> Token:
+    """The clause a subordinate clause modifies, past a subordinate clause it is coordinated with.
+
+    "... not because X but because Y": the parser may make the second
+    "because" clause a conjunct of the first; both modify the main clause.
+    """
+    main = sub.head
+    while sub.dep_ == "conj" and any(c.dep_ == "mark" for c in main.children) and main.dep_ == "advcl" \
+            and any(c.dep_ == "mark" for c in sub.children):
+        sub, main = main, main.head
+    return main
 
 
 def is_temporal(sub: Token) -> bool:

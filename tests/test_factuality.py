@@ -96,6 +96,19 @@ def test_factuality_link_inside_the_subject_is_not_negated_by_the_predicate(extr
     assert [(l.cause_concept, l.polarity) for l in links] == [("enclosure", "positive")]
 
 
+def test_factuality_not_because_clause_but_because_clause(extract_links):
+    text = "The ministry abandoned the scheme not because the rebels objected but because the harbour had silted up."
+    assert _read(extract_links, text) == [
+        ("rebels object", "abandonment of scheme", "negative", "asserted", "author", "sufficient"),
+        ("harbour silt", "abandonment of scheme", "positive", "asserted", "author", "sufficient")]
+
+
+def test_factuality_cleft_with_alternative_at_the_end(extract_links):
+    links = extract_links("It was the drought that caused the famine, not the war.")
+    assert [(l.cause_concept, l.effect_concept, l.polarity) for l in links] == [
+        ("drought", "famine", "positive"), ("war", "famine", "negative")]
+
+
 def test_factuality_cleft_focus_is_the_cause_and_its_alternative_is_denied(extract_links):
     links = extract_links("It was the failure of the banks, not the drought, that caused the slump.")
     assert [(l.cause_text, l.effect_concept, l.polarity) for l in links] == [

@@ -278,7 +278,7 @@ class CausalLinkFinder:
         if marker.dep_ != "mark" or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
             return
         sub = marker.head
-        main = sub.head
+        main = syntax.subordinate_main(sub)
         while main.dep_ == "xcomp" and main.head.pos_ in ("VERB", "AUX"):
             main = main.head  # "warned motorists to stay away as ...": the reason is for the finite clause
         if main.i == sub.i or main.pos_ not in ("VERB", "AUX", "ADJ"):
