@@ -705,6 +705,12 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             markers.append(next(c.lower_ for c in stance if words.token_in(c, "stance_negative")))
         elif any(words.token_in(c, "stance_positive") for c in stance):
             source = "author"
+    aside = next((c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and c.pos_ == "VERB"
+                  and words.token_in(c, "speech_verb", "belief_verb", "reporting_verb")
+                  and not any(m.dep_ == "mark" for m in c.children) and not any(
+                      o.dep_ in ("dobj", "ccomp", "xcomp") for o in c.children)), None)
+    if aside is not None and not source:
+        source = source_of(aside, words)  # "X, contemporaries claimed, caused Y"
     according = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "according"), None)
     if according is not None and not source:
         holder = next((g for c in according.children for g in c.children if g.dep_ == "pobj"), None)

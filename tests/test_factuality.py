@@ -153,7 +153,9 @@ def test_factuality_could_not_have_caused_denies_without_hedging(extract_links):
      [("frost", "famine", "positive", "hedged", "author", "sufficient")]),
     ("Wars tended to cause inflation.",
      [("wars", "inflation", "positive", "hedged", "author", "sufficient")]),
-], ids=["might-have", "perhaps", "it-is-likely-that", "tended-to"])
+    ("The tax allegedly caused the revolt.",
+     [("tax", "revolt", "positive", "hedged", "author", "sufficient")]),
+], ids=["might-have", "perhaps", "it-is-likely-that", "tended-to", "allegedly"])
 def test_factuality_hedges(extract_links, text, expected):
     assert _read(extract_links, text) == expected
 
@@ -242,7 +244,10 @@ def test_factuality_why_complement_presupposes_its_negated_link(extract_links):
     ("Historians have argued that the floods caused the epidemic.", "cited"),
     ("I argue that the floods caused the epidemic.", "author"),
     ("According to the officials, the floods caused the epidemic.", "actor"),
-], ids=["prefect-said", "name-with-year-claims", "historians-have-argued", "i-argue", "according-to-officials"])
+    ("The floods, contemporaries claimed, caused the epidemic.", "actor"),
+    ("The floods caused the epidemic, the prefect said.", "actor"),
+], ids=["prefect-said", "name-with-year-claims", "historians-have-argued", "i-argue", "according-to-officials",
+        "parenthetical-claimed", "final-said"])
 def test_factuality_source_of_reported_links(extract_links, text, source):
     assert _read(extract_links, text) == [("floods", "epidemic", "positive", "asserted", source, "sufficient")]
 
