@@ -132,6 +132,15 @@ def test_factuality_partial_cause_is_positive_and_contributory(extract_links, te
     assert _read(extract_links, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Prices rose regardless of the harvest.", [("harvest", "rise in prices", "negative", "asserted", "author", "sufficient")]),
+    ("The guilds declined irrespective of the new tariffs.",
+     [("tariffs", "decline of guilds", "negative", "asserted", "author", "sufficient")]),
+], ids=["regardless-of", "irrespective-of"])
+def test_factuality_independently_of_denies_the_link(extract_links, text, expected):
+    assert _read(extract_links, text) == expected
+
+
 def test_factuality_no_effect_on_is_negative(extract_links):
     assert _read(extract_links, "The reform had no effect on the revolt.") == [
         ("reform", "revolt", "negative", "asserted", "author", "sufficient")]
