@@ -45,16 +45,15 @@ from typing import Iterable, Literal, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from .records import Asserter, Polarity, Strength
+from .records import Asserter, Modality, Polarity, Strength
 from .rules import LexiconRule, load_cue_rules, load_lexicon
 
 __all__ = [
     "Modality", "MODALITIES", "Factuality", "FactualityWords", "factuality_words", "assess",
-    "link_clause", "clause_negations", "path_negations", "governors", "clause_modality",
-    "source_of", "is_question_end", "rejection_of_previous",
+    "link_clause", "clause_negations", "path_negations", "exclusive_negation", "exceeding", "Governor",
+    "governors", "clause_modality", "source_of", "is_question_end", "rejection_of_previous",
 ]
 
-Modality = Literal["asserted", "hedged", "hypothetical", "question"]
 #: the modality values, strongest commitment first
 MODALITIES: tuple[str, ...] = ("asserted", "hedged", "hypothetical", "question")
 _RANK = {m: n for n, m in enumerate(MODALITIES)}
@@ -321,12 +320,6 @@ def exclusive_negation(verb: Token, cue: Iterable[int], words: FactualityWords) 
     return None
 
 
-def _phrase_before(doc: Doc, index: int, phrases: tuple[tuple[str, ...], ...], window: int = 4) -> bool:
-    lows = [t.lower_ for t in doc[max(0, index - window):index]]
-    return any(tuple(lows[len(lows) - len(p) - k:len(lows) - k]) == p
-               for p in phrases for k in range(0, max(1, len(lows) - len(p) + 1)) if len(lows) >= len(p) + k)
-
-
 def exceeding(doc: Doc, data: Mapping, clause: Token, words: FactualityWords) -> bool:
     """"more than a product of X": an exceeding comparative before a noun cue, in its clause."""
     cue = doc[data["cue"][0]]
@@ -420,6 +413,13 @@ def _subject(token: Token) -> Token | None:
     return subject
 
 
+def _impersonal(pronoun: Token) -> bool:
+    """The neuter singular personal pronoun ("it seems that"), by its morphology."""
+    morph = pronoun.morph
+    return pronoun.tag_ == "PRP" and morph.get("Person") == ["3"] and morph.get("Number") == ["Sing"] \
+        and morph.get("Gender") == ["Neut"]
+
+
 def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""]:
     """Who asserts what ``predicate`` (a verb of saying, believing or forecasting) governs.
 
@@ -440,11 +440,7 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
         subject = agent
     elif passive and (subject is None or subject.dep_ == "nsubjpass" and subject.pos_ == "PRON"):
         return "cited" if scholarly_verb and present else "actor"
-    if subject is None or subject.dep_ == "expl" or (subject.pos_ == "PRON" and subject.tag_ == "PRP"
-                                                      and subject.lower_ not in words.by_kind.get("self", ())
-                                                      and subject.morph.get("Person") == ["3"]
-                                                      and subject.morph.get("Number") == ["Sing"]
-                                                      and subject.morph.get("Gender") == ["Neut"]):
+    if subject is None or subject.dep_ == "expl" or _impersonal(subject):
         return ""
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
     if words.token_in(subject, "self") and (subject.pos_ == "PRON" or determiners & words.by_kind.get("self_determiner", frozenset())):
@@ -586,8 +582,9 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
 
     ``data`` needs ``rule``, ``cue`` (start, end), ``cause_head``,
     ``effect_head`` and ``strength``; ``polarity`` (the rule's, default
-    positive) and ``cue_extra`` are optional. The polarity flips once per
-    distinct negation that reaches the link (two cancel out).
+    positive) and ``cue_extra`` are optional; a missing required key raises
+    ``KeyError``. The polarity flips once per distinct negation that reaches
+    the link (two cancel out).
     """
     words = words or factuality_words()
     cue_tokens = list(range(*data["cue"])) + list(data.get("cue_extra", ()))
