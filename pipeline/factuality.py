@@ -72,7 +72,12 @@ class Factuality:
     :data:`MODALITIES`; ``source``: ``"author"``, ``"cited"``, ``"actor"`` or
     ``""`` (the parse names none); ``strength``: ``"sufficient"``,
     ``"contributory"`` or ``"associative"``; ``markers``: the words that
-    decided, in text order (e.g. ``("not", "would have")``).
+    decided (e.g. ``("not", "would", "have")``).
+
+    >>> Factuality(polarity="negative", modality="hypothetical").hedged
+    True
+    >>> Factuality().hedged
+    False
     """
 
     polarity: Polarity = "positive"
@@ -104,7 +109,11 @@ class FactualityWords:
         return any(low in self.by_kind.get(k, ()) or lemma in self.by_kind.get(k, ()) for k in kinds)
 
     def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
-        """The entries of ``kind`` as word tuples, longest first."""
+        """The entries of ``kind`` as word tuples, longest first.
+
+        >>> FactualityWords({"hedge": frozenset({"may", "in part"})}).phrases("hedge")
+        (('in', 'part'), ('may',))
+        """
         found = self._phrases.get(kind)
         if found is None:
             found = tuple(sorted((tuple(w.split()) for w in self.by_kind.get(kind, ())), key=lambda p: (-len(p), p)))

@@ -311,6 +311,15 @@ def test_factuality_hedged_is_derived_from_modality(grading, expected):
     assert (link.modality, link.hedged) == expected
 
 
+def test_factuality_module_doctests_pass():
+    import doctest
+
+    import pipeline.factuality
+
+    failures, tried = doctest.testmod(pipeline.factuality)
+    assert (failures, tried > 0) == (0, True)
+
+
 def test_factuality_factuality_hedged_property():
     assert [Factuality(modality=m).hedged for m in ("asserted", "hedged", "hypothetical", "question")] == [
         False, True, True, True]
