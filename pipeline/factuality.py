@@ -435,8 +435,9 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
     "I/we" or "this chapter" (lexicon kinds ``self`` and ``self_determiner``)
     → author; a scholarly subject (kind ``cited``), a name with a bracketed
     year ("Smith (1990)"), a named writer with a scholarly reporting verb in
-    the present or perfect, or an agentless scholarly passive in the present
-    or perfect ("it has been argued") → cited; an impersonal subject ("it
+    the present or perfect, or an agentless scholarly passive in the perfect
+    or past ("it has been argued") → cited; an agentless scholarly passive in
+    the present ("it is argued that") → author; an impersonal subject ("it
     seems") or a scholarly verb alone ("the data show that") → ``""`` (no
     source named); anyone else → actor.
     """
@@ -448,7 +449,11 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
     if agent is not None:
         subject = agent
     elif passive and (subject is None or subject.dep_ == "nsubjpass" and subject.pos_ == "PRON"):
-        return "cited" if scholarly_verb and present else "actor"
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in predicate.children)
+        now = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in predicate.children)
+        if scholarly_verb and now and not perfect:
+            return "author"  # "it is argued here that": the text's own argument
+        return "cited" if scholarly_verb else "actor"  # "it has been argued" / "it was rumoured"
     if subject is None or subject.dep_ == "expl" or _impersonal(subject):
         return ""
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
