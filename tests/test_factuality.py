@@ -270,6 +270,10 @@ def test_factuality_source_of_reported_links(extract_links, text, source):
     ("Historians long held that the sermons caused the uprising. This view has been challenged.",
      ("negative", "hedged", "cited")),
 ], ids=["few-believe", "wrongly-argued", "rightly-argued", "view-rejected-next-sentence", "view-challenged"])
+def test_factuality_author_stance_on_attributed_claims(extract_links, text, expected):
+    assert [(l.polarity, l.modality, l.asserted_by) for l in extract_links(text)] == [expected]
+
+
 @pytest.mark.parametrize("text, source", [
     ("It is argued that the tax caused the revolt.", "author"),
     ("It has been argued that the tax caused the revolt.", "cited"),
@@ -277,10 +281,6 @@ def test_factuality_source_of_reported_links(extract_links, text, source):
 ], ids=["is-argued-here", "has-been-argued", "was-rumoured"])
 def test_factuality_source_of_agentless_passive_reports(extract_links, text, source):
     assert [l.asserted_by for l in extract_links(text)] == [source]
-
-
-def test_factuality_author_stance_on_attributed_claims(extract_links, text, expected):
-    assert [(l.polarity, l.modality, l.asserted_by) for l in extract_links(text)] == [expected]
 
 
 def test_factuality_governing_clause_stops_at_a_semicolon(extract_links):
