@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .records import Asserter, Modality, Polarity, Strength
 from .rules import LexiconRule, load_cue_rules, load_lexicon
+from .syntax import cleft_focus
 
 __all__ = [
     "Modality", "MODALITIES", "Factuality", "FactualityWords", "factuality_words", "assess",
@@ -572,6 +573,10 @@ def _question(clause: Token, words: FactualityWords) -> bool:
     if not text.endswith("?"):
         return False
     top = clause
+    focus = next((cleft_focus(c) for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                  and cleft_focus(c) is not None), None)
+    if focus is not None:
+        top = focus.head  # "Was it the war that caused X?": the cleft's copula asks
     while top.dep_ in ("conj", "ccomp", "xcomp") and top.head.i != top.i:
         top = top.head
     if top.i != sent.root.i:

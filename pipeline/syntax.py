@@ -151,7 +151,7 @@ def cleft_focus(pronoun: Token) -> Token | None:
         if be.lemma_ != "be":
             continue
         it = next((c for c in be.children if c.dep_ in ("nsubj", "expl") and c.tag_ == "PRP"
-                   and c.morph.get("Gender") == ["Neut"] and c.i < be.i), None)
+                   and c.morph.get("Gender") == ["Neut"] and c.i < pronoun.i), None)  # "It was", "Was it"
         focus = next((c for c in be.children if c.dep_ == "attr" and c.i < pronoun.i), None)
         if it is None or focus is None:
             continue

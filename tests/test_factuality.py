@@ -178,7 +178,11 @@ def test_factuality_hedges(extract_links, text, expected):
      [("blockade", "surrender of port", "positive", "hypothetical", "author", "sufficient")]),
     ("If the rains had come, the harvest could have prevented the famine.",
      [("harvest", "famine", "negative", "hypothetical", "author", "sufficient")]),
-], ids=["if-would", "without-would-have", "would-have", "if-had-could-have"])
+    ("Should the rains fail, the shortage would cause a famine.",
+     [("shortage", "famine", "positive", "hypothetical", "author", "sufficient")]),
+    ("Were the harvest to fail, the shortage would cause a famine.",
+     [("shortage", "famine", "positive", "hypothetical", "author", "sufficient")]),
+], ids=["if-would", "without-would-have", "would-have", "if-had-could-have", "inverted-should", "inverted-were"])
 def test_factuality_conditionals_and_counterfactuals_are_hypothetical(extract_links, text, expected):
     assert _read(extract_links, text) == expected
 
@@ -205,6 +209,11 @@ def test_factuality_would_alone_is_a_past_future_and_stays_asserted(extract_link
 ], ids=["predicted-that-would", "hoped-that-would"])
 def test_factuality_forecasts_and_hopes_are_hypothetical_and_the_actors(extract_links, text, expected):
     assert _read(extract_links, text) == expected
+
+
+def test_factuality_questioned_cleft_is_a_question(extract_links):
+    assert _read(extract_links, "Was it the war that caused the collapse of the bank?") == [
+        ("war", "collapse of bank", "positive", "question", "author", "sufficient")]
 
 
 def test_factuality_polar_question_is_a_question(extract_links):

@@ -425,15 +425,26 @@ class CausalLinkFinder:
         if main.pos_ not in ("VERB", "AUX") or not modal or not any(
                 c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal[0].i for c in main.children):
             return
-        if any(r.id != rule.id for r in self.by_lemma.get(main.lemma_.lower(), ())):
+        if any(self._would_read(r, main) for r in self.by_lemma.get(main.lemma_.lower(), ()) if r.id != rule.id):
             return
         cause_span = syntax.clause_span(sub, exclude={token.i})
         effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
-        # "the revolt would never have broken out": what would (not) have happened is the revolt
+        # "the revolt would never have broken out": what would (not) have emerged is the revolt
         subject = next((c for c in main.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
-        intransitive = subject is not None and not syntax.objects(main) and not syntax.is_passive(main)
+        negated = any(c.dep_ == "neg" for c in main.children)  # the negation is the link's polarity, not the name's
+        intransitive = subject is not None and not syntax.objects(main) and not syntax.is_passive(main) \
+            and (negated or main.lemma_.lower() in kinds.get("emergence_verb", ()))
         yield TokenLink(rule.id, (token.i, token.i + 1), cause_span, effect_span, sub.i,
                         subject.i if intransitive else main.i, rule.strength, rule.polarity, rule.confidence)
+
+    @staticmethod
+    def _would_read(rule: CueRule, verb: Token) -> bool:
+        """Whether ``rule`` can read a link off ``verb`` (a verb cue with an object or complement, or its preposition)."""
+        if rule.frame in ("verb", "causative"):
+            return any(c.dep_ in ("dobj", "xcomp", "ccomp", "agent", "nsubjpass") for c in verb.children)
+        if rule.frame == "verb_prep":
+            return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in rule.prep for c in verb.children)
+        return False
 
     # -- noun frames ----------------------------------------------------------
 
