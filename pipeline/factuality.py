@@ -602,8 +602,9 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     ``data`` needs ``rule``, ``cue`` (start, end), ``cause_head``,
     ``effect_head`` and ``strength``; ``polarity`` (the rule's, default
     positive) and ``cue_extra`` are optional; a missing required key raises
-    ``KeyError``. The polarity flips once per distinct negation that reaches
-    the link (two cancel out).
+    ``KeyError``. A positive link turns negative once per distinct negation
+    that reaches it (two cancel out); a negative cue ("prevented") stays
+    negative when denied ("did not prevent Y" does not say X brought Y about).
     """
     words = words or factuality_words()
     cue_tokens = list(range(*data["cue"])) + list(data.get("cue_extra", ()))
@@ -701,6 +702,10 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             flips += 1  # "few historians believe that", "little evidence that"
             weak = True
             markers.append(g.lower_)
+        if complement.dep_ == "xcomp" and words.token_in(g, "negative_implicative"):
+            flips += 1  # "failed to produce": did not produce
+            markers.append(g.lower_)
+            continue
         if g.pos_ == "VERB" and words.token_in(g, "prediction_verb", "intention_verb"):
             if complement.dep_ == "xcomp" or any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to")
                                                  for c in complement.children):
@@ -738,8 +743,9 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     if strength == "sufficient" and _contributory(clause, cue_tokens, words):
         strength = "contributory"
     polarity = data.get("polarity", "positive")
-    if flips % 2:
-        polarity = "negative" if polarity == "positive" else "positive"
+    if flips % 2 and polarity == "positive":
+        polarity = "negative"
+    # a denied prevention ("did not prevent Y") does not say that X brought Y about: it stays negative
     return Factuality(polarity=polarity, modality=modality, source=source, strength=strength, markers=tuple(markers))
 
 

@@ -141,6 +141,17 @@ def test_factuality_independently_of_denies_the_link(extract_links, text, expect
     assert _read(extract_links, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The new loans failed to produce a recovery of trade.",
+     [("loans", "recovery of trade", "negative", "asserted", "author", "sufficient")]),
+    ("The reforms did not prevent the revolt.", [("reforms", "revolt", "negative", "asserted", "author", "sufficient")]),
+    ("It is untrue that the tax did not cause the revolt.",
+     [("tax", "revolt", "positive", "asserted", "author", "sufficient")]),
+], ids=["failed-to-produce", "did-not-prevent-stays-negative", "double-negation-cancels"])
+def test_factuality_implicatives_and_denied_preventions(extract_links, text, expected):
+    assert _read(extract_links, text) == expected
+
+
 def test_factuality_no_effect_on_is_negative(extract_links):
     assert _read(extract_links, "The reform had no effect on the revolt.") == [
         ("reform", "revolt", "negative", "asserted", "author", "sufficient")]
@@ -371,6 +382,7 @@ _EXAMPLE_READINGS = {
     "exclusive-focus": ("positive", "asserted", "author"),
     "exceeding-phrases": ("positive", "asserted", "author"),
     "rejecting-coordinators": ("negative", "asserted", "author"),
+    "negative-implicative-verbs": ("negative", "asserted", "author"),
     "disjunctions": ("positive", "hedged", "author"),
     "cited-subjects-works": ("positive", "asserted", "cited"),
     "negative-quantifiers": ("negative", "asserted", "author"),
@@ -393,7 +405,7 @@ def test_factuality_every_factuality_kind_is_in_the_lexicon():
     kinds = {"speech_verb", "prediction_verb", "denial", "doubt", "hedge_predicate", "question_complementizer",
              "condition_marker", "counterfactual_prep", "conditional_modal", "counterfactual_modal",
              "inverted_conditional", "exclusive", "exceeding", "negative_quantifier", "weak_negative_quantifier",
-             "stance_negative", "stance_positive", "proposition_noun", "self_determiner", "rejecting_coordinator", "disjunction"}
+             "stance_negative", "stance_positive", "proposition_noun", "self_determiner", "rejecting_coordinator", "disjunction", "negative_implicative"}
     assert sorted(kinds - set(factuality_words().by_kind)) == []
 
 

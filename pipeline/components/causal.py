@@ -500,8 +500,9 @@ class CausalLinkFinder:
         head = verb
         while head.dep_ == "conj":
             head = head.head
-        if head.dep_ == "xcomp" and head.head.lemma_ in self.words.intention_verbs:
-            return False
+        if head.dep_ == "xcomp" and head.head.lemma_ in self.words.intention_verbs \
+                and head.head.lemma_ not in self.words.by_kind.get("negative_implicative", ()):
+            return False  # "failed to spur X" states that X was not spurred: pipeline.factuality negates it
         return True
 
     def _attached_to(self, word: Token, kinds: tuple[str, ...]) -> bool:
