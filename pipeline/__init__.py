@@ -50,11 +50,21 @@ def analyze(text_or_path: str | os.PathLike, *, doc_id: str | None = None, n_pro
 
 
 def analyze_corpus(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, n_process: int = 1) -> Result:
-    """Analyse many documents: files and folders. Unusable inputs are listed in ``result.errors``."""
+    """Analyse many documents: files and folders. Unusable inputs are listed in ``result.errors``.
+
+    When nothing at all could be read, a ``UserWarning`` names the first
+    problems and the (empty) result is still returned.
+    """
     from .corpus import read_corpus
     from .process import process_chapters
+
+    import warnings
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     chapters, problems = read_corpus([str(p) for p in paths])
+    if not chapters:  # as analyze() raises for a missing path, say so rather than return an empty result silently
+        reasons = "; ".join(f"{p.file}: {p.reason}" for p in problems[:3]) or "no supported files found"
+        warnings.warn(f"analyze_corpus: nothing could be read ({reasons}); the result is empty", UserWarning,
+                      stacklevel=2)
     return build_result(process_chapters(chapters, n_process=n_process), problems)

@@ -221,11 +221,20 @@ class Result:
 
         return plot_causal_graph(self, ax=ax, doc_id=doc_id)
 
-    def show(self, doc_id: str | None = None, jupyter: bool | None = None):
-        """Each sentence with causes, effects and cues marked, claim types and who asserts them (see report.show_document)."""
+    def show(self, doc_id: str | None = None, jupyter: bool | None = None, style: str = "evidence"):
+        """Each sentence with causes, effects and cues marked, claim types and who asserts them.
+
+        ``style`` is ``"evidence"`` (argmine's view) or ``"displacy"``; see
+        :func:`pipeline.report.show_document`. Raises :class:`~pipeline.errors.ArgmineError`
+        when the result holds no document, KeyError-free.
+        """
+        from .errors import ArgmineError
         from .report import show_document
 
-        return show_document(self, doc_id, jupyter=jupyter)
+        if not self.chapters:
+            raise ArgmineError("this result holds no document" + (
+                f" ({len(self.problems)} input(s) could not be read: see .errors)" if self.problems else ""))
+        return show_document(self, doc_id, jupyter=jupyter, style=style)
 
     def write(self, out_dir, **options):
         """Write every output file into ``out_dir`` (see :func:`pipeline.export.write_outputs`)."""
@@ -357,18 +366,36 @@ def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProb
 
 
 def load_result(out_dir) -> Result:
-    """A :class:`Result` read back from the tables ``argmine run`` wrote into ``out_dir``."""
+    """A :class:`Result` read back from the tables ``argmine run`` wrote into ``out_dir``.
+
+    Cells that the CSV writer neutralised against spreadsheet formulas
+    (:func:`pipeline.export.csv_cell_safe`) are restored exactly; the file
+    moves of a run killed while committing its outputs are completed first
+    (:func:`pipeline.export.finish_interrupted_commit`).
+    """
     from pathlib import Path
 
     from .errors import InputError
     from .extract import Extraction
     from .records import Chapter
 
+    from .export import OutputBusyError, OutputLock, csv_cell_restore, finish_interrupted_commit
+
     folder = Path(out_dir)
+    if (folder / ".argmine-commit.json").is_file():  # a run was killed while moving its files into place
+        try:
+            with OutputLock(folder):
+                finish_interrupted_commit(folder)
+        except (OutputBusyError, OSError):
+            pass  # the run that holds the folder completes it
     for name in ("documents.csv", "claims.csv", "links.csv"):
         if not (folder / name).is_file():
             raise InputError(str(folder / name), "missing: is this a folder written by `argmine run`?")
-    read = lambda name: pd.read_csv(folder / name, keep_default_na=False, dtype=str)  # noqa: E731
+
+    def read(name: str) -> pd.DataFrame:  # cells neutralised against spreadsheet formulas get their exact value back
+        frame = pd.read_csv(folder / name, keep_default_na=False, dtype=str)
+        return frame.apply(lambda column: column.map(csv_cell_restore)) if len(frame) else frame
+
     documents, claims, links = read("documents.csv"), read("claims.csv"), read("links.csv")
 
     def typed(row: dict, record_type: type):

@@ -32,9 +32,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .concepts import ConceptName, Lexicon, lexicon, name_token
+from .concepts import ConceptName, Lexicon, concept_key, lexicon, name_token
+from .wordnet import wordnet
 
-__all__ = ["Mention", "Antecedent", "Found", "Resolver", "anaphor_kind"]
+__all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
 
 _DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 _PRONOUNS = {"it", "its", "itself", "they", "them", "their", "themselves", "this", "these", "that", "those"}
@@ -67,6 +68,17 @@ class Antecedent:
     mentions: tuple[str, ...]
     reason: str
     keep_own: bool  # the anaphor names a concept of its own as well ("interaction within enterprises")
+    tokens: tuple[int, ...] = ()  # head token of each antecedent, where the text has one
+    expand: bool = True  # as a cause, a kept own concept also stands for each antecedent ("such interaction")
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """A list announced by a noun ("two buffers", "three causes: ...") and its items in text order."""
+
+    header: int  # token of the announcing noun
+    items: tuple[tuple[int, ConceptName, str], ...]  # (head token, name, text) of each item
+    marker: str  # "ordinal" ("First, ... Second, ...") or "colon"
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,66 @@ class Found:
     span: tuple[int, int]  # token offsets of the whole mention
     kind: str
     antecedent: Antecedent | None
+
+
+def _follow_complements(verb: Token) -> Token:
+    """"tended to exacerbate X" -> "exacerbate": raising and aspect verbs pass to their complement."""
+    for _ in range(3):
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if inner is None:
+            break
+        verb = inner
+    return verb
+
+
+def clause_events(verb: Token) -> list[Token]:
+    """The heads of the events a clause states, for an anaphor that sums the clause up.
+
+    A copula whose subject is itself a clause ("supplying the market, and
+    keeping prices low, was a priority") states its subject's events;
+    otherwise the verb and the verbs coordinated with it that share its
+    subject ("X disrupted growing seasons and destroyed harvests").
+    Raising and aspect verbs pass to their complement ("tended to
+    exacerbate X"). Returns token heads in text order.
+    """
+    verb = _follow_complements(verb)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if verb.lemma_ == "be" and subject is not None and subject.pos_ in ("VERB", "AUX"):
+        return [subject] + [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    heads = [verb] + [_follow_complements(c) for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                      and not any(g.dep_ in _SUBJECTS for g in c.children)]
+    return sorted(heads, key=lambda t: t.i)
+
+
+def frontier_clause(sent) -> Token:
+    """The clause a sentence ends on, which a following "this" or "this shortfall" takes up.
+
+    Reported content is followed into ("I argue that X", "our understanding
+    of Y: X"), and of coordinated clauses with their own subjects the last
+    one is taken ("India led, but by 1850 it had lost its markets").
+    """
+    verb = sent.root
+    for _ in range(4):
+        inner = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and c.pos_ in ("VERB", "AUX")]
+        conj = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ in _SUBJECTS for g in c.children)]
+        following = sorted(inner + conj, key=lambda t: t.i)
+        if not following:
+            break
+        verb = following[-1]
+    return verb
+
+
+def _event_text(head: Token) -> str:
+    """The words of an event for evidence: a clause without its subordinate clauses, or a noun phrase."""
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        tokens = [head] + [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prt", "neg", "oprd",
+                                                                       "acomp", "attr", "agent", "prep", "aux", "auxpass")
+                           for t in c.subtree]
+    else:
+        tokens = list(head.subtree)
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else head.text
 
 
 def _determiners(token: Token) -> set[str]:
@@ -141,9 +213,14 @@ def anaphor_kind(token: Token, lex: Lexicon, earlier_lemmas: set[str]) -> str:
 class Resolver:
     """Resolve the anaphoric noun phrases and pronouns of a document."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], enumerations: tuple[Enumeration, ...] = (),
+                 caused_by: dict[int, set[str]] | None = None):
         self.doc = doc
         self.lex = lexicon()
+        self.wn = wordnet()
+        self.enumerations = tuple(sorted(enumerations, key=lambda e: e.header))
+        #: raw head of a cause end -> concept keys of the effects it is the cause of
+        self.caused_by = caused_by or {}
         self.mentions = sorted(mentions, key=lambda m: m.token)
         self.by_token = {m.token: m for m in self.mentions}
         self.sentences = list(doc.sents)
@@ -204,7 +281,16 @@ class Resolver:
 
     def resolve(self, raw: Token, name: ConceptName, sentence: int, paragraph: int) -> tuple[str, Antecedent | None]:
         """The anaphor kind of a phrase head and, if it refers back, what to."""
+        enumerated = self._enumerated(raw)
+        if enumerated is not None:
+            return enumerated
+        if self._consequence(raw):
+            return "bridging", self._previous_event(raw, "consequence")
         kind = anaphor_kind(raw, self.lex, self.earlier_lemmas(raw.i))
+        if not kind and raw.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in raw.children):
+            found = self._by_wordnet(raw, name, "definite")  # "the pestilence" after "the plague"
+            if found is not None:
+                return "definite", found
         if not kind:
             return "", None
         if kind == "one":
@@ -212,21 +298,30 @@ class Resolver:
         if kind == "summary":
             return kind, self._summary(raw, name, sentence, paragraph)
         if kind == "pronoun":
-            if raw.lower_ in ("this", "these", "that", "those"):
+            if raw.lower_ in ("this", "that") and raw.dep_ != "det":
+                return kind, self._demonstrative_pronoun(raw) or self._summary(raw, name, sentence, paragraph,
+                                                                                previous_only=True)
+            if raw.lower_ in ("these", "those"):
                 return kind, self._summary(raw, name, sentence, paragraph, previous_only=True)
             return kind, self._pronoun(raw)
+        number = next((c for c in self.doc[name.head].children if c.dep_ == "nummod" and c.like_num), None)
         found = self._by_head(raw, name)
+        if found is None and kind == "demonstrative" and number is not None:
+            found = self._coordination(raw, number)  # "these three calamities": a count names a list
+        found = found or self._by_wordnet(raw, name, kind)
         if found is not None:
             return kind, found
         if kind == "demonstrative":
-            number = next((c for c in self.doc[name.head].children if c.dep_ == "nummod" and c.like_num), None)
             if number is not None:
-                return kind, self._coordination(raw, number)
+                return kind, None
             found = self._nominalization(raw, name)
             if found is not None:
                 return kind, found
             if name.head_lemma in self.lex.summary or self.doc[name.head].lemma_ in self.lex.summary:
                 return "summary", self._summary(raw, name, sentence, paragraph)
+            head = self.doc[name.head]
+            if head.tag_ == "NN" and self.wn.is_event_noun(head.lemma_.lower()):
+                return kind, self._previous_event(raw, "event noun")
         return kind, None
 
     def earlier_lemmas(self, before: int) -> set[str]:
@@ -281,6 +376,111 @@ class Resolver:
 
     # -- the rules ----------------------------------------------------------------------
 
+    def _window(self, raw: Token, back: int) -> list[Mention]:
+        """Mentions before ``raw`` in its paragraph and at most ``back`` sentences before it, nearest first."""
+        sentence = self.sentence_of[raw.i]
+        paragraph = next((m.paragraph for m in self.mentions if m.sentence == sentence), None)
+        out = [m for m in self.mentions if m.token < raw.i and sentence - m.sentence <= back
+               and (paragraph is None or m.paragraph == paragraph) and m.token not in {t.i for t in raw.subtree}]
+        return sorted(out, key=lambda m: -m.token)
+
+    def _by_wordnet(self, raw: Token, name: ConceptName, kind: str) -> Antecedent | None:
+        """"this epidemic" -> "the Plague of Cyprian", "the pestilence" -> "plague": a WordNet synonym or
+        hypernym of an earlier noun head names it (definite noun phrases: synonyms and whole hypernyms only)."""
+        head = self.doc[name.head]
+        if head.pos_ != "NOUN" or self.doc[name.head].lemma_.lower() in self.lex.self_reference:
+            return None
+        if any(c.dep_ in ("relcl", "acl") for c in raw.children):
+            return None  # "those subjects who traded abroad": the clause says which, nothing earlier does
+        lemma = head.lemma_.lower()
+        definite = kind == "definite"
+        for mention in self._window(raw, 4 if not definite else 3):
+            other = self.doc[mention.name.head]
+            if other.pos_ not in _NOUNS or other.i == head.i:
+                continue
+            relation = self.wn.relation(lemma, other.lemma_.lower(), 3, words=not definite)
+            if not relation or (definite and other.lemma_.lower() == lemma):
+                continue
+            if not self._compatible(name, mention, ignore=head.lemma_.lower()):
+                continue
+            return self._single(mention, f"{relation} (WordNet: {lemma} / {other.lemma_.lower()})")
+        return None
+
+    def _consequence(self, raw: Token) -> bool:
+        """"the ensuing deindustrialization", "the resulting famine": a noun presented as a consequence."""
+        return raw.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in self.lex.consequence for c in raw.children)
+
+    def _event_antecedent(self, heads: list[Token], reason: str) -> Antecedent | None:
+        heads = [h for h in heads if h.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")]
+        if not heads:
+            return None
+        names, texts = [], []
+        for head in heads:
+            concept = name_token(head)
+            if concept.name in names or concept.name in _PRONOUNS:
+                continue
+            names.append(concept.name)
+            texts.append(_event_text(head))
+        return Antecedent(tuple(names), tuple(texts), reason, keep_own=False, tokens=tuple(h.i for h in heads))
+
+    def _previous_event(self, raw: Token, why: str) -> Antecedent | None:
+        """The events of the clause the previous sentence ends on ("The mines closed. This shortfall ...")."""
+        index = self.sentence_of[raw.i]
+        if index == 0:
+            return None
+        verb = frontier_clause(self.sentences[index - 1])
+        events = clause_events(verb)
+        head = raw.lemma_.lower() if raw.pos_ == "NOUN" else ""
+        if head and len(events) == 1 and events[0].pos_ == "VERB":
+            verb_lemma = events[0].lemma_.lower()
+            nominals = self.wn.nominals(verb_lemma)
+            if head in nominals:
+                why = f"nominalization (WordNet: {verb_lemma} -> {head})"
+            else:
+                related = next((n for n in nominals if self.wn.relation(head, n)), None)
+                if related is not None:
+                    why = f"{self.wn.relation(head, related)} of the nominalization (WordNet: {verb_lemma} -> {related})"
+        return self._event_antecedent(events, f"{why}: the clause of the sentence before")
+
+    def _demonstrative_pronoun(self, raw: Token) -> Antecedent | None:
+        """"A, and B as a consequence of this": the conjunct before; "X. This ...": the clause X ends on."""
+        for ancestor in raw.ancestors:
+            if ancestor.dep_ == "conj" and ancestor.head.i < raw.i and ancestor.pos_ in ("VERB", "AUX"):
+                return self._event_antecedent([ancestor.head], "demonstrative: the conjunct before it")
+        if self.sentence_of[raw.i] > 0 and raw.dep_ in _SUBJECTS:
+            return self._previous_event(raw, "demonstrative")
+        return None
+
+    def _enumerated(self, raw: Token) -> tuple[str, Antecedent | None] | None:
+        """The announcing noun of an enumeration ("two buffers", "three causes: ...") and the phrases that take
+        its items up again ("both buffers", "the first buffer", "the second one")."""
+        for enum in reversed(self.enumerations):
+            if enum.header > raw.i:
+                continue
+            items = enum.items
+            if raw.i == enum.header:
+                return "enumeration", Antecedent(tuple(n.name for _, n, _ in items), tuple(t for _, _, t in items),
+                                                 f"enumeration ({enum.marker})", keep_own=False,
+                                                 tokens=tuple(i for i, _, _ in items))
+            header = self.doc[enum.header]
+            same = raw.lemma_.lower() == header.lemma_.lower() or (raw.lower_ in ("one", "ones") and raw.tag_ in ("NN", "NNS"))
+            if not same or raw.i <= max(i for i, _, _ in items):
+                continue
+            ordinal = next((c for c in raw.children if c.dep_ == "amod" and c.lower_ in self.lex.ordinal_index), None)
+            if ordinal is not None:
+                number = self.lex.ordinal_index[ordinal.lower_]
+                if 0 < number <= len(items):
+                    i, item, text = items[number - 1]
+                    return "definite", Antecedent((item.name,), (text,), f"enumeration item {number}", keep_own=True,
+                                                  tokens=(i,), expand=False)
+            if raw.lemma_.lower() == header.lemma_.lower() and raw.tag_ == "NNS" and any(
+                    c.dep_ in ("det", "predet", "nummod") for c in raw.children):
+                return "summary", Antecedent(tuple(n.name for _, n, _ in items), tuple(t for _, _, t in items),
+                                             "enumeration (all items)", keep_own=True, tokens=tuple(i for i, _, _ in items),
+                                             expand=False)
+        return None
+
+
     def _one(self, raw: Token) -> Antecedent | None:
         for mention in reversed(self.mentions):
             token = self.doc[mention.token]
@@ -291,10 +491,22 @@ class Resolver:
             return Antecedent((self._named(mention),), (mention.text,), "one-anaphora", keep_own=False)
         return None
 
-    def _compatible(self, name: ConceptName, mention: Mention) -> bool:
-        """Every word of the anaphor's name occurs in the candidate (or in its apposition)."""
+    def _compatible(self, name: ConceptName, mention: Mention, ignore: str = "") -> bool:
+        """Every word of the anaphor's name occurs in the candidate (or in its apposition).
+
+        Adjectives and participles before the head may be new ("the worldwide deflation",
+        "this slavery-induced absolutism"); nouns and complements may not ("the fall of Beijing").
+        """
         own = set(name.key.split())
-        if len(own) <= 1:
+        head = self.doc[name.head]
+        for child in head.children:
+            if child.dep_ == "amod" and child.i < head.i and child.pos_ in ("ADJ", "VERB"):
+                own -= set(concept_key(" ".join(t.text for t in child.subtree)).split())
+        if ignore:
+            own -= {ignore, self.lex.synonym(ignore), name.head_lemma}
+        if len(own) <= 1 and not ignore:
+            return True
+        if not own:
             return True
         theirs = set(mention.name.key.split()) | {mention.name.head_lemma}
         alias = self.aliases.get(mention.token)
@@ -355,28 +567,75 @@ class Resolver:
         low = raw.lower_
         plural = low in _PLURAL_PRONOUNS
         if low in ("itself", "themselves"):
-            verb = next((a for a in [raw.head, *raw.head.ancestors] if a.pos_ in ("VERB", "AUX")), None)
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i != raw.i), None) if verb is not None else None
-            if subject is not None and subject.pos_ in _NOUNS:
-                return self._single(self._mention_at(subject), "reflexive")
+            # the subject of the nearest clause above that has one ("By uncoupling themselves ..., the states ...";
+            # "the root of the crisis itself": the noun it stands beside)
+            if raw.dep_ in ("appos", "npadvmod") and raw.head.pos_ in _NOUNS:
+                return self._single(self._mention_at(raw.head), "reflexive")
+            for verb in [a for a in [raw.head, *raw.head.ancestors] if a.pos_ in ("VERB", "AUX")]:
+                subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i != raw.i), None)
+                if subject is not None:
+                    if subject.pos_ in _NOUNS:
+                        return self._single(self._mention_at(subject), "reflexive")
+                    return None
             return None
         if raw.dep_ == "poss" and raw.head.dep_ == "conj" and raw.head.head.pos_ in _NOUNS and raw.head.head.i < raw.i:
-            return self._single(self._mention_at(raw.head.head), "pronoun (coordinated noun phrase)")
+            head = raw.head.head
+            if head.tag_ in ("NNS", "NNPS") or not plural:  # "X and its Y"; "the peoples and their Y"
+                return self._single(self._mention_at(head), "pronoun (coordinated noun phrase)")
+        if raw.dep_ == "appos" and raw.head.pos_ in _NOUNS and raw.head.i < raw.i and self._agrees(raw.head, plural):
+            return self._single(self._mention_at(raw.head), "pronoun (apposition)")  # "panics, particularly those in X"
+        parallel = self._parallel_object(raw, plural)
+        if parallel is not None:
+            return self._single(self._mention_at(parallel), "pronoun (parallel object)")
+        excluded = self._own_subject_referent(raw)
         for token in self._pronoun_candidates(raw):
-            if self._agrees(token, plural):
+            if self._agrees(token, plural) and self._named(self._mention_at(token)) != excluded:
                 return self._single(self._mention_at(token), "pronoun")
         return None
 
+    def _parallel_object(self, raw: Token, plural: bool) -> Token | None:
+        """"X did not cause Y, but it deepened it": the object of a coordinated clause is the first clause's object."""
+        if raw.dep_ not in ("dobj", "pobj") or raw.head.pos_ not in ("VERB", "AUX") or raw.head.dep_ != "conj":
+            return None
+        first = raw.head.head
+        obj = next((c for c in first.children if c.dep_ == raw.dep_ and c.pos_ in _NOUNS), None)
+        return obj if obj is not None and self._agrees(obj, plural) else None
+
+    def _own_subject_referent(self, raw: Token) -> str | None:
+        """An object pronoun never refers to what the subject of its own clause refers to ("it deepened it")."""
+        if raw.dep_ not in ("dobj", "pobj"):
+            return None
+        verb = next((a for a in raw.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb is not None else None
+        if subject is None:
+            return None
+        if subject.i in self.resolved:
+            return self.resolved[subject.i]
+        return self._named(self._mention_at(subject)) if subject.pos_ in _NOUNS else None
+
     def _agrees(self, token: Token, plural: bool) -> bool:
-        if token.lemma_.lower() in self.lex.self_reference or not _nominal(token):
+        if not _nominal(token):
             return False
         word = token.lemma_.lower() if token.pos_ in _NOUNS else token.lower_
         if word in self.lex.transparent and not any(c.lower_ == "of" for c in token.children):
             return False  # "played a part in its escalation": a quantity is not what "its" refers to
+        if word in self.lex.self_reference:
+            return False  # "this chapter" is the text, not a referent of the argument
         is_plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         if not plural and token.ent_type_ == "PERSON":
             return False
+        if plural and not is_plural and (self.wn.is_group_noun(word) or (token.pos_ == "PROPN" and token.tag_ == "NNP"
+                                                                          and not any(c.dep_ == "compound" for c in token.children))):
+            return True  # "the nobility ... their will", "the Khoi ... their cattle": a group or a people
         return is_plural == plural
+
+    def _salience(self, token: Token, raw: Token) -> float:
+        """Lappin and Leass (1994), simplified: recency 100, subject 80, object 50, oblique 40, head noun 80,
+        not inside a prepositional phrase 50; every factor halves with each sentence back."""
+        distance = self.sentence_of[raw.i] - self.sentence_of[token.i]
+        role = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "appos": 50, "pobj": 40}.get(token.dep_, 0)
+        score = 100 + role + 80 + (0 if any(a.dep_ == "pobj" for a in token.ancestors) else 50)
+        return score / (2 ** distance) - 0.01 * len(list(token.ancestors))
 
     def _pronoun_candidates(self, raw: Token) -> list[Token]:
         """Noun heads a pronoun may refer to, most likely first."""
@@ -388,34 +647,57 @@ class Resolver:
         if raw.dep_ == "poss" and clause is not None:
             # "the movement did not lead to X on its own": the subject of its own clause
             first = [c for c in clause.children if c.dep_ in _SUBJECTS and raw not in list(c.subtree)]
-        if clause is not None and clause.dep_ == "conj":
+            # "the Khoisan response to their dispossession": the people the noun above it is about
+            owner = raw.head.head.head if raw.head.dep_ == "pobj" else None
+            if owner is not None and owner.pos_ in _NOUNS:
+                first += [c for c in owner.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+        if clause is not None and clause.dep_ == "conj" and raw.dep_ in _SUBJECTS:
             # "X was triggered by Y, and it sparked Z": the subject of the first clause
             first += [c for c in clause.head.children if c.dep_ in _SUBJECTS]
-        elif raw.dep_ in _SUBJECTS:
-            # a subject pronoun: the subjects, then the objects before it
-            first += [t for t in before if t.dep_ in _SUBJECTS] + [t for t in before if t.dep_ in ("dobj", "attr")]
-        ordered = first + [t for t in reversed(before) if t not in first]
         index = self.sentence_of[raw.i]
-        for previous in reversed(self.sentences[max(0, index - _SEARCH_BACK):index]):
-            nouns = [t for t in previous if _nominal(t)]
-            ordered += [t for t in nouns if t.dep_ in _SUBJECTS] + [t for t in reversed(nouns) if t.dep_ not in _SUBJECTS]
-        return ordered
+        pool = list(before)
+        for previous in self.sentences[max(0, index - _SEARCH_BACK):index]:
+            pool += [t for t in previous if _nominal(t)]
+        ranked = sorted(pool, key=lambda t: (-self._salience(t, raw), -t.i))
+        return first + [t for t in ranked if t not in first]
 
     def _summary(self, raw: Token, name: ConceptName, sentence: int, paragraph: int,
                  previous_only: bool = False) -> Antecedent | None:
         start = self._phrase_start(raw)
-        chosen = self._effects_before(start, sentence, paragraph, previous_only)
+        chosen = self._joint_causes(start, sentence, paragraph) if raw.tag_ == "NNS" else []
+        reason = "summary (joint causes)" if chosen else "summary"
+        chosen = chosen or self._effects_before(start, sentence, paragraph, previous_only)
         if not chosen and not previous_only and paragraph > 0 and not any(
                 m.paragraph == paragraph and m.sentence < sentence for m in self.mentions):
             chosen = self._paragraph_outcomes(paragraph - 1)
+        # a summary never takes in the effect it is itself the cause of
+        own_effects = self.caused_by.get(raw.i, set())
+        chosen = [m for m in chosen if concept_key(self._named(m)) not in own_effects]
         if not chosen:
             return None
         # "such interaction within enterprises" still names a concept of its own;
         # "all of these factors" does not
         keep_own = raw.pos_ not in ("PRON", "DET") and (
             name.head_lemma not in self.lex.summary or len(name.name.split()) > 1)
-        return Antecedent(tuple(self._named(m) for m in chosen), tuple(m.text for m in chosen), "summary",
-                          keep_own=keep_own)
+        return Antecedent(tuple(self._named(m) for m in chosen), tuple(m.text for m in chosen), reason,
+                          keep_own=keep_own, tokens=tuple(m.token for m in chosen))
+
+    def _joint_causes(self, start: int, sentence: int, paragraph: int) -> list[Mention]:
+        """"A, B and C weakened X. These pressures ...": when the sentence before states several causes of one
+        effect, a plural summary takes up the causes (what pressed), not the effect."""
+        if sentence == 0:
+            return []
+        before = [m for m in self.mentions if m.sentence == sentence - 1 and m.paragraph == paragraph and m.token < start]
+        causes = [m for m in before if m.role == "cause" or (m.also_cause and m.role == "effect")]
+        effects = {self._named(m) for m in before if m.role == "effect" and not m.also_cause}
+        names: list[str] = []
+        chosen: list[Mention] = []
+        for mention in causes:
+            named = self._named(mention)
+            if named not in names and named not in effects:
+                names.append(named)
+                chosen.append(mention)
+        return chosen if len(chosen) >= 2 and len(effects) == 1 else []
 
     def _phrase_start(self, raw: Token) -> int:
         return min(t.i for t in raw.subtree) if raw.pos_ not in ("PRON",) or raw.lower_ in _QUANTIFIERS else raw.i

@@ -49,9 +49,11 @@ def link_text(link) -> str:
     >>> link_text(L(cause_concept="drought", effect_concept="famine", strength="contributory", polarity="positive", hedged=True))
     'drought contributed to famine (hedged)'
     """
-    verb = {"sufficient": "caused", "contributory": "contributed to", "associative": "is linked to"}.get(link.strength, "caused")
+    verb = {"sufficient": "caused", "contributory": "contributed to", "associative": "is linked to",
+            "motive": "was the motive for"}.get(link.strength, "caused")
     if link.polarity == "negative":
-        verb = {"caused": "did not cause", "contributed to": "did not contribute to", "is linked to": "is not linked to"}[verb]
+        verb = {"caused": "did not cause", "contributed to": "did not contribute to", "is linked to": "is not linked to",
+                "was the motive for": "was not the motive for"}[verb]
     hedge = " (hedged)" if link.hedged else ""
     return f"{link.cause_concept} {verb} {link.effect_concept}{hedge}"
 
@@ -191,15 +193,28 @@ def write_aif(result: "Result", path) -> None:
 _ARGDOWN_SWAP = {"[": "(", "]": ")", "<": "‹", ">": "›", "{": "(", "}": ")", "#": "no. ", "@": "(at)"}
 
 
-def _argdown_escape(text: str) -> str:
-    """Text Argdown reads as text: no brackets, tags, mentions, data blocks, comments or control characters.
+#: Characters Argdown reads as syntax anywhere in a line: emphasis (``*``, ``_``), the backslash of its escapes,
+#: and a ``/`` that starts a comment (``//``; ``/*`` is broken by escaping the ``*``).
+_ARGDOWN_SYNTAX = re.compile(r"[\\*_]|/(?=/)")
 
-    >>> _argdown_escape("see [1] <x> #3 {a} // c @me")
-    'see (1) ‹x› no. 3 (a) / / c (at)me'
+
+def _argdown_title(text: str) -> str:
+    """Text for a statement title (inside ``[...]``, which Argdown reads as one token): no brackets or controls."""
+    return "".join(_ARGDOWN_SWAP.get(char, char) for char in _plain(text))
+
+
+def _argdown_escape(text: str) -> str:
+    r"""Text Argdown reads as text: no brackets, tags, mentions, data blocks, emphasis, comments or control characters.
+
+    Brackets, braces, ``#`` and ``@`` are swapped for look-alikes (as before);
+    ``*``, ``_``, ``\`` and a ``/`` before another ``/`` get Argdown's escape,
+    a backslash, so an unmatched ``*`` or ``_`` or a ``///`` cannot open an
+    emphasis or a comment that swallows the rest of the map.
+
+    >>> _argdown_escape("see [1] <x> #3 {a} /// c @me *x _y")
+    'see (1) ‹x› no. 3 (a) \\/\\// c (at)me \\*x \\_y'
     """
-    text = _plain(text)
-    text = "".join(_ARGDOWN_SWAP.get(char, char) for char in text)
-    return text.replace("//", "/ /").replace("/*", "/ *").replace("*/", "* /")
+    return _ARGDOWN_SYNTAX.sub(lambda match: "\\" + match.group(), _argdown_title(text))
 
 
 def argdown_text(result: "Result") -> str:
@@ -214,8 +229,8 @@ def argdown_text(result: "Result") -> str:
         links_by_doc[link.doc_id].append((index, link))
     for doc_id in list(dict.fromkeys([*by_doc, *links_by_doc])):
         doc_claims = by_doc.get(doc_id, [])
-        name = _argdown_escape(doc_id)
-        lines += [f"# {name}", ""]
+        name = _argdown_title(doc_id)
+        lines += [f"# {_argdown_escape(doc_id)}", ""]
         title = {c.claim_id: f"{name} {c.claim_id.rsplit(':', 1)[-1]}" for c in doc_claims}
         incoming = defaultdict(list)
         for claim in doc_claims:

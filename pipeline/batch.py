@@ -3,7 +3,7 @@
 A run (:func:`run_corpus`) goes in three steps:
 
 1. read the corpus to give every chapter its **key**: a SHA-256 of the
-   chapter (id, text, metadata, source) and of the pipeline's
+   chapter (id, text and metadata, not where it was read from) and of the pipeline's
    :func:`fingerprint` (argmine's version and code, the rule files, the
    spaCy model and version);
 2. read it again, and parse and extract every chapter whose key is not yet
@@ -21,13 +21,16 @@ running it again skips what is done and ends with the same outputs as an
 uninterrupted run. Outputs depend only on the cache and the input order, never
 on which worker finished first, so any number of workers or engines gives
 identical files.
+
+Cache records are JSON, checked field by field when read (never pickles: a
+planted or corrupt cache can give wrong values at worst, never run code); a
+record that fails the check is recomputed with a warning.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
 from collections import deque
 from dataclasses import dataclass, field
@@ -40,8 +43,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 from .records import Chapter, InputProblem
 
 __all__ = [
-    "CACHE_DIRNAME", "RunCache", "RunSummary", "fingerprint", "document_key", "encode_result", "decode_result",
-    "process_task", "LocalEngine", "DaskEngine", "pipeline_plugin", "run_corpus", "default_workers",
+    "CACHE_DIRNAME", "RunCache", "CacheRecordError", "CHANGED_REASON", "RunSummary", "fingerprint", "document_key", "encode_result", "decode_result",
+    "process_task", "die_with_parent", "LocalEngine", "DaskEngine", "pipeline_plugin", "run_corpus", "default_workers",
 ]
 
 #: Name of the cache folder inside the output folder (when no ``--cache`` is given).
@@ -101,59 +104,244 @@ def fingerprint(model: str | None = None) -> str:
 
 
 def document_key(chapter: Chapter, version: str) -> str:
-    """The cache key of a chapter: a hash of its content and of the pipeline ``version``.
+    """The cache key of a chapter: a hash of its id, text and metadata and of the pipeline ``version``.
+
+    Where the chapter was read from (``source``, ``metadata["source"]``) is not
+    part of the key: the same corpus named by a relative or an absolute path,
+    or moved, is taken from the cache (its outputs still name the path given
+    this time, see :func:`run_corpus`).
 
     >>> document_key(Chapter("a", "Some text."), "v1") == document_key(Chapter("a", "Some text."), "v1")
     True
     >>> document_key(Chapter("a", "Some text."), "v1") == document_key(Chapter("a", "Some text."), "v2")
     False
+    >>> document_key(Chapter("a", "T.", {"source": "a.txt"}, "a.txt"), "v") == document_key(
+    ...     Chapter("a", "T.", {"source": "/data/a.txt"}, "/data/a.txt"), "v")
+    True
     """
-    content = json.dumps([version, chapter.id, chapter.text, sorted(dict(chapter.metadata).items()), chapter.source],
-                         ensure_ascii=False)
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+    metadata = sorted((name, value) for name, value in dict(chapter.metadata).items() if name != "source")
+    content = json.dumps([version, chapter.id, chapter.text, metadata], ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-# -- results as bytes ---------------------------------------------------------------
+# -- results as JSON records ----------------------------------------------------------
+
+#: Version of the record layout; a record of another version is recomputed.
+RECORD_FORMAT = 1
+
+
+class CacheRecordError(ValueError):
+    """A cache record that is not a valid :func:`encode_result` record (corrupt, truncated, planted).
+
+    ``reason`` says what was wrong. :func:`run_corpus` recomputes such a
+    document and warns; it never runs anything a record holds.
+    """
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _record_fields(record_type: type) -> tuple[tuple[str, object, bool], ...]:
+    """(name, resolved type, required?) of a record dataclass's fields."""
+    return _FIELD_CACHE.setdefault(record_type, _resolve_fields(record_type))
+
+
+_FIELD_CACHE: dict[type, tuple] = {}
+
+
+def _resolve_fields(record_type: type) -> tuple[tuple[str, object, bool], ...]:
+    from dataclasses import MISSING, fields
+    from typing import get_type_hints
+
+    hints = get_type_hints(record_type)
+    return tuple((f.name, hints[f.name], f.default is MISSING and f.default_factory is MISSING)
+                 for f in fields(record_type))
+
+
+def _plain(record) -> dict:
+    """A record dataclass as a JSON object (tuples become lists)."""
+    out = {}
+    for name, _, _ in _record_fields(type(record)):
+        value = getattr(record, name)
+        out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _checked(value, kind, where: str):
+    """``value`` read from JSON, checked against the field type ``kind``; CacheRecordError otherwise."""
+    from collections.abc import Mapping as AbcMapping
+    from typing import Literal, get_args, get_origin
+
+    origin = get_origin(kind)
+    if kind is str:
+        ok = isinstance(value, str)
+    elif kind is bool:
+        ok = isinstance(value, bool)
+    elif kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif kind is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif origin is Literal:
+        ok = isinstance(value, str) and value in get_args(kind)
+    elif origin is tuple:
+        ok = isinstance(value, list) and all(isinstance(x, str) for x in value)
+        value = tuple(value) if ok else value
+    elif origin in (dict, AbcMapping):
+        ok = isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    else:
+        raise CacheRecordError(f"{where}: a field of type {kind!r} cannot be read from a record")
+    if not ok:
+        raise CacheRecordError(f"{where}: expected {getattr(kind, '__name__', kind)}, got {type(value).__name__}")
+    return value
+
+
+def _record(record_type: type, data, where: str):
+    """A ``record_type`` built from a JSON object whose keys are exactly its fields (the optional ones may be absent)."""
+    if not isinstance(data, dict):
+        raise CacheRecordError(f"{where}: expected an object, got {type(data).__name__}")
+    spec = _record_fields(record_type)
+    names = {name for name, _, _ in spec}
+    unknown = set(data) - names
+    if unknown:
+        raise CacheRecordError(f"{where}: unknown field(s) {sorted(unknown)}")
+    values = {}
+    for name, kind, required in spec:
+        if name not in data:
+            if required:
+                raise CacheRecordError(f"{where}: missing field {name!r}")
+            continue
+        values[name] = _checked(data[name], kind, f"{where}.{name}")
+    return record_type(**values)
 
 
 def encode_result(item) -> bytes:
-    """A :class:`~pipeline.process.ChapterResult` as bytes for the cache (a pickle of its typed records).
+    """A :class:`~pipeline.process.ChapterResult` as a JSON record (UTF-8 bytes) for the cache.
 
-    Pickles keep every record type as it is, whatever fields the extraction
-    adds; the :func:`fingerprint` in every key changes with argmine's code,
-    so a cache is never read by a version that did not write it. Like any
-    pickle, a cache folder is to be trusted only if you wrote it.
+    The record holds plain values only: ``{"format": 1, "chapter": {...},
+    "words": n, "extraction": {"links": [...], "claims": [...],
+    "resolutions": [...], "sentences": n, "context": [...]}}``, each list
+    item an object with exactly the fields of its record type
+    (:class:`~pipeline.records.CausalLink`, :class:`~pipeline.records.Claim`,
+    :class:`~pipeline.records.Resolution`). Reading one back
+    (:func:`decode_result`) builds records only, so a planted cache can at
+    worst give wrong values, never run code.
     """
-    return pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+    extraction = item.extraction
+    chapter = item.chapter
+    record = {
+        "format": RECORD_FORMAT,
+        "chapter": {"id": chapter.id, "text": chapter.text, "metadata": dict(chapter.metadata),
+                    "source": chapter.source},
+        "words": item.words,
+        "extraction": {
+            "links": [_plain(link) for link in extraction.links],
+            "claims": [_plain(claim) for claim in extraction.claims],
+            "resolutions": [_plain(resolution) for resolution in extraction.resolutions],
+            "sentences": extraction.sentences,
+            "context": sorted(extraction.context),
+        },
+    }
+    return json.dumps(record, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
 def decode_result(data: bytes):
-    """The :class:`~pipeline.process.ChapterResult` that :func:`encode_result` wrote."""
-    return pickle.loads(data)
+    """The :class:`~pipeline.process.ChapterResult` of a record :func:`encode_result` wrote.
+
+    Raises :class:`CacheRecordError` when ``data`` is not such a record: not
+    UTF-8 JSON, another format version, a missing or unknown field, a value
+    of the wrong type (every field is checked against its record type).
+    """
+    from .extract import Extraction
+    from .process import ChapterResult
+    from .records import CausalLink, Claim, Resolution
+
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise CacheRecordError(f"the record is {type(data).__name__}, not JSON text")
+    try:
+        record = json.loads(bytes(data).decode("utf-8", "surrogatepass"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise CacheRecordError(f"not a JSON record ({type(error).__name__})") from None
+    if not isinstance(record, dict):
+        raise CacheRecordError(f"expected an object, got {type(record).__name__}")
+    if record.get("format") != RECORD_FORMAT:
+        raise CacheRecordError(f"record format {record.get('format')!r}, expected {RECORD_FORMAT}")
+    if set(record) != {"format", "chapter", "words", "extraction"}:
+        raise CacheRecordError(f"unexpected top-level fields {sorted(record)}")
+    chapter = _record(Chapter, record["chapter"], "chapter")
+    words = _checked(record["words"], int, "words")
+    raw = record["extraction"]
+    if not isinstance(raw, dict) or set(raw) != {"links", "claims", "resolutions", "sentences", "context"}:
+        raise CacheRecordError("extraction: expected links, claims, resolutions, sentences and context")
+    lists = {}
+    for name, record_type in (("links", CausalLink), ("claims", Claim), ("resolutions", Resolution)):
+        if not isinstance(raw[name], list):
+            raise CacheRecordError(f"extraction.{name}: expected a list")
+        lists[name] = [_record(record_type, value, f"extraction.{name}[{index}]")
+                       for index, value in enumerate(raw[name])]
+    sentences = _checked(raw["sentences"], int, "extraction.sentences")
+    context = _checked(raw["context"], tuple[str, ...], "extraction.context")
+    extraction = Extraction(links=lists["links"], claims=lists["claims"], resolutions=lists["resolutions"],
+                            sentences=sentences, context=frozenset(context))
+    return ChapterResult(chapter, extraction, words)
 
 
 # -- the cache ----------------------------------------------------------------------
 
 
 class RunCache:
-    """Processed documents in an SQLite file, keyed by :func:`document_key`.
+    """Processed documents in an SQLite file, keyed by :func:`document_key`, as JSON records.
 
     Every :meth:`put_many` is one transaction: after a crash or a SIGKILL the
     cache holds whole tasks or nothing of them. Only the process that runs the
     command writes (workers send their results back), so one file serves
-    local and Dask runs alike. Keep the folder on a local disk: SQLite's
-    locking is unreliable on network file systems.
+    local and Dask runs alike. Records are JSON (:func:`encode_result`),
+    checked field by field when read: a corrupt or planted record raises
+    :class:`CacheRecordError` (and :func:`run_corpus` recomputes it), it never
+    runs code. A cache file that is not an SQLite database at all is moved
+    aside (``documents.sqlite.corrupt-<n>``) and a new one started;
+    ``warnings`` lists what was done. Keep the folder on a local disk:
+    SQLite's locking is unreliable on network file systems.
     """
+
+    _TABLE = "documents"  # records of an older format (pickles) fail the JSON check and are recomputed
 
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / _CACHE_FILE
+        self.warnings: list[str] = []
+        try:
+            self._open()
+        except sqlite3.DatabaseError as error:
+            aside = self._move_aside()
+            self.warnings.append(f"the cache {self.path} was unreadable ({error}); moved to {aside.name}, "
+                                 "every document is processed again")
+            self._open()
+
+    def _open(self) -> None:
         self._db = sqlite3.connect(self.path, timeout=60)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, record BLOB NOT NULL)")
-        self._db.commit()
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(f"CREATE TABLE IF NOT EXISTS {self._TABLE} (key TEXT PRIMARY KEY, record BLOB NOT NULL)")
+            self._db.commit()
+        except sqlite3.DatabaseError:
+            self._db.close()
+            raise
+
+    def _move_aside(self) -> Path:
+        number = 1
+        while (self.folder / f"{_CACHE_FILE}.corrupt-{number}").exists():
+            number += 1
+        aside = self.folder / f"{_CACHE_FILE}.corrupt-{number}"
+        os.replace(self.path, aside)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return aside
 
     def __enter__(self) -> "RunCache":
         return self
@@ -162,10 +350,10 @@ class RunCache:
         self.close()
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        return self._db.execute(f"SELECT COUNT(*) FROM {self._TABLE}").fetchone()[0]
 
     def __contains__(self, key: str) -> bool:
-        return self._db.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None
+        return self._db.execute(f"SELECT 1 FROM {self._TABLE} WHERE key = ?", (key,)).fetchone() is not None
 
     def present(self, keys: Sequence[str]) -> set[str]:
         """Which of ``keys`` are cached."""
@@ -173,17 +361,26 @@ class RunCache:
         for start in range(0, len(keys), 500):
             chunk = list(keys[start:start + 500])
             marks = ",".join("?" * len(chunk))
-            found.update(row[0] for row in self._db.execute(f"SELECT key FROM documents WHERE key IN ({marks})", chunk))
+            found.update(row[0] for row in self._db.execute(
+                f"SELECT key FROM {self._TABLE} WHERE key IN ({marks})", chunk))
         return found
 
     def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Store ``(key, encoded result)`` pairs in one transaction."""
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO documents (key, record) VALUES (?, ?)", list(items))
+            self._db.executemany(f"INSERT OR REPLACE INTO {self._TABLE} (key, record) VALUES (?, ?)", list(items))
+
+    def delete(self, keys: Iterable[str]) -> None:
+        """Forget ``keys`` (one transaction)."""
+        with self._db:
+            self._db.executemany(f"DELETE FROM {self._TABLE} WHERE key = ?", [(key,) for key in keys])
 
     def get(self, key: str):
-        """The cached :class:`~pipeline.process.ChapterResult` of ``key`` (KeyError when absent)."""
-        row = self._db.execute("SELECT record FROM documents WHERE key = ?", (key,)).fetchone()
+        """The cached :class:`~pipeline.process.ChapterResult` of ``key``.
+
+        Raises KeyError when absent, :class:`CacheRecordError` when the record is not valid.
+        """
+        row = self._db.execute(f"SELECT record FROM {self._TABLE} WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise KeyError(key)
         return decode_result(row[0])
@@ -200,22 +397,38 @@ class RunCache:
 # -- work done where the pipeline is ---------------------------------------------------
 
 
-def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16) -> list[tuple[str, bytes]]:
+#: In a worker process of :class:`LocalEngine`: the queue that carries progress (characters parsed) back.
+_PROGRESS_QUEUE = None
+
+
+def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16,
+                 on_chars: Callable[[int], None] | None = None) -> list[tuple[str, bytes]]:
     """Parse and extract the chapters of one task; ``(key, encoded result)`` per chapter.
 
     Runs wherever the pipeline is: in this process, in a worker process or on
     a Dask worker. The pipeline is loaded once per process
     (:func:`pipeline.nlp.load_nlp` is cached), which also imports and
-    registers argmine's components there.
+    registers argmine's components there. ``on_chars(n)`` is called after
+    each parsed piece of ``n`` characters (in a :class:`LocalEngine` worker,
+    the piece sizes go back to the parent through a queue instead).
     """
     from .nlp import limit_blas_threads, load_nlp
     from .process import process_chapters
 
     limit_blas_threads()
     nlp = load_nlp()
+    if on_chars is None and _PROGRESS_QUEUE is not None:
+        on_chars = _PROGRESS_QUEUE.put
     keys = [key for key, _ in task]
-    results = process_chapters([chapter for _, chapter in task], nlp, batch_size=batch_size)
+    results = process_chapters([chapter for _, chapter in task], nlp, batch_size=batch_size, on_piece=on_chars)
     return [(key, encode_result(result)) for key, result in zip(keys, results)]
+
+
+def _start_worker(parent: int, progress) -> None:
+    """Initializer of a :class:`LocalEngine` worker: end with the parent, report progress on ``progress``."""
+    global _PROGRESS_QUEUE
+    die_with_parent(parent)
+    _PROGRESS_QUEUE = progress
 
 
 class LocalEngine:
@@ -223,6 +436,9 @@ class LocalEngine:
 
     At most two tasks per worker are in flight, so memory does not grow with
     the corpus; results come back as tasks finish (the cache restores order).
+    Workers end when the process that started them ends, even by SIGKILL
+    (:func:`die_with_parent`). ``on_chars(n)`` of :meth:`map` hears of every
+    parsed piece, from any worker, so progress moves within a long document.
     """
 
     name = "local"
@@ -231,17 +447,31 @@ class LocalEngine:
         self.workers = max(1, workers)
         self.batch_size = batch_size
 
-    def map(self, tasks: Iterable[list[tuple[str, Chapter]]]) -> Iterator[list[tuple[str, bytes]]]:
+    def map(self, tasks: Iterable[list[tuple[str, Chapter]]],
+            on_chars: Callable[[int], None] | None = None) -> Iterator[list[tuple[str, bytes]]]:
         if self.workers == 1:
             for task in tasks:
-                yield process_task(task, self.batch_size)
+                yield process_task(task, self.batch_size, on_chars)
             return
         import multiprocessing
+        import queue as queue_module
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
         context = multiprocessing.get_context("spawn")
-        # no initializer: a pipeline that fails to load raises its own error from the first task
-        with _single_threaded_children(), ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+        progress = context.Queue() if on_chars is not None else None
+
+        def drain() -> None:
+            while progress is not None:
+                try:
+                    on_chars(progress.get_nowait())
+                except queue_module.Empty:
+                    return
+
+        # the initializer ties each worker's life to this process and hands it the progress queue; a pipeline
+        # that fails to load raises its own error from the first task
+        with _single_threaded_children(), ProcessPoolExecutor(self.workers, mp_context=context,
+                                                              initializer=_start_worker,
+                                                              initargs=(os.getpid(), progress)) as pool:
             pending = set()
             source = iter(tasks)
             exhausted = False
@@ -254,9 +484,52 @@ class LocalEngine:
                         pending.add(pool.submit(process_task, task, self.batch_size))
                 if not pending:
                     break
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                done, pending = wait(pending, timeout=0.5 if progress is not None else None,
+                                     return_when=FIRST_COMPLETED)
+                drain()
                 for future in done:
                     yield future.result()
+            drain()
+        if progress is not None:
+            progress.close()
+
+
+#: How often (seconds) a worker checks that the process that started it is still there.
+WATCHDOG_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` (the process that runs the command) ends, even by SIGKILL.
+
+    On Linux the kernel sends the worker SIGKILL the moment its parent dies
+    (``prctl(PR_SET_PDEATHSIG)``); everywhere a watchdog thread also checks
+    every :data:`WATCHDOG_SECONDS` that the parent is still its parent and
+    exits otherwise. So a killed ``argmine run`` leaves no worker behind, and
+    none holds the caller's pipes open (a ``| tee`` or a CI step ends).
+    """
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no libc symbol: the watchdog remains
+            pass
+    if os.getppid() != parent:  # the parent died before the death signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCHDOG_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="argmine-watchdog", daemon=True).start()
 
 
 class _single_threaded_children:
@@ -323,8 +596,17 @@ class DaskEngine:
                                dashboard_address=None, env={name: "1" for name in _single_threaded_children._NAMES})
         return Client(cluster), cluster
 
-    def map(self, tasks: Iterable[list[tuple[str, Chapter]]]) -> Iterator[list[tuple[str, bytes]]]:
+    def map(self, tasks: Iterable[list[tuple[str, Chapter]]],
+            on_chars: Callable[[int], None] | None = None) -> Iterator[list[tuple[str, bytes]]]:
+        """Results of ``tasks`` as they finish; ``on_chars(n)`` hears of each finished task's characters."""
         from distributed import as_completed
+
+        sizes: dict[str, int] = {}
+
+        def submit(task) -> object:
+            future = client.submit(process_task, task, self.batch_size, pure=False)
+            sizes[future.key] = sum(len(chapter.text) for _, chapter in task)
+            return future
 
         client, cluster = self.client()
         try:
@@ -333,15 +615,19 @@ class DaskEngine:
             source = iter(tasks)
             running = as_completed()
             for task in source:
-                running.add(client.submit(process_task, task, self.batch_size, pure=False))
+                running.add(submit(task))
                 if running.count() >= capacity:
                     break
             for future in running:
-                yield future.result()
+                result = future.result()
+                if on_chars is not None:
+                    on_chars(sizes.get(future.key, 0))
+                sizes.pop(future.key, None)
+                yield result
                 future.release()
                 task = next(source, None)
                 if task is not None:
-                    running.add(client.submit(process_task, task, self.batch_size, pure=False))
+                    running.add(submit(task))
         finally:
             client.close()
             if cluster is not None:
@@ -353,12 +639,20 @@ class DaskEngine:
 
 @dataclass
 class RunSummary:
-    """What :func:`run_corpus` did."""
+    """What :func:`run_corpus` did.
+
+    ``keys`` are the cache keys of the documents to write, in input order;
+    ``headers`` maps each key to the ``(source, metadata)`` of the document as
+    read this time (pass them to :func:`pipeline.stream.write_streamed`);
+    ``warnings`` are one-line notes about the cache (records recomputed).
+    """
 
     keys: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     cached: int = 0
     processed: int = 0
+    headers: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _tasks(chapters: Iterable[tuple[str, Chapter]], batch_size: int) -> Iterator[list[tuple[str, Chapter]]]:
@@ -374,16 +668,33 @@ def _tasks(chapters: Iterable[tuple[str, Chapter]], batch_size: int) -> Iterator
         yield task
 
 
+#: Reason given for a document whose file changed or disappeared between the two readings of a run.
+CHANGED_REASON = "the file changed or disappeared while argmine ran"
+
+
 def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: int = 16,
                on_problem: Callable[[InputProblem], None] | None = None,
                on_start: Callable[[int, int], None] | None = None,
-               on_done: Callable[[int], None] | None = None) -> RunSummary:
+               on_done: Callable[[int], None] | None = None,
+               on_warning: Callable[[str], None] | None = None,
+               on_chars: Callable[[int], None] | None = None,
+               max_chars: int | None = None) -> RunSummary:
     """Bring every chapter of ``inputs`` into ``cache``; the keys in input order.
 
     The corpus is read twice: once to key every chapter (and report bad
     input), once to hand the chapters not yet cached to ``engine`` in tasks of
-    at most ``batch_size`` documents. ``on_start(total, cached)`` is called
-    between the two, ``on_done(n)`` after every committed task.
+    at most ``batch_size`` documents. ``on_start(total, cached, characters)``
+    is called between the two (``characters``: the text still to process),
+    ``on_chars(n)`` as pieces of ``n`` characters are parsed (how often
+    depends on the engine) and ``on_done(n)`` after every committed task of
+    ``n`` documents. Documents longer than ``max_chars`` characters are
+    skipped as problems (see :func:`pipeline.corpus.iter_corpus`).
+
+    A cached record that is not valid (:class:`CacheRecordError`) is deleted
+    and its document processed again; ``on_warning`` gets one line about it.
+    A document whose file changed or vanished between the two readings is
+    left out of ``keys`` and reported as a problem (:data:`CHANGED_REASON`,
+    ``skipped``); the other documents go on.
     """
     from .corpus import iter_corpus
 
@@ -394,32 +705,58 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
         if on_problem is not None:
             on_problem(item)
 
+    def warn(message: str) -> None:
+        summary.warnings.append(message)
+        if on_warning is not None:
+            on_warning(message)
+
+    for message in getattr(cache, "warnings", ()):
+        warn(message)
     version = fingerprint()
-    for chapter in iter_corpus(list(inputs), problem):
-        summary.keys.append(document_key(chapter, version))
+    names: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    for chapter in iter_corpus(list(inputs), problem, max_chars):
+        key = document_key(chapter, version)
+        summary.keys.append(key)
+        summary.headers[key] = (chapter.source, dict(chapter.metadata))
+        names[key] = chapter.id
+        sizes[key] = len(chapter.text)
     done = cache.present(summary.keys)
+    corrupt = []
+    for key in summary.keys:
+        if key in done:
+            try:
+                cache.get(key)
+            except CacheRecordError as error:
+                corrupt.append(key)
+                warn(f"{summary.headers[key][0]}: the cached record is not valid ({error.reason}); processed again")
+    if corrupt:
+        cache.delete(corrupt)
+        done -= set(corrupt)
     summary.cached = len(done)
     if on_start is not None:
-        on_start(len(summary.keys), summary.cached)
+        on_start(len(summary.keys), summary.cached, sum(size for key, size in sizes.items() if key not in done))
     if len(done) == len(summary.keys):
         return summary
     wanted = set(summary.keys) - done
 
     def todo() -> Iterator[tuple[str, Chapter]]:
-        for chapter in iter_corpus(list(inputs), lambda _problem: None):
+        for chapter in iter_corpus(list(inputs), lambda _problem: None, max_chars):
             key = document_key(chapter, version)
             if key in wanted:
                 wanted.discard(key)
                 yield key, chapter
 
-    for results in engine.map(_tasks(todo(), batch_size)):
+    for results in engine.map(_tasks(todo(), batch_size), on_chars):
         cache.put_many(results)
         summary.processed += len(results)
         if on_done is not None:
             on_done(len(results))
-    missing = len(summary.keys) - len(cache.present(summary.keys))
+    missing = set(summary.keys) - cache.present(summary.keys)
     if missing:
-        from .errors import ArgmineError
-
-        raise ArgmineError(f"{missing} document(s) changed on disk while argmine ran; run again")
+        for key in summary.keys:
+            if key in missing:
+                problem(InputProblem(summary.headers[key][0], CHANGED_REASON, "skipped", names[key]))
+                del summary.headers[key]
+        summary.keys = [key for key in summary.keys if key not in missing]
     return summary

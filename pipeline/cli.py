@@ -20,10 +20,13 @@ from .errors import ArgmineError
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+# rich_markup_mode=None: plain click help, which does not print a "<bool>" type after every flag
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Mine claims and causal links out of historical scholarship.")
 
 _DEBUG = {"on": False}
+#: Default of ``run --max-chars``: about ten long books; a longer document is skipped unless the limit is raised.
+DEFAULT_MAX_CHARS = 10_000_000
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -50,6 +53,10 @@ def _guard(function):
             _fail(str(error))
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so that flushing stdout at exit does not raise again
+            raise typer.Exit(141)
         except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
             if _DEBUG["on"]:
                 raise
@@ -80,6 +87,10 @@ def run(
     cache: Optional[Path] = typer.Option(None, "--cache",
                                          help="Cache folder of processed documents (default: OUT/.argmine-cache)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per task and per nlp.pipe batch."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1,
+                                  help="Skip (as an error) any document longer than this many characters; "
+                                       "plain-text and HTML files of more than 4x as many bytes are skipped "
+                                       "unread."),
 ) -> None:
     """Analyse chapters and write tables, graph files, graph.png and report.html into OUT.
 
@@ -92,11 +103,11 @@ def run(
         _fail(f"--engine {engine!r}: expected 'local' or 'dask'")
     if scheduler and engine != "dask":
         _fail("--scheduler needs --engine dask")
-    _guard(_run)(paths, out, workers, quiet, no_png, no_report, engine, scheduler, cache, batch_size)
+    _guard(_run)(paths, out, workers, quiet, no_png, no_report, engine, scheduler, cache, batch_size, max_chars)
 
 
 def _run(paths, out, workers, quiet, no_png, no_report, engine="local", scheduler=None, cache=None,
-         batch_size=16) -> None:
+         batch_size=16, max_chars=None) -> None:
     if not (no_png and no_report):
         import matplotlib
 
@@ -113,13 +124,20 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
         if not quiet:
             _say(f"argmine: {problem.file}: {problem.reason} ({problem.action})")
 
+    def on_warning(message: str) -> None:
+        _say(f"argmine: warning: {message}")
+
+    from .export import OutputLock, finish_interrupted_commit
+
     started = time.perf_counter()
     runner = (DaskEngine(scheduler, workers, batch_size) if engine == "dask" else LocalEngine(workers, batch_size))
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    with RunCache(cache or out / CACHE_DIRNAME) as store:
+    with OutputLock(out), RunCache(cache or out / CACHE_DIRNAME) as store:
+        finish_interrupted_commit(out)
         try:
             summary = run_corpus(inputs, store, runner, batch_size=batch_size, on_problem=on_problem,
-                                 on_start=progress.start, on_done=progress.advance)
+                                 on_start=progress.start, on_done=progress.advance, on_warning=on_warning,
+                                 on_chars=progress.advance_chars, max_chars=max_chars)
         finally:
             progress.close()
         problems = summary.problems
@@ -128,7 +146,8 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
             if problems:
                 _write_errors_only(problems, out)
             _fail("nothing could be read from " + ", ".join(inputs) + (" (see errors.csv)" if problems else ""))
-        written, counts = write_streamed(summary.keys, store, problems, out, png=not no_png, report=not no_report)
+        written, counts = write_streamed(summary.keys, store, problems, out, png=not no_png, report=not no_report,
+                                         headers=summary.headers)
     if not quiet:
         elapsed = time.perf_counter() - started
         reused = f" ({summary.cached} from the cache)" if summary.cached else ""
@@ -145,43 +164,50 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
 def _write_errors_only(problems, out: Path) -> None:
     import pandas as pd
 
-    from .export import atomic_write_text
+    from .export import atomic_write_text, csv_safe
     from .records import InputProblem, as_row, record_columns
 
     out.mkdir(parents=True, exist_ok=True)
     frame = pd.DataFrame([as_row(p) for p in problems], columns=record_columns(InputProblem))
-    atomic_write_text(out / "errors.csv", frame.to_csv(index=False))
+    atomic_write_text(out / "errors.csv", csv_safe(frame).to_csv(index=False))
 
 
 class _Progress:
-    """A progress bar on a terminal (documents done, rate, time left); silent otherwise."""
+    """A progress bar on a terminal, in characters parsed (so it moves within one long document), with the
+    documents done, the rate and the time left; silent otherwise."""
 
     def __init__(self, enabled: bool):
         self.enabled = enabled
         self.bar = None
 
-    def start(self, total: int, cached: int) -> None:
+    def start(self, total: int, cached: int, characters: int = 0) -> None:
         if not self.enabled or total == cached:
             return
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-        self.bar = Progress(TextColumn("documents"), BarColumn(), MofNCompleteColumn(),
+        self.bar = Progress(TextColumn("{task.fields[documents]}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
                             TextColumn("{task.fields[rate]}"), TextColumn("elapsed"), TimeElapsedColumn(),
                             TextColumn("left"), TimeRemainingColumn(), transient=True, console=Console(stderr=True))
         self.bar.start()
-        self.task = self.bar.add_task("run", total=total, completed=cached, rate="")
-        self.cached = cached
-        self.done = 0
+        self.total, self.done = total, cached
+        self.task = self.bar.add_task("run", total=max(characters, 1), completed=0, rate="",
+                                      documents=f"documents {cached}/{total}")
         self.started = time.perf_counter()
+        self.chars = 0
+
+    def advance_chars(self, characters: int) -> None:
+        if self.bar is None:
+            return
+        self.chars += characters
+        rate = self.chars / max(time.perf_counter() - self.started, 1e-6)
+        self.bar.update(self.task, advance=characters, rate=f"{rate / 1000:,.1f}k chars/s")
 
     def advance(self, documents: int) -> None:
         if self.bar is None:
             return
         self.done += documents
-        rate = self.done / max(time.perf_counter() - self.started, 1e-6)
-        self.bar.update(self.task, advance=documents, rate=f"{rate:,.1f} docs/s")
+        self.bar.update(self.task, documents=f"documents {self.done}/{self.total}")
 
     def close(self) -> None:
         if self.bar is not None:
@@ -193,7 +219,7 @@ class _Progress:
 def links(
     input: Path = typer.Argument(..., help="JSONL with 'id' and 'text' per line."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output JSONL (default: stdout)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that parse (spaCy n_process)."),
 ) -> None:
     """Passage-level causal relations, one output line per input line (for evaluation)."""
     _guard(_links)(input, output, workers)
@@ -244,6 +270,8 @@ def _evaluate(gold: Path, pred: Optional[Path], exact: bool) -> None:
     from .links import predict_records
 
     gold_records = list(read_jsonl(gold))
+    if not any(isinstance(r, dict) and (r.get("relations") or r.get("causal") is not None) for r in gold_records):
+        _fail(f"{gold}: no record has gold annotations ('relations' or 'causal'); nothing to score against")
     if pred is not None:
         predictions = list(read_jsonl(pred))
     else:
@@ -260,12 +288,14 @@ def chains(
     across_documents: bool = typer.Option(False, "--across-documents",
                                           help="Also join hops asserted by different documents (labelled)."),
     doc: Optional[str] = typer.Option(None, "--doc", help="Only chains of this document."),
+    min_hops: int = typer.Option(2, "--min-hops", min=1,
+                                 help="Shortest chain listed, in links (1 also lists single links)."),
 ) -> None:
     """List causal chains as concept paths, with the links behind each hop."""
-    _guard(_chains)(out_dir, source, target, across_documents, doc)
+    _guard(_chains)(out_dir, source, target, across_documents, doc, min_hops)
 
 
-def _chains(out_dir, source, target, across_documents, doc) -> None:
+def _chains(out_dir, source, target, across_documents, doc, min_hops=2) -> None:
     from .analysis import load_result
 
     result = load_result(out_dir)
@@ -273,8 +303,12 @@ def _chains(out_dir, source, target, across_documents, doc) -> None:
     for name, value in (("--from", source), ("--to", target)):
         if value is not None and result.concept_named(value) is None:
             close = sorted(c for c in known if value.lower() in c.lower())[:5]
-            _fail(f"{name} {value!r} is not a concept in {out_dir}" + (f"; did you mean {close}?" if close else ""))
-    found = result.chains(source, target, across_documents=across_documents)
+            listed = sorted(known, key=str.lower)
+            hint = (f"; did you mean {close}?" if close else
+                    f"; concepts are: {', '.join(listed[:20])}" + (f" ... ({len(listed)} in all)" if len(listed) > 20
+                                                                    else "") if listed else "; it has no concepts")
+            _fail(f"{name} {value!r} is not a concept in {out_dir}{hint}")
+    found = result.chains(source, target, across_documents=across_documents, min_hops=min_hops)
     if doc:
         found = [c for c in found if doc in c.documents]
     for chain in found:
@@ -305,9 +339,14 @@ def _show(out_dir, doc) -> None:
     ids = list(result.documents["doc_id"])
     if doc is not None and doc not in ids:
         _fail(f"no document {doc!r} in {out_dir}; documents are: {', '.join(ids[:10])}")
-    print_result(result, doc)
+    print_result(result, doc, out_dir=str(out_dir))
 
 
 def main() -> None:
     """Entry point of the ``argmine`` command."""
-    app()
+    try:
+        app()
+    except BrokenPipeError:  # raised outside a command body (help text into `| head`)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)

@@ -65,6 +65,9 @@ class Lexicon:
     effect_nouns: frozenset[str] = frozenset()
     transform: frozenset[str] = frozenset()
     of_verbs: frozenset[str] = frozenset()
+    consequence: frozenset[str] = frozenset()  # "the ensuing X", "the resulting X"
+    ordinal_index: dict[str, int] = field(default_factory=dict)  # "second" -> 2
+    light: frozenset[str] = frozenset()  # verbs that never name a concept on their own ("be", "have")
 
     @property
     def in_nouns(self) -> frozenset[str]:
@@ -80,7 +83,11 @@ def lexicon() -> Lexicon:
     groups: dict[str, set[str]] = defaultdict(set)
     synonym_of: dict[str, str] = {}
     nominal_of: dict[str, str] = {}
+    ordinal_index: dict[str, int] = {}
     for rule in load_lexicon():
+        if rule.kind == "ordinal_number":
+            for word in rule.words:
+                ordinal_index[word] = int(rule.value)
         groups[rule.kind].update(rule.words)
         if rule.kind == "enumeration_noun" and rule.value == "effect":
             groups["effect_noun"].update(rule.words)
@@ -102,6 +109,9 @@ def lexicon() -> Lexicon:
         effect_nouns=frozenset(groups["effect_noun"] | {"influence"}),
         transform=frozenset(groups["transform_verb"]),
         of_verbs=frozenset(groups["of_verb"]),
+        consequence=frozenset(groups["consequence_modifier"]),
+        ordinal_index=ordinal_index,
+        light=frozenset(groups["light_verb"]),
     )
 
 
@@ -275,6 +285,9 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     obj = _child(verb, ("dobj", "obj"))
     obj = obj if obj is not None and obj.pos_ != "PRON" else None
     lemma = verb.lemma_.lower()
+    there = _existential(verb, lex, depth)
+    if there is not None:
+        return there
     state = _child(verb, ("acomp", "attr", "oprd"))
     if lemma in _COPULAS and subject is not None and (lemma == "be" or (state is not None and state.pos_ == "ADJ")):
         # "the unions were overwhelmed" -> "overwhelmed unions"; "labour became scarce" -> "scarce labour"
@@ -305,17 +318,63 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
         return inner.name, verb.doc[inner.head], inner.head_lemma
     if passive:
         return f"{_participle(verb)} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+    if state is not None and state.pos_ == "ADJ" and subject is not None and obj is None:
+        # "producers proved unable to ...", "prices stayed high": a linking verb names the changed thing
+        return f"{state.lower_} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+    if lemma in lex.light:
+        # "had a persistent impact", "had to be curtailed": a light verb never names a concept on its own
+        inner_verb = _child(verb, ("xcomp",))
+        if inner_verb is not None and inner_verb.pos_ in ("VERB", "AUX") and depth < _MAX_DEPTH:
+            inner = name_token(inner_verb, _depth=depth + 1)
+            if subject is not None and subject.pos_ in _NOUNS and len(inner.name.split()) == 1:
+                return f"{inner.name} of {_noun_name(subject, lex)}", inner_verb, inner.head_lemma  # "curtailment of imports"
+            return inner.name, verb.doc[inner.head], inner.head_lemma
+        for holder in (obj, state, subject):
+            if holder is not None and holder.pos_ in _NOUNS:
+                inner = name_token(holder, _depth=depth + 1)
+                return inner.name, verb.doc[inner.head], inner.head_lemma
+    noun = _event_noun(lemma) if verb.tag_ != "VBG" else ""  # a gerund is already a noun phrase ("supplying the market")
     words = list(doing)
     if obj is not None:
+        if noun and not noun.endswith("ing"):  # "refused the taxes" -> "refusal of taxes"
+            by = f" by {_short_np(subject, lex)}" if subject is not None and subject.pos_ == "PROPN" else ""
+            return f"{noun} of {_short_np(obj, lex)}{by}", verb, noun
         words.append(_short_np(obj, lex))  # "hoarded cash" -> "hoarding cash"
     elif subject is not None:
-        return f"{_short_np(subject, lex)} {lemma}", verb, lemma
+        # "the mines closed" -> "closure of mines", "the blight passed" -> "passage of blight"
+        return f"{noun or doing[0]} of {_noun_name(subject, lex)}", verb, noun or lemma
     else:
         prep = _child(verb, ("prep",))
         pobj = _child(prep, ("pobj",)) if prep is not None else None
         if pobj is not None and pobj.pos_ in _NOUNS:
             words.extend([prep.lower_, _short_np(pobj, lex)])
+        elif noun:
+            return noun, verb, noun  # a bare verb is named by its noun ("to expand" -> "expansion")
     return " ".join(words), verb, lemma
+
+
+def _event_noun(lemma: str) -> str:
+    """The WordNet nominalization of a verb: the first derived abstract noun that is not a plural form."""
+    from .wordnet import wordnet
+
+    # the noun must start like the verb ("refuse" -> "refusal", "close" -> "closure"; not "join" -> "junction")
+    nouns = [n for n in wordnet().nominals(lemma) if (not n.endswith("s") or n.endswith(("ss", "sis", "us")))
+             and n.startswith(lemma[:4])]
+    events = [n for n in nouns if n in wordnet().event_nouns]  # "dissolve" -> "dissolution", not the film "dissolve"
+    return (events or nouns or [""])[0]
+
+
+def _existential(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str] | None:
+    """"there were no apprentices" -> "lack of apprentices"; "there was a famine" -> "famine"."""
+    if verb.lemma_.lower() != "be" or _child(verb, ("expl",)) is None:
+        return None
+    what = _child(verb, ("attr", "nsubj"))
+    if what is None or what.pos_ not in _NOUNS:
+        return None
+    inner = name_token(what, _depth=depth + 1)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in what.children):
+        return f"lack of {inner.name}", verb.doc[inner.head], "lack"
+    return inner.name, verb.doc[inner.head], inner.head_lemma
 
 
 def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | None,
@@ -392,6 +451,14 @@ def name_token(token: Token, _depth: int = 0) -> ConceptName:
         name, head, head_lemma = inner.name, token.doc[inner.head], inner.head_lemma
     elif head.pos_ == "PRON":
         name, head_lemma = head.lower_, head.lower_
+    elif head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp") and head.head.pos_ in ("VERB", "AUX") and _depth <= _MAX_DEPTH:
+        # "keeping prices low" -> "low prices": an adjective complement names the thing it describes
+        described = _child(head.head, ("dobj",)) or _child(head.head, ("nsubj", "nsubjpass"))
+        if described is not None and described.pos_ in _NOUNS:
+            name, head_lemma = f"{head.lower_} {_noun_name(described, lex)}", _noun_lemma(described, lex)
+            head = described
+        else:
+            name, head_lemma = _noun_name(head, lex), _noun_lemma(head, lex)
     else:
         name, head_lemma = _noun_name(head, lex), _noun_lemma(head, lex)
     words = name.split()

@@ -166,6 +166,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _LEGACY_ENCODINGS = ("cp1252", "latin-1")
+#: A well-formed multi-byte UTF-8 sequence (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF).
+_UTF8_MULTIBYTE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 _HTML_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 # Text clean-up. Applied after \r\n / \r have become \n.
@@ -371,6 +377,7 @@ def read_corpus(
 def iter_corpus(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     on_problem: ProblemHandler,
+    max_chars: int | None = None,
 ) -> Iterator[Chapter]:
     """Yield chapters one input at a time; report problems as they arise.
 
@@ -382,6 +389,10 @@ def iter_corpus(
         Called with each :class:`InputProblem`: one per skipped file or
         record, and one per loaded chapter that needed a repair (its
         ``action`` says which).
+    max_chars : int, optional
+        A document whose text is longer is skipped ("the text is too long");
+        a plain-text or HTML file of more than ``4 * max_chars`` bytes is
+        skipped without being read. ``None``: no limit.
 
     Yields
     ------
@@ -392,19 +403,24 @@ def iter_corpus(
         paths = [paths]
     registry = _Registry()
     walk = _WalkState()
+    report = _scrubbing(on_problem)
     for given in paths:
-        for path, explicit in _expand(os.fsdecode(given), walk, on_problem):
+        for path, explicit in _expand(os.fsdecode(given), walk, report):
             try:
-                items, problems = _load_items(path, explicit)
+                items, problems = _load_items(path, explicit, max_chars)
             except InputError as err:
-                on_problem(InputProblem(err.file, err.reason))
+                report(InputProblem(err.file, err.reason))
+                continue
+            except Exception as err:  # noqa: BLE001 - one file must never stop a batch
+                logger.debug("reading %r failed", path, exc_info=True)
+                report(InputProblem(path, f"cannot be read ({type(err).__name__}: {err})"))
                 continue
             for problem in problems:
-                on_problem(problem)
+                report(problem)
             for item in items:
-                chapter, problem = registry.admit(item)
+                chapter, problem = registry.admit(_scrub_item(item))
                 if problem is not None:
-                    on_problem(problem)
+                    report(problem)
                 if chapter is not None:
                     yield chapter
 
@@ -430,15 +446,18 @@ def load_file(path: str | os.PathLike, on_problem: ProblemHandler | None = None)
         When the file as a whole cannot be used (missing, unreadable,
         empty, binary, not English, a publisher page without a Summary...).
     """
-    handler = on_problem if on_problem is not None else _log_problem
+    handler = _scrubbing(on_problem if on_problem is not None else _log_problem)
     path = os.fsdecode(path)
-    items, problems = _load_items(path, explicit=True)
+    try:
+        items, problems = _load_items(path, explicit=True)
+    except InputError as err:
+        raise InputError(scrub_text(err.file), scrub_text(err.reason)) from None
     for problem in problems:
         handler(problem)
     registry = _Registry()
     chapters = []
     for item in items:
-        chapter, problem = registry.admit(item)
+        chapter, problem = registry.admit(_scrub_item(item))
         if problem is not None:
             handler(problem)
         if chapter is not None:
@@ -605,6 +624,54 @@ def make_safe_id(raw: object, fallback: str = _FALLBACK_ID) -> str:
 
 
 # ---------------------------------------------------------------------------
+# Strings that cannot be written: lone surrogates
+# ---------------------------------------------------------------------------
+
+#: A lone surrogate: from a file name that is not UTF-8 (os.fsdecode maps byte 0xNN to U+DCNN) or a JSON escape.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_text(text: str) -> str:
+    r"""``text`` without lone surrogates, which no UTF-8 file can hold.
+
+    A byte of a file name that is not UTF-8 (``os.fsdecode`` turns byte 0xE9
+    into U+DCE9) is shown as the four characters ``\xe9``; any other lone
+    surrogate (from a JSON escape such as ``"\ud800"``) becomes U+FFFD.
+
+    >>> scrub_text("caf\udce9.txt"), scrub_text("a\ud800b") == "a\ufffdb", scrub_text("plain")
+    ('caf\\xe9.txt', True, 'plain')
+    """
+    if not isinstance(text, str) or _SURROGATE_RE.search(text) is None:
+        return text
+    return _SURROGATE_RE.sub(
+        lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if 0xDC80 <= ord(m.group()) <= 0xDCFF else "\ufffd", text)
+
+
+def _scrubbing(handler: ProblemHandler) -> ProblemHandler:
+    """``handler`` for problems whose texts are scrubbed of lone surrogates first."""
+    def report(problem: InputProblem) -> None:
+        handler(replace(problem, file=scrub_text(problem.file), reason=scrub_text(problem.reason),
+                        action=scrub_text(problem.action), doc_id=scrub_text(problem.doc_id)))
+    return report
+
+
+def _scrub_item(item: "_Item") -> "_Item":
+    """An item whose source, label, id and metadata hold no lone surrogate (its text is cleaned already)."""
+    chapter = item.chapter
+    metadata = {scrub_text(key): scrub_text(value) for key, value in chapter.metadata.items()}
+    label, source, raw_id = scrub_text(item.label), scrub_text(chapter.source), scrub_text(item.raw_id)
+    if (metadata == dict(chapter.metadata) and label == item.label and source == chapter.source
+            and raw_id == item.raw_id):
+        return item
+    warnings = list(item.warnings)
+    if any(_SURROGATE_RE.search(f"{key}{value}") for key, value in chapter.metadata.items()
+           if key != "source"):
+        warnings.append(("the metadata holds lone surrogate characters", "replaced with U+FFFD"))
+    chapter = replace(chapter, source=source, metadata=metadata)
+    return _Item(chapter, raw_id, label, warnings)
+
+
+# ---------------------------------------------------------------------------
 # Loading one file
 # ---------------------------------------------------------------------------
 
@@ -619,7 +686,14 @@ class _Item:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (reason, action)
 
 
-def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProblem]]:
+def _too_long(length: int, max_chars: int | None) -> str | None:
+    if max_chars is None or length <= max_chars:
+        return None
+    return (f"the text is too long ({length:,} characters; the limit is {max_chars:,}: raise it with "
+            "--max-chars to analyse it)")
+
+
+def _load_items(path: str, explicit: bool, max_chars: int | None = None) -> tuple[list[_Item], list[InputProblem]]:
     """Read one file into items and record-level problems; raise for a bad file."""
     suffix = os.path.splitext(path)[1].lower()
     fmt = SUPPORTED_SUFFIXES.get(suffix)
@@ -628,12 +702,12 @@ def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProbl
             kind = f"unsupported file type {suffix}" if suffix else "unsupported file type (no suffix)"
             raise InputError(path, kind)
         fmt = FORMAT_TEXT
-    data = _read_bytes(path)
+    data = _read_bytes(path, None if max_chars is None or fmt == FORMAT_JSONL else 4 * max_chars)
     text, warnings = _decode(data, path, html=fmt == FORMAT_HTML)
     del data  # keep memory near a few times the file size
     stem = os.path.splitext(os.path.basename(path))[0]
     if fmt == FORMAT_JSONL:
-        items, problems = _jsonl_items(text, path, stem)
+        items, problems = _jsonl_items(text, path, stem, max_chars)
         if warnings:
             # File-level repairs (decoding) are reported once for the file.
             problems.insert(0, _warning_problem(path, warnings, ""))
@@ -646,6 +720,9 @@ def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProbl
             raise InputError(path, "the HTML page holds no visible text")
         if title:
             metadata["title"] = title
+    too_long = _too_long(len(text), max_chars)
+    if too_long:
+        raise InputError(path, too_long)
     final, parsed, parsed_format, more_warnings = _prepare_text(text, path, "the file")
     metadata.update(parsed)
     metadata["source"] = path
@@ -655,8 +732,8 @@ def _load_items(path: str, explicit: bool) -> tuple[list[_Item], list[InputProbl
     return [_Item(chapter, stem, path, warnings + more_warnings)], []
 
 
-def _read_bytes(path: str) -> bytes:
-    """The bytes of a regular file, or an InputError that says why not."""
+def _read_bytes(path: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file, or an InputError that says why not (also when it exceeds ``max_bytes``)."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -669,6 +746,9 @@ def _read_bytes(path: str) -> bytes:
         raise InputError(path, "is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(path, "not a regular file")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise InputError(path, f"the file is too large ({info.st_size:,} bytes, more than the {max_bytes // 4:,} "
+                               "characters allowed: raise the limit with --max-chars to analyse it)")
     try:
         with open(path, "rb") as handle:
             return handle.read()
@@ -714,6 +794,15 @@ def _decode(data: bytes, path: str, html: bool = False) -> tuple[str, list[tuple
             raise InputError(path, _binary_reason(sample, controls))
         return _check_blank(text, path), []
 
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        if controls > _BINARY_CONTROL_RATIO_UTF8 * len(sample):
+            raise InputError(path, _binary_reason(sample, controls))
+        text, invalid = repaired
+        noun = "byte" if invalid == 1 else "bytes"
+        return _check_blank(text, path), [
+            (f"not valid UTF-8 ({invalid} invalid {noun}, the first 0x{bad_byte:02X} at offset {bad_at})",
+             f"decoded as UTF-8, {invalid} invalid {noun} replaced with U+FFFD")]
     if controls > _BINARY_CONTROL_RATIO_LEGACY * len(sample):
         raise InputError(path, _binary_reason(sample, controls))
     reason = f"not valid UTF-8 (byte 0x{bad_byte:02X} at offset {bad_at})"
@@ -731,6 +820,25 @@ def _decode(data: bytes, path: str, html: bool = False) -> tuple[str, list[tuple
             action += " (declared by the page)"
         return _check_blank(text, path), [(reason, action)]
     raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with its invalid bytes replaced, and their number, when the bytes are UTF-8 but for a few.
+
+    "A few": the file holds at least as many well-formed multi-byte UTF-8
+    sequences as invalid bytes. Decoding such a file as cp1252 would turn
+    every one of its accented letters and curly quotes into mojibake, for the
+    sake of a stray byte; a legacy-encoded file rarely holds even one
+    well-formed multi-byte sequence. Returns None otherwise.
+    """
+    multibyte = sum(1 for _ in _UTF8_MULTIBYTE_RE.finditer(data))
+    if not multibyte:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if invalid > multibyte:
+        return None
+    return text, invalid
 
 
 def _check_blank(text: str, path: str) -> str:
@@ -973,7 +1081,8 @@ _JSON_TYPE_NAMES = {
 }
 
 
-def _jsonl_items(text: str, path: str, stem: str) -> tuple[list[_Item], list[InputProblem]]:
+def _jsonl_items(text: str, path: str, stem: str, max_chars: int | None = None
+                 ) -> tuple[list[_Item], list[InputProblem]]:
     """One item per good record; one problem per bad line (file ``path:line``)."""
     items: list[_Item] = []
     problems: list[InputProblem] = []
@@ -992,6 +1101,9 @@ def _jsonl_items(text: str, path: str, stem: str) -> tuple[list[_Item], list[Inp
         except json.JSONDecodeError as err:
             skip(f"not valid JSON ({err.msg} at column {err.colno})")
             continue
+        except RecursionError:
+            skip("not usable JSON (nested too deeply)")
+            continue
         if not isinstance(record, dict):
             skip(f"not a JSON object (got {_JSON_TYPE_NAMES.get(type(record), 'a value')})")
             continue
@@ -1000,6 +1112,10 @@ def _jsonl_items(text: str, path: str, stem: str) -> tuple[list[_Item], list[Inp
             continue
         if not isinstance(record["text"], str):
             skip(f"'text' is not a string (got {_JSON_TYPE_NAMES.get(type(record['text']), 'a value')})")
+            continue
+        too_long = _too_long(len(record["text"]), max_chars)
+        if too_long:
+            skip(too_long)
             continue
 
         warnings: list[tuple[str, str]] = []
@@ -1033,7 +1149,11 @@ def _jsonl_items(text: str, path: str, stem: str) -> tuple[list[_Item], list[Inp
             if key in ("id", "text"):
                 continue
             name = f"record_{key}" if key in _RESERVED_METADATA_KEYS else key
-            metadata[name] = _metadata_string(value)
+            try:
+                metadata[name] = _metadata_string(value)
+            except RecursionError:
+                warnings.append((f"line {number}: the value of {_printable(scrub_text(key))!r} is nested too deeply",
+                                 "value left out"))
         metadata["source"] = label
         metadata["format"] = parsed_format or FORMAT_JSONL
         chapter_id = make_safe_id(raw_id, fallback=generated)
@@ -1091,44 +1211,79 @@ def _walk(
     walk: _WalkState,
     on_problem: ProblemHandler,
 ) -> Iterator[str]:
-    """Files under a directory, depth first in name order, never in circles."""
-    try:
-        info = os.stat(directory)
-    except OSError as err:
-        on_problem(InputProblem(directory, f"cannot read the directory ({err.strerror or err})"))
+    """Files under a directory, depth first in name order, never in circles.
+
+    The walk keeps its own stack (no recursion), so a folder nested thousands
+    of levels deep is walked like any other. argmine's own output folders
+    (see :func:`pipeline.export.is_output_folder`) below ``directory`` are
+    passed over: they hold argmine's outputs, not chapters; when
+    ``directory`` itself is one (``--out`` equal to the input folder), the
+    files argmine writes there are passed over.
+    """
+    from .export import OUTPUT_NAMES, is_output_folder
+
+    stack: list[tuple[str, tuple[tuple[int, int], ...], Iterator[str]]] = []
+    entered = _enter_directory(directory, ancestors, walk, on_problem)
+    if entered is None:
         return
-    key = (info.st_dev, info.st_ino)
-    if key in ancestors:
-        target = walk.visited.get(key, os.path.realpath(directory))
-        on_problem(InputProblem(directory, f"symlink loop (points back to {target})", "not followed"))
-        return
-    if key in walk.visited:
-        on_problem(
-            InputProblem(directory, f"directory already read as {walk.visited[key]}", "not followed")
-        )
-        return
-    walk.visited[key] = directory
-    try:
-        with os.scandir(directory) as entries:
-            names = sorted(entry.name for entry in entries)
-    except PermissionError:
-        on_problem(InputProblem(directory, "permission denied"))
-        return
-    except OSError as err:
-        on_problem(InputProblem(directory, f"cannot read the directory ({err.strerror or err})"))
-        return
-    for name in names:
+    names = entered[1]
+    if is_output_folder(directory):
+        names = [name for name in names if name not in OUTPUT_NAMES]
+    stack.append((directory, ancestors + (entered[0],), iter(names)))
+    while stack:
+        folder, chain, names = stack[-1]
+        name = next(names, None)
+        if name is None:
+            stack.pop()
+            continue
         if name.startswith(".") or _NOT_A_CHAPTER_RE.match(name):
             continue
-        path = os.path.join(directory, name)
+        path = os.path.join(folder, name)
         if os.path.isdir(path):
-            yield from _walk(path, ancestors + (key,), walk, on_problem)
+            if is_output_folder(path):
+                logger.debug("%s is an argmine output folder: not read", path)
+                continue
+            entered = _enter_directory(path, chain, walk, on_problem)
+            if entered is not None:
+                stack.append((path, chain + (entered[0],), iter(entered[1])))
         elif os.path.isfile(path):
             yield path
         elif os.path.islink(path) and not os.path.exists(path):
             on_problem(InputProblem(path, "broken symbolic link"))
         else:
             on_problem(InputProblem(path, "not a regular file"))
+
+
+def _enter_directory(
+    directory: str, ancestors: tuple[tuple[int, int], ...], walk: _WalkState, on_problem: ProblemHandler
+) -> tuple[tuple[int, int], list[str]] | None:
+    """The (device, inode) and sorted entry names of a directory not yet read, or None (reported)."""
+    try:
+        info = os.stat(directory)
+    except OSError as err:
+        on_problem(InputProblem(directory, f"cannot read the directory ({err.strerror or err})"))
+        return None
+    key = (info.st_dev, info.st_ino)
+    if key in ancestors:
+        target = walk.visited.get(key, os.path.realpath(directory))
+        on_problem(InputProblem(directory, f"symlink loop (points back to {target})", "not followed"))
+        return None
+    if key in walk.visited:
+        on_problem(
+            InputProblem(directory, f"directory already read as {walk.visited[key]}", "not followed")
+        )
+        return None
+    walk.visited[key] = directory
+    try:
+        with os.scandir(directory) as entries:
+            names = sorted(entry.name for entry in entries)
+    except PermissionError:
+        on_problem(InputProblem(directory, "permission denied"))
+        return None
+    except OSError as err:
+        on_problem(InputProblem(directory, f"cannot read the directory ({err.strerror or err})"))
+        return None
+    return key, names
 
 
 class _Registry:

@@ -7,6 +7,7 @@ user would read it.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,10 +17,14 @@ from typing import TYPE_CHECKING, Callable
 
 import networkx as nx
 
+from .errors import ArgmineError
+
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Result
 
-__all__ = ["write_outputs", "xml_safe_graph", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text"]
+__all__ = ["write_outputs", "xml_safe_graph", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text",
+           "csv_safe", "csv_cell_safe", "csv_cell_restore", "OutputLock", "OutputBusyError", "LOCK_NAME",
+           "commit_outputs", "finish_interrupted_commit", "is_output_folder", "OUTPUT_NAMES"]
 
 #: table name -> Result attribute
 TABLES = {
@@ -30,6 +35,190 @@ TABLES = {
     "resolutions": "resolutions",
 }
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# -- CSV cells a spreadsheet would run as formulas -------------------------------------------
+
+#: A cell a spreadsheet reads as a formula (OWASP "CSV injection"): it starts with = + - @, a tab or a
+#: carriage return, possibly after quotes this neutralisation added before.
+_FORMULA_CELL = re.compile("'*[=+\\-@\t\r]")
+_NEUTRALISED_CELL = re.compile("'+[=+\\-@\t\r]")
+
+
+def csv_cell_safe(value):
+    """A CSV cell a spreadsheet shows as text: a string that starts like a formula gets a leading ``'``.
+
+    Strings that begin with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return (after any number of ``'``) are prefixed with one ``'`` (the OWASP
+    advice for CSV injection); other values are returned as they are. The
+    change is undone exactly by :func:`csv_cell_restore`.
+
+    >>> csv_cell_safe("=HYPERLINK(1)"), csv_cell_safe("'=1"), csv_cell_safe("plain"), csv_cell_safe(-1)
+    ("'=HYPERLINK(1)", "''=1", 'plain', -1)
+    """
+    if isinstance(value, str) and _FORMULA_CELL.match(value):
+        return "'" + value
+    return value
+
+
+def csv_cell_restore(value):
+    """The exact value of a cell :func:`csv_cell_safe` neutralised.
+
+    >>> csv_cell_restore("'=HYPERLINK(1)"), csv_cell_restore("''=1"), csv_cell_restore("'quoted")
+    ('=HYPERLINK(1)', "'=1", "'quoted")
+    """
+    if isinstance(value, str) and _NEUTRALISED_CELL.match(value):
+        return value[1:]
+    return value
+
+
+def csv_safe(frame):
+    """A copy of a DataFrame for ``to_csv`` whose text cells cannot run as spreadsheet formulas (see
+    :func:`csv_cell_safe`); numbers and the frame itself are unchanged. Parquet files keep the exact values."""
+    from pandas.api.types import is_numeric_dtype
+
+    columns = [name for name in frame.columns if not is_numeric_dtype(frame[name].dtype)
+               and frame[name].map(lambda v: isinstance(v, str) and _FORMULA_CELL.match(v) is not None).any()]
+    if not columns:
+        return frame
+    frame = frame.copy()
+    for name in columns:
+        frame[name] = frame[name].map(csv_cell_safe)
+    return frame
+
+
+# -- the output folder: one run at a time, all files at once -----------------------------------
+
+#: The lock file of an output folder; its presence also marks a folder as argmine's output.
+LOCK_NAME = ".argmine.lock"
+_COMMIT_NAME = ".argmine-commit.json"
+_HELD_LOCKS: dict[str, int] = {}
+
+
+class OutputBusyError(ArgmineError):
+    """Another process holds the lock of the output folder."""
+
+
+class OutputLock:
+    """An exclusive lock on an output folder (``fcntl.flock`` on ``OUT/.argmine.lock``), for one run at a time.
+
+    Taking it never waits: when another process holds it,
+    :class:`OutputBusyError` says so. The file stays empty. The kernel releases the lock when the holder exits,
+    even by SIGKILL, so a killed run never blocks the next. Re-entrant within a
+    process (the CLI takes it before reading, the writer again before writing).
+    """
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+        self.path = self.folder / LOCK_NAME
+        self.fd: int | None = None
+
+    def __enter__(self) -> "OutputLock":
+        import fcntl
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        key = os.path.realpath(self.path)
+        if key in _HELD_LOCKS:
+            _HELD_LOCKS[key] += 1
+            self.key = key
+            return self
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OutputBusyError(f"another argmine run is writing to {self.folder}; wait for it to finish or "
+                                  "choose another --out") from None
+        self.fd, self.key = fd, key
+        _HELD_LOCKS[key] = 1
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _HELD_LOCKS[self.key] -= 1
+        if _HELD_LOCKS[self.key] == 0:
+            del _HELD_LOCKS[self.key]
+            if self.fd is not None:
+                os.close(self.fd)  # releases the flock
+                self.fd = None
+
+
+#: The files argmine writes into an output folder.
+OUTPUT_NAMES = frozenset({f"{table}.{kind}" for table in TABLES for kind in ("csv", "parquet")} | {
+    "errors.csv", "graph.graphml", "graph.gexf", "graph.dot", "graph.png", "report.html", "argument.aif.json",
+    "argument.argdown"})
+
+
+def is_output_folder(path: str | os.PathLike) -> bool:
+    """True for a folder argmine writes its outputs into (it holds the lock file or the default cache)."""
+    return os.path.isfile(os.path.join(path, LOCK_NAME)) or os.path.isdir(os.path.join(path, ".argmine-cache"))
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def commit_outputs(staging: Path, out: Path, names: list[str], remove: list[str] = ()) -> None:
+    """Move the complete files ``names`` from ``staging`` into ``out`` as one step, and delete ``remove``.
+
+    A journal (``OUT/.argmine-commit.json``, written atomically) names the
+    staging folder and the files before the first move; it is deleted after
+    the last. A process killed in between leaves the journal, and the next
+    :func:`finish_interrupted_commit` (every ``argmine run``, ``show`` and
+    ``chains`` calls it first) completes the moves: readers through argmine
+    never see a mix of two runs' files.
+    """
+    journal = {"staging": staging.name, "files": list(names), "remove": list(remove)}
+    for name in names:  # the data must be on disk before the journal says it is complete
+        with open(staging / name, "rb") as handle:
+            os.fsync(handle.fileno())
+    atomic_write_text(out / _COMMIT_NAME, json.dumps(journal))
+    _fsync_dir(out)
+    _apply_commit(out, journal)
+
+
+def _apply_commit(out: Path, journal: dict) -> None:
+    staging = out / journal["staging"]
+    for name in journal["files"]:
+        if (staging / name).exists():
+            os.replace(staging / name, out / name)
+    for name in journal["remove"]:
+        (out / name).unlink(missing_ok=True)
+    _fsync_dir(out)
+    (out / _COMMIT_NAME).unlink(missing_ok=True)
+
+
+def finish_interrupted_commit(out: str | os.PathLike) -> bool:
+    """Complete the file moves of a run killed while committing its outputs; True when there was one.
+
+    A journal that cannot be read (it is written atomically, so only a hand
+    edit makes one) is removed, with the staging folder it may name left for
+    the next run to clean.
+    """
+    out = Path(out)
+    path = out / _COMMIT_NAME
+    if not path.is_file():
+        return False
+    try:
+        journal = json.loads(path.read_text(encoding="utf-8"))
+        names = journal["files"] + journal["remove"]
+        if not (isinstance(journal["staging"], str) and all(isinstance(n, str) for n in names)):
+            raise ValueError("not a list of names")
+        if any(os.path.basename(n) != n or n in ("", ".", "..") for n in names + [journal["staging"]]):
+            raise ValueError("a name that is not a plain file name")
+    except (OSError, ValueError, KeyError, TypeError):
+        path.unlink(missing_ok=True)
+        return False
+    _apply_commit(out, journal)
+    shutil.rmtree(out / journal["staging"], ignore_errors=True)
+    return True
 
 
 def _clean(value):
@@ -81,13 +270,19 @@ def dot_node_line(node, data: dict) -> str:
     return f"  {_dot_quote(node)} [label={_dot_quote(data.get('label', node))}, shape={shape}];"
 
 
+_DIRECTION_MARKS = {"increase": "(\u2191)", "decrease": "(\u2193)"}
+
+
 def dot_edge_line(u, v, data: dict) -> str:
     """The DOT statement of one edge."""
     kind = data.get("kind", "")
     style = _DOT_STYLES.get(kind, "")
     if kind == "causal":
         style = 'color="firebrick"' if data.get("polarity") == "negative" else ('color="darkorange", style=dashed' if data.get("hedged") else 'color="black"')
-    attrs = ", ".join(x for x in (f"label={_dot_quote(data.get('label', ''))}", style) if x)
+    label = str(data.get("label", ""))
+    if kind == "causal" and data.get("direction") in _DIRECTION_MARKS:
+        label += " " + _DIRECTION_MARKS[data["direction"]]  # "cut (↓)": what the cause did to the effect
+    attrs = ", ".join(x for x in (f"label={_dot_quote(label)}", style) if x)
     return f"  {_dot_quote(u)} -> {_dot_quote(v)} [{attrs}];"
 
 
@@ -118,10 +313,19 @@ def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = T
     """Write tables (CSV and Parquet), graph files, the plot and the report into ``out_dir``.
 
     Returns the paths written. ``errors.csv`` is written only when some input
-    was skipped (and an old one is removed otherwise).
+    was skipped (and an old one is removed otherwise). Text cells of the CSV
+    files that a spreadsheet would run as formulas are prefixed with ``'``
+    (:func:`csv_safe`); Parquet keeps the exact values. Raises
+    :class:`OutputBusyError` when another process is writing to ``out_dir``.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    with OutputLock(out):
+        finish_interrupted_commit(out)
+        return _write_outputs(result, out, png=png, report=report, parquet=parquet)
+
+
+def _write_outputs(result: "Result", out: Path, *, png: bool, report: bool, parquet: bool) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=".argmine-", dir=out))
     written: list[str] = []
     try:
@@ -131,11 +335,11 @@ def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = T
 
         for name, attribute in TABLES.items():
             frame = getattr(result, attribute)
-            stage(f"{name}.csv", lambda p, f=frame: f.to_csv(p, index=False))
+            stage(f"{name}.csv", lambda p, f=frame: csv_safe(f).to_csv(p, index=False))
             if parquet:
                 stage(f"{name}.parquet", lambda p, f=frame: f.to_parquet(p, index=False))
         if len(result.problems):
-            stage("errors.csv", lambda p: result.errors.to_csv(p, index=False))
+            stage("errors.csv", lambda p: csv_safe(result.errors).to_csv(p, index=False))
         graph = result.graph
         stage("graph.graphml", lambda p: write_graphml(graph, p))
         stage("graph.gexf", lambda p: write_gexf(graph, p))
@@ -152,10 +356,7 @@ def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = T
             from .report import write_report
 
             stage("report.html", lambda p: write_report(result, p))
-        for name in written:
-            os.replace(staging / name, out / name)
-        if not len(result.problems):
-            (out / "errors.csv").unlink(missing_ok=True)
+        commit_outputs(staging, out, written, [] if len(result.problems) else ["errors.csv"])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [out / name for name in written]

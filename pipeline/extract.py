@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .anaphora import Antecedent, Mention, Resolver
-from .concepts import ConceptName, document_context, lexicon, name_token
+from .anaphora import Antecedent, Enumeration, Mention, Resolver, _event_text
+from .concepts import ConceptName, concept_key, document_context, lexicon, name_token
 from .factuality import assess, is_question_end, rejection_of_previous
 from .records import CausalLink, Claim, Resolution
 from .rules import load_lexicon
@@ -71,6 +71,7 @@ class _Item:
     head: Token
     span: tuple[int, int]
     name: ConceptName
+    marked: bool = True  # False for an unmarked first item ("... reasons. A. Secondly, B.")
 
 
 def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int = 0,
@@ -107,9 +108,13 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
         ends.append((data, _End(tuple(data["cause"]), cause_raw, cause_name), _End(tuple(data["effect"]), effect_raw, effect_name)))
 
     header_effects = _header_effects(doc, ends)
-    items = _enumeration_items(doc, sentences, lex)
+    items = _enumeration_items(doc, sentences, lex) + _colon_items(doc, sentences, lex)
+    enumerations = _enumerations(items) + _numbered_lists(doc, sentences, {i.header.cue.i for i in items})
     mentions = _mentions(doc, ends, items, sent_of, paragraph_of, header_effects)
-    resolver = Resolver(doc, mentions)
+    caused_by: dict[int, set[str]] = {}
+    for _, cause, effect in ends:
+        caused_by.setdefault(cause.raw.i, set()).add(concept_key(effect.name.name))
+    resolver = Resolver(doc, mentions, tuple(enumerations), caused_by)
     end_spans = {}
     for _, cause, effect in ends:
         for end in (cause, effect):
@@ -126,6 +131,7 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
         links.extend(_records(doc, doc_id, data, cause, effect, sent_of, sentence_offset, char_offset, claim_at))
     links.extend(_enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char_offset, claim_at,
                                     resolver, found))
+    links.extend(_consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset, claim_at))
     links = _judged_by_next_sentence(links, sentences, sentence_offset)
     links = _dedupe(links)
     return Extraction(links=links, claims=claims, resolutions=resolutions, sentences=len(sentences),
@@ -241,6 +247,8 @@ def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects) -> list[M
         mentions[root.i] = Mention(root.i, s, paragraph_of[s], name_token(root), chunk.text)
     roled = [(role, end.raw.i, end.name, doc[end.span[0]:end.span[1]].text, end.raw.i in header_effects)
              for _, cause, effect in ends for role, end in (("cause", cause), ("effect", effect))]
+    roled += [("cause", member.i, name_token(member), member.text, False)
+              for _, cause, _ in ends for member in list_members(cause.raw)[1:]]
     roled += [("effect" if item.header.items_are == "effect" else "cause", item.head.i, item.name,
                doc[item.span[0]:item.span[1]].text, False) for item in items]
     for role, index, name, text, header in roled:
@@ -253,6 +261,89 @@ def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects) -> list[M
         also_cause = both or (existing is not None and existing.also_cause)
         mentions[index] = Mention(index, s, paragraph_of[s], name, text, role, header, also_cause)
     return list(mentions.values())
+
+
+def list_members(head: Token) -> list[Token]:
+    """The nouns of a list a phrase head opens: "Inflation, a failed war and a disputed succession" -> all three.
+
+    The parser often hangs such a list on its first noun as an apposition with
+    conjuncts; an apposition without a conjunct is a second name, not a list.
+    """
+    def conjuncts(token: Token) -> list[Token]:
+        out = []
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+                out += [child] + conjuncts(child)  # "A, B and C": C hangs on B
+        return out
+
+    members = [head] + conjuncts(head)
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and conjuncts(child):
+            members += [child] + conjuncts(child)
+    return sorted(set(members), key=lambda t: t.i)
+
+
+def _enumerations(items: list["_Item"]) -> list[Enumeration]:
+    """The enumerations of the header-and-item lists, for the anaphora stage."""
+    by_header: dict[int, list[_Item]] = {}
+    for item in items:
+        by_header.setdefault(item.header.cue.i, []).append(item)
+    out = []
+    for header, group in by_header.items():
+        doc = group[0].head.doc
+        out.append(Enumeration(header, tuple((i.head.i, i.name, doc[i.span[0]:i.span[1]].text) for i in group),
+                               "colon" if group[0].ordinal.text == ":" else "ordinal"))
+    return out
+
+
+def _numbered_lists(doc, sentences, taken: set[int]) -> list[Enumeration]:
+    """"There were two buffers ...: First, A, and second, B": a counted noun whose items an ordinal opens,
+    in its own sentence after it or in the next sentence of the paragraph."""
+    _, _, first_words, later_words, _ = _enumeration_words()
+    out = []
+    for index, sent in enumerate(sentences):
+        for token in sent:
+            if token.i in taken or token.tag_ != "NNS" or not any(
+                    c.dep_ == "nummod" and c.like_num for c in token.children):
+                continue
+            scope = [t for t in sent if t.i > token.i]
+            if index + 1 < len(sentences) and "\n\n" not in doc.text[sent.end_char:sentences[index + 1].start_char]:
+                scope += list(sentences[index + 1])
+            ordinals = [t for t in scope if t.lower_ in first_words | later_words and t.dep_ in ("advmod", "amod", "npadvmod")]
+            if not ordinals or ordinals[0].lower_ not in first_words:
+                continue
+            items = []
+            for ordinal in ordinals:
+                verb = next((a for a in ordinal.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if verb is None or any(verb.i == i for i, _, _ in items):
+                    continue
+                name = name_token(verb)
+                items.append((verb.i, name, _event_text(verb)))
+            if len(items) >= 2:
+                out.append(Enumeration(token.i, tuple(items), "ordinal"))
+    return out
+
+
+def _colon_items(doc, sentences, lex) -> list["_Item"]:
+    """"Two forces lay behind the reform: a fiscal crisis and a restive nobility": the noun phrases after the
+    colon are the items of the header before it."""
+    from .syntax import np_span
+
+    items: list[_Item] = []
+    for sent in sentences:
+        colon = next((t for t in sent if t.text == ":"), None)
+        if colon is None:
+            continue
+        header = _header(doc[sent.start:colon.i], lex)
+        if header is None:
+            continue
+        after = [t for t in sent if t.i > colon.i and t.pos_ in ("NOUN", "PROPN")
+                 and (t.head.i < colon.i or t.head == t) and t.dep_ in ("appos", "ROOT", "dobj", "attr", "npadvmod")]
+        if not after:
+            continue
+        for member in list_members(after[0]):
+            items.append(_Item(header, sent, colon, member, np_span(member), name_token(member)))
+    return items
 
 
 @lru_cache(maxsize=None)
@@ -289,14 +380,24 @@ def _header(sent: Span, lex) -> _Header | None:
         while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in lex.transparent:
             top = top.head.head
         subject = None
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        preps = _header_preps()
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        why = next((c for c in token.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
+                    and any(g.tag_ == "WRB" for g in c.children)), None)
         if top.dep_ == "dobj" and top.head.lemma_.lower() in have:
             subject = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
         elif of is not None:
             subject = next((c for c in of.children if c.dep_ == "pobj"), None)
+        elif why is not None and lemma in cause_nouns:
+            subject = why  # "the reasons why producers proved unable to ...": the clause is what the reasons cause
+        elif top.dep_ == "nsubj" and top.head.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ in preps for c in top.head.children):
+            # "two forces lay behind the reform"
+            prep = next(c for c in top.head.children if c.dep_ == "prep" and c.lower_ in preps)
+            subject = next((c for c in prep.children if c.dep_ == "pobj"), None)
         elif top.dep_ == "pobj" and top.head.lower_ == "in" and top.head.head.pos_ == "VERB":
             subject = next((c for c in top.head.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+        if subject is not None and (subject.pos_ in ("NOUN", "PROPN") or subject is why):
             return _Header(sent, subject, token, "cause" if lemma in cause_nouns else "effect")
     return None
 
@@ -311,10 +412,24 @@ def _enumeration_items(doc, sentences, lex) -> list[_Item]:
         if header is None:
             continue
         started = False
+        paragraph = []
         for following in sentences[index + 1:]:
             if "\n\n" in text[sent.end_char:following.start_char]:
                 break
-            ordinal = next((t for t in following if not t.is_space), None)
+            paragraph.append(following)
+        openers = [next((t for t in f if not t.is_space), None) for f in paragraph]
+        # "... the reasons why X. [A.] ... Secondly, B.": an unmarked first item is the sentence after the header
+        implicit = (paragraph and openers[0] is not None and openers[0].lower_ not in first_words | later_words
+                    and not any(o is not None and o.lower_ in first_words for o in openers)
+                    and any(o is not None and o.lower_ in later_words for o in openers))
+        for number, following in enumerate(paragraph):
+            ordinal = openers[number]
+            if number == 0 and implicit:
+                item = _item(header, following, ordinal, marked=False)
+                started = True
+                if item is not None:
+                    items.append(item)
+                continue
             if ordinal is None or ordinal.lower_ not in (later_words if started else first_words):
                 continue
             started = True
@@ -324,20 +439,32 @@ def _enumeration_items(doc, sentences, lex) -> list[_Item]:
     return items
 
 
-def _item(header: _Header, sent: Span, ordinal: Token) -> _Item | None:
+@lru_cache(maxsize=None)
+def _header_preps() -> frozenset[str]:
+    """Prepositions that join a header noun to what its items are about ("causes of X", "forces behind X")."""
+    return frozenset(w for rule in load_lexicon() if rule.kind == "enumeration_prep" for w in rule.words)
+
+
+def _item(header: _Header, sent: Span, ordinal: Token, marked: bool = True) -> _Item | None:
     from .syntax import clause_span, np_span
 
     root = sent.root
     if root.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
         return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (header.items_are == "cause" and root.lemma_.lower() in lexicon().light and subject is not None
+            and subject.pos_ in ("NOUN", "PROPN")):
+        root = subject  # "Secondly, the prevalence of tax-farming had dire consequences": the reason is the subject
     name = name_token(root)
     head = root.doc[name.head]
+    if not marked:
+        ordinal = next(t for t in sent if not t.is_space)
     if head.pos_ in ("NOUN", "PROPN"):
         span = np_span(head)
     else:
-        skip = [t.i for t in sent if t.i <= ordinal.i or (t.i == ordinal.i + 1 and t.is_punct)]
+        skip = [t.i for t in sent if t.i <= ordinal.i or (t.i == ordinal.i + 1 and t.is_punct)] if marked else []
         span = clause_span(root, exclude=skip)
-    return _Item(header, sent, ordinal, head, span, name)
+    return _Item(header, sent, ordinal, head, span, name, marked)
 
 
 def _enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char_offset, claim_at, resolver, found):
@@ -361,7 +488,12 @@ def _enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char
             stated = [l for l in links if l.sentence_index == sentence_index and l.effect_concept == subject_name]
         if stated:
             continue
-        subject_span = doc[slice(*np_span(subject))]
+        if subject.pos_ in ("VERB", "AUX"):
+            from .syntax import clause_span
+
+            subject_span = doc[slice(*clause_span(subject))]
+        else:
+            subject_span = doc[slice(*np_span(subject))]
         item_span = doc[item.span[0]:item.span[1]]
         ends = [(subject_span, subject_name), (item_span, item.name.name)]
         if header.items_are == "cause":
@@ -373,15 +505,49 @@ def _enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char
             cause_text=cause_span.text, effect_text=effect_span.text,
             cause_start=cause_span.start_char + char_offset, cause_end=cause_span.end_char + char_offset,
             effect_start=effect_span.start_char + char_offset, effect_end=effect_span.end_char + char_offset,
-            cue=f"{header.cue.text} … {item.ordinal.text}",
+            cue=f"{header.cue.text} … {item.ordinal.text}" if item.marked else header.cue.text,
             cue_start=item.ordinal.idx + char_offset, cue_end=item.ordinal.idx + len(item.ordinal.text) + char_offset,
             cause_concept=cause_name, effect_concept=effect_name, explicit=False,
             hedged=claim.hedged if claim else False,
             strength="sufficient" if header.items_are == "effect" else "contributory", polarity="positive",
             confidence=0.6, asserted_by=claim.asserted_by if claim else "author",
             sentence=item.sentence.text.strip(), rule="enumeration", claim_id=claim.claim_id if claim else "",
-            via=f"enumeration: item '{item.ordinal.text}' of '{header.sentence.text.strip()}'",
+            via=f"enumeration: item '{item.ordinal.text if item.marked else 'unmarked first'}' of '{header.sentence.text.strip()}'",
+            group=f"{doc_id}:enumeration@{header.cue.idx + char_offset}",
         ))
+    return out
+
+
+def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset, claim_at) -> list[CausalLink]:
+    """"India lost its markets. The ensuing deindustrialization ...": the event before causes the noun phrase
+    presented as its consequence (implicit, from the anaphora stage's *bridging* resolutions)."""
+    from .syntax import clause_span
+
+    out = []
+    for index, item in sorted(found.items()):
+        ante = item.antecedent
+        if item.kind != "bridging" or ante is None or not ante.tokens:
+            continue
+        effect_span = doc[item.span[0]:item.span[1]]
+        raw = doc[index]
+        cue = next((c for c in raw.children if c.dep_ == "amod" and c.lower_ in lexicon().consequence), raw)
+        claim = claim_at.get(index)
+        effect_name = name_token(raw).name
+        for token, name, text in zip(ante.tokens, ante.names, ante.mentions):
+            head = doc[token]
+            cause_span = doc[slice(*clause_span(head))] if head.pos_ in ("VERB", "AUX") else doc[head.left_edge.i:head.right_edge.i + 1]
+            out.append(CausalLink(
+                doc_id=doc_id, sentence_index=sent_of[index] + sentence_offset,
+                cause_text=cause_span.text, effect_text=effect_span.text,
+                cause_start=cause_span.start_char + char_offset, cause_end=cause_span.end_char + char_offset,
+                effect_start=effect_span.start_char + char_offset, effect_end=effect_span.end_char + char_offset,
+                cue=cue.text, cue_start=cue.idx + char_offset, cue_end=cue.idx + len(cue.text) + char_offset,
+                cause_concept=name, effect_concept=effect_name, explicit=False,
+                hedged=claim.hedged if claim else False, strength="sufficient", polarity="positive",
+                confidence=0.6, asserted_by=claim.asserted_by if claim else "author",
+                sentence=raw.sent.text.strip(), rule="consequence-anaphor", claim_id=claim.claim_id if claim else "",
+                via=f"anaphora:{ante.reason} '{effect_span.text}' follows '{text}'",
+            ))
     return out
 
 
@@ -403,6 +569,7 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
         strength=fact.strength, polarity=fact.polarity,
         asserted_by=fact.source or (claim.asserted_by if claim else "author"),
         sentence=sent.text.strip(), rule=data["rule"], claim_id=claim.claim_id if claim else "",
+        direction=data.get("direction", ""),
     )
     cause_span, effect_span = doc[cause.span[0]:cause.span[1]], doc[effect.span[0]:effect.span[1]]
     out = []
@@ -412,12 +579,18 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
             # a summed-up antecedent ("all of these factors" includes X) only implies it
             explicit = not any("includes" in v for v in (cause_via, effect_via))
             via = "; ".join(v for v in (cause_via, effect_via) if v)
+            group = ""
+            if "includes" in cause_via:
+                group = f"{doc_id}:summary@{cause_span.start_char + char_offset}"
+            elif "includes" in effect_via:
+                group = f"{doc_id}:summary@{effect_span.start_char + char_offset}"
             out.append(CausalLink(
                 cause_text=cause_span.text, effect_text=effect_span.text,
                 cause_start=cause_span.start_char + char_offset, cause_end=cause_span.end_char + char_offset,
                 effect_start=effect_span.start_char + char_offset, effect_end=effect_span.end_char + char_offset,
                 cause_concept=cause_names, effect_concept=effect_names, explicit=explicit,
-                confidence=round(data["confidence"] * (1.0 if not via else 0.9 if explicit else 0.75), 3), via=via, **base,
+                confidence=round(data["confidence"] * (1.0 if not via else 0.9 if explicit else 0.75), 3), via=via,
+                group=group, **base,
             ))
     return out
 
@@ -430,12 +603,23 @@ def _end_names(end: _End, expand: bool) -> list[tuple[str, str]]:
     summed-up concept is a cause too, which is what lets chains run through it.
     """
     if end.antecedent is None:
+        if expand:  # "Inflation, a failed war and a disputed succession weakened the crown": every listed cause
+            names = [(end.name.name, "")]
+            appos = [c for c in end.raw.children if c.dep_ == "appos"]
+            for member in list_members(end.raw)[1:]:
+                named = name_token(member).name
+                if (member in appos or member.head in appos) and all(named != n for n, _ in names):
+                    names.append((named, f"list: '{member.text}' is listed with '{end.raw.text}'"))
+            return names
         return [(end.name.name, "")]
     ante = end.antecedent
     mention = end.raw.doc[end.span[0]:end.span[1]].text
     if len(ante.names) == 1 and not ante.keep_own:
         return [(ante.names[0], f"anaphora:{ante.reason} '{mention}' = '{ante.mentions[0]}'")]
     names = [(end.name.name, "")] if ante.keep_own else []
+    if ante.keep_own and not ante.expand:
+        # "both buffers", "the first buffer": the phrase keeps its concept; what it takes up is in the via
+        return [(end.name.name, f"anaphora:{ante.reason} '{mention}' = '" + "', '".join(ante.mentions) + "'")]
     if ante.keep_own and not expand:
         return names
     names += [(n, f"anaphora:{ante.reason} '{mention}' includes '{m}'") for n, m in zip(ante.names, ante.mentions)]

@@ -4,7 +4,8 @@ One ``networkx.MultiDiGraph`` holds
 
 - concept nodes (``kind="concept"``) joined by causal edges (``kind="causal"``),
   one edge per link, each with its provenance: document, sentence, character
-  offsets, cue, hedged, modality, strength, polarity, asserted_by and the claim that
+  offsets, cue, hedged, modality, strength, polarity, direction (increase /
+  decrease / ""), asserted_by and the claim that
   states it;
 - claim nodes (``kind="claim"``: type, asserted_by, hedged, hedge, polarity,
   strength) joined by ``support`` and ``contrast`` edges that carry the
@@ -90,7 +91,8 @@ def build_graph(result: "Result") -> nx.MultiDiGraph:
             cause_start=link.cause_start, cause_end=link.cause_end,
             effect_start=link.effect_start, effect_end=link.effect_end,
             explicit=bool(link.explicit), confidence=float(link.confidence),
-            claim_id=link.claim_id, via=link.via, sentence=link.sentence, rule=link.rule, **grading,
+            claim_id=link.claim_id, via=link.via, sentence=link.sentence, rule=link.rule,
+            direction=link.direction, **grading,
         )
         if link.claim_id and claim_node(link.claim_id) in graph:
             graph.add_edge(claim_node(link.claim_id), concept_node(link.cause_concept), key=f"asserts:link{index}",

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Result
 
 __all__ = [
-    "causal_layout", "collapsed_graph", "link_state", "edge_state", "plot_causal_graph", "save_causal_graph_png",
+    "causal_layout", "collapsed_graph", "bundled_graph", "BUNDLE_MARK", "link_state", "edge_state", "plot_causal_graph", "save_causal_graph_png",
     "plot_top_concepts", "plot_chain_lengths", "plot_concept_heatmap", "plot_link_strength", "EDGE_COLOURS",
 ]
 
@@ -65,6 +65,55 @@ def collapsed_graph(result: "Result", doc_id: str | None = None) -> nx.DiGraph:
         else:
             graph.add_edge(link.cause_concept, link.effect_concept, links=[link])
     return graph
+
+
+#: marks a bundle node of :func:`bundled_graph` (the phrase that sums several concepts up)
+BUNDLE_MARK = "\u2039"
+
+
+def bundled_graph(result: "Result", doc_id: str | None = None) -> nx.DiGraph:
+    """:func:`collapsed_graph` with one bundle per link group.
+
+    The links one summary anaphor ("all of these factors") or one
+    enumeration produces share a ``group``; instead of one arrow per link
+    they are drawn as one bundle: each summed-up concept -> a bundle node
+    named after the phrase ("‹all of these factors›") -> the shared end.
+    Groups whose links do not share one end are drawn as plain edges.
+    """
+    graph = nx.DiGraph()
+    groups: dict[str, list] = {}
+    for link in result.link_records:
+        if doc_id is not None and link.doc_id != doc_id:
+            continue
+        group = getattr(link, "group", "") or ""
+        if group:
+            groups.setdefault(group, []).append(link)
+            continue
+        _add(graph, link.cause_concept, link.effect_concept, link)
+    for group, links in groups.items():
+        causes = {l.cause_concept for l in links}
+        effects = {l.effect_concept for l in links}
+        if len(effects) == 1 and len(causes) > 1:
+            hub = f"{BUNDLE_MARK}{links[0].cause_text.strip()}\u203a"
+            for link in links:
+                _add(graph, link.cause_concept, hub, link)
+            _add(graph, hub, links[0].effect_concept, *links)
+        elif len(causes) == 1 and len(effects) > 1:
+            hub = f"{BUNDLE_MARK}{links[0].cause_text.strip() if links[0].rule != 'enumeration' else links[0].cue.split(' …')[0]}\u203a"
+            _add(graph, links[0].cause_concept, hub, *links)
+            for link in links:
+                _add(graph, hub, link.effect_concept, link)
+        else:
+            for link in links:
+                _add(graph, link.cause_concept, link.effect_concept, link)
+    return graph
+
+
+def _add(graph: nx.DiGraph, cause: str, effect: str, *links) -> None:
+    if graph.has_edge(cause, effect):
+        graph[cause][effect]["links"].extend(links)
+    else:
+        graph.add_edge(cause, effect, links=list(links))
 
 
 def _label(name: str) -> str:
@@ -220,7 +269,7 @@ def plot_causal_graph(result: "Result", ax=None, doc_id: str | None = None, titl
     these factors"); the width grows with the number of links behind an edge.
     Without ``ax`` the figure is sized so that no two labels overlap.
     """
-    graph = collapsed_graph(result, doc_id)
+    graph = bundled_graph(result, doc_id)
     position = causal_layout(graph)
     xs = [x for x, _ in position.values()] or [0.0]
     ys = [y for _, y in position.values()] or [0.0]
@@ -241,8 +290,11 @@ def plot_causal_graph(result: "Result", ax=None, doc_id: str | None = None, titl
         return ax
     boxes = {}
     for node, (x, y) in position.items():
+        bundle = node.startswith(BUNDLE_MARK)
         boxes[node] = ax.text(x, y, _label(node), ha="center", va="center", fontsize=_FONT_SIZE, zorder=3,
-                              bbox=dict(boxstyle="round,pad=0.35", facecolor="#f4f1e8", edgecolor="#6b6b6b", linewidth=0.8))
+                              style="italic" if bundle else "normal",
+                              bbox=dict(boxstyle="round,pad=0.35", facecolor="white" if bundle else "#f4f1e8",
+                                        edgecolor="#6b6b6b", linewidth=0.8, linestyle=":" if bundle else "-"))
     ax.add_artist(_BoxPlacer(list(boxes.values())))
     for cause, effect, data in graph.edges(data=True):
         state = edge_state(data["links"])
@@ -260,7 +312,7 @@ def plot_causal_graph(result: "Result", ax=None, doc_id: str | None = None, titl
     ax.set_xlim(*x_range)
     ax.set_ylim(*y_range)
     handles = [Line2D([], [], color=c, linestyle="--" if k == "hedged" else "-", label=k) for k, c in EDGE_COLOURS.items()]
-    handles.append(Line2D([], [], color="#555555", linestyle=":", label="implied by a summary or enumeration"))
+    handles.append(Line2D([], [], color="#555555", linestyle=":", label="implied by a summary or enumeration (‹bundle›)"))
     handles.append(Line2D([], [], color="#555555", linewidth=2.7, label="thicker: more links"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), fontsize=8, frameon=False,
               ncol=len(handles), borderaxespad=0.2, handlelength=2.5)

@@ -17,14 +17,16 @@ __all__ = [
     "Resolution",
     "Strength",
     "Polarity",
+    "Direction",
     "Asserter",
     "Modality",
     "ClaimType",
     "record_columns",
 ]
 
-Strength = Literal["sufficient", "contributory", "associative"]
+Strength = Literal["sufficient", "contributory", "associative", "motive"]
 Polarity = Literal["positive", "negative"]
+Direction = Literal["increase", "decrease", ""]
 Asserter = Literal["author", "cited", "actor"]
 #: FactBank modality of a link: asserted, hedged, hypothetical (condition, counterfactual,
 #: forecast, intention) or question
@@ -112,6 +114,7 @@ class CausalLink:
     rule: str
     claim_id: str = ""
     via: str = ""  # how an end was resolved, e.g. "anaphora:summary 'Such interaction'"
+    direction: Direction = ""  # what the cause does to the effect: "increase", "decrease" or "" (not said)
     modality: Modality = "asserted"
 
     def __post_init__(self) -> None:
@@ -120,6 +123,7 @@ class CausalLink:
             object.__setattr__(self, "modality", "hedged" if self.hedged else "asserted")
         elif self.modality != "asserted" and not self.hedged:
             object.__setattr__(self, "hedged", True)
+    group: str = ""  # links one summary anaphor or one enumeration produces share it ("doc:summary@1234")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,6 +27,7 @@ __all__ = [
     "ClaimRule",
     "load_cue_rules",
     "load_lexicon",
+    "load_noun_classes",
     "load_claim_rules",
     "rules_dir",
     "rules_version",
@@ -35,8 +36,10 @@ __all__ = [
 
 Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
-    "connective_adverb", "noun", "copula_noun", "purpose", "participle", "counterfactual",
+    "connective_adverb", "noun", "copula_noun", "purpose", "participle",
+    "resultative", "verb_clause", "counterfactual", "depictive",
 ]
+Direction = Literal["increase", "decrease", ""]
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,8 @@ class CueRule:
     - ``verb_prep``: a verb with a fixed preposition ("X led to Y"); ``object``
       or ``acomp`` name a fixed noun or adjective ("played a part in",
       "was responsible for"). ``reverse`` puts the effect first ("Y stems from X").
-    - ``causative``: "X led Y to do Z": the effect is the object and its clause.
+    - ``causative``: "X led Y to do Z": the effect is the object and its clause;
+      with ``prep``, also the object and its result phrase ("drove Y into revolt").
     - ``connective_mark``: a subordinator ("because X, Y").
     - ``connective_prep``: a preposition ("Y because of X", "clashes over X").
     - ``connective_adverb``: a discourse adverb linking to the previous clause
@@ -60,11 +64,36 @@ class CueRule:
     - ``purpose``: an infinitival purpose clause ("they struck to demand Y").
     - ``participle``: a participial clause of motive ("they marched, demanding Y")
       or, with ``reverse``, of result ("a bomb exploded, killing five").
+    - ``resultative``: "X left Y vulnerable (to Z)", "X made Y profitable",
+      "X kept Y flowing": the effect is the object with its predicate.
+    - ``verb_clause``: "X meant that Y": the subject causes the that-clause.
+
+    ``direction`` says what the cue does to the effect: ``increase`` ("raised
+    Y"), ``decrease`` ("reduced Y", "destroyed Y"; still a positive link) or
+    ``""``. ``source`` names the lexical resource a derived rule comes from
+    (``models/causal_verbs.jsonl``; see ``models/ATTRIBUTION.md``).
+    ``abstract_end``: the link does not count when a person or group acts on a
+    person, a concrete thing or a named place (``models/noun_classes.jsonl``): "the bishop broke the
+    seal" is not a historian's causal link; "the blockade ruined the merchants"
+    and "the bishop ruined the chapter's finances" are.
+    ``subject_cause`` (``verb_prep``): the subject, not the object, is the
+    cause of the prepositional object ("X deprived the city of Y").
+    ``experiencer``: the effect must not be a concrete thing (the Experiencer
+    of a psych verb: "the levies angered the guilds", not "... the mixture").
+    ``abstract_effect``: the effect must not be a person or a concrete thing
+    (verbs of creation: "the reforms created a new class", not "... an atlas").
+    ``needs_object`` (``verb_prep``): only with a direct object or in the
+    passive ("X turned Y into Z", not "Y turned into Z").
     - ``counterfactual``: a counterfactual conditional with no causal word
       ("Had X happened, Y would never have broken out"; "If X had happened,
       Y would have ..."): the condition is the cause, the consequent the
       effect; :mod:`pipeline.factuality` reads it as hypothetical, and
       negative when the consequent is negated.
+    - ``depictive``: a construction without a cue word (``lemmas`` empty): a
+      fronted adjective phrase gives the reason ("Unable to agree, they split").
+
+    ``strength`` ``motive`` marks an intention (a purpose clause): what the
+    actor meant to bring about, not an achieved effect.
 
     ``attach`` names lexicon kinds: the cue counts only when the word it hangs
     on is in one of those word lists ("clashes over X": a word of dispute).
@@ -76,7 +105,7 @@ class CueRule:
     example: str
     cause: str
     effect: str
-    strength: Literal["sufficient", "contributory", "associative"] = "sufficient"
+    strength: Literal["sufficient", "contributory", "associative", "motive"] = "sufficient"
     polarity: Literal["positive", "negative"] = "positive"
     prep: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
@@ -88,6 +117,13 @@ class CueRule:
     attach: tuple[str, ...] = ()
     confidence: float = 0.8
     note: str = ""
+    direction: Direction = ""
+    source: str = ""
+    abstract_end: bool = False
+    subject_cause: bool = False
+    needs_object: bool = False
+    experiencer: bool = False
+    abstract_effect: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)
@@ -208,10 +244,49 @@ def read_rule_file(path: Path, record_type: type, required: set[str]) -> list:
 
 
 @lru_cache(maxsize=None)
-def load_cue_rules(path: str | None = None) -> tuple[CueRule, ...]:
-    """The causal cue lexicon (``models/causal_cues.jsonl``)."""
+def load_cue_rules(path: str | None = None, verbs_path: str | None = None,
+                   nouns_path: str | None = None) -> tuple[CueRule, ...]:
+    """The causal cue lexicon: the hand rules and the derived verb and noun classes.
+
+    ``path`` replaces the hand rules (default ``models/causal_cues.jsonl``);
+    ``verbs_path`` the derived verbs (default ``models/causal_verbs.jsonl``,
+    built by ``scripts/derive_causal_lexicon.py``) and ``nouns_path`` the
+    derived nouns (default ``models/causal_nouns.jsonl``, built by
+    ``scripts/derive_causal_nouns.py``); ``""`` leaves a derived file out.
+    Hand rules win: a derived rule whose id a hand rule has is left out, and
+    so is a derived lemma that a hand rule of the same frame reads. Raises
+    :class:`RuleFileError` on a malformed file.
+    """
     file = Path(path) if path else rules_dir() / "causal_cues.jsonl"
-    return tuple(read_rule_file(file, CueRule, _REQUIRED_CUE))
+    hand = read_rule_file(file, CueRule, _REQUIRED_CUE)
+    ids = {rule.id for rule in hand}
+    taken = {(rule.frame, lemma) for rule in hand for lemma in rule.lemmas}
+    derived = []
+    for given, default in ((verbs_path, "causal_verbs.jsonl"), (nouns_path, "causal_nouns.jsonl")):
+        if given == "":
+            continue
+        derived_file = Path(given) if given else rules_dir() / default
+        if not derived_file.exists():
+            continue
+        for rule in read_rule_file(derived_file, CueRule, _REQUIRED_CUE):
+            lemmas = tuple(lemma for lemma in rule.lemmas if (rule.frame, lemma) not in taken)
+            if rule.id in ids or not lemmas:
+                continue
+            derived.append(rule if lemmas == rule.lemmas else replace(rule, lemmas=lemmas))
+    return tuple(hand) + tuple(derived)
+
+
+@lru_cache(maxsize=None)
+def load_noun_classes(path: str | None = None) -> tuple[LexiconRule, ...]:
+    """Nouns of persons and concrete things (``models/noun_classes.jsonl``, derived from WordNet).
+
+    Each entry has kind ``concrete_noun`` and value ``person``, ``artifact`` or
+    ``thing``; empty when the file is absent.
+    """
+    file = Path(path) if path else rules_dir() / "noun_classes.jsonl"
+    if not file.exists():
+        return ()
+    return tuple(read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"}))
 
 
 @lru_cache(maxsize=None)

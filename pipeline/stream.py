@@ -34,13 +34,15 @@ import tempfile
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Iterator, Sequence
+from dataclasses import replace
+from typing import IO, Iterator, Mapping, Sequence
 
 import pandas as pd
 
 from .analysis import DOCUMENT_COLUMNS, ConceptTable, Result, canonical_links, count_concept_occurrences
 from .concepts import merge_concepts
-from .export import DOT_HEADER, TABLES, _clean, dot_edge_line, dot_node_line
+from .export import (DOT_HEADER, TABLES, OutputLock, _clean, commit_outputs, csv_safe, dot_edge_line, dot_node_line,
+                     finish_interrupted_commit)
 from .records import InputProblem
 
 __all__ = ["write_streamed", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]
@@ -55,9 +57,20 @@ _CACHED_LENGTH = 80
 _LINK_NUMBER = re.compile(r"link(\d+)")
 
 
-def _slices(cache, keys: Sequence[str], size: int) -> Iterator[list]:
+def _slices(cache, keys: Sequence[str], size: int, headers: Mapping[str, tuple[str, Mapping]] | None = None
+            ) -> Iterator[list]:
+    """The cached results of ``keys``, ``size`` at a time; each chapter's source and metadata from ``headers``."""
     for start in range(0, len(keys), size):
-        yield list(cache.iter_results(keys[start:start + size]))
+        part = keys[start:start + size]
+        results = list(cache.iter_results(part))
+        if headers:
+            for index, (key, item) in enumerate(zip(part, results)):
+                if key in headers:
+                    source, metadata = headers[key]
+                    if source != item.chapter.source or dict(metadata) != dict(item.chapter.metadata):
+                        chapter = replace(item.chapter, source=source, metadata=dict(metadata))
+                        results[index] = replace(item, chapter=chapter)
+        yield results
 
 
 # -- tables -------------------------------------------------------------------------
@@ -66,12 +79,14 @@ def _slices(cache, keys: Sequence[str], size: int) -> Iterator[list]:
 class _TableSink:
     """One table appended slice by slice to its CSV and (optionally) Parquet file."""
 
-    def __init__(self, folder: Path, name: str, parquet: bool):
+    def __init__(self, folder: Path, name: str, parquet: bool, text_columns: Sequence[str] = ()):
         self.csv_path = folder / f"{name}.csv"
         self.parquet_path = folder / f"{name}.parquet" if parquet else None
         self.columns: list[str] | None = None
         self.writer = None
         self.schema = None
+        #: columns that hold strings in every slice (metadata): Parquet type string, whatever the first slice holds
+        self.text_columns = frozenset(text_columns)
 
     def write(self, frame: pd.DataFrame) -> None:
         first = self.columns is None
@@ -80,7 +95,7 @@ class _TableSink:
         frame = frame.reindex(columns=self.columns)
         if not len(frame) and not first:
             return
-        frame.to_csv(self.csv_path, index=False, header=first, mode="w" if first else "a")
+        csv_safe(frame).to_csv(self.csv_path, index=False, header=first, mode="w" if first else "a")
         if self.parquet_path is not None and len(frame):
             self._parquet(frame)
 
@@ -90,7 +105,16 @@ class _TableSink:
 
         table = pa.Table.from_pandas(frame, preserve_index=False)
         if self.writer is None:
-            fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema]
+            # a column without a value in the first slice (null, or NaN read as double) and every metadata
+            # column are strings: a later slice that has values in them must fit the schema
+            def typed(f):
+                if pa.types.is_string(f.type) or pa.types.is_large_string(f.type):
+                    return f
+                if f.name in self.text_columns:
+                    return pa.field(f.name, pa.large_string())
+                return pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
+
+            fields = [typed(f) for f in table.schema]
             self.schema = pa.schema(fields, metadata=table.schema.metadata)
             self.writer = pq.ParquetWriter(self.parquet_path, self.schema)
         self.writer.write_table(table.cast(self.schema))
@@ -415,16 +439,31 @@ def _clean_stale_staging(out: Path) -> None:
 
 def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem], out_dir: str | os.PathLike, *,
                    png: bool = True, report: bool = True, parquet: bool = True,
-                   slice_documents: int = SLICE_DOCUMENTS, view_limit: int = VIEW_LIMIT) -> tuple[list[Path], dict]:
+                   slice_documents: int = SLICE_DOCUMENTS, view_limit: int = VIEW_LIMIT,
+                   headers: Mapping[str, tuple[str, Mapping[str, str]]] | None = None) -> tuple[list[Path], dict]:
     """Write every output file of ``argmine run`` for the cached documents ``keys`` (in that order).
 
     Returns the paths written and counts (``documents``, ``links``,
-    ``claims``). Every file is written into a scratch folder inside
-    ``out_dir`` and moved into place only when all are complete.
+    ``claims``). ``headers`` (key -> ``(source, metadata)``, as
+    :class:`pipeline.batch.RunSummary` gives them) replace the source and
+    metadata a cached record was stored with, so outputs name the paths of
+    this run. Every file is written into a scratch folder inside ``out_dir``
+    and all are moved into place in one journaled step
+    (:func:`pipeline.export.commit_outputs`), under the folder's
+    :class:`~pipeline.export.OutputLock` (:class:`~pipeline.export.OutputBusyError`
+    when another process holds it). CSV cells that a spreadsheet would run
+    as formulas are neutralised (:func:`pipeline.export.csv_safe`).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    _clean_stale_staging(out)
+    with OutputLock(out):
+        finish_interrupted_commit(out)
+        _clean_stale_staging(out)
+        return _write_streamed(keys, cache, problems, out, png=png, report=report, parquet=parquet,
+                               slice_documents=slice_documents, view_limit=view_limit, headers=headers)
+
+
+def _write_streamed(keys, cache, problems, out: Path, *, png, report, parquet, slice_documents, view_limit, headers):
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     scratch = staging / ".scratch"
     scratch.mkdir()
@@ -433,7 +472,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
         occurrences: dict[tuple[str, str], Counter] = defaultdict(Counter)
         contexts: dict[str, object] = {}
         extra_columns: dict[str, None] = {}
-        for chunk in _slices(cache, keys, slice_documents):
+        for chunk in _slices(cache, keys, slice_documents, headers):
             for item in chunk:
                 count_concept_occurrences(item.extraction.links, into=occurrences)
                 contexts[item.chapter.id] = item.extraction.context
@@ -446,9 +485,9 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
 
         # 2: the concepts table from the canonical links, then from the resolutions (as Result.concepts)
         table = ConceptTable()
-        for chunk in _slices(cache, keys, slice_documents):
+        for chunk in _slices(cache, keys, slice_documents, headers):
             table.add_links(link for item in chunk for link in canonical_links(item.extraction.links, mapping))
-        for chunk in _slices(cache, keys, slice_documents):
+        for chunk in _slices(cache, keys, slice_documents, headers):
             table.add_resolutions(Result(chapters=chunk, concept_map=mapping).resolution_records)
         concepts = table.frame(merges)
         del table
@@ -456,13 +495,16 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
 
         # 3: tables, graph and argument files, slice by slice
         document_columns = DOCUMENT_COLUMNS + [c for c in extra_columns if c not in DOCUMENT_COLUMNS]
-        sinks = {name: _TableSink(staging, name, parquet) for name in TABLES if name != "concepts"}
+        numbers = {"words", "sentences", "claims", "links"}
+        sinks = {name: _TableSink(staging, name, parquet,
+                                  [c for c in document_columns if c not in numbers] if name == "documents" else ())
+                 for name in TABLES if name != "concepts"}
         graphs = _GraphSinks(scratch)
         arguments = _ArgumentSinks(scratch)
         counts = {"documents": 0, "links": 0, "claims": 0}
         view: list = []
         view_links: list = []
-        for chunk in _slices(cache, keys, slice_documents):
+        for chunk in _slices(cache, keys, slice_documents, headers):
             links = [link for item in chunk for link in canonical_links(item.extraction.links, mapping)]
             result = Result(chapters=chunk, link_records=links, concept_map=mapping)
             names = sorted({l.cause_concept for l in links} | {l.effect_concept for l in links})
@@ -484,13 +526,13 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
             sink.close(getattr(Result(chapters=[]), name).reindex(
                 columns=document_columns if name == "documents" else None))
         written = [f"{name}.{kind}" for name in sinks for kind in (("csv", "parquet") if parquet else ("csv",))]
-        concepts.to_csv(staging / "concepts.csv", index=False)
+        csv_safe(concepts).to_csv(staging / "concepts.csv", index=False)
         written.append("concepts.csv")
         if parquet:
             concepts.to_parquet(staging / "concepts.parquet", index=False)
             written.append("concepts.parquet")
         if problems:
-            Result(chapters=[], problems=list(problems)).errors.to_csv(staging / "errors.csv", index=False)
+            csv_safe(Result(chapters=[], problems=list(problems)).errors).to_csv(staging / "errors.csv", index=False)
             written.append("errors.csv")
         written += graphs.finish(staging)
         written += arguments.finish(staging)
@@ -506,10 +548,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
 
                 write_report(view_result, staging / "report.html")
                 written.append("report.html")
-        for name in written:
-            os.replace(staging / name, out / name)
-        if not problems:
-            (out / "errors.csv").unlink(missing_ok=True)
+        commit_outputs(staging, out, written, [] if problems else ["errors.csv"])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [out / name for name in written], counts

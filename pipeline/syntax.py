@@ -19,7 +19,10 @@ __all__ = [
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
+    "small_clause",
     "cleft_focus", "negated_alternatives", "subordinate_main",
+    "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject",
+    "infinitive_complement", "hyphen_agent", "conjoined_complements",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -72,9 +75,25 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return True
+    if is_participial_passive(verb):
+        return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN":
         return is_passive(verb.head)
     return False
+
+
+def is_participial_passive(verb: Token) -> bool:
+    """A subjectless past participle set off as an adverbial clause: "Weakened by drought, the kingdom fell".
+
+    The participle is said of the main clause's subject (its understood
+    passive subject); it needs a by-agent so that "Founded in 1600, the
+    company ..." (no agent, no cause) does not count.
+    """
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "csubj") for c in verb.children):
+        return False
+    return _agent_of(verb) is not None
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -88,11 +107,25 @@ def agents(verb: Token) -> list[Token]:
     """Every by-phrase of a passive: "caused by X or by Y" gives X and Y."""
     first = agent(verb)
     if first is None:
-        return []
+        return hyphen_agent(verb)
     found = [first]
     for prep in first.head.conjuncts:
         found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def hyphen_agent(verb: Token) -> list[Token]:
+    """The noun of a hyphenated compound participle: "slavery-induced absolutism" gives [slavery]."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl") or verb.i < 2:
+        return []
+    doc = verb.doc
+    hyphen = doc[verb.i - 1]
+    if hyphen.text != "-" or hyphen.whitespace_ or doc[verb.i - 2].whitespace_:
+        return []
+    noun = doc[verb.i - 2]
+    if noun.head.i != verb.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [noun]
 
 
 def agent(verb: Token) -> Token | None:
@@ -115,6 +148,8 @@ def passive_subjects(verb: Token) -> list[Token]:
         return [_unrelative(t) for t in found]
     if verb.dep_ in ("acl", "amod"):
         return [verb.head]
+    if is_participial_passive(verb):
+        return subjects(verb.head) or [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return passive_subjects(verb.head)
     return []
@@ -131,6 +166,16 @@ def _unrelative(token: Token) -> Token:
             clause = clause.head
         if clause.dep_ == "relcl":
             return clause.head
+        # a cleft, "it was the defeat that weakened X": the focus is the subject; the copula is the
+        # clause's head ("was ... that weakened") or, misparsed, its complement ("was X, not Y, that caused")
+        copulas = [clause.head] if clause.dep_ == "ccomp" else []
+        copulas += [c for c in clause.children if c.dep_ == "ccomp" and c.i < token.i]
+        for copula in copulas:
+            if copula.lemma_ != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children):
+                continue
+            focus = next((c for c in copula.children if c.dep_ == "attr" and c.i < token.i), None)
+            if focus is not None:
+                return focus
     return token
 
 
@@ -228,12 +273,27 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)
     if verb.dep_ == "xcomp":
-        return subjects(verb.head)
+        return _raised_subjects(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., thus causing X"
         return subjects(verb.head)
     return []
+
+
+def _raised_subjects(holder: Token) -> list[Token]:
+    """The subject an infinitive shares with the word it complements.
+
+    "X seems to have caused Y" (a raising verb: its subject), "X is likely to
+    have caused Y" (an adjective: the copula's subject), "X is thought to have
+    caused Y" (a passive verb: its passive subject).
+    """
+    if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "attr") and holder.head.pos_ in ("VERB", "AUX"):
+        return subjects(holder.head)
+    passive = [c for c in holder.children if c.dep_ == "nsubjpass"]
+    if passive and not any(c.dep_ in ("nsubj", "csubj") for c in holder.children):
+        return [_unrelative(t) for t in passive]
+    return subjects(holder)
 
 
 def objects(verb: Token) -> list[Token]:
@@ -304,6 +364,8 @@ def phrase_objects(phrase) -> list[Token]:
     inside = {t.i for t in phrase}
     for token in reversed(phrase):
         found = [t for t in prep_objects(token) if t.i not in inside]
+        if not found and token.tag_ == "VBG":  # "following the cuts" parsed as a verb with its object
+            found = [c for c in token.children if c.dep_ == "dobj"]
         if found:
             return found
     return []
@@ -360,6 +422,11 @@ def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
             tokens -= {t.i for t in child.subtree}  # what the noun is, not what is said of it
         if child.dep_ in ("cc", "conj"):
             tokens -= {t.i for t in child.subtree}
+    for inner in list(head.subtree):
+        if inner.dep_ == "appos" and inner.i != head.i:
+            negs = [c for c in (*inner.children, *inner.head.children) if c.dep_ == "neg" and c.i < inner.i]
+            if negs:  # "the collapse of credit, not the war": the contrasted item is not part of the phrase
+                tokens -= {t.i for t in inner.subtree} | {n.i for n in negs}
     for index in list(excluded):
         if index in tokens and index != head.i:
             tokens -= {t.i for t in doc[index].subtree}
@@ -563,7 +630,17 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in sub.children):
         return False
+    if sub.lemma_.lower() == "be" and _stative_predicate(sub) and not any(c.dep_ == "xcomp" for c in sub.subtree):
+        return True  # "as there were no apprentices", "as the roads were impassable": a state, not a comment
     return sub.lemma_.lower() not in words.by_kind.get("comment_verb", ())
+
+
+def _stative_predicate(copula: Token) -> bool:
+    """An existential ("there was no X") or a copula with a predicate ("the roads were impassable")."""
+    if any(c.dep_ == "expl" for c in copula.children):
+        return any(c.dep_ in ("attr", "nsubj", "acomp") for c in copula.children)
+    return any(c.dep_ in ("attr", "acomp") for c in copula.children) and any(
+        c.dep_ == "nsubj" and c.tag_ != "PRP" and c.lower_ not in ("this", "that") for c in copula.children)
 
 
 def is_time_expression(token: Token, words: WordLists) -> bool:
@@ -600,3 +677,156 @@ def resultative_so(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")
 
+
+
+def small_clause(verb: Token) -> tuple[Token, Token] | None:
+    """For "left the city vulnerable", "kept the mills running": the (subject, predicate) of the verb's small clause.
+
+    The predicate is an adjective or an -ing verb: an object with an object
+    predicative or complement ("left [the city] [vulnerable]"), a clausal
+    complement with its own subject ("made [the trade profitable]"), or, in
+    the passive, the verb's subject with its predicative ("was left empty").
+    A bare infinitive ("made them leave") is the causative frame's, and an
+    expletive "it" ("made it clear that") names no factor.
+    """
+    def predicate_ok(token: Token) -> bool:
+        return token.pos_ == "ADJ" or (token.pos_ == "VERB" and token.tag_ == "VBG")
+
+    subject = None
+    predicate = None
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "acomp") and predicate_ok(child):
+            predicate = child
+        elif child.dep_ == "ccomp" and predicate_ok(child):
+            inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if inner is not None:
+                subject, predicate = inner, child
+    if predicate is None:
+        return None
+    if subject is None:
+        found = passive_subjects(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        subject = found[0] if found else None
+    if subject is None or subject.lower_ == "it" or subject.i == predicate.i:
+        return None
+    return subject, predicate
+
+
+def combination_members(token: Token, words: WordLists) -> list[Token]:
+    """The members of "the combination of X and Y" (lexicon kind ``combination``): [X, Y]; else [token].
+
+    A noun that only bundles its of-object's conjuncts ("the conjunction of
+    drought and war") is not itself a cause: each member is.
+    """
+    if token.lemma_.lower() not in words.by_kind.get("combination", ()):
+        return [token]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found = [c for c in prep.children if c.dep_ == "pobj"]
+            if found:
+                return conjuncts(found[0])
+    return [token]
+
+
+def relative_misparse(verb: Token) -> tuple[Token, Token] | None:
+    """(antecedent, object) of a relative clause the parser read as a noun phrase.
+
+    "a massacre that hardened demands for independence" is often parsed with
+    the verb as an adjective ("hardened" amod of "demands") and "demands" as the
+    relative clause. A verb form tagged as an adjectival modifier, right after
+    the relative pronoun of that clause, is the clause's verb; the noun it
+    modifies is its object and the antecedent its subject.
+    """
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return None
+    pronoun = verb.doc[verb.i - 1]
+    noun = verb.head
+    if pronoun.lower_ not in _RELATIVE or pronoun.head.i not in (noun.i, verb.i) or noun.i <= verb.i:
+        return None
+    if noun.dep_ != "relcl" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun.head, noun
+
+
+def measured_time(marker: Token, words: WordLists) -> bool:
+    """"two years after X", "a week following X", "shortly after X": a measured stretch of time before the marker.
+
+    A noun of measure ("two years") or an adverb of time (lexicon kind
+    ``time_adverb``: "shortly", "soon") right before the marker; not "simply
+    because", "partly because".
+    """
+    holders = [marker, marker.head] if marker.dep_ == "mark" else [marker]
+    for holder in holders:
+        for child in holder.children:
+            if not (marker.i - 3 <= child.i < marker.i):
+                continue
+            if child.dep_ == "npadvmod" and child.pos_ == "NOUN":
+                return True
+            if child.dep_ == "advmod" and child.lemma_.lower() in words.by_kind.get("time_adverb", ()):
+                return True
+    if marker.dep_ == "prep" and marker.head.i < marker.i and marker.head.dep_ == "npadvmod" and marker.head.pos_ == "NOUN":
+        return True  # "[two years] after the war": the preposition hangs on the measure noun
+    return False
+
+
+def author_subject(verb: Token, words: WordLists) -> bool:
+    """The clause states the author's or the scholarship's method, not an actor's act.
+
+    Its subject is the work or scholarship ("this chapter", "historians":
+    lexicon kinds ``self`` and ``cited``), or "I"/"we" with a verb of method
+    (kind ``method_verb``: "I use tax rolls to show ..."); a speaker's "we
+    took the time to ..." is an act of its own.
+    """
+    personal = ("i", "we")
+    for subject in subjects(verb):
+        if subject.lower_ in personal:
+            if verb.lemma_.lower() in words.by_kind.get("method_verb", ()):
+                return True
+        elif words.in_kinds(subject.lemma_.lower(), ("self", "cited")) or words.in_kinds(subject.lower_, ("self", "cited")):
+            return True
+    return False
+
+
+def infinitive_complement(verb: Token) -> Token | None:
+    """The to-infinitive of "drove X to flee" however it is attached (xcomp, ccomp or, misread as a purpose, advcl)."""
+    for child in verb.children:
+        if child.i <= verb.i or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.dep_ in ("xcomp", "ccomp"):
+            return child
+        if child.dep_ == "advcl" and child.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            objects_before = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
+            if objects_before and child.left_edge.i == objects_before[-1].right_edge.i + 1:
+                return child
+            if not objects_before and any(c.dep_ == "nsubjpass" for c in verb.children):
+                by = next((c for c in verb.children if c.dep_ == "agent" and c.i < child.i), None)
+                if child.left_edge.i == (by.right_edge.i if by is not None else verb.i) + 1:
+                    return child  # "peasants were driven (by hunger) to flee"
+    return None
+
+
+def conjoined_complements(subject: Token, clause: Token) -> list[tuple[Token, tuple[int, int], int]]:
+    """The effects of "drove X to sell Y and (to) leave Z": one per coordinated infinitive.
+
+    Each item is (verb, span, own start): the first span runs from the causee
+    ``subject`` (or the verb) to the end of the first infinitive; a later
+    conjunct's span is its own clause. ``own start`` is where the verb's own
+    clause begins, for when the causee cannot be part of the span.
+    """
+    doc = clause.doc
+    conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                 and infinitive_complement(c) is None]  # "to sell and make them leave": "make" has its own
+    found = []
+    heads = [clause] + conjoined
+    for n, head in enumerate(heads):
+        start = min(subject.left_edge.i, head.i) if n == 0 else head.left_edge.i
+        own_start = head.left_edge.i
+        later = [c.left_edge.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > head.i]
+        if later:  # up to the next coordinated verb, whether it is an effect of its own or not
+            end = min(later + [c.i for c in clause.children if c.dep_ == "cc" and c.i > head.i])
+        else:
+            end = clause_end(head)
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        found.append((head, (start, end), own_start))
+    return found

@@ -1,6 +1,8 @@
 """Printing a result readably in a terminal (``argmine show``), with rich."""
 from __future__ import annotations
 
+import shlex
+
 import textwrap
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -51,7 +53,8 @@ def _heading(console: Console, row, n_links: int) -> None:
     console.print(f"{row.sentences} sentences, {row.claims} claims, {n_links} causal links")
 
 
-def print_result(result: "Result", doc_id: str | None = None, console: Console | None = None, max_chains: int = 8) -> None:
+def print_result(result: "Result", doc_id: str | None = None, console: Console | None = None, max_chains: int = 8,
+                 out_dir: str = "OUT_DIR") -> None:
     """For each chapter: its title, its longest continuous chains with the links behind each hop, and its links.
 
     Link numbers count a document's rows of ``links.csv`` from 1, as in the
@@ -80,7 +83,8 @@ def print_result(result: "Result", doc_id: str | None = None, console: Console |
                                + (f" [yellow]{escape(how)}[/yellow]" if how else ""))
             console.print(tree)
             if len(chains) > max_chains:
-                console.print(f"[dim]… {len(chains) - max_chains} more: argmine chains OUT_DIR --doc {escape(row.doc_id)}[/dim]")
+                console.print(f"[dim]… {len(chains) - max_chains} more: argmine chains {escape(shlex.quote(out_dir))} "
+                              f"--doc {escape(shlex.quote(row.doc_id))}[/dim]")
         else:
             console.print("[dim]No chains of two or more hops in this chapter.[/dim]")
         if not links:

