@@ -99,8 +99,8 @@ def test_factuality_link_inside_the_subject_is_not_negated_by_the_predicate(extr
 def test_factuality_not_because_clause_but_because_clause(extract_links):
     text = "The ministry abandoned the scheme not because the rebels objected but because the harbour had silted up."
     assert _read(extract_links, text) == [
-        ("rebels object", "abandonment of scheme", "negative", "asserted", "author", "sufficient"),
-        ("harbour silt", "abandonment of scheme", "positive", "asserted", "author", "sufficient")]
+        ("objection of rebels", "abandonment of scheme", "negative", "asserted", "author", "sufficient"),
+        ("silting of harbour", "abandonment of scheme", "positive", "asserted", "author", "sufficient")]
 
 
 def test_factuality_cleft_with_alternative_at_the_end(extract_links):
