@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .records import Asserter, Modality, Polarity, Strength
 from .rules import LexiconRule, load_cue_rules, load_lexicon
+from .concepts import negated_result
 from .syntax import cleft_focus
 
 __all__ = [
@@ -430,11 +431,27 @@ def _impersonal(pronoun: Token) -> bool:
         and morph.get("Gender") == ["Neut"]
 
 
+def _owned(noun: Token) -> bool:
+    """A noun with an owner: a possessor, a name before it or an agentive *by*-phrase."""
+    return any(c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+               or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def _the_work(noun: Token) -> bool:
+    """A work noun with the definite article and no owner ("the article", not "Smith's article", "the
+    article by Smith" or "the Annales article"): in the present tense, the text speaking of itself."""
+    children = list(noun.children)
+    definite = any(c.dep_ == "det" and c.morph.get("PronType") == ["Art"] and c.morph.get("Definite") == ["Def"]
+                   for c in children)
+    return definite and not _owned(noun) and noun.morph.get("Number") != ["Plur"]
+
+
 def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""]:
     """Who asserts what ``predicate`` (a verb of saying, believing or forecasting) governs.
 
-    "I/we" or "this chapter" (lexicon kinds ``self`` and ``self_determiner``)
-    → author; a scholarly subject (kind ``cited``), a name with a bracketed
+    "I/we" or "this chapter" (lexicon kinds ``self`` and ``self_determiner``),
+    or a work noun with the definite article in the present ("the article
+    argues that") → author; a scholarly subject (kind ``cited``), a name with a bracketed
     year ("Smith (1990)"), a named writer with a scholarly reporting verb in
     the present or perfect, or an agentless scholarly passive in the perfect
     or past ("it has been argued") → cited; an agentless scholarly passive in
@@ -460,6 +477,10 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
     if words.token_in(subject, "self") and (subject.pos_ == "PRON" or determiners & words.by_kind.get("self_determiner", frozenset())):
         return "author"
+    if words.token_in(subject, "self") and subject.pos_ == "NOUN" and present and _the_work(subject):
+        return "author"  # "The article argues that", "the present study shows that": the work itself
+    if words.token_in(subject, "self") and subject.pos_ == "NOUN" and scholarly_verb and _owned(subject):
+        return "cited"  # "Smith's article argues that", "a book by Smith contends that"
     if words.token_in(subject, "cited"):
         return "cited"
     if scholarly_verb and subject.pos_ in ("PRON", "DET"):
@@ -584,6 +605,26 @@ def _question(clause: Token, words: FactualityWords) -> bool:
     return not any(t.tag_ == "WRB" and t.i < clause.i and t.head.pos_ in _VERBAL for t in sent)
 
 
+def _degree_wh(clause: Token, governor: Token) -> Token | None:
+    """The question word of an embedded question of degree ("ask how much of X was due to Y",
+    "examine how far X caused Y", "ask to what extent X ..."), or None.
+
+    A question adverb (tag WRB) on a quantity or degree word rather than on a
+    verb, or a wh-determiner (tag WDT) in a prepositional phrase, between
+    ``governor`` and the verb of ``clause``. A why- or how-clause on the verb
+    itself ("examine why X caused Y") presupposes its content and is not one.
+    """
+    doc = clause.doc
+    for token in doc[governor.i + 1:clause.i] if governor.i < clause.i else ():
+        if token.tag_ == "WRB" and token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV") \
+                and token.head.i < clause.i and clause in token.head.ancestors:
+            return token
+        if token.tag_ == "WDT" and token.dep_ == "det" and token.head.dep_ in ("pobj", "pcomp") \
+                and token.head.head.head.i in (clause.i, governor.i):
+            return token
+    return None
+
+
 def is_question_end(token: Token) -> bool:
     """An end that is a question word or asked about ("What caused X?", "Which factor caused X?").
 
@@ -639,6 +680,11 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         marker = _constituent_negation(doc[data["cue"][1] - 1], words)
         if marker is not None:
             negators[marker.i] = marker  # "not because X"
+    effect_end = doc[data["effect_head"]]
+    if negated_result(effect_end) is not None:
+        # "Policies were never embraced. Thus export was not promoted by the state": the effect clause
+        # stands for its result (export), which its own negation denies, whatever the connective
+        negators.update((c.i, c) for c in effect_end.children if c.dep_ == "neg")
     for index in ignored:
         negators.pop(index, None)
     flips += len(negators)
@@ -670,6 +716,12 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
                 and not any(words.token_in(p, "doubt", "denial") for p in predicate if p.pos_ in ("VERB", "ADJ", "AUX")):
             modality = _stronger(modality, "question")  # "debate whether", not "doubtful whether" (a doubt)
             markers.append(mark.lower_)
+            if g.pos_ == "VERB" and not source:
+                source = source_of(g, words) or ("cited" if words.token_in(_subject(g) or g, "cited") else "")
+        degree = _degree_wh(complement, g)
+        if degree is not None and complement.dep_ != "advcl":
+            modality = _stronger(modality, "question")  # "we ask how much of X was due to Y", "examine how far"
+            markers.append(degree.lower_)
             if g.pos_ == "VERB" and not source:
                 source = source_of(g, words) or ("cited" if words.token_in(_subject(g) or g, "cited") else "")
         if any(words.token_in(p, "denial") for p in predicate):

@@ -22,7 +22,7 @@ __all__ = [
     "small_clause",
     "cleft_focus", "negated_alternatives", "subordinate_main",
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject",
-    "infinitive_complement", "hyphen_agent", "conjoined_complements",
+    "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -675,6 +675,8 @@ def resultative_so(token: Token) -> bool:
     if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and", ";"):
         return False
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "DET" and after.dep_ in ("det", "poss") and after.head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "..., so the crown did not ...": a determiner opening the next clause's subject
     return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")
 
 
@@ -830,3 +832,25 @@ def conjoined_complements(subject: Token, clause: Token) -> list[tuple[Token, tu
             end -= 1
         found.append((head, (start, end), own_start))
     return found
+
+
+def degree_question_end(doc: Doc, span: tuple[int, int], head: int) -> tuple[tuple[int, int], int]:
+    """An end without the degree question that asks about it: "how much of the decline" → "the decline".
+
+    ``span`` is (start, end) token indices and ``head`` the end's head; when
+    the head is a quantity word with a question adverb ("how much/many",
+    tag WRB) and an *of*-phrase, the end is the *of*-phrase's object and the
+    span starts after *of*; otherwise both come back unchanged.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("x")
+    >>> degree_question_end(doc, (0, 1), 0)
+    ((0, 1), 0)
+    """
+    quantity = doc[head]
+    wh = next((c for c in quantity.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < quantity.i), None)
+    of = next((c for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > quantity.i), None)
+    target = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if wh is None or target is None or not span[0] <= wh.i < span[1]:
+        return span, head
+    return (of.i + 1, span[1]), target.i

@@ -414,3 +414,73 @@ def test_factuality_claim_and_link_agree_on_reported_speech(nlp):
 
     found = extract_text("The prefect said that the floods had caused the epidemic.", nlp=nlp)
     assert ([c.asserted_by for c in found.claims], [l.asserted_by for l in found.links]) == (["actor"], ["actor"])
+
+
+# -- wave 2: negated effect after a connective, embedded questions of degree, the work as source, intentions --
+
+@pytest.mark.parametrize("text", [
+    "The guilds were never fully reformed. Thus exports were not encouraged by the crown.",
+    "The guilds were never reformed. Therefore the crown did not encourage exports.",
+    "The guilds were never reformed, so the crown did not encourage exports.",
+    "Because the guilds were never reformed, exports were not encouraged by the crown.",
+], ids=["thus-passive", "therefore-active", "so-comma", "because-fronted"])
+def test_factuality_negated_causal_effect_clause_after_a_connective_is_a_negative_link_to_its_result(extract_links, text):
+    # the effect clause stands for its result (exports); its own negation denies that result
+    assert [l for l in _read(extract_links, text) if l[0] == "failure to reform"] == [
+        ("failure to reform", "exports", "negative", "asserted", "author", "sufficient")]
+
+
+def test_factuality_negated_causal_cause_clause_is_named_as_a_failure(extract_links):
+    assert _read(extract_links, "Because the crown did not encourage exports, the guilds declined.") == [
+        ("failure to encourage exports", "decline of guilds", "positive", "asserted", "author", "sufficient"),
+        ("crown", "exports", "negative", "asserted", "author", "sufficient")]
+
+
+def test_factuality_negated_plain_effect_clause_after_so_is_a_failure(extract_links):
+    assert _read(extract_links, "The harbour was never dredged, so the merchants did not prosper.") == [
+        ("failure to dredge", "failure to prosper", "positive", "asserted", "author", "sufficient")]
+
+
+@pytest.mark.parametrize("text, cause, effect", [
+    ("We ask how much of the decline of the guilds was due to the salt tax.", "the salt tax", "the decline of the guilds"),
+    ("The question is how much of the slump was due to the war.", "the war", "the slump"),
+    ("We examine how far the salt tax caused the riots.", "the salt tax", "the riots"),
+    ("I ask to what extent the famine was due to the war.", "the war", "the famine"),
+], ids=["ask-how-much", "question-is-how-much", "examine-how-far", "to-what-extent"])
+def test_factuality_embedded_question_of_degree_asks_and_leaves_how_much_out_of_the_spans(extract_links, text, cause, effect):
+    assert [(l.cause_text, l.effect_text, l.modality, l.asserted_by) for l in extract_links(text)] == [
+        (cause, effect, "question", "author")]
+
+
+def test_factuality_embedded_why_clause_presupposes_the_link(extract_links):
+    assert [(l.modality, l.polarity) for l in extract_links("We examine why the salt tax provoked the riots.")] == [
+        ("asserted", "positive")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The article argues that the land grants provoked the revolt of the tribes.", "author"),
+    ("The present study demonstrates that the salt tax caused the riots.", "author"),
+    ("It is maintained that the salt tax caused the riots.", "author"),
+    ("Smith's article argues that the land grants provoked the revolt.", "cited"),
+    ("A book by Smith contends that the land grants provoked the revolt.", "cited"),
+    ("The pamphlet claimed that the Jews had caused the plague.", "actor"),
+], ids=["the-article-argues", "the-present-study", "it-is-maintained", "owned-article", "book-by", "past-pamphlet"])
+def test_factuality_the_work_itself_is_the_author_and_claims_agree(nlp, text, source):
+    from pipeline.process import extract_text
+
+    found = extract_text(text, nlp=nlp)
+    assert ([l.asserted_by for l in found.links], [c.asserted_by for c in found.claims]) == ([source], [source])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The reform was intended to end the famine.",
+     [("reform", "famine", "positive", "hypothetical", "author", "sufficient")]),
+    ("The crown intended to provoke a war with the Dutch.",
+     [("crown", "war", "positive", "hypothetical", "author", "sufficient")]),
+    ("The council tried to prevent the riots.",
+     [("council", "riots", "negative", "hypothetical", "author", "sufficient")]),
+    ("The new loans failed to produce a recovery.",
+     [("loans", "recovery", "negative", "asserted", "author", "sufficient")]),
+], ids=["was-intended-to", "intended-to", "tried-to-prevent", "failed-to-stays-asserted"])
+def test_factuality_intention_keeps_the_link_as_hypothetical(extract_links, text, expected):
+    assert _read(extract_links, text) == expected

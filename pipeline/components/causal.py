@@ -104,6 +104,10 @@ class CausalLinkFinder:
                 continue
             if not syntax.valid_pair(link.cause, link.effect):
                 continue
+            cause, cause_head = syntax.degree_question_end(doc, link.cause, link.cause_head)
+            effect, effect_head = syntax.degree_question_end(doc, link.effect, link.effect_head)
+            if (cause, effect) != (link.cause, link.effect):  # "how much of X was due to Y": the link is about X
+                link = replace(link, cause=cause, cause_head=cause_head, effect=effect, effect_head=effect_head)
             key = (link.cause, link.effect)
             if key in seen:
                 continue
@@ -452,7 +456,9 @@ class CausalLinkFinder:
         previous = syntax.previous_clause(attach, phrase.start)
         if previous is None:
             return
-        exclude_prev = {t.i for t in attach.subtree} if previous.head.i == attach.i or attach in previous.subtree else set()
+        # the adverb's clause is cut out of the previous clause when it hangs below it ("X, and so Y" as conj);
+        # a previous clause that hangs below the adverb's ("X, so Y" with X as ccomp of Y) keeps its own words
+        exclude_prev = {t.i for t in attach.subtree} if attach in previous.subtree and attach.i != previous.i else set()
         cause_span = syntax.clause_span(previous, exclude=exclude_prev | exclude)
         own = {t.i for t in previous.subtree} if previous.head.i == attach.i else set()
         effect_span = syntax.clause_span(attach, exclude=exclude | own)
@@ -666,13 +672,8 @@ class CausalLinkFinder:
                                 c.i, means.i, rule.strength, "positive", rule.confidence, tuple(extra))
 
     def _asserted_clause(self, verb: Token) -> bool:
-        """False for a cue inside an intention ("intended to spur X") or a question."""
-        head = verb
-        while head.dep_ == "conj":
-            head = head.head
-        if head.dep_ == "xcomp" and head.head.lemma_ in self.words.intention_verbs \
-                and head.head.lemma_ not in self.words.by_kind.get("negative_implicative", ()):
-            return False  # "failed to spur X" states that X was not spurred: pipeline.factuality negates it
+        """Always True: a cue inside an intention ("intended to spur X") is kept, and pipeline.factuality
+        gives it modality hypothetical; "failed to spur X" is kept and negated."""
         return True
 
     def _person(self, token: Token) -> bool:

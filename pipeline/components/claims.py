@@ -333,9 +333,17 @@ class ClaimUnitFinder:
             return "author"
         sub_low, sub_lemma = subject.lower_, subject.lemma_.lower()
         determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "poss")}
-        if sub_low in ("i", "we") or (sub_lemma in self.self_words and determiners & {"this", "the", "my", "our"}
+        # "the article argues" is the work itself only in the present, as the links read it
+        # (pipeline.factuality.source_of); "the book claimed that" reports
+        present = root.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in root.children)
+        if sub_low in ("i", "we") or (sub_lemma in self.self_words
+                                      and (determiners & {"this", "my", "our"} or ("the" in determiners and present))
                                       and sub_lemma not in self.cited - self.self_words):
             return "author"
+        owned = any(c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                    or (c.dep_ == "prep" and c.lower_ == "by") for c in subject.children)
+        if sub_lemma in self.self_words and owned and root.lemma_.lower() in self.reporting_verbs:
+            return "cited"  # "Smith's article argues that ...", as the links read it
         if sub_low in self.cited or sub_lemma in self.cited:
             if determiners & {"this", "these", "such", "that", "those"}:
                 return "author"  # "this view ignores ...": the author judging cited work
