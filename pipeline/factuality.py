@@ -416,7 +416,11 @@ def _predicate_words(token: Token) -> list[Token]:
 
 
 def _subject(token: Token) -> Token | None:
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The subject of a predicate: the one nearest before it when the parser gave two ("The belief that
+    ... is challenged, and it is maintained that": "it")."""
+    found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    before = [c for c in found if c.i < token.i]
+    subject = before[-1] if before else (found[0] if found else None)
     if subject is None and token.dep_ in ("acomp", "oprd", "attr"):
         subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and token.dep_ == "xcomp":

@@ -461,10 +461,12 @@ def test_factuality_embedded_why_clause_presupposes_the_link(extract_links):
     ("The article argues that the land grants provoked the revolt of the tribes.", "author"),
     ("The present study demonstrates that the salt tax caused the riots.", "author"),
     ("It is maintained that the salt tax caused the riots.", "author"),
+    ("The belief that the Boers ‘peacefully’ bought land for ‘trifling’ sums is challenged, and it is maintained that "
+     "the raids were caused by hunger.", "author"),
     ("Smith's article argues that the land grants provoked the revolt.", "cited"),
     ("A book by Smith contends that the land grants provoked the revolt.", "cited"),
     ("The pamphlet claimed that the Jews had caused the plague.", "actor"),
-], ids=["the-article-argues", "the-present-study", "it-is-maintained", "owned-article", "book-by", "past-pamphlet"])
+], ids=["the-article-argues", "the-present-study", "it-is-maintained", "it-is-maintained-second-subject", "owned-article", "book-by", "past-pamphlet"])
 def test_factuality_the_work_itself_is_the_author_and_claims_agree(nlp, text, source):
     from pipeline.process import extract_text
 

@@ -328,7 +328,11 @@ class ClaimUnitFinder:
             # a finite verb parsed as a modifier ("The leadership suspected managers …")
             root = next((t for t in unit if t.pos_ == "VERB" and t.head.i == root.i
                          and any(c.dep_ == "nsubj" for c in t.children)), root)
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # the subject nearest before the verb when the parser gave two ("The belief that ... is challenged,
+        # and it is maintained that": "it"), as pipeline.factuality reads it
+        found = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        before = [c for c in found if c.i < root.i]
+        subject = before[-1] if before else (found[0] if found else None)
         if subject is None:
             return "author"
         sub_low, sub_lemma = subject.lower_, subject.lemma_.lower()
