@@ -486,3 +486,17 @@ def test_factuality_the_work_itself_is_the_author_and_claims_agree(nlp, text, so
 ], ids=["was-intended-to", "intended-to", "tried-to-prevent", "failed-to-stays-asserted"])
 def test_factuality_intention_keeps_the_link_as_hypothetical(extract_links, text, expected):
     assert _read(extract_links, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The drought cannot be blamed for the famine.",
+     [("drought", "famine", "negative", "asserted", "author", "sufficient")]),
+    ("The drought was blamed by the peasants for the famine.",
+     [("drought", "famine", "positive", "asserted", "actor", "sufficient")]),
+    ("These villages were not necessarily responsible for the decline of the mills.",
+     [("villages", "decline of mills", "negative", "hedged", "author", "sufficient")]),
+    ("We explain why the cloth trade did not cause an industrial revolution.",
+     [("cloth trade", "industrial revolution", "negative", "asserted", "author", "sufficient")]),
+], ids=["agentless-passive-blame-is-the-authors", "blamed-by-actors", "not-necessarily-hedges", "why-not-presupposes-denial"])
+def test_factuality_denials_with_their_source(extract_links, text, expected):
+    assert _read(extract_links, text) == expected

@@ -358,6 +358,9 @@ class ClaimUnitFinder:
         lemma = verb.lemma_.lower()
         if lemma in self.reporting_verbs and _has_clause(verb) and _names_a_scholar(subject, verb, self.discourse_nouns):
             return "cited"  # "Davies argues that ..."
+        judged = subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
+        if judged and not _has_clause(verb):
+            return "author"  # "the drought cannot be blamed for X", "should not be regarded as": no believer named
         if subject.pos_ in ("NOUN", "PROPN") and (lemma in self.belief_verbs or lemma in self.speech_verbs and _has_clause(verb)):
             return "actor"  # "the prefect said that ...", as the links read it (pipeline.factuality.source_of)
         return "author"
