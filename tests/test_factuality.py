@@ -500,3 +500,13 @@ def test_factuality_intention_keeps_the_link_as_hypothetical(extract_links, text
 ], ids=["agentless-passive-blame-is-the-authors", "blamed-by-actors", "not-necessarily-hedges", "why-not-presupposes-denial"])
 def test_factuality_denials_with_their_source(extract_links, text, expected):
     assert _read(extract_links, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Recent studies have considerably deepened our understanding of the Chartists, the league of radical artisans "
+     "intended to provoke unrest among others, which began in 1838.", []),
+    ("The ministers raised the salt levies and intended to curb smuggling on the coast.",
+     [("ministers", "smuggling on coast", "positive", "hypothetical", "author", "sufficient")]),
+], ids=["apposition-participle-describes", "coordinated-intention-kept"])
+def test_factuality_reduced_relative_intention_describes_the_noun(extract_links, text, expected):
+    assert _read(extract_links, text) == expected

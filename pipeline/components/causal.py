@@ -672,9 +672,27 @@ class CausalLinkFinder:
                                 c.i, means.i, rule.strength, "positive", rule.confidence, tuple(extra))
 
     def _asserted_clause(self, verb: Token) -> bool:
-        """Always True: a cue inside an intention ("intended to spur X") is kept, and pipeline.factuality
-        gives it modality hypothetical; "failed to spur X" is kept and negated."""
-        return True
+        """False for a cue inside an intention that only describes a noun ("a movement intended to spur X").
+
+        A stated intention ("the crown intended to spur X", "the reform was
+        intended to end X") is kept, and pipeline.factuality gives it
+        modality hypothetical; "failed to spur X" is kept and negated. A
+        reduced relative names what the noun is for (its design), which is
+        part of the noun's description, not a link the text claims.
+        """
+        head = verb
+        while head.dep_ == "conj":
+            head = head.head
+        intention = head.head
+        if not (head.dep_ == "xcomp" and intention.lemma_ in self.words.intention_verbs
+                and intention.lemma_ not in self.words.by_kind.get("negative_implicative", ())):
+            return True
+        if intention.dep_ == "acl":
+            return False
+        # "..., the movement of workers intended to spur X" parsed as a clause joined without a coordinator:
+        # a participle with no auxiliary after an apposition is the same reduced relative
+        joined = intention.dep_ == "conj" and not any(c.dep_ == "cc" and c.i < intention.i for c in intention.head.children)
+        return not (joined and intention.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in intention.children))
 
     def _person(self, token: Token) -> bool:
         """A person: a WordNet person noun, a personal pronoun or a named person."""
