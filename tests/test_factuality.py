@@ -423,7 +423,8 @@ def test_factuality_claim_and_link_agree_on_reported_speech(nlp):
     "The guilds were never reformed. Therefore the crown did not encourage exports.",
     "The guilds were never reformed, so the crown did not encourage exports.",
     "Because the guilds were never reformed, exports were not encouraged by the crown.",
-], ids=["thus-passive", "therefore-active", "so-comma", "because-fronted"])
+    "The crown did not encourage exports because the guilds were never reformed.",
+], ids=["thus-passive", "therefore-active", "so-comma", "because-fronted", "because-final"])
 def test_factuality_negated_causal_effect_clause_after_a_connective_is_a_negative_link_to_its_result(extract_links, text):
     # the effect clause stands for its result (exports); its own negation denies that result
     assert [l for l in _read(extract_links, text) if l[0] == "failure to reform"] == [
