@@ -489,7 +489,7 @@ class LocalEngine:
                 drain()
                 for future in done:
                     yield future.result()
-            drain()
+        drain()  # the workers have exited, so their queue feeders have flushed the last pieces
         if progress is not None:
             progress.close()
 

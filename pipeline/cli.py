@@ -25,8 +25,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Mine claims and causal links out of historical scholarship.")
 
 _DEBUG = {"on": False}
-#: Default of ``run --max-chars``: about ten long books; a longer document is skipped unless the limit is raised.
-DEFAULT_MAX_CHARS = 10_000_000
+#: Default of ``run --max-chars``: about five long books; a longer document is skipped unless the limit is raised.
+DEFAULT_MAX_CHARS = 5_000_000
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 

@@ -38,6 +38,33 @@ def english(number: int) -> str:
     return f"In year {number} the mills closed. {ENGLISH}"
 
 
+def deep_chain(top: str, depth: int) -> str:
+    """Make ``top/d/d/.../d`` (``depth`` levels) without recursion (os.makedirs recurses); the deepest folder."""
+    os.mkdir(top)
+    path = top
+    for _ in range(depth):
+        path = os.path.join(path, "d")
+        os.mkdir(path)
+    return path
+
+
+def remove_chain(top: str) -> None:
+    """Remove a tree made by :func:`deep_chain` bottom-up, without recursion: shutil.rmtree (and so pytest's
+    clean-up of old temporary folders) recurses once per level and fails at a thousand."""
+    chain = [top]
+    while True:
+        entries = list(os.scandir(chain[-1]))
+        for entry in entries:
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+        folders = [entry.path for entry in entries if entry.is_dir(follow_symlinks=False)]
+        if not folders:
+            break
+        chain.append(folders[0])
+    for path in reversed(chain):
+        os.rmdir(path)
+
+
 def made_up(chapter: Chapter) -> ChapterResult:
     """A result for ``chapter`` without parsing: no links or claims, one sentence."""
     return ChapterResult(chapter, Extraction(sentences=1), words=len(chapter.text.split()))
@@ -137,13 +164,12 @@ def test_edges_file_name_that_is_not_utf8_is_read_and_named_with_its_byte(tmp_pa
 
 
 def test_edges_folder_nested_1100_deep_is_walked(tmp_path):
-    deep = str(tmp_path / "tree")
-    os.mkdir(deep)
-    for _ in range(1100):  # os.makedirs itself recurses
-        deep = os.path.join(deep, "d")
-        os.mkdir(deep)
+    deep = deep_chain(str(tmp_path / "tree"), 1100)
     Path(deep, "bottom.txt").write_text(english(5), encoding="utf-8")
-    chapters, problems = read_corpus([tmp_path / "tree"])
+    try:
+        chapters, problems = read_corpus([tmp_path / "tree"])
+    finally:
+        remove_chain(str(tmp_path / "tree"))
     assert ([c.id for c in chapters], problems) == (["bottom"], [])
 
 
@@ -651,17 +677,16 @@ def hostile_run(tmp_path_factory):
     (folder / "records.jsonl").write_text("\n".join(lines), encoding="utf-8")
     with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w", encoding="utf-8") as handle:
         handle.write(english(600))
-    nested = str(folder / "deep")
-    os.mkdir(nested)
-    for _ in range(1100):
-        nested = os.path.join(nested, "d")
-        os.mkdir(nested)
+    nested = deep_chain(str(folder / "deep"), 1100)
     Path(nested, "bottom.txt").write_text(english(700), encoding="utf-8")
     (folder / "stray.txt").write_bytes("Prices rose – sharply – in the “lean” year.".encode() + b"\x81 " +
                                       english(800).encode())
     out = folder / "out"
-    runs = [subprocess.run(command("run", str(folder), "--out", str(out), "--workers", "1", "--no-png"),
-                           cwd=root, capture_output=True, text=True, timeout=600) for _ in range(2)]
+    try:
+        runs = [subprocess.run(command("run", str(folder), "--out", str(out), "--workers", "1", "--no-png"),
+                               cwd=root, capture_output=True, text=True, timeout=600) for _ in range(2)]
+    finally:
+        remove_chain(str(folder / "deep"))
     return folder, out, runs
 
 
