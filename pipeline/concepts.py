@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 
 from .rules import load_lexicon
 
-__all__ = ["Lexicon", "lexicon", "ConceptName", "name_token", "concept_key", "Merge", "merge_concepts",
+__all__ = ["Lexicon", "lexicon", "ConceptName", "name_token", "negated_result", "concept_key", "Merge", "merge_concepts",
            "document_context"]
 
 _COMPLEMENT_PREPS = ("of", "on", "upon", "within", "between", "among", "against", "for", "over", "towards", "toward")
@@ -282,9 +282,32 @@ def _participle(verb: Token) -> str:
     return verb.lower_ if verb.tag_ in ("VBN", "VBD") or verb.lower_.endswith("ed") else verb.lemma_.lower()
 
 
+def _negated_verb(verb: Token) -> bool:
+    """A verb with its own negation ("did not promote", "was never embraced"); a "not" before the
+    clause's subordinator ("not because X objected") denies the reason, not the verb."""
+    marks = [c.i for c in verb.children if c.dep_ == "mark"]
+    return verb.pos_ == "VERB" and any(c.dep_ == "neg" and not (marks and c.i < min(marks)) for c in verb.children)
+
+
+def negated_result(verb: Token) -> Token | None:
+    """The result of a negated causal clause: "the state did not promote export" → the token "export".
+
+    ``verb`` heads a clause whose verb is the cue of another causal link and
+    carries its own negation; the result is that link's effect head, or None
+    when ``verb`` is not such a clause. A link whose effect is this clause
+    reaches the result with negative polarity ("Policies were never embraced.
+    Thus export was not promoted by the state" → failure to embrace ⇸
+    export), as the clause's own link does; a cause clause of this kind is
+    named as a failure instead ("failure to promote export").
+    """
+    if verb.pos_ != "VERB" or not _negated_verb(verb):
+        return None
+    return _result_of(verb)
+
+
 def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str]:
     """(name, naming head, head noun) of a clause headed by ``verb``."""
-    if depth < 2:
+    if depth < 2 and not _negated_verb(verb):  # a negated causal clause did not bring its result about
         result = _result_of(verb)
         if result is not None:
             inner = name_token(result, _depth=depth + 1)
@@ -316,7 +339,7 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     particle = _child(verb, ("prt",))
     verb_words = [lemma] + ([particle.lower_] if particle is not None else [])
     doing = [_gerund(lemma)] + verb_words[1:]
-    if any(c.dep_ == "neg" for c in verb.children) and verb.pos_ == "VERB":
+    if _negated_verb(verb):  # "not because X objected": the reason is denied, not X
         undergoer = obj
         if undergoer is None and subject is not None and (subject.dep_ == "nsubjpass" or any(
                 c.dep_ == "auxpass" for c in verb.children)):

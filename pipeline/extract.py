@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import Antecedent, Enumeration, Mention, Resolver, _event_text
-from .concepts import ConceptName, concept_key, document_context, lexicon, name_token
+from .concepts import ConceptName, concept_key, document_context, lexicon, name_token, negated_result
 from .factuality import assess, is_question_end, rejection_of_previous
 from .records import CausalLink, Claim, Resolution
 from .rules import load_lexicon
@@ -100,7 +100,7 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
     ends: list[tuple[dict, _End, _End]] = []
     for data in raw_links:
         cause_raw, effect_raw = doc[data["cause_head"]], doc[data["effect_head"]]
-        cause_name, effect_name = name_token(cause_raw), name_token(effect_raw)
+        cause_name, effect_name = name_token(cause_raw), name_token(negated_result(effect_raw) or effect_raw)
         if _about_scholarship(cause_name, doc, lex) or _about_scholarship(effect_name, doc, lex):
             continue
         if _asks_for(cause_raw, cause_name) or _asks_for(effect_raw, effect_name):

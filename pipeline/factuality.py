@@ -45,16 +45,17 @@ from typing import Iterable, Literal, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from .records import Asserter, Polarity, Strength
+from .records import Asserter, Modality, Polarity, Strength
 from .rules import LexiconRule, load_cue_rules, load_lexicon
+from .concepts import negated_result
+from .syntax import cleft_focus
 
 __all__ = [
     "Modality", "MODALITIES", "Factuality", "FactualityWords", "factuality_words", "assess",
-    "link_clause", "clause_negations", "path_negations", "governors", "clause_modality",
-    "source_of", "is_question_end", "rejection_of_previous",
+    "link_clause", "clause_negations", "path_negations", "exclusive_negation", "exceeding", "Governor",
+    "governors", "clause_modality", "source_of", "is_question_end", "rejection_of_previous",
 ]
 
-Modality = Literal["asserted", "hedged", "hypothetical", "question"]
 #: the modality values, strongest commitment first
 MODALITIES: tuple[str, ...] = ("asserted", "hedged", "hypothetical", "question")
 _RANK = {m: n for n, m in enumerate(MODALITIES)}
@@ -73,7 +74,12 @@ class Factuality:
     :data:`MODALITIES`; ``source``: ``"author"``, ``"cited"``, ``"actor"`` or
     ``""`` (the parse names none); ``strength``: ``"sufficient"``,
     ``"contributory"`` or ``"associative"``; ``markers``: the words that
-    decided, in text order (e.g. ``("not", "would have")``).
+    decided (e.g. ``("not", "would", "have")``).
+
+    >>> Factuality(polarity="negative", modality="hypothetical").hedged
+    True
+    >>> Factuality().hedged
+    False
     """
 
     polarity: Polarity = "positive"
@@ -93,6 +99,7 @@ class FactualityWords:
     """The lexicon kinds the factuality functions read (single words and phrases)."""
 
     by_kind: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    _phrases: dict = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (lower case) is in the list of ``kind``."""
@@ -104,8 +111,16 @@ class FactualityWords:
         return any(low in self.by_kind.get(k, ()) or lemma in self.by_kind.get(k, ()) for k in kinds)
 
     def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
-        """The entries of ``kind`` as word tuples, longest first."""
-        return tuple(sorted((tuple(w.split()) for w in self.by_kind.get(kind, ())), key=lambda p: (-len(p), p)))
+        """The entries of ``kind`` as word tuples, longest first.
+
+        >>> FactualityWords({"hedge": frozenset({"may", "in part"})}).phrases("hedge")
+        (('in', 'part'), ('may',))
+        """
+        found = self._phrases.get(kind)
+        if found is None:
+            found = tuple(sorted((tuple(w.split()) for w in self.by_kind.get(kind, ())), key=lambda p: (-len(p), p)))
+            self._phrases[kind] = found
+        return found
 
     @classmethod
     def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "FactualityWords":
@@ -223,14 +238,15 @@ def _weak_nominal(noun: Token, words: FactualityWords) -> bool:
 def _constituent_negation(token: Token, words: FactualityWords) -> Token | None:
     """A "not" that negates the phrase of ``token``: "not the war", "not because of", "not by".
 
-    The negation is a child of ``token`` placed before it, or the word right
-    before the phrase (commas aside); "no", "nor" and "without" are not
-    constituent negations.
+    The negation is a child of ``token`` placed before it ("not", or "neither"
+    of "neither A nor B", which reaches B through the coordination), or the
+    word right before the phrase (commas aside); "no", "nor" and "without"
+    are not constituent negations.
     """
     doc = token.doc
     for child in token.children:
-        if child.i < token.i and child.dep_ == "neg":
-            return child
+        if child.i < token.i and (child.dep_ == "neg" or child.dep_ == "preconj" and words.has("negation", child.lower_)):
+            return child  # "not the war", "neither the drought (nor the war)"
     before = token.left_edge.i - 1
     while before >= 0 and doc[before].text == ",":
         before -= 1
@@ -239,6 +255,8 @@ def _constituent_negation(token: Token, words: FactualityWords) -> Token | None:
     candidate = doc[before]
     if candidate.dep_ != "neg" and not (candidate.dep_ == "advmod" and words.has("negation", candidate.lower_)):
         return None
+    if token.dep_ == "mark" and before == token.i - 1:
+        return candidate  # "not because they objected": the negation of the reason, wherever it hangs
     if candidate.head.pos_ in _VERBAL and candidate.head.i > candidate.i:
         return None  # "did not cause": the clause's negation
     return candidate
@@ -315,12 +333,6 @@ def exclusive_negation(verb: Token, cue: Iterable[int], words: FactualityWords) 
     return None
 
 
-def _phrase_before(doc: Doc, index: int, phrases: tuple[tuple[str, ...], ...], window: int = 4) -> bool:
-    lows = [t.lower_ for t in doc[max(0, index - window):index]]
-    return any(tuple(lows[len(lows) - len(p) - k:len(lows) - k]) == p
-               for p in phrases for k in range(0, max(1, len(lows) - len(p) + 1)) if len(lows) >= len(p) + k)
-
-
 def exceeding(doc: Doc, data: Mapping, clause: Token, words: FactualityWords) -> bool:
     """"more than a product of X": an exceeding comparative before a noun cue, in its clause."""
     cue = doc[data["cue"][0]]
@@ -371,6 +383,9 @@ def governors(clause: Token, limit: int = 4) -> list[Governor]:
             continue
         if dep in ("ccomp", "xcomp", "csubj", "csubjpass", "oprd"):
             found.append(Governor(head, current))
+        elif dep == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i and any(
+                c.dep_ == "mark" for c in current.children):
+            found.append(Governor(head.head, current))  # "the question of whether X caused Y"
         elif dep in ("acl", "appos") and head.pos_ in _NOMINAL and (
                 _own_subject(current) or any(c.dep_ == "mark" for c in current.children)):
             found.append(Governor(head, current))  # "the evidence that X caused Y"
@@ -403,9 +418,13 @@ def _predicate_words(token: Token) -> list[Token]:
 
 
 def _subject(token: Token) -> Token | None:
+    """The subject of a predicate: the one nearest before it when the parser gave two ("The belief that
+    ... is challenged, and it is maintained that": "it"); a relative pronoun only when there is no other
+    ("a tariff that Smith argued caused X")."""
     found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "a tariff that Smith argued caused X": the parser may give the relative pronoun as a second subject
-    subject = next((c for c in found if c.tag_ not in _WH_TAGS), found[0] if found else None)
+    found = [c for c in found if c.tag_ not in _WH_TAGS] or found
+    before = [c for c in found if c.i < token.i]
+    subject = before[-1] if before else (found[0] if found else None)
     if subject is None and token.dep_ in ("acomp", "oprd", "attr"):
         subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and token.dep_ == "xcomp":
@@ -413,14 +432,38 @@ def _subject(token: Token) -> Token | None:
     return subject
 
 
+def _impersonal(pronoun: Token) -> bool:
+    """The neuter singular personal pronoun ("it seems that"), by its morphology."""
+    morph = pronoun.morph
+    return pronoun.tag_ == "PRP" and morph.get("Person") == ["3"] and morph.get("Number") == ["Sing"] \
+        and morph.get("Gender") == ["Neut"]
+
+
+def _owned(noun: Token) -> bool:
+    """A noun with an owner: a possessor, a name before it or an agentive *by*-phrase."""
+    return any(c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+               or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def _the_work(noun: Token) -> bool:
+    """A work noun with the definite article and no owner ("the article", not "Smith's article", "the
+    article by Smith" or "the Annales article"): in the present tense, the text speaking of itself."""
+    children = list(noun.children)
+    definite = any(c.dep_ == "det" and c.morph.get("PronType") == ["Art"] and c.morph.get("Definite") == ["Def"]
+                   for c in children)
+    return definite and not _owned(noun) and noun.morph.get("Number") != ["Plur"]
+
+
 def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""]:
     """Who asserts what ``predicate`` (a verb of saying, believing or forecasting) governs.
 
-    "I/we" or "this chapter" (lexicon kinds ``self`` and ``self_determiner``)
-    → author; a scholarly subject (kind ``cited``), a name with a bracketed
+    "I/we" or "this chapter" (lexicon kinds ``self`` and ``self_determiner``),
+    or a work noun with the definite article in the present ("the article
+    argues that") → author; a scholarly subject (kind ``cited``), a name with a bracketed
     year ("Smith (1990)"), a named writer with a scholarly reporting verb in
-    the present or perfect, or an agentless scholarly passive in the present
-    or perfect ("it has been argued") → cited; an impersonal subject ("it
+    the present or perfect, or an agentless scholarly passive in the perfect
+    or past ("it has been argued") → cited; an agentless scholarly passive in
+    the present ("it is argued that") → author; an impersonal subject ("it
     seems") or a scholarly verb alone ("the data show that") → ``""`` (no
     source named); anyone else → actor.
     """
@@ -432,16 +475,20 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
     if agent is not None:
         subject = agent
     elif passive and (subject is None or subject.dep_ == "nsubjpass" and subject.pos_ == "PRON"):
-        return "cited" if scholarly_verb and present else "actor"
-    if subject is None or subject.dep_ == "expl" or (subject.pos_ == "PRON" and subject.tag_ == "PRP"
-                                                      and subject.lower_ not in words.by_kind.get("self", ())
-                                                      and subject.morph.get("Person") == ["3"]
-                                                      and subject.morph.get("Number") == ["Sing"]
-                                                      and subject.morph.get("Gender") == ["Neut"]):
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in predicate.children)
+        now = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in predicate.children)
+        if scholarly_verb and now and not perfect:
+            return "author"  # "it is argued here that": the text's own argument
+        return "cited" if scholarly_verb else "actor"  # "it has been argued" / "it was rumoured"
+    if subject is None or subject.dep_ == "expl" or _impersonal(subject):
         return ""
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
     if words.token_in(subject, "self") and (subject.pos_ == "PRON" or determiners & words.by_kind.get("self_determiner", frozenset())):
         return "author"
+    if words.token_in(subject, "self") and subject.pos_ == "NOUN" and present and _the_work(subject):
+        return "author"  # "The article argues that", "the present study shows that": the work itself
+    if words.token_in(subject, "self") and subject.pos_ == "NOUN" and scholarly_verb and _owned(subject):
+        return "cited"  # "Smith's article argues that", "a book by Smith contends that"
     if words.token_in(subject, "cited"):
         return "cited"
     if scholarly_verb and subject.pos_ in ("PRON", "DET"):
@@ -548,18 +595,42 @@ def _question(clause: Token, words: FactualityWords) -> bool:
     """A direct polar question ("Did X cause Y?") whose main clause states the link.
 
     A why- or how-question presupposes its content ("Why did X cause Y?"): it
-    stays asserted.
+    stays asserted; a question of degree ("How far did X cause Y?") asks.
     """
     sent = clause.sent
     text = sent.text.rstrip().rstrip("\"'”’)")
     if not text.endswith("?"):
         return False
     top = clause
+    focus = next((cleft_focus(c) for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                  and cleft_focus(c) is not None), None)
+    if focus is not None:
+        top = focus.head  # "Was it the war that caused X?": the cleft's copula asks
     while top.dep_ in ("conj", "ccomp", "xcomp") and top.head.i != top.i:
         top = top.head
     if top.i != sent.root.i:
         return False
-    return not any(t.tag_ == "WRB" and t.i < clause.i for t in sent)
+    return not any(t.tag_ == "WRB" and t.i < clause.i and t.head.pos_ in _VERBAL for t in sent)
+
+
+def _degree_wh(clause: Token, governor: Token) -> Token | None:
+    """The question word of an embedded question of degree ("ask how much of X was due to Y",
+    "examine how far X caused Y", "ask to what extent X ..."), or None.
+
+    A question adverb (tag WRB) on a quantity or degree word rather than on a
+    verb, or a wh-determiner (tag WDT) in a prepositional phrase, between
+    ``governor`` and the verb of ``clause``. A why- or how-clause on the verb
+    itself ("examine why X caused Y") presupposes its content and is not one.
+    """
+    doc = clause.doc
+    for token in doc[governor.i + 1:clause.i] if governor.i < clause.i else ():
+        if token.tag_ == "WRB" and token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV") \
+                and token.head.i < clause.i and clause in token.head.ancestors:
+            return token
+        if token.tag_ == "WDT" and token.dep_ == "det" and token.head.dep_ in ("pobj", "pcomp") \
+                and token.head.head.head.i in (clause.i, governor.i):
+            return token
+    return None
 
 
 def is_question_end(token: Token) -> bool:
@@ -579,8 +650,10 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
 
     ``data`` needs ``rule``, ``cue`` (start, end), ``cause_head``,
     ``effect_head`` and ``strength``; ``polarity`` (the rule's, default
-    positive) and ``cue_extra`` are optional. The polarity flips once per
-    distinct negation that reaches the link (two cancel out).
+    positive) and ``cue_extra`` are optional; a missing required key raises
+    ``KeyError``. A positive link turns negative once per distinct negation
+    that reaches it (two cancel out); a negative cue ("prevented") stays
+    negative when denied ("did not prevent Y" does not say X brought Y about).
     """
     words = words or factuality_words()
     cue_tokens = list(range(*data["cue"])) + list(data.get("cue_extra", ()))
@@ -611,6 +684,15 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         negators[clause.i] = clause  # "no protest against X was recorded"
     for end in (doc[data["cause_head"]], doc[data["effect_head"]]):
         negators.update((n.i, n) for n in path_negations(end, clause, cue_tokens, words))
+    if frame == "connective_mark":
+        marker = _constituent_negation(doc[data["cue"][1] - 1], words)
+        if marker is not None:
+            negators[marker.i] = marker  # "not because X"
+    effect_end = doc[data["effect_head"]]
+    if negated_result(effect_end) is not None:
+        # "Policies were never embraced. Thus export was not promoted by the state": the effect clause
+        # stands for its result (export), which its own negation denies, whatever the connective
+        negators.update((c.i, c) for c in effect_end.children if c.dep_ == "neg")
     for index in ignored:
         negators.pop(index, None)
     flips += len(negators)
@@ -620,6 +702,9 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     if frame == "necessary_condition" and modal_words == [doc[data["cue"][0]].lower_] and not _modal_aux(clause):
         modality, modal_words = "asserted", []  # "Y only if X" asserts that Y needs X: its "if" is the cue
     markers.extend(modal_words)
+    if modality == "asserted" and any(_disjunct(doc[data[k]], words) for k in ("cause_head", "effect_head")):
+        modality = "hedged"  # "either the drought or the war caused X": each only possibly
+        markers.append("or")
     if frame in ("connective_mark", "connective_adverb") and modality == "asserted":
         reason = _verb_of(doc[data["cause_head"]])
         doubtful = [c for c in reason.children if c.dep_ == "advmod" and words.token_in(c, "hedge")
@@ -637,14 +722,23 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         complement = governor.complement
         mark = next((m for m in complement.children if m.dep_ == "mark"), None)
         predicate = _predicate_words(g)
-        if mark is not None and words.has("question_complementizer", mark.lower_) and complement.dep_ != "advcl":
-            modality = _stronger(modality, "question")
+        if mark is not None and words.has("question_complementizer", mark.lower_) and complement.dep_ != "advcl" \
+                and not any(words.token_in(p, "doubt", "denial") for p in predicate if p.pos_ in ("VERB", "ADJ", "AUX")):
+            modality = _stronger(modality, "question")  # "debate whether", not "doubtful whether" (a doubt)
             markers.append(mark.lower_)
+            if g.pos_ == "VERB" and not source:
+                source = source_of(g, words) or ("cited" if words.token_in(_subject(g) or g, "cited") else "")
+        degree = _degree_wh(complement, g)
+        if degree is not None and complement.dep_ != "advcl":
+            modality = _stronger(modality, "question")  # "we ask how much of X was due to Y", "examine how far"
+            markers.append(degree.lower_)
+            if g.pos_ == "VERB" and not source:
+                source = source_of(g, words) or ("cited" if words.token_in(_subject(g) or g, "cited") else "")
         if any(words.token_in(p, "denial") for p in predicate):
             flips += 1
             markers.append(g.lower_)
-        if any(words.token_in(p, "doubt") for p in predicate):
-            flips += 1
+        if any(words.token_in(p, "doubt") for p in predicate if p.pos_ in ("VERB", "ADJ", "AUX")):
+            flips += 1  # the verb or adjective ("doubt that", "unlikely that"), not the noun "question"
             modality = _stronger(modality, "hedged")
             markers.append(g.lower_)
         arguments = [c for c in g.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.i != complement.i]
@@ -670,6 +764,10 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             flips += 1  # "few historians believe that", "little evidence that"
             weak = True
             markers.append(g.lower_)
+        if complement.dep_ == "xcomp" and words.token_in(g, "negative_implicative"):
+            flips += 1  # "failed to produce": did not produce
+            markers.append(g.lower_)
+            continue
         if g.pos_ == "VERB" and words.token_in(g, "prediction_verb", "intention_verb"):
             if complement.dep_ == "xcomp" or any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to")
                                                  for c in complement.children):
@@ -692,6 +790,12 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             source = "author"
     if not source and clause.pos_ in _VERBAL:
         source = _bridge_source(clause, data, words)
+    aside = next((c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and c.pos_ == "VERB"
+                  and words.token_in(c, "speech_verb", "belief_verb", "reporting_verb")
+                  and not any(m.dep_ == "mark" for m in c.children) and not any(
+                      o.dep_ in ("dobj", "ccomp", "xcomp") for o in c.children)), None)
+    if aside is not None and not source:
+        source = source_of(aside, words)  # "X, contemporaries claimed, caused Y"
     according = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "according"), None)
     if according is not None and not source:
         holder = next((g for c in according.children for g in c.children if g.dep_ == "pobj"), None)
@@ -703,8 +807,9 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     if strength == "sufficient" and _contributory(clause, cue_tokens, words):
         strength = "contributory"
     polarity = data.get("polarity", "positive")
-    if flips % 2:
-        polarity = "negative" if polarity == "positive" else "positive"
+    if flips % 2 and polarity == "positive":
+        polarity = "negative"
+    # a denied prevention ("did not prevent Y") does not say that X brought Y about: it stays negative
     return Factuality(polarity=polarity, modality=modality, source=source, strength=strength, markers=tuple(markers))
 
 
@@ -722,6 +827,17 @@ def _bridge_source(clause: Token, data: Mapping, words: FactualityWords) -> Asse
     if bridge is None or bridge[0].i != data["cause_head"]:
         return ""
     return source_of(bridge[1], words)
+
+
+def _disjunct(end: Token, words: FactualityWords) -> bool:
+    """An end that is one of nominal alternatives joined by "or" ("A or B", "either A or B")."""
+    if end.pos_ not in _NOMINAL:
+        return False
+    first = end.head if end.dep_ == "conj" else end
+    if first is not end and first.pos_ not in _NOMINAL:
+        return False
+    return any(c.dep_ in ("cc", "preconj") and words.has("disjunction", c.lower_) for c in first.children) and (
+        first is not end or any(c.dep_ == "conj" for c in first.children))
 
 
 def _contributory_word(token: Token, words: FactualityWords) -> bool:

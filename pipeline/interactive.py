@@ -70,6 +70,9 @@ def _json(value) -> str:
 
 def _how(link) -> str:
     how = [] if link.explicit else ["implied"]
+    modality = getattr(link, "modality", "asserted")
+    if modality not in ("asserted", "hedged"):  # hedged shows in the edge's style already
+        how.append(modality)
     if link.strength != "sufficient":
         how.append(link.strength)
     if link.asserted_by != "author":

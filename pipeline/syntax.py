@@ -20,9 +20,9 @@ __all__ = [
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
     "small_clause",
-    "cleft_focus", "negated_alternatives",
+    "cleft_focus", "negated_alternatives", "subordinate_main",
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
-    "infinitive_complement", "hyphen_agent", "conjoined_complements",
+    "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
 ]
 
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -196,7 +196,7 @@ def cleft_focus(pronoun: Token) -> Token | None:
         if be.lemma_ != "be":
             continue
         it = next((c for c in be.children if c.dep_ in ("nsubj", "expl") and c.tag_ == "PRP"
-                   and c.morph.get("Gender") == ["Neut"] and c.i < be.i), None)
+                   and c.morph.get("Gender") == ["Neut"] and c.i < pronoun.i), None)  # "It was", "Was it"
         focus = next((c for c in be.children if c.dep_ == "attr" and c.i < pronoun.i), None)
         if it is None or focus is None:
             continue
@@ -234,6 +234,11 @@ def negated_alternatives(head: Token) -> list[Token]:
         neg = _negated_phrase(other)
         if neg is None or neg.head.pos_ in ("VERB", "AUX"):
             continue
+        focus = _cleft_focus_before(other)
+        if focus is not None:  # "It was A that caused C, not B": B is the focus's alternative
+            if focus.i == head.i:
+                found.append(other)
+            continue
         inner = {t.i for t in other.subtree} | {neg.i}
         own = [t.i for t in head.subtree if t.i not in inner and not t.is_punct]
         if not own:
@@ -242,6 +247,22 @@ def negated_alternatives(head: Token) -> list[Token]:
         if all(t.is_punct or t.i == neg.i for t in between) and any(t.i == neg.i for t in between):
             found.append(other)
     return found
+
+
+def _cleft_focus_before(alternative: Token) -> Token | None:
+    """The focus of a cleft whose relative clause ends before ``alternative`` ("It was A that caused C, not B")."""
+    for token in alternative.sent:
+        if token.i >= alternative.i:
+            return None
+        if token.tag_ in ("WDT", "WP") and token.dep_ in ("nsubj", "nsubjpass"):
+            focus = cleft_focus(token)
+            clause = token.head
+            if focus is not None and clause.right_edge.i < alternative.left_edge.i - 1 \
+                    and alternative.i not in {t.i for t in focus.subtree}:
+                return focus
+            if focus is not None and alternative.head.i in {t.i for t in clause.subtree} and alternative.head.i != focus.i:
+                return focus
+    return None
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -497,6 +518,19 @@ def clause_end(verb: Token) -> int:
     return end
 
 
+def subordinate_main(sub: Token) -> Token:
+    """The clause a subordinate clause modifies, past a subordinate clause it is coordinated with.
+
+    "... not because X but because Y": the parser may make the second
+    "because" clause a conjunct of the first; both modify the main clause.
+    """
+    main = sub.head
+    while sub.dep_ == "conj" and any(c.dep_ == "mark" for c in main.children) and main.dep_ == "advcl" \
+            and any(c.dep_ == "mark" for c in sub.children):
+        sub, main = main, main.head
+    return main
+
+
 def is_temporal(sub: Token) -> bool:
     """A "since" clause read as time, not reason: "ever since", or a main clause in the perfect."""
     main = sub.head
@@ -671,6 +705,8 @@ def resultative_so(token: Token) -> bool:
     if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and", ";"):
         return False
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "DET" and after.dep_ in ("det", "poss") and after.head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "..., so the crown did not ...": a determiner opening the next clause's subject
     return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")
 
 
@@ -826,3 +862,25 @@ def conjoined_complements(subject: Token, clause: Token) -> list[tuple[Token, tu
             end -= 1
         found.append((head, (start, end), own_start))
     return found
+
+
+def degree_question_end(doc: Doc, span: tuple[int, int], head: int) -> tuple[tuple[int, int], int]:
+    """An end without the degree question that asks about it: "how much of the decline" → "the decline".
+
+    ``span`` is (start, end) token indices and ``head`` the end's head; when
+    the head is a quantity word with a question adverb ("how much/many",
+    tag WRB) and an *of*-phrase, the end is the *of*-phrase's object and the
+    span starts after *of*; otherwise both come back unchanged.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("x")
+    >>> degree_question_end(doc, (0, 1), 0)
+    ((0, 1), 0)
+    """
+    quantity = doc[head]
+    wh = next((c for c in quantity.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < quantity.i), None)
+    of = next((c for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > quantity.i), None)
+    target = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if wh is None or target is None or not span[0] <= wh.i < span[1]:
+        return span, head
+    return (of.i + 1, span[1]), target.i

@@ -82,9 +82,31 @@ def test_factuality_rather_than_rejects_the_second_conjunct(extract_links):
         ("rising wool prices", "positive", "hedged"), ("scarce labour", "negative", "hedged")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Neither the drought nor the war caused the famine.", [("negative", "asserted"), ("negative", "asserted")]),
+    ("Either the drought or the war caused the famine.", [("positive", "hedged"), ("positive", "hedged")]),
+    ("Hunger and disease caused the deaths.", [("positive", "asserted"), ("positive", "asserted")]),
+], ids=["neither-nor", "either-or", "and"])
+def test_factuality_coordinated_causes(extract_links, text, expected):
+    assert [(l.polarity, l.modality) for l in extract_links(text)] == expected
+
+
 def test_factuality_link_inside_the_subject_is_not_negated_by_the_predicate(extract_links):
     links = extract_links("Grievances over enclosure were not the only factor, however.")
     assert [(l.cause_concept, l.polarity) for l in links] == [("enclosure", "positive")]
+
+
+def test_factuality_not_because_clause_but_because_clause(extract_links):
+    text = "The ministry abandoned the scheme not because the rebels objected but because the harbour had silted up."
+    assert _read(extract_links, text) == [
+        ("objection of rebels", "abandonment of scheme", "negative", "asserted", "author", "sufficient"),
+        ("silting of harbour", "abandonment of scheme", "positive", "asserted", "author", "sufficient")]
+
+
+def test_factuality_cleft_with_alternative_at_the_end(extract_links):
+    links = extract_links("It was the drought that caused the famine, not the war.")
+    assert [(l.cause_concept, l.effect_concept, l.polarity) for l in links] == [
+        ("drought", "famine", "positive"), ("war", "famine", "negative")]
 
 
 def test_factuality_cleft_focus_is_the_cause_and_its_alternative_is_denied(extract_links):
@@ -110,6 +132,26 @@ def test_factuality_partial_cause_is_positive_and_contributory(extract_links, te
     assert _read(extract_links, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Prices rose regardless of the harvest.", [("harvest", "rise in prices", "negative", "asserted", "author", "sufficient")]),
+    ("The guilds declined irrespective of the new tariffs.",
+     [("tariffs", "decline of guilds", "negative", "asserted", "author", "sufficient")]),
+], ids=["regardless-of", "irrespective-of"])
+def test_factuality_independently_of_denies_the_link(extract_links, text, expected):
+    assert _read(extract_links, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The new loans failed to produce a recovery of trade.",
+     [("loans", "recovery of trade", "negative", "asserted", "author", "sufficient")]),
+    ("The reforms did not prevent the revolt.", [("reforms", "revolt", "negative", "asserted", "author", "sufficient")]),
+    ("It is untrue that the tax did not cause the revolt.",
+     [("tax", "revolt", "positive", "asserted", "author", "sufficient")]),
+], ids=["failed-to-produce", "did-not-prevent-stays-negative", "double-negation-cancels"])
+def test_factuality_implicatives_and_denied_preventions(extract_links, text, expected):
+    assert _read(extract_links, text) == expected
+
+
 def test_factuality_no_effect_on_is_negative(extract_links):
     assert _read(extract_links, "The reform had no effect on the revolt.") == [
         ("reform", "revolt", "negative", "asserted", "author", "sufficient")]
@@ -131,7 +173,9 @@ def test_factuality_could_not_have_caused_denies_without_hedging(extract_links):
      [("frost", "famine", "positive", "hedged", "author", "sufficient")]),
     ("Wars tended to cause inflation.",
      [("wars", "inflation", "positive", "hedged", "author", "sufficient")]),
-], ids=["might-have", "perhaps", "it-is-likely-that", "tended-to"])
+    ("The tax allegedly caused the revolt.",
+     [("tax", "revolt", "positive", "hedged", "author", "sufficient")]),
+], ids=["might-have", "perhaps", "it-is-likely-that", "tended-to", "allegedly"])
 def test_factuality_hedges(extract_links, text, expected):
     assert _read(extract_links, text) == expected
 
@@ -145,7 +189,11 @@ def test_factuality_hedges(extract_links, text, expected):
      [("blockade", "surrender of port", "positive", "hypothetical", "author", "sufficient")]),
     ("If the rains had come, the harvest could have prevented the famine.",
      [("harvest", "famine", "negative", "hypothetical", "author", "sufficient")]),
-], ids=["if-would", "without-would-have", "would-have", "if-had-could-have"])
+    ("Should the rains fail, the shortage would cause a famine.",
+     [("shortage", "famine", "positive", "hypothetical", "author", "sufficient")]),
+    ("Were the harvest to fail, the shortage would cause a famine.",
+     [("shortage", "famine", "positive", "hypothetical", "author", "sufficient")]),
+], ids=["if-would", "without-would-have", "would-have", "if-had-could-have", "inverted-should", "inverted-were"])
 def test_factuality_conditionals_and_counterfactuals_are_hypothetical(extract_links, text, expected):
     assert _read(extract_links, text) == expected
 
@@ -174,6 +222,11 @@ def test_factuality_forecasts_and_hopes_are_hypothetical_and_the_actors(extract_
     assert _read(extract_links, text) == expected
 
 
+def test_factuality_questioned_cleft_is_a_question(extract_links):
+    assert _read(extract_links, "Was it the war that caused the collapse of the bank?") == [
+        ("war", "collapse of bank", "positive", "question", "author", "sufficient")]
+
+
 def test_factuality_polar_question_is_a_question(extract_links):
     assert _read(extract_links, "Did the embargo cause the decline of the port?") == [
         ("embargo", "decline of port", "positive", "question", "author", "sufficient")]
@@ -190,6 +243,22 @@ def test_factuality_debate_whether_is_a_question_of_scholarship(extract_links):
         ("embargo", "decline of port", "positive", "question", "cited", "sufficient")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("How far did the famine cause the revolt?", ("positive", "question", "author")),
+    ("Why did the famine cause the revolt?", ("positive", "asserted", "author")),
+    ("The peasants asked whether the tax had caused the famine.", ("positive", "question", "actor")),
+    ("It is doubtful whether the famine caused the revolt.", ("negative", "hedged", "author")),
+    ("The famine may not have caused the revolt.", ("negative", "hedged", "author")),
+], ids=["how-far-asks", "why-presupposes", "asked-whether", "doubtful-whether-doubts", "may-not-have"])
+def test_factuality_questions_and_doubts(extract_links, text, expected):
+    assert [(l.polarity, l.modality, l.asserted_by) for l in extract_links(text)] == [expected]
+
+
+def test_factuality_question_of_whether_is_a_question(extract_links):
+    links = extract_links("The question of whether the famine caused the revolt remains open.")
+    assert [(l.cause_concept, l.polarity, l.modality) for l in links] == [("famine", "positive", "question")]
+
+
 def test_factuality_why_complement_presupposes_its_negated_link(extract_links):
     text = "This raises the question why the textile trade did not produce an industrial revolution."
     assert _read(extract_links, text) == [
@@ -204,7 +273,10 @@ def test_factuality_why_complement_presupposes_its_negated_link(extract_links):
     ("Historians have argued that the floods caused the epidemic.", "cited"),
     ("I argue that the floods caused the epidemic.", "author"),
     ("According to the officials, the floods caused the epidemic.", "actor"),
-], ids=["prefect-said", "name-with-year-claims", "historians-have-argued", "i-argue", "according-to-officials"])
+    ("The floods, contemporaries claimed, caused the epidemic.", "actor"),
+    ("The floods caused the epidemic, the prefect said.", "actor"),
+], ids=["prefect-said", "name-with-year-claims", "historians-have-argued", "i-argue", "according-to-officials",
+        "parenthetical-claimed", "final-said"])
 def test_factuality_source_of_reported_links(extract_links, text, source):
     assert _read(extract_links, text) == [("floods", "epidemic", "positive", "asserted", source, "sufficient")]
 
@@ -220,6 +292,15 @@ def test_factuality_source_of_reported_links(extract_links, text, source):
 ], ids=["few-believe", "wrongly-argued", "rightly-argued", "view-rejected-next-sentence", "view-challenged"])
 def test_factuality_author_stance_on_attributed_claims(extract_links, text, expected):
     assert [(l.polarity, l.modality, l.asserted_by) for l in extract_links(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("It is argued that the tax caused the revolt.", "author"),
+    ("It has been argued that the tax caused the revolt.", "cited"),
+    ("It was rumoured that the tax had caused the revolt.", "actor"),
+], ids=["is-argued-here", "has-been-argued", "was-rumoured"])
+def test_factuality_source_of_agentless_passive_reports(extract_links, text, source):
+    assert [l.asserted_by for l in extract_links(text)] == [source]
 
 
 def test_factuality_governing_clause_stops_at_a_semicolon(extract_links):
@@ -259,6 +340,15 @@ def test_factuality_hedged_is_derived_from_modality(grading, expected):
     assert (link.modality, link.hedged) == expected
 
 
+def test_factuality_module_doctests_pass():
+    import doctest
+
+    import pipeline.factuality
+
+    failures, tried = doctest.testmod(pipeline.factuality)
+    assert (failures, tried > 0) == (0, True)
+
+
 def test_factuality_factuality_hedged_property():
     assert [Factuality(modality=m).hedged for m in ("asserted", "hedged", "hypothetical", "question")] == [
         False, True, True, True]
@@ -292,6 +382,8 @@ _EXAMPLE_READINGS = {
     "exclusive-focus": ("positive", "asserted", "author"),
     "exceeding-phrases": ("positive", "asserted", "author"),
     "rejecting-coordinators": ("negative", "asserted", "author"),
+    "negative-implicative-verbs": ("negative", "asserted", "author"),
+    "disjunctions": ("positive", "hedged", "author"),
     "cited-subjects-works": ("positive", "asserted", "cited"),
     "negative-quantifiers": ("negative", "asserted", "author"),
     "weak-negative-quantifiers": ("negative", "hedged", "cited"),
@@ -313,7 +405,7 @@ def test_factuality_every_factuality_kind_is_in_the_lexicon():
     kinds = {"speech_verb", "prediction_verb", "denial", "doubt", "hedge_predicate", "question_complementizer",
              "condition_marker", "counterfactual_prep", "conditional_modal", "counterfactual_modal",
              "inverted_conditional", "exclusive", "exceeding", "negative_quantifier", "weak_negative_quantifier",
-             "stance_negative", "stance_positive", "proposition_noun", "self_determiner", "rejecting_coordinator"}
+             "stance_negative", "stance_positive", "proposition_noun", "self_determiner", "rejecting_coordinator", "disjunction", "negative_implicative"}
     assert sorted(kinds - set(factuality_words().by_kind)) == []
 
 
@@ -322,3 +414,100 @@ def test_factuality_claim_and_link_agree_on_reported_speech(nlp):
 
     found = extract_text("The prefect said that the floods had caused the epidemic.", nlp=nlp)
     assert ([c.asserted_by for c in found.claims], [l.asserted_by for l in found.links]) == (["actor"], ["actor"])
+
+
+# -- wave 2: negated effect after a connective, embedded questions of degree, the work as source, intentions --
+
+@pytest.mark.parametrize("text", [
+    "The guilds were never fully reformed. Thus exports were not encouraged by the crown.",
+    "The guilds were never reformed. Therefore the crown did not encourage exports.",
+    "The guilds were never reformed, so the crown did not encourage exports.",
+    "Because the guilds were never reformed, exports were not encouraged by the crown.",
+    "The crown did not encourage exports because the guilds were never reformed.",
+], ids=["thus-passive", "therefore-active", "so-comma", "because-fronted", "because-final"])
+def test_factuality_negated_causal_effect_clause_after_a_connective_is_a_negative_link_to_its_result(extract_links, text):
+    # the effect clause stands for its result (exports); its own negation denies that result
+    assert [l for l in _read(extract_links, text) if l[0] == "failure to reform"] == [
+        ("failure to reform", "exports", "negative", "asserted", "author", "sufficient")]
+
+
+def test_factuality_negated_causal_cause_clause_is_named_as_a_failure(extract_links):
+    assert _read(extract_links, "Because the crown did not encourage exports, the guilds declined.") == [
+        ("failure to encourage exports", "decline of guilds", "positive", "asserted", "author", "sufficient"),
+        ("crown", "exports", "negative", "asserted", "author", "sufficient")]
+
+
+def test_factuality_negated_plain_effect_clause_after_so_is_a_failure(extract_links):
+    assert _read(extract_links, "The harbour was never dredged, so the merchants did not prosper.") == [
+        ("failure to dredge", "failure to prosper", "positive", "asserted", "author", "sufficient")]
+
+
+@pytest.mark.parametrize("text, cause, effect", [
+    ("We ask how much of the decline of the guilds was due to the salt tax.", "the salt tax", "the decline of the guilds"),
+    ("The question is how much of the slump was due to the war.", "the war", "the slump"),
+    ("We examine how far the salt tax caused the riots.", "the salt tax", "the riots"),
+    ("I ask to what extent the famine was due to the war.", "the war", "the famine"),
+], ids=["ask-how-much", "question-is-how-much", "examine-how-far", "to-what-extent"])
+def test_factuality_embedded_question_of_degree_asks_and_leaves_how_much_out_of_the_spans(extract_links, text, cause, effect):
+    assert [(l.cause_text, l.effect_text, l.modality, l.asserted_by) for l in extract_links(text)] == [
+        (cause, effect, "question", "author")]
+
+
+def test_factuality_embedded_why_clause_presupposes_the_link(extract_links):
+    assert [(l.modality, l.polarity) for l in extract_links("We examine why the salt tax provoked the riots.")] == [
+        ("asserted", "positive")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The article argues that the land grants provoked the revolt of the tribes.", "author"),
+    ("The present study demonstrates that the salt tax caused the riots.", "author"),
+    ("It is maintained that the salt tax caused the riots.", "author"),
+    ("The belief that the Boers ‘peacefully’ bought land for ‘trifling’ sums is challenged, and it is maintained that "
+     "the raids were caused by hunger.", "author"),
+    ("Smith's article argues that the land grants provoked the revolt.", "cited"),
+    ("A book by Smith contends that the land grants provoked the revolt.", "cited"),
+    ("The pamphlet claimed that the Jews had caused the plague.", "actor"),
+], ids=["the-article-argues", "the-present-study", "it-is-maintained", "it-is-maintained-second-subject", "owned-article", "book-by", "past-pamphlet"])
+def test_factuality_the_work_itself_is_the_author_and_claims_agree(nlp, text, source):
+    from pipeline.process import extract_text
+
+    found = extract_text(text, nlp=nlp)
+    assert ([l.asserted_by for l in found.links], [c.asserted_by for c in found.claims]) == ([source], [source])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The reform was intended to end the famine.",
+     [("reform", "famine", "positive", "hypothetical", "author", "sufficient")]),
+    ("The crown intended to provoke a war with the Dutch.",
+     [("crown", "war", "positive", "hypothetical", "author", "sufficient")]),
+    ("The council tried to prevent the riots.",
+     [("council", "riots", "negative", "hypothetical", "author", "sufficient")]),
+    ("The new loans failed to produce a recovery.",
+     [("loans", "recovery", "negative", "asserted", "author", "sufficient")]),
+], ids=["was-intended-to", "intended-to", "tried-to-prevent", "failed-to-stays-asserted"])
+def test_factuality_intention_keeps_the_link_as_hypothetical(extract_links, text, expected):
+    assert _read(extract_links, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The drought cannot be blamed for the famine.",
+     [("drought", "famine", "negative", "asserted", "author", "sufficient")]),
+    ("The drought was blamed by the peasants for the famine.",
+     [("drought", "famine", "positive", "asserted", "actor", "sufficient")]),
+    ("These villages were not necessarily responsible for the decline of the mills.",
+     [("villages", "decline of mills", "negative", "hedged", "author", "sufficient")]),
+    ("We explain why the cloth trade did not cause an industrial revolution.",
+     [("cloth trade", "industrial revolution", "negative", "asserted", "author", "sufficient")]),
+], ids=["agentless-passive-blame-is-the-authors", "blamed-by-actors", "not-necessarily-hedges", "why-not-presupposes-denial"])
+def test_factuality_denials_with_their_source(extract_links, text, expected):
+    assert _read(extract_links, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Recent studies have considerably deepened our understanding of the Chartists, the league of radical artisans "
+     "intended to provoke unrest among others, which began in 1838.", []),
+    ("The ministers raised the salt levies and intended to curb smuggling on the coast.",
+     [("ministers", "smuggling on coast", "positive", "hypothetical", "author", "sufficient")]),
+], ids=["apposition-participle-describes", "coordinated-intention-kept"])
+def test_factuality_reduced_relative_intention_describes_the_noun(extract_links, text, expected):
+    assert _read(extract_links, text) == expected

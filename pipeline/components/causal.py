@@ -109,6 +109,10 @@ class CausalLinkFinder:
                 continue
             if link.rule not in self.result_rules and self._result_conjunct(doc[link.effect_head]):
                 continue  # "eroded wages and thus urban demand": demand is the effect of wages (result_adverb frame)
+            cause, cause_head = syntax.degree_question_end(doc, link.cause, link.cause_head)
+            effect, effect_head = syntax.degree_question_end(doc, link.effect, link.effect_head)
+            if (cause, effect) != (link.cause, link.effect):  # "how much of X was due to Y": the link is about X
+                link = replace(link, cause=cause, cause_head=cause_head, effect=effect, effect_head=effect_head)
             key = (link.cause, link.effect)
             heads = (link.cause_head, link.effect_head, link.polarity)
             if key in seen or heads in seen:  # "forced the king into exile": one link, however many rules read it
@@ -626,7 +630,7 @@ class CausalLinkFinder:
         if marker.dep_ != "mark" or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
             return
         sub = marker.head
-        main = sub.head
+        main = syntax.subordinate_main(sub)
         while main.dep_ == "xcomp" and main.head.pos_ in ("VERB", "AUX"):
             main = main.head  # "warned motorists to stay away as ...": the reason is for the finite clause
         if main.i == sub.i or main.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -698,7 +702,9 @@ class CausalLinkFinder:
             return
         if previous.sent.start != attach.sent.start and self._own_cause(attach):
             return  # "The collapse thus had a lasting impact on X": a conclusion with its own causal predicate
-        exclude_prev = {t.i for t in attach.subtree} if previous.head.i == attach.i or attach in previous.subtree else set()
+        # the adverb's clause is cut out of the previous clause when it hangs below it ("X, and so Y" as conj);
+        # a previous clause that hangs below the adverb's ("X, so Y" with X as ccomp of Y) keeps its own words
+        exclude_prev = {t.i for t in attach.subtree} if attach in previous.subtree and attach.i != previous.i else set()
         cause_span = syntax.clause_span(previous, exclude=exclude_prev | exclude)
         own = {t.i for t in previous.subtree} if previous.head.i == attach.i else set()
         effect_span = syntax.clause_span(attach, exclude=exclude | own)
@@ -789,15 +795,26 @@ class CausalLinkFinder:
         if main.pos_ not in ("VERB", "AUX") or not modal or not any(
                 c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal[0].i for c in main.children):
             return
-        if any(r.id != rule.id for r in self.by_lemma.get(main.lemma_.lower(), ())):
+        if any(self._would_read(r, main) for r in self.by_lemma.get(main.lemma_.lower(), ()) if r.id != rule.id):
             return
         cause_span = syntax.clause_span(sub, exclude={token.i})
         effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
-        # "the revolt would never have broken out": what would (not) have happened is the revolt
+        # "the revolt would never have broken out": what would (not) have emerged is the revolt
         subject = next((c for c in main.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
-        intransitive = subject is not None and not syntax.objects(main) and not syntax.is_passive(main)
+        negated = any(c.dep_ == "neg" for c in main.children)  # the negation is the link's polarity, not the name's
+        intransitive = subject is not None and not syntax.objects(main) and not syntax.is_passive(main) \
+            and (negated or main.lemma_.lower() in kinds.get("emergence_verb", ()))
         yield TokenLink(rule.id, (token.i, token.i + 1), cause_span, effect_span, sub.i,
                         subject.i if intransitive else main.i, rule.strength, rule.polarity, rule.confidence)
+
+    @staticmethod
+    def _would_read(rule: CueRule, verb: Token) -> bool:
+        """Whether ``rule`` can read a link off ``verb`` (a verb cue with an object or complement, or its preposition)."""
+        if rule.frame in ("verb", "causative"):
+            return any(c.dep_ in ("dobj", "xcomp", "ccomp", "agent", "nsubjpass") for c in verb.children)
+        if rule.frame == "verb_prep":
+            return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in rule.prep for c in verb.children)
+        return False
 
     # -- noun frames ----------------------------------------------------------
 
@@ -1001,13 +1018,27 @@ class CausalLinkFinder:
                                 c.i, means.i, rule.strength, "positive", rule.confidence, tuple(extra))
 
     def _asserted_clause(self, verb: Token) -> bool:
-        """False for a cue inside an intention ("intended to spur X") or a question."""
+        """False for a cue inside an intention that only describes a noun ("a movement intended to spur X").
+
+        A stated intention ("the crown intended to spur X", "the reform was
+        intended to end X") is kept, and pipeline.factuality gives it
+        modality hypothetical; "failed to spur X" is kept and negated. A
+        reduced relative names what the noun is for (its design), which is
+        part of the noun's description, not a link the text claims.
+        """
         head = verb
         while head.dep_ == "conj":
             head = head.head
-        if head.dep_ == "xcomp" and head.head.lemma_ in self.words.intention_verbs:
+        intention = head.head
+        if not (head.dep_ == "xcomp" and intention.lemma_ in self.words.intention_verbs
+                and intention.lemma_ not in self.words.by_kind.get("negative_implicative", ())):
+            return True
+        if intention.dep_ == "acl":
             return False
-        return True
+        # "..., the movement of workers intended to spur X" parsed as a clause joined without a coordinator:
+        # a participle with no auxiliary after an apposition is the same reduced relative
+        joined = intention.dep_ == "conj" and not any(c.dep_ == "cc" and c.i < intention.i for c in intention.head.children)
+        return not (joined and intention.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in intention.children))
 
     def _person(self, token: Token) -> bool:
         """A person: a WordNet person noun, a personal pronoun or a named person."""

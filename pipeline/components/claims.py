@@ -328,14 +328,26 @@ class ClaimUnitFinder:
             # a finite verb parsed as a modifier ("The leadership suspected managers …")
             root = next((t for t in unit if t.pos_ == "VERB" and t.head.i == root.i
                          and any(c.dep_ == "nsubj" for c in t.children)), root)
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # the subject nearest before the verb when the parser gave two ("The belief that ... is challenged,
+        # and it is maintained that": "it"), as pipeline.factuality reads it
+        found = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        before = [c for c in found if c.i < root.i]
+        subject = before[-1] if before else (found[0] if found else None)
         if subject is None:
             return "author"
         sub_low, sub_lemma = subject.lower_, subject.lemma_.lower()
         determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "poss")}
-        if sub_low in ("i", "we") or (sub_lemma in self.self_words and determiners & {"this", "the", "my", "our"}
+        # "the article argues" is the work itself only in the present, as the links read it
+        # (pipeline.factuality.source_of); "the book claimed that" reports
+        present = root.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in root.children)
+        if sub_low in ("i", "we") or (sub_lemma in self.self_words
+                                      and (determiners & {"this", "my", "our"} or ("the" in determiners and present))
                                       and sub_lemma not in self.cited - self.self_words):
             return "author"
+        owned = any(c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                    or (c.dep_ == "prep" and c.lower_ == "by") for c in subject.children)
+        if sub_lemma in self.self_words and owned and root.lemma_.lower() in self.reporting_verbs:
+            return "cited"  # "Smith's article argues that ...", as the links read it
         if sub_low in self.cited or sub_lemma in self.cited:
             if determiners & {"this", "these", "such", "that", "those"}:
                 return "author"  # "this view ignores ...": the author judging cited work
@@ -346,6 +358,9 @@ class ClaimUnitFinder:
         lemma = verb.lemma_.lower()
         if lemma in self.reporting_verbs and _has_clause(verb) and _names_a_scholar(subject, verb, self.discourse_nouns):
             return "cited"  # "Davies argues that ..."
+        judged = subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
+        if judged and not _has_clause(verb):
+            return "author"  # "the drought cannot be blamed for X", "should not be regarded as": no believer named
         if subject.pos_ in ("NOUN", "PROPN") and (lemma in self.belief_verbs or lemma in self.speech_verbs and _has_clause(verb)):
             return "actor"  # "the prefect said that ...", as the links read it (pipeline.factuality.source_of)
         return "author"
