@@ -429,9 +429,13 @@ class CausalLinkFinder:
             c.dep_ == "advmod" and c.lower_ in self.result_adverbs for c in token.children)
 
     def _own_cause(self, verb: Token) -> bool:
-        """The clause states a cause of its own: a nominal subject and a causal verb or causal object noun."""
+        """The clause states a cause of its own: a nominal subject and a causal verb or causal object noun.
+
+        A negated clause ("Thus exports were not encouraged by the crown") states
+        a failure, and the "thus" gives its reason: it is not a conclusion of its own.
+        """
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in verb.children):
             return False
         words = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         return any(r.frame not in ("connective_adverb", "result_adverb", "purpose") for w in words
