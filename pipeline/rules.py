@@ -37,7 +37,7 @@ __all__ = [
 Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
-    "resultative", "verb_clause", "counterfactual", "depictive",
+    "resultative", "verb_clause", "counterfactual", "depictive", "lack_means",
 ]
 Direction = Literal["increase", "decrease", ""]
 
@@ -88,6 +88,9 @@ class CueRule:
       Y would have ..."): the condition is the cause, the consequent the
       effect; :mod:`pipeline.factuality` reads it as hypothetical, and
       negative when the consequent is negated.
+    - ``lack_means``: "X lacked the means / capacity to V" (``object`` names the
+      nouns of means): X's want of the means keeps V from happening, a
+      negative enabling (polarity negative).
     - ``depictive``: a construction without a cue word (``lemmas`` empty): a
       fronted adjective phrase gives the reason ("Unable to agree, they split").
 

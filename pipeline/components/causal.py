@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..rules import CueRule, load_cue_rules, load_lexicon, load_noun_classes
 from .. import syntax
+from ..wordnet import wordnet
 
 __all__ = ["CausalLinkFinder", "make_causal_link_finder", "TokenLink"]
 
@@ -69,10 +70,14 @@ class CausalLinkFinder:
         lexicon = load_lexicon(lexicon_path)
         self.words = syntax.WordLists.from_lexicon(lexicon)
         nouns = load_noun_classes()
-        self.concrete = frozenset(w for rule in nouns if rule.value != "group" for w in rule.words)
-        self.groups = frozenset(w for rule in nouns if rule.value == "group" for w in rule.words)
-        self.persons = frozenset(w for rule in nouns if rule.value == "person" for w in rule.words)
+        classes = [rule for rule in nouns if rule.kind == "concrete_noun"]
+        self.concrete = frozenset(w for rule in classes if rule.value != "group" for w in rule.words)
+        self.groups = frozenset(w for rule in classes if rule.value == "group" for w in rule.words)
+        self.persons = frozenset(w for rule in classes if rule.value == "person" for w in rule.words)
         self.rule_by_id = {rule.id: rule for rule in self.rules}
+        # verbs that make their object smaller or weaker: their nominalizations name a decrease
+        self.decrease_verbs = frozenset(lemma for rule in self.rules if rule.direction == "decrease"
+                                        and rule.frame in ("verb", "verb_prep") for lemma in rule.lemmas)
         self.by_lemma: dict[str, list[CueRule]] = {}
         self.phrase_rules: dict[str, CueRule] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -115,8 +120,14 @@ class CausalLinkFinder:
                 continue  # "the cartographer created an atlas": making a thing is production, not causation
             if rule.experiencer and self._concrete(effect) and not self._person(effect):
                 continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
+            if rule.frame == "verb" and rule.object and effect.lemma_.lower() not in rule.object:
+                continue  # "X posed a threat": only the nouns the rule names
             seen.add(key)
-            yield replace(link, direction=rule.direction) if rule.direction else link
+            if rule.direction:
+                link = replace(link, direction=rule.direction)
+            if rule.direction == "decrease" and link.polarity == "positive" and self._decrease_noun(effect):
+                link = replace(link, polarity="negative")  # "reduced the depletion of X": a double negative
+            yield link
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
         taken: set[int] = set()  # cue tokens of links found so far
@@ -212,7 +223,7 @@ class CausalLinkFinder:
             anchor = obj
             extra.append(obj.i)
         if rule.acomp:
-            comp = next((c for c in verb.children if c.dep_ in ("acomp", "amod", "advmod", "prep") and c.lower_ in rule.acomp), None)
+            comp = next((c for c in verb.children if c.dep_ in ("acomp", "oprd", "amod", "advmod", "prep") and c.lower_ in rule.acomp), None)
             if comp is None:
                 return
             anchor = comp
@@ -522,6 +533,31 @@ class CausalLinkFinder:
         yield TokenLink(rule.id, (token.i, token.i + 1), cause_span, effect_span, sub.i,
                         subject.i if intransitive else main.i, rule.strength, rule.polarity, rule.confidence)
 
+    def _lack_means(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"X lacked the means / capacity / power to V": X's want of a means keeps V from happening.
+
+        The verb's object must be one of ``rule.object``; the effect is the
+        infinitive clause hanging on the object or on the verb. The link's
+        polarity is the rule's (negative: a negative enabling of V).
+        """
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb) or syntax.is_passive(verb):
+            return
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and (c.lemma_.lower() in rule.object or c.lower_ in rule.object)), None)
+        if obj is None:
+            return
+        infinitives = [c for holder in (obj, verb) for c in holder.children
+                       if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.i > obj.i
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if not infinitives:
+            return
+        clause = infinitives[0]
+        cue = {verb.i, obj.i} | {t.i for t in obj.subtree if t.i < clause.left_edge.i}
+        effect_span = syntax.clause_span(clause)
+        for cause in syntax.subjects(verb):
+            for c in self._members(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude=cue), effect_span, c.i, clause.i,
+                                rule.strength, rule.polarity, rule.confidence, (obj.i,))
+
     # -- noun frames ----------------------------------------------------------
 
     def _noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
@@ -634,6 +670,24 @@ class CausalLinkFinder:
             return False
         return True
 
+    def _decrease_noun(self, token: Token) -> bool:
+        """A noun of decrease or loss ("depletion", "decline", "shortage").
+
+        It is the WordNet nominalization of a verb that a ``decrease`` cue rule
+        reads ("depletion" < deplete), or one of its WordNet hypernyms (two
+        levels up, any sense) is a noun of lexicon kind ``decrease_noun_root``
+        ("decline" < decrease, "shortage" < deficiency). Sources: Open English
+        WordNet via :mod:`pipeline.wordnet`.
+        """
+        if token.pos_ != "NOUN":
+            return False
+        noun = token.lemma_.lower()
+        net = wordnet()
+        if net.verb_of.get(noun) in self.decrease_verbs:
+            return True
+        roots = self.words.by_kind.get("decrease_noun_root", frozenset())
+        return noun in roots or bool(net.ancestors(noun, depth=2, words=False) & roots)
+
     def _person(self, token: Token) -> bool:
         """A person: a WordNet person noun, a personal pronoun or a named person."""
         if token.pos_ == "PRON":
@@ -691,6 +745,7 @@ _FRAMES = {
     "resultative": CausalLinkFinder._resultative,
     "verb_clause": CausalLinkFinder._verb_clause,
     "counterfactual": CausalLinkFinder._counterfactual,
+    "lack_means": CausalLinkFinder._lack_means,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
@@ -711,4 +766,5 @@ _PHRASE_FRAMES = {
     "verb_clause": lambda self, rule, span: iter(()),
     "counterfactual": lambda self, rule, span: iter(()),
     "depictive": lambda self, rule, span: iter(()),
+    "lack_means": lambda self, rule, span: iter(()),
 }
