@@ -81,6 +81,10 @@ class CueRule:
     of a psych verb: "the levies angered the guilds", not "... the mixture").
     ``abstract_effect``: the effect must not be a person or a concrete thing
     (verbs of creation: "the reforms created a new class", not "... an atlas").
+    ``event_cause``: the cause must not be a person, a group or a named
+    organisation, place or people: with such a subject the verb tells a deliberate act ("the union
+    launched a strike", "the company created a tranche", "the police allowed
+    the march"), not a cause ("the crash launched a depression").
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
     - ``counterfactual``: a counterfactual conditional with no causal word
@@ -126,6 +130,7 @@ class CueRule:
     needs_object: bool = False
     experiencer: bool = False
     abstract_effect: bool = False
+    event_cause: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

@@ -188,6 +188,10 @@ TREE_DEPTH = 3
 # lexicographer files whose first sense excludes a verb (motion, speech, perception ...)
 EXCLUDED_FIRST_SENSE = {"verb.motion", "verb.communication", "verb.perception", "verb.contact",
                         "verb.body", "verb.consumption", "verb.weather", "verb.stative", "verb.cognition"}
+# amuse-31.1 members whose first sense is bodily, physical or speech ('shake', 'stir', 'sting', 'threaten')
+# read a physical act more often than a feeling
+PSYCH_EXCLUDED_FIRST_SENSE = {"verb.motion", "verb.contact", "verb.body", "verb.consumption", "verb.communication",
+                              "verb.perception"}
 MOTION_SPEECH_PERCEPTION = {"verb.motion", "verb.communication", "verb.perception"}
 GROUP_FIRST_SENSE = {"verb.change", "verb.creation", "verb.social", "verb.emotion"}
 # noun lexicographer files of persons and concrete things; and of events and conditions
@@ -483,6 +487,9 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         for lemma in members:
             if lemma in assigned or not usable(lemma, why):
                 continue
+            if suffix == "psych" and first_sense_file(lemma) in PSYCH_EXCLUDED_FIRST_SENSE:
+                why.append(f"{lemma} (first WordNet sense in {first_sense_file(lemma)}: 'the quake shook the houses')")
+                continue
             if lemma in hand_verbs:
                 why.append(f"{lemma} (a hand rule reads it)")
                 continue
@@ -604,6 +611,8 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         rule["abstract_end"] = True
         if group["suffix"] in ("engender", "cause"):
             rule["abstract_effect"] = True  # engender-27.1 / WordNet "cause": making a thing is production
+        if group["suffix"] == "engender":
+            rule["event_cause"] = True  # "the company created a tranche": an agent's act of creation
         if group["suffix"] == "psych":
             rule["experiencer"] = True  # amuse-31.1: the Experiencer is animate
         rule["direction"] = group["direction"]

@@ -325,3 +325,16 @@ def test_lexicon_decrease_of_a_decrease_is_negative(nlp, text, expected):
 def test_lexicon_decrease_of_a_plain_noun_stays_positive(nlp):
     assert _links(nlp, "The coup reduced democracy in the cantons.") == [
         ("vn-scale-decrease", "The coup", "democracy", "positive", "decrease")]
+
+
+@pytest.mark.parametrize("text", [
+    "The dockers' union launched a strike in the spring.",
+    "The magistrates allowed the procession.",
+    "The Venetians created a new colony on the island.",
+])
+def test_lexicon_an_agents_deliberate_act_is_no_causal_link(nlp, text):
+    assert [l for l in _links(nlp, text) if l[0] in ("verb-initiate", "verb-enable", "vn-engender")] == []
+
+
+def test_lexicon_develop_is_not_read_as_a_cause(nlp):
+    assert _links(nlp, "By the autumn the storm had developed a clear eye.") == []

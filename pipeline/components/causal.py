@@ -114,12 +114,16 @@ class CausalLinkFinder:
                 continue
             rule = self.rule_by_id[link.rule]
             effect = doc[link.effect_head]
+            if effect.morph.get("Reflex") == ["Yes"] and rule.frame in ("verb", "verb_prep"):
+                continue  # "they cut themselves": the cause acts on itself
             if rule.abstract_end and self._agent(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
                 continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
             if rule.abstract_effect and self._concrete(effect):
                 continue  # "the cartographer created an atlas": making a thing is production, not causation
             if rule.experiencer and self._concrete(effect) and not self._person(effect):
                 continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
+            if rule.event_cause and self._actor(doc[link.cause_head]):
+                continue  # "the union launched a strike": an agent's deliberate act, not a cause
             if rule.frame == "verb" and rule.object and effect.lemma_.lower() not in rule.object:
                 continue  # "X posed a threat": only the nouns the rule names
             seen.add(key)
@@ -190,6 +194,8 @@ class CausalLinkFinder:
                 return  # "led X to do": the causative frame reads it
             effects = syntax.objects(verb)
             event = syntax.participle_event(verb)
+            if event is None and verb.dep_ == "xcomp":  # "the camp was bombed, threatening to raise tensions"
+                event = syntax.participle_event(verb.head)
             if event is not None:  # "the dam broke, causing floods": the breaking causes
                 for effect in effects:
                     for effect_head in syntax.conjuncts(effect):
@@ -697,8 +703,17 @@ class CausalLinkFinder:
         return token.pos_ == "NOUN" and token.lemma_.lower() in self.persons
 
     def _agent(self, token: Token) -> bool:
-        """A person or a group of persons (WordNet noun.person / noun.group)."""
-        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups)
+        """A person or a group of persons (WordNet noun.person / noun.group), or a plural name of a people ("the Croats")."""
+        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups) or token.tag_ == "NNPS"
+
+    def _actor(self, token: Token) -> bool:
+        """A person or group (:meth:`_agent`; or a noun whose first WordNet sense is a group: "union"),
+        a personal pronoun, a plural proper noun ("the Venetians"), or a named person, organisation, place or people."""
+        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ == "NNPS":
+            return True
+        if token.pos_ == "NOUN" and wordnet().is_group_noun(token.lemma_.lower()):
+            return True
+        return self._agent(token) or (token.pos_ == "PRON" and token.lower_ in self.words.by_kind.get("personal_pronoun", ()))
 
     def _concrete(self, token: Token) -> bool:
         """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
