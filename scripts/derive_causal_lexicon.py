@@ -611,8 +611,6 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         rule["abstract_end"] = True
         if group["suffix"] in ("engender", "cause"):
             rule["abstract_effect"] = True  # engender-27.1 / WordNet "cause": making a thing is production
-        if group["suffix"] == "engender":
-            rule["event_cause"] = True  # "the company created a tranche": an agent's act of creation
         if group["suffix"] == "psych":
             rule["experiencer"] = True  # amuse-31.1: the Experiencer is animate
         rule["direction"] = group["direction"]

@@ -330,7 +330,7 @@ def test_lexicon_decrease_of_a_plain_noun_stays_positive(nlp):
 @pytest.mark.parametrize("text", [
     "The dockers' union launched a strike in the spring.",
     "The magistrates allowed the procession.",
-    "The Venetians created a new colony on the island.",
+    "The Venetians permitted the trade in slaves.",
 ])
 def test_lexicon_an_agents_deliberate_act_is_no_causal_link(nlp, text):
     assert [l for l in _links(nlp, text) if l[0] in ("verb-initiate", "verb-enable", "vn-engender")] == []
