@@ -218,6 +218,9 @@ def test_lexicon_direction_column_in_links_tables(tmp_path):
      ("verb-pose", "The raiders of the northern hills", "a grave danger", "positive", "")),
     ("The challenge posed by the new sects alarmed the clergy.",
      ("verb-pose", "the new sects", "The challenge", "positive", "")),
+    # the parser hangs "posed" on the noun inside "to the order": the threat is still the effect
+    ("The danger to the public peace posed by the rebellion alarmed the court.",
+     ("verb-pose", "the rebellion", "The danger to the public peace", "positive", "")),
     # set off / touch off
     ("The murder of the envoy touched off a war along the border.",
      ("verb-prep-set-off", "The murder of the envoy", "a war along the border", "positive", "")),

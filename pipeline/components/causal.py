@@ -178,6 +178,8 @@ class CausalLinkFinder:
             causes = syntax.agents(verb)
             cause = causes[0] if causes else None
             effects = syntax.passive_subjects(verb)
+            if rule.object:  # "the threat to order posed by X": the parser may hang "posed" on "order"
+                effects = [self._named_noun(e, rule.object) for e in effects]
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if causes and subject is not None and subject.tag_ not in ("WDT", "WP"):
                 # "the floods were caused by rains": the effect is what happened to the subject
@@ -675,6 +677,16 @@ class CausalLinkFinder:
         if head.dep_ == "xcomp" and head.head.lemma_ in self.words.intention_verbs:
             return False
         return True
+
+    @staticmethod
+    def _named_noun(token: Token, nouns: tuple[str, ...]) -> Token:
+        """``token``, or the noun of ``nouns`` whose prepositional phrase holds it ("threat" for "order" in "the threat to order")."""
+        holder = token
+        for _ in range(2):
+            if holder.lemma_.lower() in nouns or holder.dep_ != "pobj" or holder.head.dep_ != "prep":
+                break
+            holder = holder.head.head
+        return holder if holder.lemma_.lower() in nouns else token
 
     def _decrease_noun(self, token: Token) -> bool:
         """A noun of decrease or loss ("depletion", "decline", "shortage").
