@@ -84,7 +84,8 @@ class CueRule:
     ``event_cause``: the cause must not be a person, a group or a named
     organisation, place or people: with such a subject the verb tells a deliberate act ("the union
     launched a strike", "the company created a tranche", "the police allowed
-    the march"), not a cause ("the crash launched a depression").
+    the march"), not a cause ("the crash launched a depression"); nor is a
+    change to the subject's own belongings ("the bank doubled its capital").
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
     - ``counterfactual``: a counterfactual conditional with no causal word

@@ -124,6 +124,8 @@ class CausalLinkFinder:
                 continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
             if rule.event_cause and self._actor(doc[link.cause_head]):
                 continue  # "the union launched a strike": an agent's deliberate act, not a cause
+            if rule.event_cause and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
+                continue  # "the bank doubled its capital": a body managing what it owns
             if rule.frame == "verb" and rule.object and effect.lemma_.lower() not in rule.object:
                 continue  # "X posed a threat": only the nouns the rule names
             seen.add(key)
