@@ -331,7 +331,7 @@ def test_lexicon_decrease_of_a_plain_noun_stays_positive(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "The dockers' union launched a strike in the spring.",
+    "The dockers' guild launched a strike in the spring.",
     "The magistrates allowed the procession.",
     "The Venetians permitted the trade in slaves.",
 ])

@@ -124,7 +124,8 @@ class CausalLinkFinder:
                 continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
             if rule.event_cause and self._actor(doc[link.cause_head]):
                 continue  # "the union launched a strike": an agent's deliberate act, not a cause
-            if rule.event_cause and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
+            if rule.event_cause and doc[link.cause_head].pos_ != "VERB" and any(
+                    c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
                 continue  # "the bank doubled its capital": a body managing what it owns
             if rule.frame == "verb" and rule.object and effect.lemma_.lower() not in rule.object:
                 continue  # "X posed a threat": only the nouns the rule names
@@ -721,11 +722,8 @@ class CausalLinkFinder:
         return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups) or token.tag_ == "NNPS"
 
     def _actor(self, token: Token) -> bool:
-        """A person or group (:meth:`_agent`; or a noun whose first WordNet sense is a group: "union"),
-        a personal pronoun, a plural proper noun ("the Venetians"), or a named person, organisation, place or people."""
+        """A person or group (:meth:`_agent`), a personal pronoun, a plural proper noun ("the Venetians"), or a named person, organisation, place or people."""
         if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ == "NNPS":
-            return True
-        if token.pos_ == "NOUN" and wordnet().is_group_noun(token.lemma_.lower()):
             return True
         return self._agent(token) or (token.pos_ == "PRON" and token.lower_ in self.words.by_kind.get("personal_pronoun", ()))
 
