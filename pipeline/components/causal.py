@@ -114,27 +114,34 @@ class CausalLinkFinder:
                 continue
             rule = self.rule_by_id[link.rule]
             effect = doc[link.effect_head]
-            if effect.morph.get("Reflex") == ["Yes"] and rule.frame in ("verb", "verb_prep"):
-                continue  # "they cut themselves": the cause acts on itself
-            if rule.abstract_end and self._agent(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
-                continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
-            if rule.abstract_effect and self._concrete(effect):
-                continue  # "the cartographer created an atlas": making a thing is production, not causation
-            if rule.experiencer and self._concrete(effect) and not self._person(effect):
-                continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
-            if rule.event_cause and self._actor(doc[link.cause_head]):
-                continue  # "the union launched a strike": an agent's deliberate act, not a cause
-            if rule.event_cause and doc[link.cause_head].pos_ != "VERB" and any(
-                    c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
-                continue  # "the bank doubled its capital": a body managing what it owns
-            if rule.frame == "verb" and rule.object and effect.lemma_.lower() not in rule.object:
-                continue  # "X posed a threat": only the nouns the rule names
+            if self._rejected(rule, link, doc):
+                continue
             seen.add(key)
             if rule.direction:
                 link = replace(link, direction=rule.direction)
             if rule.direction == "decrease" and link.polarity == "positive" and self._decrease_noun(effect):
                 link = replace(link, polarity="negative")  # "reduced the depletion of X": a double negative
             yield link
+
+    def _rejected(self, rule: CueRule, link: TokenLink, doc: Doc) -> bool:
+        """Whether the rule's conditions on its ends turn ``link`` down (checked before it can shadow another cue)."""
+        effect = doc[link.effect_head]
+        if effect.morph.get("Reflex") == ["Yes"] and rule.frame in ("verb", "verb_prep"):
+            return True  # "they cut themselves": the cause acts on itself
+        if rule.abstract_end and self._agent(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
+            return True  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
+        if rule.abstract_effect and self._concrete(effect):
+            return True  # "the cartographer created an atlas": making a thing is production, not causation
+        if rule.experiencer and self._concrete(effect) and not self._person(effect):
+            return True  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
+        if rule.event_cause and self._actor(doc[link.cause_head]):
+            return True  # "the union launched a strike": an agent's deliberate act, not a cause
+        if rule.event_cause and doc[link.cause_head].pos_ != "VERB" and any(
+                c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
+            return True  # "the bank doubled its capital": a body managing what it owns
+        if rule.frame == "verb" and rule.object and effect.lemma_.lower() not in rule.object:
+            return True  # "X posed a threat": only the nouns the rule names
+        return False
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
         taken: set[int] = set()  # cue tokens of links found so far
@@ -147,7 +154,8 @@ class CausalLinkFinder:
                     continue  # "..., prompting X": the verb's own frame has read it
                 if frame is not None:
                     for link in frame(self, rule, token):
-                        if link is not None and not rule.source:  # a derived verb does not shadow a connective's link
+                        if link is not None and not rule.source and not self._rejected(rule, link, doc):
+                            # a derived verb, or a link its rule turns down, does not shadow a connective's link
                             taken.update(range(*link.cue), link.cue_extra)
                         yield link
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
