@@ -38,7 +38,7 @@ Frame = Literal[
     "verb", "verb_prep", "causative", "connective_mark", "connective_prep",
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
     "resultative", "verb_clause", "counterfactual", "depictive", "necessary_condition",
-    "means", "instrument", "way_means", "result_adverb",
+    "means", "instrument", "way_means", "result_adverb", "lack_means",
 ]
 Direction = Literal["increase", "decrease", ""]
 
@@ -89,6 +89,11 @@ class CueRule:
     a noun whose first WordNet sense is an act, event, state, process,
     phenomenon or attribute, or a named event): "the siege brought famine",
     not "the envoy brought a letter".
+    ``event_cause``: the cause must not be a person, a group or a named
+    organisation, place or people: with such a subject the verb tells a deliberate act ("the union
+    launched a strike", "the company created a tranche", "the police allowed
+    the march"), not a cause ("the crash launched a depression"); nor is a
+    change to the subject's own belongings ("the bank doubled its capital").
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
     - ``counterfactual``: a counterfactual conditional with no causal word
@@ -104,6 +109,9 @@ class CueRule:
     - ``result_adverb``: the scope of "thus"/"thereby" inside a sentence
       ("eroded wages and thus demand": wages -> demand; ", thereby doing Y":
       the governing clause -> Y).
+    - ``lack_means``: "X lacked the means / capacity to V" (``object`` names the
+      nouns of means): X's want of the means keeps V from happening, a
+      negative enabling (polarity negative).
     - ``depictive``: a construction without a cue word (``lemmas`` empty): a
       fronted adjective phrase gives the reason ("Unable to agree, they split").
 
@@ -140,6 +148,7 @@ class CueRule:
     experiencer: bool = False
     abstract_effect: bool = False
     event_effect: bool = False
+    event_cause: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

@@ -679,12 +679,20 @@ def is_time_expression(token: Token, words: WordLists) -> bool:
 
 
 def means_clause(verb: Token) -> Token | None:
-    """The gerund of "by doing X" on ``verb`` ("caused uproar by expressing support"), if any."""
+    """The gerund of "by doing X" on ``verb`` ("caused uproar by expressing support"), if any.
+
+    A fronted "By doing X, they reduced A and built B" is the means of both
+    conjoined verbs: a conjunct verb takes its head's fronted means clause.
+    """
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             gerund = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
             if gerund is not None:
                 return gerund
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        fronted = means_clause(verb.head)
+        if fronted is not None and fronted.i < verb.head.i:
+            return fronted
     return None
 
 

@@ -188,6 +188,10 @@ TREE_DEPTH = 3
 # lexicographer files whose first sense excludes a verb (motion, speech, perception ...)
 EXCLUDED_FIRST_SENSE = {"verb.motion", "verb.communication", "verb.perception", "verb.contact",
                         "verb.body", "verb.consumption", "verb.weather", "verb.stative", "verb.cognition"}
+# amuse-31.1 members whose first sense is bodily, physical or speech ('shake', 'stir', 'sting', 'threaten')
+# read a physical act more often than a feeling
+PSYCH_EXCLUDED_FIRST_SENSE = {"verb.motion", "verb.contact", "verb.body", "verb.consumption", "verb.communication",
+                              "verb.perception"}
 MOTION_SPEECH_PERCEPTION = {"verb.motion", "verb.communication", "verb.perception"}
 GROUP_FIRST_SENSE = {"verb.change", "verb.creation", "verb.social", "verb.emotion"}
 # noun lexicographer files of persons and concrete things; and of events and conditions
@@ -243,8 +247,8 @@ def parse_yaml_entries(path: str) -> dict[str, dict[str, dict]]:
                 out[lemma] = {}
                 pos = None
             elif indent == 2:
-                pos = text.rstrip(":")
-                out[lemma][pos] = {"synsets": [], "forms": []}
+                pos = text.rstrip(":").split("-")[0]  # "v-1", "v-2": homographs ("lower" /ləʊə/, /laʊə/) of one part of speech
+                out[lemma].setdefault(pos, {"synsets": [], "forms": []})
                 field = None
             elif indent == 4 and not text.startswith("- "):
                 field = text.rstrip(":")
@@ -253,6 +257,19 @@ def parse_yaml_entries(path: str) -> dict[str, dict[str, dict]]:
             elif pos is not None and field == "sense" and text.startswith(("synset:", "- synset:")):
                 out[lemma][pos]["synsets"].append(text.split(":", 1)[1].strip().strip("'\""))
     return out
+
+
+def verbnet_features(classes: dict[str, ET.Element]) -> dict[str, str]:
+    """lemma -> "increase" / "decrease" from VerbNet member features ("+increase",
+    "direction_of_change: decrease"); a lemma with both in different classes gets none."""
+    found: dict[str, set[str]] = {}
+    for root in classes.values():
+        for member in root.iter("MEMBER"):
+            features = member.get("features") or ""
+            for direction in ("increase", "decrease"):
+                if re.search(r"(\+|direction_of_change: )" + direction, features):
+                    found.setdefault(member.get("name"), set()).add(direction)
+    return {lemma: next(iter(dirs)) for lemma, dirs in found.items() if len(dirs) == 1}
 
 
 def verbnet_members(root: ET.Element, wanted: str | None = None) -> list[str]:
@@ -394,7 +411,13 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         senses = verb_senses(lemma)
         return lexname.get(senses[0], "") if senses else ""
 
+    features = verbnet_features(verbnet)
+    gloss_words = config.get("gloss_direction", {})
+
     def direction_of(lemma: str) -> tuple[str, str]:
+        """The verb's direction: its WordNet senses under the increase / decrease trees; else its
+        VerbNet member feature ("+decrease"); else words of its first WordNet gloss (config
+        ``gloss_direction``: "increase twofold", "divide by two")."""
         senses = verb_senses(lemma)
         ups = sorted({up[s] for s in senses if s in up})
         downs = sorted({down[s] for s in senses if s in down})
@@ -402,6 +425,15 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
             return "increase", ups[0]
         if downs and not ups:
             return "decrease", downs[0]
+        if ups and downs:
+            return "", ""
+        if lemma in features:
+            return features[lemma], "VerbNet member feature"
+        if senses:
+            gloss = " ".join(synsets.get(senses[0], {}).get("definition") or []).lower()
+            hits = {d for d, words in gloss_words.items() if any(re.search(r"\b" + re.escape(w) + r"\b", gloss) for w in words)}
+            if len(hits) == 1:
+                return hits.pop(), "OEWN gloss of the first sense"
         return "", ""
 
     def prevents(lemma: str) -> str:
@@ -454,6 +486,9 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         by_dir: dict[str, list[str]] = {}
         for lemma in members:
             if lemma in assigned or not usable(lemma, why):
+                continue
+            if suffix == "psych" and first_sense_file(lemma) in PSYCH_EXCLUDED_FIRST_SENSE:
+                why.append(f"{lemma} (first WordNet sense in {first_sense_file(lemma)}: 'the quake shook the houses')")
                 continue
             if lemma in hand_verbs:
                 why.append(f"{lemma} (a hand rule reads it)")
@@ -576,6 +611,8 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         rule["abstract_end"] = True
         if group["suffix"] in ("engender", "cause"):
             rule["abstract_effect"] = True  # engender-27.1 / WordNet "cause": making a thing is production
+        if group["suffix"] in ("scale", "change-of-state") and group["direction"]:
+            rule["event_cause"] = True  # "the bank doubled its capital": an agent setting a quantity acts, it is no cause
         if group["suffix"] == "psych":
             rule["experiencer"] = True  # amuse-31.1: the Experiencer is animate
         rule["direction"] = group["direction"]

@@ -203,3 +203,149 @@ def test_lexicon_direction_column_in_links_tables(tmp_path):
     assert "direction" in list(csv.columns)
     assert sorted(zip(csv["cue"], csv["direction"])) == [("increased", "increase"), ("reduced", "decrease")]
     assert list(parquet["direction"]) == list(csv["direction"])
+
+
+# -- wave 2: coverage by class ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # removal from power, active, passive and reduced relative
+    ("A mutiny of the garrison toppled the regency.",
+     ("verb-overthrow", "A mutiny of the garrison", "the regency", "positive", "decrease")),
+    ("The dynasty deposed by the uprising never regained the throne.",
+     ("verb-overthrow", "the uprising", "The dynasty", "positive", "decrease")),
+    # pose a threat / challenge: X -> threat
+    ("The raiders of the northern hills posed a grave danger to the caravans.",
+     ("verb-pose", "The raiders of the northern hills", "a grave danger", "positive", "")),
+    ("The challenge posed by the new sects alarmed the clergy.",
+     ("verb-pose", "the new sects", "The challenge", "positive", "")),
+    # the parser hangs "posed" on the noun inside "to the order": the threat is still the effect
+    ("The danger to the public peace posed by the rebellion alarmed the court.",
+     ("verb-pose", "the rebellion", "The danger to the public peace", "positive", "")),
+    # set off / touch off
+    ("The murder of the envoy touched off a war along the border.",
+     ("verb-prep-set-off", "The murder of the envoy", "a war along the border", "positive", "")),
+    # initiate / launch with an event effect
+    ("The bank failure initiated a decade of deflation.",
+     ("verb-initiate", "The bank failure", "a decade of deflation", "positive", "")),
+    # nurture / cultivate: increase
+    ("Decades of peace cultivated a habit of trade between the towns.",
+     ("verb-nurture", "Decades of peace", "a habit of trade between the towns", "positive", "increase")),
+    # enable / permit with an event object
+    ("The new harbour permitted the growth of the fishing trade.",
+     ("verb-enable", "The new harbour", "the growth of the fishing trade", "positive", "")),
+    # calibratable verbs with their direction
+    ("The epidemic halved the number of weavers in the town.",
+     ("vn-remedy-decrease", "The epidemic", "the number of weavers in the town", "positive", "decrease")),
+    ("The war tripled the debt of the republic.",
+     ("vn-change-of-state-increase", "The war", "the debt of the republic", "positive", "increase")),
+    ("The glut of silver lowered the value of the coinage.",
+     ("vn-scale-decrease", "The glut of silver", "the value of the coinage", "positive", "decrease")),
+    ("The drought raised the price of oats.",
+     ("verb-raise-level", "The drought", "the price of oats", "positive", "increase")),
+])
+def test_lexicon_wave2_verb_classes(nlp, text, expected):
+    assert expected in _links(nlp, text)
+
+
+def test_lexicon_raise_needs_a_quantity_object(nlp):
+    assert _links(nlp, "The famine raised a question about the tithe.") == []
+
+
+def test_lexicon_pose_needs_a_threat_object(nlp):
+    assert _links(nlp, "The envoy posed a riddle.") == []
+
+
+# -- counteraction and protection: negative polarity --------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cheap imports of rice offset the failure of the millet crop.",
+     ("verb-counteract", "Cheap imports of rice", "the failure of the millet crop", "negative", "")),
+    ("The relief fund neutralized the effects of the flood.",
+     ("verb-counteract", "The relief fund", "the effects of the flood", "negative", "")),
+    ("The river towns overcame the crisis of the wool trade.",
+     ("verb-counteract", "The river towns", "the crisis of the wool trade", "negative", "")),
+    # protect / shield / insulate X from Y: X -> Y negative
+    ("Tariffs on cloth protected the local looms from Flemish competition.",
+     ("verb-prep-protect-from", "Tariffs on cloth", "Flemish competition", "negative", "")),
+    ("Its remoteness insulated the valley against the plague.",
+     ("verb-prep-protect-from", "Its remoteness", "the plague", "negative", "")),
+    ("Public granaries guarded against dearth in the lean years.",
+     ("verb-prep-protect-from", "Public granaries", "dearth", "negative", "")),
+    # lack the means to V: negative enabling of V
+    ("The council lacked the power to enforce its decrees.",
+     ("lack-means-to", "The council", "to enforce its decrees", "negative", "")),
+])
+def test_lexicon_counteraction_and_protection_are_negative(nlp, text, expected):
+    assert expected in _links(nlp, text)
+
+
+def test_lexicon_having_the_means_is_no_link(nlp):
+    assert _links(nlp, "The council had the power to enforce its decrees.") == []
+
+
+# -- adjective predicates with a preposition ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wet summers were conducive to outbreaks of murrain.",
+     ("verb-prep-conducive-to", "Wet summers", "outbreaks of murrain", "positive", "")),
+    ("The merchants of the league were instrumental in the fall of the count.",
+     ("verb-prep-conducive-to", "The merchants of the league", "the fall of the count", "positive", "")),
+    ("The debasement of the coin proved ruinous to the credit of the crown.",
+     ("verb-prep-detrimental-to", "The debasement of the coin", "the credit of the crown", "positive", "decrease")),
+    ("The unrest was connected with the closure of the mines.",
+     ("verb-prep-connect-with", "the closure of the mines", "The unrest", "positive", "")),
+])
+def test_lexicon_adjective_predicates(nlp, text, expected):
+    assert expected in _links(nlp, text)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The long peace was not conducive to reform of the army.", "conducive"),
+    ("The riots cannot be connected with the tax on salt.", "connected"),
+])
+def test_lexicon_negated_adjective_predicate_is_negative(text, cue):
+    from pipeline import analyze
+    links = [(cue in l.cue.split(), l.polarity) for l in analyze(text).link_records]
+    assert links == [(True, "negative")]
+
+
+# -- double negative: a decrease verb on a noun of decrease -----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Purchases of foreign coal reduced the depletion of the stocks.",
+     ("vn-scale-decrease", "Purchases of foreign coal", "the depletion of the stocks", "negative", "decrease")),
+    ("The new sea walls diminished the erosion of the polders.",
+     ("vn-scale-decrease", "The new sea walls", "the erosion of the polders", "negative", "decrease")),
+    ("Imports from the Baltic lessened the shortage of timber.",
+     ("vn-change-of-state-decrease", "Imports from the Baltic", "the shortage of timber", "negative", "decrease")),
+    ("The armistice curbed the decline of the merchant fleet.",
+     ("vn-subjugate-decrease", "The armistice", "the decline of the merchant fleet", "negative", "decrease")),
+])
+def test_lexicon_decrease_of_a_decrease_is_negative(nlp, text, expected):
+    assert expected in _links(nlp, text)
+
+
+def test_lexicon_decrease_of_a_plain_noun_stays_positive(nlp):
+    assert _links(nlp, "The coup reduced democracy in the cantons.") == [
+        ("vn-scale-decrease", "The coup", "democracy", "positive", "decrease")]
+
+
+@pytest.mark.parametrize("text", [
+    "The dockers' guild launched a strike in the spring.",
+    "The magistrates allowed the procession.",
+    "The Venetians permitted the trade in slaves.",
+])
+def test_lexicon_an_agents_deliberate_act_is_no_causal_link(nlp, text):
+    assert [l for l in _links(nlp, text) if l[0] in ("verb-initiate", "verb-enable", "vn-engender")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The bakers raised the price of bread.",
+    "The chartered company doubled its capital.",
+])
+def test_lexicon_an_agent_setting_a_quantity_is_no_causal_link(nlp, text):
+    assert _links(nlp, text) == []
+
+
+def test_lexicon_develop_is_not_read_as_a_cause(nlp):
+    assert _links(nlp, "By the autumn the storm had developed a clear eye.") == []

@@ -70,10 +70,14 @@ class CausalLinkFinder:
         lexicon = load_lexicon(lexicon_path)
         self.words = syntax.WordLists.from_lexicon(lexicon)
         nouns = load_noun_classes()
-        self.concrete = frozenset(w for rule in nouns if rule.value != "group" for w in rule.words)
-        self.groups = frozenset(w for rule in nouns if rule.value == "group" for w in rule.words)
-        self.persons = frozenset(w for rule in nouns if rule.value == "person" for w in rule.words)
+        classes = [rule for rule in nouns if rule.kind == "concrete_noun"]
+        self.concrete = frozenset(w for rule in classes if rule.value != "group" for w in rule.words)
+        self.groups = frozenset(w for rule in classes if rule.value == "group" for w in rule.words)
+        self.persons = frozenset(w for rule in classes if rule.value == "person" for w in rule.words)
         self.rule_by_id = {rule.id: rule for rule in self.rules}
+        # verbs that make their object smaller or weaker: their nominalizations name a decrease
+        self.decrease_verbs = frozenset(lemma for rule in self.rules if rule.direction == "decrease"
+                                        and rule.frame in ("verb", "verb_prep") for lemma in rule.lemmas)
         self.by_lemma: dict[str, list[CueRule]] = {}
         self.phrase_rules: dict[str, CueRule] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -119,17 +123,37 @@ class CausalLinkFinder:
                 continue
             rule = self.rule_by_id[link.rule]
             effect = doc[link.effect_head]
-            if rule.abstract_end and self._agent(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
-                continue  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
-            if rule.abstract_effect and self._concrete(effect):
-                continue  # "the cartographer created an atlas": making a thing is production, not causation
-            if rule.event_effect and not self._eventive(effect):
-                continue  # "the envoy brought a letter": carrying a thing is no cause; "the siege brought famine" is
-            if rule.experiencer and self._concrete(effect) and not self._person(effect):
-                continue  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
+            if self._rejected(rule, link, doc):
+                continue
             seen.update((key, heads))
             link = self._without_time(doc, link)
-            yield replace(link, direction=rule.direction) if rule.direction else link
+            if rule.direction:
+                link = replace(link, direction=rule.direction)
+            if rule.direction == "decrease" and link.polarity == "positive" and self._decrease_noun(effect):
+                link = replace(link, polarity="negative")  # "reduced the depletion of X": a double negative
+            yield link
+
+    def _rejected(self, rule: CueRule, link: TokenLink, doc: Doc) -> bool:
+        """Whether the rule's conditions on its ends turn ``link`` down (checked before it can shadow another cue)."""
+        effect = doc[link.effect_head]
+        if effect.morph.get("Reflex") == ["Yes"] and rule.frame in ("verb", "verb_prep"):
+            return True  # "they cut themselves": the cause acts on itself
+        if rule.abstract_end and self._agent(doc[link.cause_head]) and (self._concrete(effect) or effect.pos_ == "PROPN"):
+            return True  # "the bishop broke the seal": a person's act on a person or thing, not a historian's cause
+        if rule.abstract_effect and self._concrete(effect):
+            return True  # "the cartographer created an atlas": making a thing is production, not causation
+        if rule.event_effect and not self._eventive(effect):
+            return True  # "the envoy brought a letter": carrying a thing is no cause; "the siege brought famine" is
+        if rule.experiencer and self._concrete(effect) and not self._person(effect):
+            return True  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
+        if rule.event_cause and self._actor(doc[link.cause_head]):
+            return True  # "the union launched a strike": an agent's deliberate act, not a cause
+        if rule.event_cause and doc[link.cause_head].pos_ != "VERB" and any(
+                c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
+            return True  # "the bank doubled its capital": a body managing what it owns
+        if rule.frame == "verb" and rule.object and effect.lemma_.lower() not in rule.object:
+            return True  # "X posed a threat": only the nouns the rule names
+        return False
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
         taken: set[int] = set()  # cue tokens of links found so far
@@ -142,7 +166,8 @@ class CausalLinkFinder:
                     continue  # "..., prompting X": the verb's own frame has read it
                 if frame is not None:
                     for link in frame(self, rule, token):
-                        if link is not None and not rule.source:  # a derived verb does not shadow a connective's link
+                        if link is not None and not rule.source and not self._rejected(rule, link, doc):
+                            # a derived verb, or a link its rule turns down, does not shadow a connective's link
                             taken.update(range(*link.cue), link.cue_extra)
                         yield link
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
@@ -176,6 +201,8 @@ class CausalLinkFinder:
             causes = syntax.agents(verb)
             cause = causes[0] if causes else None
             effects = syntax.passive_subjects(verb)
+            if rule.object:  # "the threat to order posed by X": the parser may hang "posed" on "order"
+                effects = [self._named_noun(e, rule.object) for e in effects]
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if causes and subject is not None and subject.tag_ not in ("WDT", "WP"):
                 # "the floods were caused by rains": the effect is what happened to the subject
@@ -192,6 +219,8 @@ class CausalLinkFinder:
                 return  # "led X to do": the causative frame reads it
             effects = syntax.objects(verb)
             event = syntax.participle_event(verb)
+            if event is None and verb.dep_ == "xcomp":  # "the camp was bombed, threatening to raise tensions"
+                event = syntax.participle_event(verb.head)
             if event is not None:  # "the dam broke, causing floods": the breaking causes
                 for effect in effects:
                     for effect_head in syntax.conjuncts(effect):
@@ -230,7 +259,7 @@ class CausalLinkFinder:
             anchor = obj
             extra.append(obj.i)
         if rule.acomp:
-            comp = next((c for c in verb.children if c.dep_ in ("acomp", "amod", "advmod", "prep") and c.lower_ in rule.acomp), None)
+            comp = next((c for c in verb.children if c.dep_ in ("acomp", "oprd", "amod", "advmod", "prep") and c.lower_ in rule.acomp), None)
             if comp is None:
                 return
             anchor = comp
@@ -820,6 +849,31 @@ class CausalLinkFinder:
             return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in rule.prep for c in verb.children)
         return False
 
+    def _lack_means(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"X lacked the means / capacity / power to V": X's want of a means keeps V from happening.
+
+        The verb's object must be one of ``rule.object``; the effect is the
+        infinitive clause hanging on the object or on the verb. The link's
+        polarity is the rule's (negative: a negative enabling of V).
+        """
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb) or syntax.is_passive(verb):
+            return
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and (c.lemma_.lower() in rule.object or c.lower_ in rule.object)), None)
+        if obj is None:
+            return
+        infinitives = [c for holder in (obj, verb) for c in holder.children
+                       if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.i > obj.i
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if not infinitives:
+            return
+        clause = infinitives[0]
+        cue = {verb.i, obj.i} | {t.i for t in obj.subtree if t.i < clause.left_edge.i}
+        effect_span = syntax.clause_span(clause)
+        for cause in syntax.subjects(verb):
+            for c in self._members(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude=cue), effect_span, c.i, clause.i,
+                                rule.strength, rule.polarity, rule.confidence, (obj.i,))
+
     # -- noun frames ----------------------------------------------------------
 
     def _noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
@@ -1044,6 +1098,34 @@ class CausalLinkFinder:
         joined = intention.dep_ == "conj" and not any(c.dep_ == "cc" and c.i < intention.i for c in intention.head.children)
         return not (joined and intention.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in intention.children))
 
+    @staticmethod
+    def _named_noun(token: Token, nouns: tuple[str, ...]) -> Token:
+        """``token``, or the noun of ``nouns`` whose prepositional phrase holds it ("threat" for "order" in "the threat to order")."""
+        holder = token
+        for _ in range(2):
+            if holder.lemma_.lower() in nouns or holder.dep_ != "pobj" or holder.head.dep_ != "prep":
+                break
+            holder = holder.head.head
+        return holder if holder.lemma_.lower() in nouns else token
+
+    def _decrease_noun(self, token: Token) -> bool:
+        """A noun of decrease or loss ("depletion", "decline", "shortage").
+
+        It is the WordNet nominalization of a verb that a ``decrease`` cue rule
+        reads ("depletion" < deplete), or one of its WordNet hypernyms (two
+        levels up, any sense) is a noun of lexicon kind ``decrease_noun_root``
+        ("decline" < decrease, "shortage" < deficiency). Sources: Open English
+        WordNet via :mod:`pipeline.wordnet`.
+        """
+        if token.pos_ != "NOUN":
+            return False
+        noun = token.lemma_.lower()
+        net = wordnet()
+        if net.verb_of.get(noun) in self.decrease_verbs:
+            return True
+        roots = self.words.by_kind.get("decrease_noun_root", frozenset())
+        return noun in roots or bool(net.ancestors(noun, depth=2, words=False) & roots)
+
     def _person(self, token: Token) -> bool:
         """A person: a WordNet person noun, a personal pronoun or a named person."""
         if token.pos_ == "PRON":
@@ -1053,8 +1135,14 @@ class CausalLinkFinder:
         return token.pos_ == "NOUN" and token.lemma_.lower() in self.persons
 
     def _agent(self, token: Token) -> bool:
-        """A person or a group of persons (WordNet noun.person / noun.group)."""
-        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups)
+        """A person or a group of persons (WordNet noun.person / noun.group), or a plural name of a people ("the Croats")."""
+        return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.groups) or token.tag_ == "NNPS"
+
+    def _actor(self, token: Token) -> bool:
+        """A person or group (:meth:`_agent`), a personal pronoun, a plural proper noun ("the Venetians"), or a named person, organisation, place or people."""
+        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ == "NNPS":
+            return True
+        return self._agent(token) or (token.pos_ == "PRON" and token.lower_ in self.words.by_kind.get("personal_pronoun", ()))
 
     @staticmethod
     def _eventive(token: Token) -> bool:
@@ -1116,6 +1204,7 @@ _FRAMES = {
     "instrument": CausalLinkFinder._instrument,
     "way_means": CausalLinkFinder._way_means,
     "result_adverb": CausalLinkFinder._result_adverb,
+    "lack_means": CausalLinkFinder._lack_means,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
@@ -1141,4 +1230,5 @@ _PHRASE_FRAMES = {
     "instrument": lambda self, rule, span: iter(()),
     "way_means": lambda self, rule, span: iter(()),
     "result_adverb": lambda self, rule, span: iter(()),
+    "lack_means": lambda self, rule, span: iter(()),
 }
