@@ -229,6 +229,8 @@ from test_edges import made_up
 from pipeline.batch import RunCache, encode_result
 from pipeline.records import Chapter
 from pipeline.stream import write_streamed
+import pipeline.export
+pipeline.export._EXCHANGE = None  # the journaled fallback, used where renameat2(RENAME_EXCHANGE) is missing
 
 out = Path({out!r})
 moved = []
@@ -255,7 +257,7 @@ def _write(out: Path, cache: Path, key: str, text: str) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith(".")}
 
 
-def test_edges_run_killed_between_the_moves_is_completed_before_anyone_reads_the_folder(tmp_path):
+def test_edges_without_the_exchange_a_run_killed_between_the_moves_is_completed_before_anyone_reads_the_folder(tmp_path):
     from pipeline.analysis import load_result
 
     new = _write(tmp_path / "reference", tmp_path / "cache-ref", "new", english(8))
@@ -272,6 +274,94 @@ def test_edges_run_killed_between_the_moves_is_completed_before_anyone_reads_the
     # killed with some files of the new run in place and others of the old one; read, it is the new run's
     assert (killed.returncode, bool(mixed), on_disk != new, list(result.documents["doc_id"]), after) == (
         -signal.SIGKILL, True, True, ["new"], new)
+
+
+_KILLED_AT_THE_EXCHANGE = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from test_edges import made_up
+from pipeline.batch import RunCache, encode_result
+from pipeline.records import Chapter
+from pipeline.stream import write_streamed
+
+out = Path({out!r})
+with RunCache(out / ".argmine-cache") as cache:
+    cache.put_many([("new", encode_result(made_up(Chapter("new", {text!r}))))])
+    write_streamed(["new"], cache, [], out, png=False, report=False)
+"""
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
+
+
+def _kill_at(point: str, tmp_path: Path) -> tuple[int, dict, dict]:
+    """Write an old run into tmp_path/out, then a new one killed by SIGKILL where it pauses at ``point``."""
+    out, cache = tmp_path / "out", tmp_path / "out" / ".argmine-cache"
+    new = _write(tmp_path / "reference", tmp_path / "cache-ref", "new", english(8))
+    old = _write(out, cache, "old", english(7))
+    (out / "notes.txt").write_text("the user's own file", encoding="utf-8")
+    paused = tmp_path / "paused"
+    script = _KILLED_AT_THE_EXCHANGE.format(tests=str(ROOT / "tests"), out=str(out), text=english(8))
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env={**os.environ, "ARGMINE_PAUSE_AT": f"{point}:{paused}"})
+    deadline = time.monotonic() + 120
+    while not paused.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.kill()
+    process.wait(timeout=30)
+    return process.returncode, {**old, "notes.txt": b"the user's own file"}, {**new, "notes.txt": b"the user's own file"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2(RENAME_EXCHANGE) is Linux's")
+def test_edges_run_killed_just_before_the_exchange_leaves_the_old_outputs_whole(tmp_path):
+    from pipeline.export import OutputLock, finish_interrupted_commit
+
+    code, old, new = _kill_at("exchange", tmp_path)
+    on_disk = _files(tmp_path / "out")
+    with OutputLock(tmp_path / "out"):
+        recovered = finish_interrupted_commit(tmp_path / "out")
+    left = sorted(p.name for p in tmp_path.iterdir() if ".argmine-swap-" in p.name)
+    assert (code, on_disk == old, on_disk != new, recovered, left, _files(tmp_path / "out") == old) == (
+        -signal.SIGKILL, True, True, True, [], True)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2(RENAME_EXCHANGE) is Linux's")
+def test_edges_run_killed_just_after_the_exchange_leaves_the_new_outputs_whole_and_the_cache_comes_back(tmp_path):
+    from pipeline.export import OutputLock, finish_interrupted_commit
+
+    code, old, new = _kill_at("carry", tmp_path)
+    on_disk = _files(tmp_path / "out")
+    cache_before = (tmp_path / "out" / ".argmine-cache").is_dir()
+    with OutputLock(tmp_path / "out"):
+        recovered = finish_interrupted_commit(tmp_path / "out")
+    left = sorted(p.name for p in tmp_path.iterdir() if ".argmine-swap-" in p.name)
+    with RunCache(tmp_path / "out" / ".argmine-cache") as store:
+        cached = sorted(key for key in ("old", "new") if key in store)
+    # the cache folder sat in the old folder when the run died; the next run moves it back, with both records
+    assert (code, on_disk == new, cache_before, recovered, left, cached) == (
+        -signal.SIGKILL, True, False, True, [], ["new", "old"])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2(RENAME_EXCHANGE) is Linux's")
+def test_edges_the_lock_is_still_held_after_the_folder_is_swapped(tmp_path):
+    import fcntl
+
+    from pipeline.export import OutputLock
+
+    out = tmp_path / "out"
+    _write(out, tmp_path / "cache", "old", english(7))
+    inode = os.stat(out).st_ino
+    with OutputLock(out):
+        _write(out, tmp_path / "cache", "new", english(8))
+        fd = os.open(out / ".argmine.lock", os.O_RDWR)
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(fd)
+    assert (os.stat(out).st_ino != inode, list(pd.read_csv(out / "documents.csv")["doc_id"])) == (True, ["new"])
 
 
 # -- 7. workers after a SIGKILL of the main process -----------------------------------------------------------
