@@ -70,7 +70,7 @@ def _json(value) -> str:
 
 def _how(link) -> str:
     how = [] if link.explicit else ["implied"]
-    if link.strength != "sufficient":
+    if link.strength not in ("sufficient", "unspecified"):
         how.append(link.strength)
     if link.asserted_by != "author":
         how.append(f"asserted by {link.asserted_by}")

@@ -833,3 +833,43 @@ def test_edges_out_equal_to_the_input_folder_passes_over_the_outputs(tmp_path):
         write_streamed(["k"], cache, [InputProblem("x.txt", "the file is empty")], tmp_path, png=False, report=True)
     chapters, problems = read_corpus([tmp_path])
     assert ((tmp_path / "report.html").is_file(), [c.id for c in chapters], problems) == (True, ["doc"], [])
+
+
+# -- 19. tables: link_id and the strength of plain change-of-state verbs ---------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the cue asserts that the cause brought the effect about
+    ("The long blockade caused a severe famine in the port.", ("blockade", "famine", "sufficient")),
+    ("The new levy led to a revolt of the weavers.", ("levy", "revolt", "sufficient")),
+    ("The collapse of the bank brought about a panic among the merchants.", ("collapse", "panic", "sufficient")),
+    ("The disputed election resulted in a long civil war.", ("election", "civil war", "sufficient")),
+    # a plain change-of-state verb: the cause changed the effect, no claim that it sufficed alone
+    ("The blight reduced the harvest of the northern farms.", ("blight", "harvest", "unspecified")),
+    ("The long siege weakened the garrison of the fortress.", ("siege", "garrison", "unspecified")),
+    ("The earthquake destroyed the harbour of the old city.", ("earthquake", "harbour", "unspecified")),
+    ("The drought worsened the poverty of the villages.", ("drought", "poverty", "unspecified")),
+    # one cause among others stays contributory
+    ("The blight contributed to the famine of the winter.", ("blight", "famine", "contributory")),
+], ids=["cause", "lead-to", "bring-about", "result-in", "reduce", "weaken", "destroy", "worsen", "contribute-to"])
+def test_edges_strength_is_sufficient_only_where_the_cue_asserts_a_sufficient_cause(extract_links, text, expected):
+    links = extract_links(text)
+    assert [(expected[0] in l.cause_text, expected[1] in l.effect_text, l.strength) for l in links] == [
+        (True, True, expected[2])]
+
+
+def test_edges_links_table_numbers_each_documents_links_from_0_in_link_id(tmp_path):
+    from pipeline.analysis import Result
+    from pipeline.records import CausalLink
+
+    def link(doc_id: str, cause: str) -> CausalLink:
+        return CausalLink(doc_id, 0, cause, "famine", 0, 1, 2, 3, "caused", 1, 2, cause, "famine", True, False,
+                          "sufficient", "positive", 0.9, "author", f"{cause} caused famine.", "test")
+
+    records = [link("a", "drought"), link("a", "war"), link("b", "flood"), link("a", "tax")]
+    frame = Result(chapters=[], link_records=records).links
+    empty = Result(chapters=[]).links
+    assert (list(frame.columns[:2]), list(zip(frame["doc_id"], frame["link_id"])), str(frame["link_id"].dtype),
+            list(empty.columns[:2])) == (["doc_id", "link_id"], [("a", 0), ("a", 1), ("b", 0), ("a", 2)], "int64",
+                                         ["doc_id", "link_id"])
