@@ -873,3 +873,36 @@ def test_edges_links_table_numbers_each_documents_links_from_0_in_link_id(tmp_pa
     assert (list(frame.columns[:2]), list(zip(frame["doc_id"], frame["link_id"])), str(frame["link_id"].dtype),
             list(empty.columns[:2])) == (["doc_id", "link_id"], [("a", 0), ("a", 1), ("b", 0), ("a", 2)], "int64",
                                          ["doc_id", "link_id"])
+
+
+# -- 4. a file named on the command line that cannot be read ---------------------------------------------------
+
+
+@pytest.mark.model
+def test_edges_unreadable_files_named_on_the_command_line_are_per_file_errors(tmp_path, monkeypatch):
+    import builtins
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    (tmp_path / "good.txt").write_text("The long drought caused a famine in the northern provinces.", encoding="utf-8")
+    (tmp_path / "locked.txt").write_text("The flood ruined the harvest of the valley.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would wait for a writer for ever
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):  # root reads a chmod 000 file, so refuse it as the OS would
+        if isinstance(file, (str, os.PathLike)) and os.fspath(file).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["run", "good.txt", "locked.txt", "pipe.txt", "--out", "out", "--workers", "1",
+                                      "--no-png", "--no-report", "--quiet"])
+    monkeypatch.setattr(builtins, "open", real_open)
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv", keep_default_na=False)
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert (result.exit_code, sorted(zip(errors["file"], errors["reason"], errors["action"])),
+            list(documents["doc_id"])) == (
+        1, [("locked.txt", "permission denied", "skipped"), ("pipe.txt", "not a regular file", "skipped")], ["good"])
