@@ -227,10 +227,11 @@ class ClaimUnitFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         units: list[dict] = []
+        text = doc.text  # Doc.text joins every token anew on each access: once per sentence made long texts quadratic
         for sent_index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
-            paragraph = doc.text[: sent.start_char].count("\n\n")
+            paragraph = text[: sent.start_char].count("\n\n")
             for start, end in split_units(sent):
                 units.append(self.describe(doc[start:end], sent_index, paragraph))
         self._attribute_continuations(doc, units)
