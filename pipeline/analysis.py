@@ -96,7 +96,12 @@ class Result:
 
     @cached_property
     def links(self) -> pd.DataFrame:
-        return _frame(self.link_records, CausalLink)
+        """One row per causal link; ``link_id`` (second column, an int from 0) is the link's position among its
+        document's links, the number the report and ``argmine show`` cite ("link 0" is a document's first)."""
+        frame = _frame(self.link_records, CausalLink)
+        frame.insert(1, "link_id", frame.groupby("doc_id", sort=False).cumcount().astype("int64") if len(frame)
+                     else pd.Series(dtype="int64"))
+        return frame
 
     @cached_property
     def resolutions(self) -> pd.DataFrame:

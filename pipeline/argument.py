@@ -49,11 +49,11 @@ def link_text(link) -> str:
     >>> link_text(L(cause_concept="drought", effect_concept="famine", strength="contributory", polarity="positive", hedged=True))
     'drought contributed to famine (hedged)'
     """
-    verb = {"sufficient": "caused", "contributory": "contributed to", "associative": "is linked to",
-            "motive": "was the motive for"}.get(link.strength, "caused")
+    verb = {"sufficient": "caused", "unspecified": "affected", "contributory": "contributed to",
+            "associative": "is linked to", "motive": "was the motive for"}.get(link.strength, "caused")
     if link.polarity == "negative":
-        verb = {"caused": "did not cause", "contributed to": "did not contribute to", "is linked to": "is not linked to",
-                "was the motive for": "was not the motive for"}[verb]
+        verb = {"caused": "did not cause", "affected": "did not affect", "contributed to": "did not contribute to",
+                "is linked to": "is not linked to", "was the motive for": "was not the motive for"}[verb]
     hedge = " (hedged)" if link.hedged else ""
     return f"{link.cause_concept} {verb} {link.effect_concept}{hedge}"
 

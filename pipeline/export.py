@@ -7,10 +7,12 @@ user would read it.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -98,6 +100,13 @@ class OutputBusyError(ArgmineError):
     """Another process holds the lock of the output folder."""
 
 
+def _stat_or_none(path):
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
 class OutputLock:
     """An exclusive lock on an output folder (``fcntl.flock`` on ``OUT/.argmine.lock``), for one run at a time.
 
@@ -105,6 +114,10 @@ class OutputLock:
     :class:`OutputBusyError` says so. The file stays empty. The kernel releases the lock when the holder exits,
     even by SIGKILL, so a killed run never blocks the next. Re-entrant within a
     process (the CLI takes it before reading, the writer again before writing).
+    The lock file is hard-linked into the folder that :func:`commit_outputs`
+    swaps in, so the holder still holds the lock of ``OUT`` after the swap; a
+    process that opened the old file just before the swap finds, once it has
+    the lock, that the path now names another file, and tries again.
     """
 
     def __init__(self, folder: str | os.PathLike):
@@ -121,13 +134,19 @@ class OutputLock:
             _HELD_LOCKS[key] += 1
             self.key = key
             return self
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise OutputBusyError(f"another argmine run is writing to {self.folder}; wait for it to finish or "
-                                  "choose another --out") from None
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0),
+                         0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise OutputBusyError(f"another argmine run is writing to {self.folder}; wait for it to finish or "
+                                      "choose another --out") from None
+            held, current = os.fstat(fd), _stat_or_none(self.path)
+            if current is not None and (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino):
+                break
+            os.close(fd)  # the folder was swapped (commit_outputs) between the open and the lock: lock the new one
         self.fd, self.key = fd, key
         _HELD_LOCKS[key] = 1
         return self
@@ -165,23 +184,151 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def commit_outputs(staging: Path, out: Path, names: list[str], remove: list[str] = ()) -> None:
-    """Move the complete files ``names`` from ``staging`` into ``out`` as one step, and delete ``remove``.
+def _load_exchange():
+    """``renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE)`` from the C library, or None where it is missing.
 
-    A journal (``OUT/.argmine-commit.json``, written atomically) names the
-    staging folder and the files before the first move; it is deleted after
-    the last. A process killed in between leaves the journal, and the next
-    :func:`finish_interrupted_commit` (every ``argmine run``, ``show`` and
-    ``chains`` calls it first) completes the moves: readers through argmine
-    never see a mix of two runs' files.
+    glibc has had ``renameat2`` since 2.28; older ones reach the system call
+    through ``syscall`` (316 on x86_64, 276 on aarch64). Other systems get None.
     """
-    journal = {"staging": staging.name, "files": list(names), "remove": list(remove)}
-    for name in names:  # the data must be on disk before the journal says it is complete
+    import ctypes
+    import ctypes.util
+    import platform
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    except OSError:  # pragma: no cover - no C library to load
+        return None
+    at_fdcwd, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE (linux/fcntl.h, linux/fs.h)
+    function = getattr(libc, "renameat2", None)
+    if function is not None:
+        function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        return lambda a, b: function(at_fdcwd, a, at_fdcwd, b, exchange)
+    number = {"x86_64": 316, "aarch64": 276}.get(platform.machine())
+    if number is None or not hasattr(libc, "syscall"):  # pragma: no cover
+        return None
+    return lambda a, b: libc.syscall(ctypes.c_long(number), ctypes.c_int(at_fdcwd), ctypes.c_char_p(a),
+                                     ctypes.c_int(at_fdcwd), ctypes.c_char_p(b), ctypes.c_uint(exchange))
+
+
+#: The atomic exchange of two paths (see :func:`_load_exchange`), or None: then outputs are committed by the journal.
+_EXCHANGE = _load_exchange()
+
+
+def exchange_paths(first: str | os.PathLike, second: str | os.PathLike) -> None:
+    """Swap two paths in one step (Linux ``renameat2`` with ``RENAME_EXCHANGE``): each then names what the other did.
+
+    Raises :class:`OSError` when the system or the file system cannot
+    (``ENOSYS`` where the call is missing, ``EINVAL`` on file systems without
+    the flag, ``EXDEV`` across file systems); nothing has changed then.
+    """
+    import ctypes
+
+    if _EXCHANGE is None:
+        raise OSError(errno.ENOSYS, "renameat2 with RENAME_EXCHANGE is not available here")
+    if _EXCHANGE(os.fsencode(first), os.fsencode(second)) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+#: Scratch folders inside OUT where a run writes its files before committing them.
+_STAGING_PREFIX = ".argmine-staging-"
+#: Sibling folders of OUT that a swap uses: ``.<OUT's name>.argmine-swap-<random>``.
+_SWAP_INFIX = ".argmine-swap-"
+
+
+def _pause_for_tests(point: str) -> None:
+    """Tests only: with ``ARGMINE_PAUSE_AT=<point>:<file>``, create ``file`` and wait there (60 s at most) to be killed."""
+    setting = os.environ.get("ARGMINE_PAUSE_AT", "")
+    if setting.partition(":")[0] == point:
+        import time
+
+        Path(setting.partition(":")[2]).touch()
+        time.sleep(60)
+
+
+def commit_outputs(staging: Path, out: Path, names: list[str], remove: list[str] = ()) -> None:
+    """Put the complete files ``names`` of ``staging`` into ``out`` all at once, and delete ``remove``.
+
+    Where Linux's ``renameat2(RENAME_EXCHANGE)`` works (:func:`exchange_paths`),
+    the new files are moved into a fresh sibling folder of ``out``
+    (``.<name>.argmine-swap-<random>``), every other entry of ``out`` is
+    carried in beside them, and the two folders are exchanged in one step:
+    a process killed at any point leaves ``out`` wholly old or wholly new.
+    Plain files (among them the lock file :data:`LOCK_NAME`, so the lock a
+    run holds is the lock of the new folder too) are hard-linked before the
+    exchange; folders (the cache ``.argmine-cache``, anything of the user's)
+    are moved from the old folder into the new one right after it, and a run
+    killed in between has them moved back by the next
+    :func:`finish_interrupted_commit`. The old folder is then deleted.
+
+    Where the exchange is missing (other systems, file systems without the
+    flag, ``out`` a mount point, a parent folder that cannot be written), the
+    fallback is a journal (``OUT/.argmine-commit.json``, written atomically)
+    naming the staging folder and the files before the first move, deleted
+    after the last: a process killed in between leaves the journal, and the
+    next :func:`finish_interrupted_commit` (every ``argmine run``, ``show``
+    and ``chains`` calls it first) completes the moves, so readers through
+    argmine never see a mix of two runs' files.
+    """
+    for name in names:  # the data must be on disk before the swap or the journal says it is complete
         with open(staging / name, "rb") as handle:
             os.fsync(handle.fileno())
+    if _EXCHANGE is not None and _commit_by_exchange(staging, out, names, remove):
+        return
+    journal = {"staging": staging.name, "files": list(names), "remove": list(remove)}
     atomic_write_text(out / _COMMIT_NAME, json.dumps(journal))
     _fsync_dir(out)
     _apply_commit(out, journal)
+
+
+def _commit_by_exchange(staging: Path, out: Path, names: list[str], remove) -> bool:
+    """The exchange of :func:`commit_outputs`; False (and ``out`` untouched) where it cannot be done."""
+    target = Path(os.path.realpath(out))
+    here = os.path.realpath(os.getcwd())
+    if here == str(target) or here.startswith(str(target) + os.sep):
+        return False  # the exchange would leave this process in the deleted old folder
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}{_SWAP_INFIX}", dir=target.parent))
+    except OSError:  # the parent folder cannot be written
+        return False
+    replaced = set(names) | set(remove) | {_COMMIT_NAME}
+    folders: list[str] = []
+    try:
+        os.chmod(fresh, os.stat(target).st_mode & 0o7777)
+        for name in names:
+            os.replace(staging / name, fresh / name)
+        with os.scandir(target) as entries:
+            for entry in entries:
+                if entry.name in replaced or entry.name.startswith(_STAGING_PREFIX):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.name)
+                else:  # the lock file, and anything of the user's
+                    os.link(entry.path, fresh / entry.name, follow_symlinks=False)
+        _fsync_dir(fresh)
+        _pause_for_tests("exchange")
+        exchange_paths(fresh, target)
+    except OSError:
+        for name in names:  # back where the journal expects them
+            if (fresh / name).exists():
+                os.replace(fresh / name, staging / name)
+        shutil.rmtree(fresh, ignore_errors=True)
+        return False
+    _fsync_dir(target.parent)
+    _pause_for_tests("carry")
+    old = fresh  # after the exchange the sibling holds the old folder
+    _carry_folders(old, target, folders)
+    shutil.rmtree(old, ignore_errors=True)
+    return True
+
+
+def _carry_folders(old: Path, out: Path, names) -> None:
+    """Move the folders ``names`` of the old output folder into the new one, where it has none of that name."""
+    for name in names:
+        if (old / name).is_dir() and not os.path.lexists(out / name) and not name.startswith(_STAGING_PREFIX):
+            os.replace(old / name, out / name)
 
 
 def _apply_commit(out: Path, journal: dict) -> None:
@@ -195,17 +342,39 @@ def _apply_commit(out: Path, journal: dict) -> None:
     (out / _COMMIT_NAME).unlink(missing_ok=True)
 
 
-def finish_interrupted_commit(out: str | os.PathLike) -> bool:
-    """Complete the file moves of a run killed while committing its outputs; True when there was one.
+def _swap_siblings(out: Path) -> list[Path]:
+    """The sibling folders a swap of ``out`` left behind (see :func:`commit_outputs`)."""
+    target = Path(os.path.realpath(out))
+    pattern = re.compile(re.escape(f".{target.name}{_SWAP_INFIX}") + "[A-Za-z0-9_]{8}")
+    try:
+        with os.scandir(target.parent) as entries:
+            return [Path(e.path) for e in entries if pattern.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
 
-    A journal that cannot be read (it is written atomically, so only a hand
-    edit makes one) is removed, with the staging folder it may name left for
-    the next run to clean.
+
+def finish_interrupted_commit(out: str | os.PathLike) -> bool:
+    """Complete the commit of a run killed while committing its outputs; True when there was one.
+
+    Call it holding the folder's :class:`OutputLock`. A swap sibling
+    (:func:`commit_outputs`) is either the new folder never exchanged (it
+    holds only files, and is deleted) or the old folder after the exchange
+    (its folders, such as the cache, are moved into ``out`` where ``out``
+    has none of that name; then it is deleted). A journal that cannot be
+    read (it is written atomically, so only a hand edit makes one) is
+    removed, with the staging folder it may name left for the next run to
+    clean.
     """
     out = Path(out)
+    siblings = _swap_siblings(out)
+    for sibling in siblings:
+        with os.scandir(sibling) as entries:
+            folders = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+        _carry_folders(sibling, out, folders)
+        shutil.rmtree(sibling, ignore_errors=True)
     path = out / _COMMIT_NAME
     if not path.is_file():
-        return False
+        return bool(siblings)
     try:
         journal = json.loads(path.read_text(encoding="utf-8"))
         names = journal["files"] + journal["remove"]
@@ -215,7 +384,7 @@ def finish_interrupted_commit(out: str | os.PathLike) -> bool:
             raise ValueError("a name that is not a plain file name")
     except (OSError, ValueError, KeyError, TypeError):
         path.unlink(missing_ok=True)
-        return False
+        return bool(siblings)
     _apply_commit(out, journal)
     shutil.rmtree(out / journal["staging"], ignore_errors=True)
     return True
@@ -326,7 +495,7 @@ def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = T
 
 
 def _write_outputs(result: "Result", out: Path, *, png: bool, report: bool, parquet: bool) -> list[Path]:
-    staging = Path(tempfile.mkdtemp(prefix=".argmine-", dir=out))
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
     written: list[str] = []
     try:
         def stage(name: str, writer: Callable[[Path], None]) -> None:

@@ -314,13 +314,15 @@ def _numbered_lists(doc, sentences, taken: set[int]) -> list[Enumeration]:
     in its own sentence after it or in the next sentence of the paragraph."""
     _, _, first_words, later_words, _ = _enumeration_words()
     out = []
+    text = None  # Doc.text is rebuilt on every access: read it once, and only when needed
     for index, sent in enumerate(sentences):
         for token in sent:
             if token.i in taken or token.tag_ != "NNS" or not any(
                     c.dep_ == "nummod" and c.like_num for c in token.children):
                 continue
             scope = [t for t in sent if t.i > token.i]
-            if index + 1 < len(sentences) and "\n\n" not in doc.text[sent.end_char:sentences[index + 1].start_char]:
+            text = doc.text if text is None else text
+            if index + 1 < len(sentences) and "\n\n" not in text[sent.end_char:sentences[index + 1].start_char]:
                 scope += list(sentences[index + 1])
             ordinals = [t for t in scope if t.lower_ in first_words | later_words and t.dep_ in ("advmod", "amod", "npadvmod")]
             if not ordinals or ordinals[0].lower_ not in first_words:

@@ -73,7 +73,7 @@ class Factuality:
     ``polarity``: ``"positive"`` or ``"negative"``; ``modality``: one of
     :data:`MODALITIES`; ``source``: ``"author"``, ``"cited"``, ``"actor"`` or
     ``""`` (the parse names none); ``strength``: ``"sufficient"``,
-    ``"contributory"`` or ``"associative"``; ``markers``: the words that
+    ``"unspecified"`` (a change-of-state verb), ``"contributory"``, ``"associative"`` or ``"motive"``; ``markers``: the words that
     decided (e.g. ``("not", "would", "have")``).
 
     >>> Factuality(polarity="negative", modality="hypothetical").hedged
@@ -781,7 +781,7 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
                 g, "speech_verb", "belief_verb", "reporting_verb", "prediction_verb", "doubt", "denial"):
             source = source_of(g, words)
         if g.pos_ in _VERBAL and _contributory_word(g, words):
-            strength = "contributory" if strength == "sufficient" else strength
+            strength = "contributory" if strength in ("sufficient", "unspecified") else strength
         stance = [c for c in g.children if c.dep_ == "advmod"]
         if any(words.token_in(c, "stance_negative") for c in stance):
             flips += 1
@@ -804,7 +804,7 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             source = "cited" if words.token_in(holder, "cited") or year else "actor"
     if weak:
         modality = _stronger(modality, "hedged")
-    if strength == "sufficient" and _contributory(clause, cue_tokens, words):
+    if strength in ("sufficient", "unspecified") and _contributory(clause, cue_tokens, words):
         strength = "contributory"
     polarity = data.get("polarity", "positive")
     if flips % 2 and polarity == "positive":

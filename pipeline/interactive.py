@@ -73,7 +73,7 @@ def _how(link) -> str:
     modality = getattr(link, "modality", "asserted")
     if modality not in ("asserted", "hedged"):  # hedged shows in the edge's style already
         how.append(modality)
-    if link.strength != "sufficient":
+    if link.strength not in ("sufficient", "unspecified"):
         how.append(link.strength)
     if link.asserted_by != "author":
         how.append(f"asserted by {link.asserted_by}")

@@ -24,7 +24,7 @@ __all__ = [
     "record_columns",
 ]
 
-Strength = Literal["sufficient", "contributory", "associative", "motive"]
+Strength = Literal["sufficient", "unspecified", "contributory", "associative", "motive"]
 Polarity = Literal["positive", "negative"]
 Direction = Literal["increase", "decrease", ""]
 Asserter = Literal["author", "cited", "actor"]

@@ -367,7 +367,7 @@ def displacy_data(result: "Result", doc_id: str) -> list[dict]:
     Each sentence carries its claim (labelled with type, who asserts it and
     whether it is hedged) and the causes, effects and cues of its links,
     labelled with the link numbers (``cause 3`` and ``effect 3`` belong to
-    link 3, the document's third row of ``result.links``, counting from 1).
+    link 3, the link with ``link_id`` 3 in ``result.links``: a document's links count from 0).
     """
     import spacy
 
@@ -377,7 +377,7 @@ def displacy_data(result: "Result", doc_id: str) -> list[dict]:
     text = row.iloc[0]["text"]
     chapter = next(item for item in result.chapters if item.chapter.id == doc_id)
     claims = sorted(chapter.extraction.claims, key=lambda c: c.start)
-    links = [(n + 1, l) for n, l in enumerate(l for l in result.link_records if l.doc_id == doc_id)]
+    links = list(enumerate(l for l in result.link_records if l.doc_id == doc_id))  # (link_id, link)
     make_doc = spacy.blank("en").make_doc
     out = []
     for index, start, end, members in _sentences(text, claims) or [(None, 0, len(text), [])]:
@@ -420,7 +420,7 @@ def document_html(result: "Result", doc_id: str | None = None, key: bool = True)
     row = next(rows.itertuples(index=False))
     chapter = next(item for item in result.chapters if item.chapter.id == doc_id)
     claims = sorted(chapter.extraction.claims, key=lambda c: c.start)
-    links = [(n, l) for n, l in enumerate((l for l in result.link_records if l.doc_id == doc_id), start=1)]
+    links = [(n, l) for n, l in enumerate(l for l in result.link_records if l.doc_id == doc_id)]
     title = _title_of(row)
     parts = [f"<style>{_EVIDENCE_STYLE}</style>", '<div class="argmine">', _howto() if key else "",
              f"<h2>{html.escape(str(title))}</h2>", _meta_line(row, title),

@@ -115,6 +115,12 @@ class CueRule:
     - ``depictive``: a construction without a cue word (``lemmas`` empty): a
       fronted adjective phrase gives the reason ("Unable to agree, they split").
 
+    ``strength``: ``sufficient`` (the default) where the cue asserts that the
+    cause brought the effect about (cause, bring about, result in, lead to,
+    produce); ``unspecified`` for plain change-of-state verbs (destroy,
+    weaken, reduce, end), which say the cause changed the effect but not that
+    it sufficed alone; ``contributory`` for one cause among others;
+    ``associative`` for a link without direction of force.
     ``strength`` ``motive`` marks an intention (a purpose clause): what the
     actor meant to bring about, not an achieved effect.
 
@@ -128,7 +134,7 @@ class CueRule:
     example: str
     cause: str
     effect: str
-    strength: Literal["sufficient", "contributory", "associative", "motive"] = "sufficient"
+    strength: Literal["sufficient", "unspecified", "contributory", "associative", "motive"] = "sufficient"
     polarity: Literal["positive", "negative"] = "positive"
     prep: tuple[str, ...] = ()
     object: tuple[str, ...] = ()

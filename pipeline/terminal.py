@@ -33,7 +33,7 @@ def describe_link(link, detail: bool = True, asserter: bool = True) -> str:
     modality = getattr(link, "modality", "") or ("hedged" if link.hedged else "asserted")
     if modality != "asserted":
         how.append(modality)
-    if link.strength != "sufficient":
+    if link.strength not in ("sufficient", "unspecified"):  # the default grades go unsaid
         how.append(link.strength)
     if link.polarity == "negative":
         how.append("negated")
@@ -57,8 +57,8 @@ def print_result(result: "Result", doc_id: str | None = None, console: Console |
                  out_dir: str = "OUT_DIR") -> None:
     """For each chapter: its title, its longest continuous chains with the links behind each hop, and its links.
 
-    Link numbers count a document's rows of ``links.csv`` from 1, as in the
-    report; sentence numbers are ``sentence_index``.
+    Link numbers are the ``link_id`` of ``links.csv`` (a document's links counted
+    from 0, as in the report); sentence numbers are ``sentence_index`` (from 0).
     """
     console = console or Console()
     all_chains = [c for c in result.chains() if c.continuous]
@@ -67,7 +67,7 @@ def print_result(result: "Result", doc_id: str | None = None, console: Console |
         if doc_id is not None and row.doc_id != doc_id:
             continue
         links = [l for l in result.link_records if l.doc_id == row.doc_id]
-        number = {id(l): n for n, l in enumerate(links, start=1)}
+        number = {id(l): n for n, l in enumerate(links)}  # link_id in links.csv
         _heading(console, row, len(links))
         chains = [c for c in all_chains if row.doc_id in c.documents]
         if chains:

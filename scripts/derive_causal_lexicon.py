@@ -68,6 +68,10 @@ MIN_OCCURRENCES = 8
 
 # -- VerbNet classes -----------------------------------------------------------
 # (class id, rule suffix, frame, default direction, polarity, strength, rationale).
+# strength: "sufficient" where the class's verbs assert that the cause brought the
+# effect about (engender, ensure, prevent); "unspecified" for the plain change-of-
+# state classes (destroy, reduce, weaken, end), which say the cause changed the
+# effect but not that it was enough alone; "contributory" for support and promotion.
 # The rationale says which roles and predicates make the class causal: a
 # subject (Agent / Cause / Causer / Stimulus / Instrument) acting on a
 # Patient / Theme / Experiencer, with a ``cause`` predicate or a change of state.
@@ -78,39 +82,39 @@ MIN_OCCURRENCES = 8
 # build-26.1), nor those of persuasion or speech between persons (lure-59.3,
 # bully-59.5, urge-58.1 except its forcing members, which the causative rule has).
 CLASSES = [
-    ("destroy-44", "destroy", "verb", "decrease", "positive", "sufficient",
+    ("destroy-44", "destroy", "verb", "decrease", "positive", "unspecified",
      "Agent/Instrument subject, Patient object, predicate destroyed(Patient): "
      "the cause ends the existence or integrity of the effect ('the war ruined the ports')"),
-    ("break-45.1", "break", "verb", "decrease", "positive", "sufficient",
+    ("break-45.1", "break", "verb", "decrease", "positive", "unspecified",
      "Agent/Instrument subject, cause + degradation_material_integrity(Patient): "
      "breaking a whole ('the defeat shattered the alliance')"),
-    ("caused_calibratable_cos-45.6.2", "scale", "verb", "", "positive", "sufficient",
+    ("caused_calibratable_cos-45.6.2", "scale", "verb", "", "positive", "unspecified",
      "Causer subject, cause + change_value(Attribute of Patient): raise / reduce / "
      "increase / decrease a quantity; the direction is the verb's"),
-    ("other_cos-45.4", "change-of-state", "verb", "", "positive", "sufficient",
+    ("other_cos-45.4", "change-of-state", "verb", "", "positive", "unspecified",
      "Agent/Instrument subject, cause + has_state(Patient, Result): the large class of "
      "caused changes of state (weaken, worsen, stabilize, modernize); direction per lemma from WordNet"),
-    ("remedy-45.7", "remedy", "verb", "", "positive", "sufficient",
+    ("remedy-45.7", "remedy", "verb", "", "positive", "unspecified",
      "Agent subject, cause + has_state(Patient): caused changes to a state, better or worse "
      "(alleviate, exacerbate, paralyze, marginalize)"),
-    ("bend-45.2", "shape", "verb", "", "positive", "sufficient",
+    ("bend-45.2", "shape", "verb", "", "positive", "unspecified",
      "Agent/Instrument subject, cause + has_state: changes of extent (shrink, inflate, "
      "stretch); kept only where WordNet gives a direction, the rest read physical handling"),
-    ("limit-76", "limit", "verb", "decrease", "positive", "sufficient",
+    ("limit-76", "limit", "verb", "decrease", "positive", "unspecified",
      "Causer subject, limit(Patient): the cause restricts the effect ('the tariffs limited trade')"),
-    ("subjugate-42.3", "subjugate", "verb", "decrease", "positive", "sufficient",
+    ("subjugate-42.3", "subjugate", "verb", "decrease", "positive", "unspecified",
      "Agent subject, cause + subjugated(Patient): the cause puts down or stifles the effect"),
-    ("murder-42.1-1", "kill", "verb", "decrease", "positive", "sufficient",
+    ("murder-42.1-1", "kill", "verb", "decrease", "positive", "unspecified",
      "the Instrument-subject subclass of murder-42.1 (kill): 'the plague killed a third of "
      "the town'; the rest of murder-42.1 needs a deliberate Agent"),
-    ("stop-55.4", "stop", "verb", "decrease", "positive", "sufficient",
+    ("stop-55.4", "stop", "verb", "decrease", "positive", "unspecified",
      "Affector subject, cause + occur(Eventuality) ending: 'the treaty ended the war'"),
     ("engender-27.1", "engender", "verb", "", "positive", "sufficient",
      "Causer subject, cause + be(Theme): the cause brings the effect into being "
      "(engender, generate, spawn, inspire, incite)"),
-    ("stimulate-59.4", "stimulate", "verb", "increase", "positive", "sufficient",
+    ("stimulate-59.4", "stimulate", "verb", "increase", "positive", "unspecified",
      "Agent subject, cause + has_state(Patient): the cause stirs the effect into action"),
-    ("amuse-31.1", "psych", "verb", "", "positive", "sufficient",
+    ("amuse-31.1", "psych", "verb", "", "positive", "unspecified",
      "Stimulus subject, cause + has_emotional_state(Experiencer) in_reaction_to(Stimulus): "
      "the cause moves a person's feelings ('the levies angered the merchants')"),
     ("promote-102", "promote", "verb", "increase", "positive", "contributory",
@@ -123,11 +127,11 @@ CLASSES = [
      "Precondition subject, ensure(Theme): the cause guarantees the effect"),
     ("benefit-72.2", "benefit", "verb", "", "positive", "contributory",
      "Causer subject, cause + benefit(Beneficiary): 'the canal benefited the merchants'"),
-    ("free-10.6.3", "free", "verb", "", "positive", "sufficient",
+    ("free-10.6.3", "free", "verb", "", "positive", "unspecified",
      "Causer subject, cause + free(Theme from Source): relieve, alleviate, ease"),
-    ("deprive-10.6.2", "deprive", "verb", "decrease", "positive", "sufficient",
+    ("deprive-10.6.2", "deprive", "verb", "decrease", "positive", "unspecified",
      "Agent subject, cause + not has_possession: the cause takes something away (sap, drain, deplete)"),
-    ("discourage-64.5", "hinder", "verb", "", "negative", "sufficient",
+    ("discourage-64.5", "hinder", "verb", "", "negative", "unspecified",
      "Causer subject, discourage(Eventuality): the cause keeps the effect from happening "
      "(hinder, impede, inhibit, deter): negative polarity"),
     ("forbid-64.4", "prevent", "verb", "", "negative", "sufficient",
@@ -540,7 +544,9 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         assigned |= lemmas
         if lemmas:
             groups.append({"class": name, "suffix": name.split("-", 1)[1], "frame": "verb", "direction": direction,
-                           "polarity": polarity, "strength": "sufficient", "lemmas": sorted(lemmas),
+                           "polarity": polarity, "lemmas": sorted(lemmas),
+                           # a cause verb asserts a sufficient cause; an increase/decrease verb only a change
+                           "strength": "sufficient" if name in ("oewn-cause", "oewn-prevent") else "unspecified",
                            "source": "OEWN " + "; ".join(f"{sid} ({roots[sid]})" for sid in sorted(roots)),
                            "rationale": f"hyponyms (depth {TREE_DEPTH}) of the WordNet synsets named in source",
                            "excluded": sorted(set(why))})

@@ -229,6 +229,8 @@ from test_edges import made_up
 from pipeline.batch import RunCache, encode_result
 from pipeline.records import Chapter
 from pipeline.stream import write_streamed
+import pipeline.export
+pipeline.export._EXCHANGE = None  # the journaled fallback, used where renameat2(RENAME_EXCHANGE) is missing
 
 out = Path({out!r})
 moved = []
@@ -255,7 +257,7 @@ def _write(out: Path, cache: Path, key: str, text: str) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith(".")}
 
 
-def test_edges_run_killed_between_the_moves_is_completed_before_anyone_reads_the_folder(tmp_path):
+def test_edges_without_the_exchange_a_run_killed_between_the_moves_is_completed_before_anyone_reads_the_folder(tmp_path):
     from pipeline.analysis import load_result
 
     new = _write(tmp_path / "reference", tmp_path / "cache-ref", "new", english(8))
@@ -272,6 +274,94 @@ def test_edges_run_killed_between_the_moves_is_completed_before_anyone_reads_the
     # killed with some files of the new run in place and others of the old one; read, it is the new run's
     assert (killed.returncode, bool(mixed), on_disk != new, list(result.documents["doc_id"]), after) == (
         -signal.SIGKILL, True, True, ["new"], new)
+
+
+_KILLED_AT_THE_EXCHANGE = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from test_edges import made_up
+from pipeline.batch import RunCache, encode_result
+from pipeline.records import Chapter
+from pipeline.stream import write_streamed
+
+out = Path({out!r})
+with RunCache(out / ".argmine-cache") as cache:
+    cache.put_many([("new", encode_result(made_up(Chapter("new", {text!r}))))])
+    write_streamed(["new"], cache, [], out, png=False, report=False)
+"""
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
+
+
+def _kill_at(point: str, tmp_path: Path) -> tuple[int, dict, dict]:
+    """Write an old run into tmp_path/out, then a new one killed by SIGKILL where it pauses at ``point``."""
+    out, cache = tmp_path / "out", tmp_path / "out" / ".argmine-cache"
+    new = _write(tmp_path / "reference", tmp_path / "cache-ref", "new", english(8))
+    old = _write(out, cache, "old", english(7))
+    (out / "notes.txt").write_text("the user's own file", encoding="utf-8")
+    paused = tmp_path / "paused"
+    script = _KILLED_AT_THE_EXCHANGE.format(tests=str(ROOT / "tests"), out=str(out), text=english(8))
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env={**os.environ, "ARGMINE_PAUSE_AT": f"{point}:{paused}"})
+    deadline = time.monotonic() + 120
+    while not paused.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.kill()
+    process.wait(timeout=30)
+    return process.returncode, {**old, "notes.txt": b"the user's own file"}, {**new, "notes.txt": b"the user's own file"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2(RENAME_EXCHANGE) is Linux's")
+def test_edges_run_killed_just_before_the_exchange_leaves_the_old_outputs_whole(tmp_path):
+    from pipeline.export import OutputLock, finish_interrupted_commit
+
+    code, old, new = _kill_at("exchange", tmp_path)
+    on_disk = _files(tmp_path / "out")
+    with OutputLock(tmp_path / "out"):
+        recovered = finish_interrupted_commit(tmp_path / "out")
+    left = sorted(p.name for p in tmp_path.iterdir() if ".argmine-swap-" in p.name)
+    assert (code, on_disk == old, on_disk != new, recovered, left, _files(tmp_path / "out") == old) == (
+        -signal.SIGKILL, True, True, True, [], True)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2(RENAME_EXCHANGE) is Linux's")
+def test_edges_run_killed_just_after_the_exchange_leaves_the_new_outputs_whole_and_the_cache_comes_back(tmp_path):
+    from pipeline.export import OutputLock, finish_interrupted_commit
+
+    code, old, new = _kill_at("carry", tmp_path)
+    on_disk = _files(tmp_path / "out")
+    cache_before = (tmp_path / "out" / ".argmine-cache").is_dir()
+    with OutputLock(tmp_path / "out"):
+        recovered = finish_interrupted_commit(tmp_path / "out")
+    left = sorted(p.name for p in tmp_path.iterdir() if ".argmine-swap-" in p.name)
+    with RunCache(tmp_path / "out" / ".argmine-cache") as store:
+        cached = sorted(key for key in ("old", "new") if key in store)
+    # the cache folder sat in the old folder when the run died; the next run moves it back, with both records
+    assert (code, on_disk == new, cache_before, recovered, left, cached) == (
+        -signal.SIGKILL, True, False, True, [], ["new", "old"])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2(RENAME_EXCHANGE) is Linux's")
+def test_edges_the_lock_is_still_held_after_the_folder_is_swapped(tmp_path):
+    import fcntl
+
+    from pipeline.export import OutputLock
+
+    out = tmp_path / "out"
+    _write(out, tmp_path / "cache", "old", english(7))
+    inode = os.stat(out).st_ino
+    with OutputLock(out):
+        _write(out, tmp_path / "cache", "new", english(8))
+        fd = os.open(out / ".argmine.lock", os.O_RDWR)
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(fd)
+    assert (os.stat(out).st_ino != inode, list(pd.read_csv(out / "documents.csv")["doc_id"])) == (True, ["new"])
 
 
 # -- 7. workers after a SIGKILL of the main process -----------------------------------------------------------
@@ -743,3 +833,76 @@ def test_edges_out_equal_to_the_input_folder_passes_over_the_outputs(tmp_path):
         write_streamed(["k"], cache, [InputProblem("x.txt", "the file is empty")], tmp_path, png=False, report=True)
     chapters, problems = read_corpus([tmp_path])
     assert ((tmp_path / "report.html").is_file(), [c.id for c in chapters], problems) == (True, ["doc"], [])
+
+
+# -- 19. tables: link_id and the strength of plain change-of-state verbs ---------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the cue asserts that the cause brought the effect about
+    ("The long blockade caused a severe famine in the port.", ("blockade", "famine", "sufficient")),
+    ("The new levy led to a revolt of the weavers.", ("levy", "revolt", "sufficient")),
+    ("The collapse of the bank brought about a panic among the merchants.", ("collapse", "panic", "sufficient")),
+    ("The disputed election resulted in a long civil war.", ("election", "civil war", "sufficient")),
+    # a plain change-of-state verb: the cause changed the effect, no claim that it sufficed alone
+    ("The blight reduced the harvest of the northern farms.", ("blight", "harvest", "unspecified")),
+    ("The long siege weakened the garrison of the fortress.", ("siege", "garrison", "unspecified")),
+    ("The earthquake destroyed the harbour of the old city.", ("earthquake", "harbour", "unspecified")),
+    ("The drought worsened the poverty of the villages.", ("drought", "poverty", "unspecified")),
+    # one cause among others stays contributory
+    ("The blight contributed to the famine of the winter.", ("blight", "famine", "contributory")),
+], ids=["cause", "lead-to", "bring-about", "result-in", "reduce", "weaken", "destroy", "worsen", "contribute-to"])
+def test_edges_strength_is_sufficient_only_where_the_cue_asserts_a_sufficient_cause(extract_links, text, expected):
+    links = extract_links(text)
+    assert [(expected[0] in l.cause_text, expected[1] in l.effect_text, l.strength) for l in links] == [
+        (True, True, expected[2])]
+
+
+def test_edges_links_table_numbers_each_documents_links_from_0_in_link_id(tmp_path):
+    from pipeline.analysis import Result
+    from pipeline.records import CausalLink
+
+    def link(doc_id: str, cause: str) -> CausalLink:
+        return CausalLink(doc_id, 0, cause, "famine", 0, 1, 2, 3, "caused", 1, 2, cause, "famine", True, False,
+                          "sufficient", "positive", 0.9, "author", f"{cause} caused famine.", "test")
+
+    records = [link("a", "drought"), link("a", "war"), link("b", "flood"), link("a", "tax")]
+    frame = Result(chapters=[], link_records=records).links
+    empty = Result(chapters=[]).links
+    assert (list(frame.columns[:2]), list(zip(frame["doc_id"], frame["link_id"])), str(frame["link_id"].dtype),
+            list(empty.columns[:2])) == (["doc_id", "link_id"], [("a", 0), ("a", 1), ("b", 0), ("a", 2)], "int64",
+                                         ["doc_id", "link_id"])
+
+
+# -- 4. a file named on the command line that cannot be read ---------------------------------------------------
+
+
+@pytest.mark.model
+def test_edges_unreadable_files_named_on_the_command_line_are_per_file_errors(tmp_path, monkeypatch):
+    import builtins
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    (tmp_path / "good.txt").write_text("The long drought caused a famine in the northern provinces.", encoding="utf-8")
+    (tmp_path / "locked.txt").write_text("The flood ruined the harvest of the valley.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would wait for a writer for ever
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):  # root reads a chmod 000 file, so refuse it as the OS would
+        if isinstance(file, (str, os.PathLike)) and os.fspath(file).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["run", "good.txt", "locked.txt", "pipe.txt", "--out", "out", "--workers", "1",
+                                      "--no-png", "--no-report", "--quiet"])
+    monkeypatch.setattr(builtins, "open", real_open)
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv", keep_default_na=False)
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert (result.exit_code, sorted(zip(errors["file"], errors["reason"], errors["action"])),
+            list(documents["doc_id"])) == (
+        1, [("locked.txt", "permission denied", "skipped"), ("pipe.txt", "not a regular file", "skipped")], ["good"])

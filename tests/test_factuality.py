@@ -30,7 +30,7 @@ def _read(extract_links, text):
       ("drought", "comparable dearth", "negative", "asserted", "author", "sufficient")]),
     ("The famine was not caused by the war, but the drought certainly worsened it.",
      [("war", "famine", "negative", "asserted", "author", "sufficient"),
-      ("drought", "famine", "positive", "asserted", "author", "sufficient")]),
+      ("drought", "famine", "positive", "asserted", "author", "unspecified")]),  # worsen: a change-of-state verb
     ("The tax did not cause or worsen the unrest.",
      [("tax", "unrest", "negative", "asserted", "author", "sufficient")]),
 ], ids=["did-not-lead-to", "negated-second-clause-of-contrast",

@@ -299,7 +299,14 @@ def test_security_run_succeeds_on_hostile_input(hostile):
 
 
 def test_security_nothing_is_written_outside_out(hostile):
-    assert hostile.after == hostile.before
+    # The outputs are swapped in from a sibling folder of OUT (pipeline.export.commit_outputs), created and removed
+    # within the run: only the modification time of OUT's parent may change; no entry is added, removed or changed.
+    parent = str(hostile.out.parent.relative_to(hostile.root))
+
+    def without_parent_mtime(tree: dict) -> dict:
+        return {name: (entry[:2] if name == parent else entry) for name, entry in tree.items()}
+
+    assert without_parent_mtime(hostile.after) == without_parent_mtime(hostile.before)
 
 
 @pytest.mark.parametrize("where", ["/tmp/argmine-pwned-abs", "~/pwned-home"])

@@ -16,7 +16,7 @@ A unit is a sentence, or one clause of a sentence that makes two claims
   main verb of the unit);
 - its **hedge** words (``models/lexicon.jsonl`` kind ``hedge``), **polarity**
   (negative when the main verb is negated) and **strength** (of the causal link
-  it states, if any: sufficient, contributory or associative);
+  it states, if any: sufficient, unspecified, contributory, associative or motive);
 - its **relations**: the unit it contrasts with ("However", "but", "than other
   inquiries have done" against the cited scholarship) and the unit it supports
   (a premise supports the claim or thesis of its paragraph, a claim the
@@ -227,10 +227,11 @@ class ClaimUnitFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         units: list[dict] = []
+        text = doc.text  # Doc.text joins every token anew on each access: once per sentence made long texts quadratic
         for sent_index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
-            paragraph = doc.text[: sent.start_char].count("\n\n")
+            paragraph = text[: sent.start_char].count("\n\n")
             for start, end in split_units(sent):
                 units.append(self.describe(doc[start:end], sent_index, paragraph))
         self._attribute_continuations(doc, units)
@@ -315,7 +316,7 @@ class ClaimUnitFinder:
             return ""
         main = min(links, key=lambda l: (_tree_distance(doc[l["cue"][0]], unit.root), l["cue"][0]))
         strength = main["strength"]
-        if strength == "sufficient":
+        if strength in ("sufficient", "unspecified"):
             lows = [t.lower_ for t in unit]
             if any(tuple(lows[i:i + len(p)]) == p for p in self.contributory for i in range(len(lows) - len(p) + 1)):
                 strength = "contributory"

@@ -1,0 +1,50 @@
+"""Bare spaCy parse time of one long text, cut and batched as argmine cuts it (for docs/PERFORMANCE.md "Long documents").
+
+Run from the repository root::
+
+    python -m bench.long_parse FILE.txt [--batch-size 16]
+
+Loads exactly the spaCy components argmine loads (``pipeline.nlp.make_nlp(components=())``,
+as ``bench.benchmark`` builds its bare pipeline), cuts the text into the pieces argmine
+parses (``pipeline.process.split_text``) and gives ``nlp.pipe`` the same bounded batches
+(``pipeline.process._bounded_batches``), in a fresh subprocess. Prints one JSON object:
+wall seconds, CPU seconds (user + system), peak RSS in MB of the process, the pieces and
+tokens parsed. Nothing is written.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bench.benchmark import _timed
+
+_SCRIPT = """
+import json, sys
+from pipeline.nlp import limit_blas_threads, make_nlp
+from pipeline.process import _bounded_batches, split_text
+limit_blas_threads()  # as argmine's batch runs do
+nlp = make_nlp(components=())
+text = open(sys.argv[1], encoding="utf-8").read()
+pieces = [(piece, None) for _, piece in split_text(text)]
+tokens = 0
+for group in _bounded_batches(pieces, int(sys.argv[2])):
+    for doc, _ in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+        tokens += len(doc)
+print(json.dumps({"components": nlp.pipe_names, "pieces": len(pieces), "tokens": tokens, "characters": len(text)}))
+"""
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path")
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args(argv)
+    wall, peak, cpu = _timed([sys.executable, "-c", _SCRIPT, args.path, str(args.batch_size)])
+    report = {"wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1), "peak_rss_mb": round(peak)}
+    print(json.dumps(report))
+    return report
+
+
+if __name__ == "__main__":
+    main()
