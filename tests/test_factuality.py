@@ -434,7 +434,7 @@ def test_factuality_negated_causal_effect_clause_after_a_connective_is_a_negativ
 def test_factuality_negated_causal_cause_clause_is_named_as_a_failure(extract_links):
     assert _read(extract_links, "Because the crown did not encourage exports, the guilds declined.") == [
         ("failure to encourage exports", "decline of guilds", "positive", "asserted", "author", "sufficient"),
-        ("crown", "exports", "negative", "asserted", "author", "sufficient")]
+        ("crown", "exports", "negative", "asserted", "author", "unspecified")]
 
 
 def test_factuality_negated_plain_effect_clause_after_so_is_a_failure(extract_links):
@@ -476,8 +476,9 @@ def test_factuality_the_work_itself_is_the_author_and_claims_agree(nlp, text, so
 
 
 @pytest.mark.parametrize("text, expected", [
+    # ending a famine (a noun of shortage) works against it: a negative link (the double negative rule)
     ("The reform was intended to end the famine.",
-     [("reform", "famine", "positive", "hypothetical", "author", "sufficient")]),
+     [("reform", "famine", "negative", "hypothetical", "author", "unspecified")]),
     ("The crown intended to provoke a war with the Dutch.",
      [("crown", "war", "positive", "hypothetical", "author", "sufficient")]),
     ("The council tried to prevent the riots.",
@@ -506,8 +507,8 @@ def test_factuality_denials_with_their_source(extract_links, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Recent studies have considerably deepened our understanding of the Chartists, the league of radical artisans "
      "intended to provoke unrest among others, which began in 1838.", []),
-    ("The ministers raised the salt levies and intended to curb smuggling on the coast.",
-     [("ministers", "smuggling on coast", "positive", "hypothetical", "author", "sufficient")]),
+    ("The ministers met in the spring and intended to curb smuggling on the coast.",
+     [("ministers", "smuggling on coast", "positive", "hypothetical", "author", "unspecified")]),
 ], ids=["apposition-participle-describes", "coordinated-intention-kept"])
 def test_factuality_reduced_relative_intention_describes_the_noun(extract_links, text, expected):
     assert _read(extract_links, text) == expected

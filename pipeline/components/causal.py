@@ -466,9 +466,11 @@ class CausalLinkFinder:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in verb.children):
             return False
-        words = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        return any(r.frame not in ("connective_adverb", "result_adverb", "purpose") for w in words
-                   for r in self.by_lemma.get(w.lemma_.lower(), ()))
+        if any(self._would_read(r, verb) for r in self.by_lemma.get(verb.lemma_.lower(), ())):
+            return True  # "The collapse thus had an impact on X", "... thus weakened the crown"
+        nouns = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        # an intransitive change ("As a result, prices doubled") states no cause of its own
+        return any(r.frame in ("noun", "copula_noun") for w in nouns for r in self.by_lemma.get(w.lemma_.lower(), ()))
 
     def _actor(self, token: Token) -> bool:
         """A person, a group, a pronoun or a named people/organisation: an agent that acts, not an event."""
