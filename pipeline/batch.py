@@ -143,8 +143,11 @@ class CacheRecordError(ValueError):
 
 
 def _record_fields(record_type: type) -> tuple[tuple[str, object, bool], ...]:
-    """(name, resolved type, required?) of a record dataclass's fields."""
-    return _FIELD_CACHE.setdefault(record_type, _resolve_fields(record_type))
+    """(name, resolved type, required?) of a record dataclass's fields, resolved once per type."""
+    found = _FIELD_CACHE.get(record_type)
+    if found is None:  # not setdefault: its argument would resolve the type hints on every call
+        found = _FIELD_CACHE[record_type] = _resolve_fields(record_type)
+    return found
 
 
 _FIELD_CACHE: dict[type, tuple] = {}
