@@ -163,9 +163,12 @@ def test_browser_report_draws_the_interactive_graph(seed_page, seed_result):
         "(() => { const n = window.argmineNetworks['argmine-graph'];"
         " const c = document.querySelector('#argmine-graph canvas').getBoundingClientRect();"
         " return [n.body.data.nodes.length, n.body.data.edges.length, c.width > 600 && c.height > 250]; })()")
-    pairs = {(l.cause_concept, l.effect_concept) for l in seed_result.link_records}
-    concepts = {c for pair in pairs for c in pair}
-    assert drawn == [len(concepts), len(pairs), True]
+    from pipeline import plots
+
+    # the concepts and their arrows, with one bundle node per summary phrase ("all of these factors")
+    graph = plots.bundled_graph(seed_result)
+    bundles = [n for n in graph.nodes if n.startswith(plots.BUNDLE_MARK)]
+    assert (drawn, len(bundles)) == ([graph.number_of_nodes(), graph.number_of_edges(), True], 2)
 
 
 def test_browser_hovering_an_edge_shows_its_sentence(seed_page):
