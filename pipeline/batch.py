@@ -215,8 +215,42 @@ def _record(record_type: type, data, where: str):
             if required:
                 raise CacheRecordError(f"{where}: missing field {name!r}")
             continue
-        values[name] = _checked(data[name], kind, f"{where}.{name}")
+        value = data[name]
+        passes = _quick_check(kind)
+        # the common case is checked without building a message; anything else goes through _checked
+        values[name] = value if passes is not None and passes(value) else _checked(value, kind, f"{where}.{name}")
     return record_type(**values)
+
+
+_QUICK_CHECKS: dict[object, object] = {}
+
+
+def _quick_check(kind):
+    """A predicate that accepts a JSON value already of field type ``kind`` as it is (no conversion), or None.
+
+    Built once per type: ``str``, ``bool``, ``int`` (not a bool), ``float`` (a float, not an int that
+    :func:`_checked` converts) and string ``Literal`` types. Values it does not accept are left to
+    :func:`_checked`, which converts or raises :class:`CacheRecordError` with the field's name.
+    """
+    if kind in _QUICK_CHECKS:
+        return _QUICK_CHECKS[kind]
+    from typing import Literal, get_args, get_origin
+
+    if kind is str:
+        check = lambda value: type(value) is str  # noqa: E731
+    elif kind is bool:
+        check = lambda value: type(value) is bool  # noqa: E731
+    elif kind is int:
+        check = lambda value: type(value) is int  # noqa: E731
+    elif kind is float:
+        check = lambda value: type(value) is float  # noqa: E731
+    elif get_origin(kind) is Literal:
+        allowed = frozenset(get_args(kind))
+        check = lambda value: type(value) is str and value in allowed  # noqa: E731
+    else:
+        check = None
+    _QUICK_CHECKS[kind] = check
+    return check
 
 
 def encode_result(item) -> bytes:
