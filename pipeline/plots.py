@@ -300,7 +300,11 @@ def plot_causal_graph(result: "Result", ax=None, doc_id: str | None = None, titl
         state = edge_state(data["links"])
         implied = all(not l.explicit for l in data["links"])
         (x1, y1), (x2, y2) = position[cause], position[effect]
-        rad = 0.0 if abs(x2 - x1) <= 1 else (0.15 if y2 >= y1 else -0.15)
+        # an arc bulges by rad x its length / 2: at most 0.3 inch, which the 1.6-line margin above and
+        # below the labels holds, so no long arc leaves the picture
+        length = math.hypot((x2 - x1) * _COLUMN_INCHES, (y2 - y1) * _LINE_INCHES)
+        bend = min(0.15, 0.6 / length) if length else 0.15
+        rad = 0.0 if abs(x2 - x1) <= 1 else (bend if y2 >= y1 else -bend)
         ax.add_patch(FancyArrowPatch(
             (x1, y1), (x2, y2), patchA=boxes[cause].get_bbox_patch(), patchB=boxes[effect].get_bbox_patch(),
             arrowstyle="-|>", mutation_scale=13, shrinkA=2, shrinkB=2,
