@@ -313,11 +313,18 @@ def _chains(result: "Result") -> str:
     return f'<ul class="chains">{"".join(items)}</ul>{tail}'
 
 
-def render_report(result: "Result", interactive: bool = True) -> str:
-    """The whole report as one self-contained HTML string."""
+def _numbered_links(result: "Result") -> dict[str, list[tuple[int, object]]]:
+    """doc_id -> its links as (link_id, link): the position among the document's links, from 0,
+    as ``link_id`` numbers them in ``links.csv`` (:meth:`pipeline.analysis.Result.links`)."""
     numbered: dict[str, list] = defaultdict(list)
     for link in result.link_records:
-        numbered[link.doc_id].append((len(numbered[link.doc_id]) + 1, link))
+        numbered[link.doc_id].append((len(numbered[link.doc_id]), link))
+    return numbered
+
+
+def render_report(result: "Result", interactive: bool = True) -> str:
+    """The whole report as one self-contained HTML string."""
+    numbered = _numbered_links(result)
     claims_by_doc = defaultdict(list)
     for item in result.chapters:
         claims_by_doc[item.chapter.id] = sorted(item.extraction.claims, key=lambda c: c.start)
@@ -377,7 +384,7 @@ def displacy_data(result: "Result", doc_id: str) -> list[dict]:
     text = row.iloc[0]["text"]
     chapter = next(item for item in result.chapters if item.chapter.id == doc_id)
     claims = sorted(chapter.extraction.claims, key=lambda c: c.start)
-    links = list(enumerate(l for l in result.link_records if l.doc_id == doc_id))  # (link_id, link)
+    links = _numbered_links(result).get(doc_id, [])
     make_doc = spacy.blank("en").make_doc
     out = []
     for index, start, end, members in _sentences(text, claims) or [(None, 0, len(text), [])]:
@@ -420,7 +427,7 @@ def document_html(result: "Result", doc_id: str | None = None, key: bool = True)
     row = next(rows.itertuples(index=False))
     chapter = next(item for item in result.chapters if item.chapter.id == doc_id)
     claims = sorted(chapter.extraction.claims, key=lambda c: c.start)
-    links = [(n, l) for n, l in enumerate(l for l in result.link_records if l.doc_id == doc_id)]
+    links = _numbered_links(result).get(doc_id, [])
     title = _title_of(row)
     parts = [f"<style>{_EVIDENCE_STYLE}</style>", '<div class="argmine">', _howto() if key else "",
              f"<h2>{html.escape(str(title))}</h2>", _meta_line(row, title),
