@@ -20,8 +20,9 @@ Source: Open English WordNet (globalwordnet/english-wordnet, commit
 d94538ad0df3d7a4c77837bde6af69d7a6592c32), CC BY 4.0, with Princeton
 WordNet 3.0 under the WordNet licence. See ``models/ATTRIBUTION.md``.
 
-The script needs PyYAML (with its C loader, about 40 s); argmine itself does
-not: it only reads the JSONL this writes.
+The script reads OEWN with the small YAML readers of
+``scripts/derive_causal_lexicon.py`` (standard library only); argmine itself
+only reads the JSONL this writes.
 """
 from __future__ import annotations
 
@@ -29,9 +30,11 @@ import argparse
 import glob
 import json
 import os
+import sys
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from derive_causal_lexicon import parse_yaml_entries, parse_yaml_synsets  # noqa: E402  the OEWN readers
 
 #: How far below a seed synset a hyponym may lie.
 DEPTH = 1
@@ -90,14 +93,10 @@ EXCLUDED_SYNSETS = {
 
 
 def load_noun_synsets(yaml_dir: Path) -> dict[str, dict]:
-    """Every noun synset of OEWN: id -> its YAML record plus ``lexfile``."""
+    """Every noun synset of OEWN: id -> its record (members, hypernym, ...)."""
     synsets: dict[str, dict] = {}
     for path in sorted(glob.glob(os.fspath(yaml_dir / "noun.*.yaml"))):
-        lexfile = Path(path).stem
-        with open(path, encoding="utf-8") as handle:
-            for key, record in yaml.load(handle, Loader=yaml.CLoader).items():
-                record["lexfile"] = lexfile
-                synsets[key] = record
+        synsets.update(parse_yaml_synsets(path))
     return synsets
 
 
@@ -105,11 +104,10 @@ def load_noun_sense_ranks(yaml_dir: Path) -> dict[str, dict[str, int]]:
     """lemma -> {synset id: 0-based rank among the lemma's noun senses}."""
     ranks: dict[str, dict[str, int]] = {}
     for path in sorted(glob.glob(os.fspath(yaml_dir / "entries-*.yaml"))):
-        with open(path, encoding="utf-8") as handle:
-            for lemma, by_pos in yaml.load(handle, Loader=yaml.CLoader).items():
-                senses = (by_pos.get("n") or {}).get("sense") or []
-                if senses:
-                    ranks[str(lemma)] = {s["synset"]: i for i, s in enumerate(senses)}
+        for lemma, by_pos in parse_yaml_entries(path).items():
+            senses = by_pos.get("n", {}).get("synsets", [])
+            if senses:
+                ranks[lemma] = {synset: rank for rank, synset in enumerate(senses)}
     return ranks
 
 
