@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from .records import Asserter, Modality, Polarity, Strength
 from .rules import LexiconRule, load_cue_rules, load_lexicon
 from .concepts import negated_result
-from .syntax import cleft_focus
+from .syntax import WordLists, cleft_focus
 
 __all__ = [
     "Modality", "MODALITIES", "Factuality", "FactualityWords", "factuality_words", "assess",
@@ -124,10 +124,8 @@ class FactualityWords:
 
     @classmethod
     def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "FactualityWords":
-        groups: dict[str, set[str]] = {}
-        for rule in lexicon:
-            groups.setdefault(rule.kind, set()).update(w.lower() for w in rule.words)
-        return cls({kind: frozenset(words) for kind, words in groups.items()})
+        """The same kinds as the frames' :class:`pipeline.syntax.WordLists` (the lexicon's words are lower case)."""
+        return cls(WordLists.from_lexicon(lexicon).by_kind)
 
 
 @lru_cache(maxsize=None)
