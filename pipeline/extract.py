@@ -622,13 +622,18 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
     return out
 
 
+@lru_cache(maxsize=None)
+def _nominalized_effect_rules() -> frozenset[str]:
+    """Cue rule ids whose object is named by the cue's nominalization (lexicon kind ``nominalized_effect_rule``)."""
+    return frozenset(w for rule in load_lexicon() if rule.kind == "nominalized_effect_rule" for w in rule.words)
+
+
 def _change_noun(doc: Doc, data: dict) -> str:
     """The nominalization of a cue verb whose object undergoes the change ("weakened X" -> "weakening"),
     for the rules listed as ``nominalized_effect_rule`` in the lexicon; "" otherwise."""
     from .concepts import _event_noun
 
-    rules = {w for rule in load_lexicon() if rule.kind == "nominalized_effect_rule" for w in rule.words}
-    if data.get("rule") not in rules:
+    if data.get("rule") not in _nominalized_effect_rules():
         return ""
     cue = doc[data["cue"][0]]
     return _event_noun(cue.lemma_.lower()) if cue.pos_ == "VERB" else ""
