@@ -53,7 +53,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
 
 def source_texts() -> list[str]:
     """The project's own texts: the seed page's summary and the test chapters."""
-    from pipeline.corpus import read_corpus
+    from pipeline.input import read_corpus
 
     chapters, _ = read_corpus([str(ROOT / "corpus"), *sorted(str(p) for p in (ROOT / "tests" / "texts" / "chapters").glob("*.txt"))])
     return [chapter.text for chapter in chapters]

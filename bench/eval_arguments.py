@@ -289,7 +289,7 @@ def evaluate_seed_gold(gold_path: Path, seed_path: Path) -> dict:
 
 def classifier_on_seed(model: NaiveBayes, gold_path: Path, seed_path: Path, nlp=None) -> dict:
     """Three-way (claim / premise / none) accuracy of argmine's rules and of ``model`` on the seed's gold units."""
-    from pipeline.corpus import load_file
+    from pipeline.input import load_file
 
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     text = load_file(seed_path)[0].text

@@ -34,7 +34,7 @@ def analyze(text_or_path: str | os.PathLike, *, doc_id: str | None = None, n_pro
     be used raises it too, with the reason. Text given directly goes through
     the same publisher-page detection as a file.
     """
-    from .corpus import chapter_from_text, read_corpus
+    from .input import chapter_from_text, read_corpus
     from .process import process_chapters
 
     if isinstance(text_or_path, Path) or _looks_like_path(str(text_or_path)):
@@ -55,7 +55,7 @@ def analyze_corpus(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, n_
     When nothing at all could be read, a ``UserWarning`` names the first
     problems and the (empty) result is still returned.
     """
-    from .corpus import read_corpus
+    from .input import read_corpus
     from .process import process_chapters
 
     import warnings

@@ -725,7 +725,7 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     ``on_chars(n)`` as pieces of ``n`` characters are parsed (how often
     depends on the engine) and ``on_done(n)`` after every committed task of
     ``n`` documents. Documents longer than ``max_chars`` characters are
-    skipped as problems (see :func:`pipeline.corpus.iter_corpus`).
+    skipped as problems (see :func:`pipeline.input.iter_corpus`).
 
     A cached record that is not valid (:class:`CacheRecordError`) is deleted
     and its document processed again; ``on_warning`` gets one line about it.
@@ -733,7 +733,7 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     left out of ``keys`` and reported as a problem (:data:`CHANGED_REASON`,
     ``skipped``); the other documents go on.
     """
-    from .corpus import iter_corpus
+    from .input import iter_corpus
 
     summary = RunSummary()
 

@@ -10,7 +10,7 @@ use typer's CliRunner in this process, where a failure can be injected.
 Every matrix case is one :class:`Case`: the file, what ``errors.csv`` says
 about it (reason and action) and the document id it got when it was still
 processed. What argmine does with each kind of bad input is decided in
-:mod:`pipeline.corpus` (see its docstring) and summarised in the README
+:mod:`pipeline.input` (see its docstring) and summarised in the README
 section "What argmine does with bad input".
 
 The 50 MB case does not run the parser over 50 MB (that takes about half an
@@ -37,7 +37,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import CHAPTERS, ROOT
-from pipeline.corpus import NO_SUMMARY_REASON, read_corpus
+from pipeline.input import NO_SUMMARY_REASON, read_corpus
 from pipeline.nlp import MAX_LENGTH
 
 pytestmark = pytest.mark.model
@@ -208,14 +208,14 @@ TABLES = ["documents", "claims", "links", "concepts", "resolutions"]
 # locked file as the OS refuses it to any other user; the rest is `argmine run`.
 _RUN_AS_ANOTHER_USER = """
 import os, sys
-import pipeline.corpus as corpus
+import pipeline.input.decode as decode
 locked = sys.argv.pop(1)
 real_open = open
 def guarded_open(file, *args, **kwargs):
     if os.fspath(file) == locked:
         raise PermissionError(13, "Permission denied", file)
     return real_open(file, *args, **kwargs)
-corpus.open = guarded_open
+decode.open = guarded_open
 from pipeline.cli import main
 sys.argv[0] = "argmine"
 main()

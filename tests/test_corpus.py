@@ -1,4 +1,4 @@
-"""Tests of pipeline.corpus: formats, publisher pages and every kind of bad input.
+"""Tests of pipeline.input: formats, publisher pages and every kind of bad input.
 
 All texts below are invented for these tests, except the seed page, which is
 read from ``corpus/``. Bad files are generated in ``tmp_path``.
@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import corpus
-from pipeline.corpus import (
+from pipeline.input import decode
+from pipeline.input import (
     NO_SUMMARY_REASON,
     chapter_from_text,
     iter_corpus,
@@ -835,7 +835,7 @@ def test_corpus_unreadable_file_is_skipped(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", file)
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(corpus, "open", guarded_open, raising=False)
+    monkeypatch.setattr(decode, "open", guarded_open, raising=False)
     os.chmod(locked, 0)
     chapters, problems = read_corpus([tmp_path / "in"])
     assert [c.id for c in chapters] == ["open"]

@@ -24,7 +24,7 @@ import pytest
 
 from conftest import ROOT
 from pipeline.batch import CHANGED_REASON, RunCache, document_key, encode_result, fingerprint, run_corpus
-from pipeline.corpus import load_file, read_corpus
+from pipeline.input import load_file, read_corpus
 from pipeline.extract import Extraction
 from pipeline.process import ChapterResult
 from pipeline.records import Chapter, InputProblem

@@ -331,7 +331,7 @@ def test_security_ids_are_safe_file_name_parts(hostile):
 
 
 def test_security_changed_ids_keep_their_original_in_metadata(hostile):
-    from pipeline.corpus import make_safe_id
+    from pipeline.input import make_safe_id
 
     documents = hostile.table("documents")
     wanted = CLIMBING_IDS + [Path(n).stem for n in CLIMBING_NAMES]
