@@ -32,7 +32,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .concepts import ConceptName, Lexicon, concept_key, lexicon, name_token
+from .concepts import ConceptName, ConceptWords, concept_key, concept_words, name_token
+from .rules import Lexicon, load_lexicon
 from .wordnet import wordnet
 
 __all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
@@ -208,7 +209,7 @@ def _is_expletive(token: Token) -> bool:
             and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in head.children))
 
 
-def anaphor_kind(token: Token, lex: Lexicon, earlier_lemmas: set[str]) -> str:
+def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> str:
     """How a noun phrase head refers: "", "one", "pronoun", "demonstrative", "definite", "summary".
 
     ``token`` is the raw head of the phrase (before transparent nouns).
@@ -253,9 +254,13 @@ class Resolver:
     """Resolve the anaphoric noun phrases and pronouns of a document."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], enumerations: tuple[Enumeration, ...] = (),
-                 caused_by: dict[int, set[str]] | None = None):
+                 caused_by: dict[int, set[str]] | None = None, lexicon: Lexicon | None = None):
         self.doc = doc
-        self.lex = lexicon()
+        lexicon = lexicon or load_lexicon()
+        self.lex = concept_words(lexicon)
+        #: nouns whose first WordNet sense is a group ("nobility", "elite"): lexicon kinds concrete_noun (value
+        #: group) and group_noun
+        self.group_nouns = lexicon.words("concrete_noun", "group") | lexicon.words("group_noun")
         self.wn = wordnet()
         self.enumerations = tuple(sorted(enumerations, key=lambda e: e.header))
         #: raw head of a cause end -> concept keys of the effects it is the cause of
@@ -299,7 +304,7 @@ class Resolver:
         for index in sorted(candidates):
             name, span = candidates[index]
             raw = self.doc[index]
-            name = name or (self.by_token[index].name if index in self.by_token else name_token(raw))
+            name = name or (self.by_token[index].name if index in self.by_token else name_token(raw, self.lex))
             sentence = self.sentence_of[index]
             kind, antecedent = self.resolve(raw, name, sentence, paragraph_of[sentence])
             if not kind:
@@ -401,7 +406,7 @@ class Resolver:
         if token.i in self.by_token:
             return self.by_token[token.i]
         sentence = self.sentence_of.get(token.i, 0)
-        return Mention(token.i, sentence, 0, name_token(token), token.text)
+        return Mention(token.i, sentence, 0, name_token(token, self.lex), token.text)
 
     def _named(self, mention: Mention) -> str:
         if mention.token in self.resolved:
@@ -471,7 +476,7 @@ class Resolver:
             return None
         names, texts = [], []
         for head in heads:
-            concept = name_token(head)
+            concept = name_token(head, self.lex)
             if concept.name in names or concept.name in _PRONOUNS:
                 continue
             names.append(concept.name)
@@ -577,7 +582,7 @@ class Resolver:
         for child in head.children:
             if child.dep_ == "amod" and child.i < head.i and child.pos_ in ("ADJ", "VERB"):
                 words = self.doc[child.left_edge.i:child.right_edge.i + 1].text  # "slavery-induced"
-                own -= set(concept_key(words).split()) | set(concept_key(" ".join(t.text for t in child.subtree)).split())
+                own -= set(concept_key(words, self.lex).split()) | set(concept_key(" ".join(t.text for t in child.subtree), self.lex).split())
         if ignore:
             own -= {ignore, self.lex.synonym(ignore), name.head_lemma}
         if len(own) <= 1 and not ignore:
@@ -616,7 +621,7 @@ class Resolver:
                 continue
             nominal = self.lex.nominal_of.get(token.lemma_.lower())
             if nominal and self.lex.synonym(nominal.split()[0]) == name.head_lemma:
-                concept = name_token(token)
+                concept = name_token(token, self.lex)
                 return Antecedent((concept.name,), (token.text,), "nominalization", keep_own=False)
         return None
 
@@ -700,7 +705,7 @@ class Resolver:
         is_plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         if not plural and token.ent_type_ == "PERSON":
             return False
-        if plural and not is_plural and (self.wn.is_group_noun(word) or (token.pos_ == "PROPN" and token.tag_ == "NNP"
+        if plural and not is_plural and (word in self.group_nouns or (token.pos_ == "PROPN" and token.tag_ == "NNP"
                                                                           and not any(c.dep_ == "compound" for c in token.children))):
             return True  # "the nobility ... their will", "the Khoi ... their cattle": a group or a people
         return is_plural == plural
@@ -762,7 +767,7 @@ class Resolver:
             chosen = self._paragraph_outcomes(paragraph - 1)
         # a summary never takes in the effect it is itself the cause of
         own_effects = self.caused_by.get(raw.i, set())
-        chosen = [m for m in chosen if concept_key(self._named(m)) not in own_effects]
+        chosen = [m for m in chosen if concept_key(self._named(m), self.lex) not in own_effects]
         if not chosen:
             return None
         return Antecedent(tuple(self._named(m) for m in chosen), tuple(m.text for m in chosen), reason,

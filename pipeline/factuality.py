@@ -46,7 +46,7 @@ from typing import Iterable, Literal, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from .records import Asserter, Modality, Polarity, Strength
-from .rules import LexiconRule, load_cue_rules, load_lexicon
+from .rules import Lexicon, LexiconRule, load_cue_rules, load_lexicon
 from .concepts import negated_result
 from .syntax import WordLists, cleft_focus
 
@@ -122,16 +122,28 @@ class FactualityWords:
             self._phrases[kind] = found
         return found
 
+    @property
+    def lists(self) -> WordLists:
+        """The same words as the frames' :class:`pipeline.syntax.WordLists`."""
+        found = self._phrases.get(None)
+        if found is None:
+            found = self._phrases[None] = WordLists.from_kinds(self.by_kind)
+        return found
+
     @classmethod
     def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "FactualityWords":
         """The same kinds as the frames' :class:`pipeline.syntax.WordLists` (the lexicon's words are lower case)."""
         return cls(WordLists.from_lexicon(lexicon).by_kind)
 
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> "FactualityWords":
+        """The factuality words of ``lexicon``, made once per lexicon."""
+        return lexicon.view(cls.from_lexicon)
 
-@lru_cache(maxsize=None)
+
 def factuality_words(lexicon_path: str | None = None) -> FactualityWords:
     """The :class:`FactualityWords` of ``models/lexicon.jsonl`` (or of ``lexicon_path``), loaded once."""
-    return FactualityWords.from_lexicon(load_lexicon(lexicon_path))
+    return FactualityWords.of(load_lexicon(lexicon_path))
 
 
 @lru_cache(maxsize=None)
@@ -818,9 +830,9 @@ def _bridge_source(clause: Token, data: Mapping, words: FactualityWords) -> Asse
     extracted from (:func:`pipeline.nominal.bridged_antecedent`,
     :func:`pipeline.nominal.relative_subject`); else ``""``.
     """
-    from .nominal import bridged_antecedent, lexicon_words, relative_subject
+    from .nominal import bridged_antecedent, relative_subject
 
-    lists = lexicon_words()
+    lists = words.lists
     bridge = bridged_antecedent(clause, lists) or relative_subject(clause, lists)
     if bridge is None or bridge[0].i != data["cause_head"]:
         return ""

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .rules import load_lexicon
+from .rules import Lexicon, load_lexicon
 from .syntax import WordLists, conjuncts, is_passive, objects, passive_subjects, prep_objects, subjects
 
 __all__ = ["participle_host", "regarded_as_partner", "sibling_effects", "bridged_antecedent",
@@ -273,10 +273,9 @@ def without_time(span: tuple[int, int], keep: int, doc, words: WordLists) -> tup
     return (start, end)
 
 
-@lru_cache(maxsize=None)
-def lexicon_words() -> WordLists:
-    """The :class:`WordLists` of the packaged ``models/lexicon.jsonl``, loaded once."""
-    return WordLists.from_lexicon(load_lexicon())
+def lexicon_words(lexicon: Lexicon | None = None) -> WordLists:
+    """The :class:`WordLists` of ``lexicon`` (default: the packaged :func:`pipeline.rules.load_lexicon`), made once."""
+    return WordLists.of(lexicon or load_lexicon())
 
 
 def _apostrophe_possessor(head: Token) -> Token | None:

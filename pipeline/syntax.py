@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 
 from spacy.tokens import Token
 
-from .rules import LexiconRule
+from .rules import Lexicon, LexiconRule
 
 __all__ = [
     "WordLists", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
@@ -48,18 +48,31 @@ class WordLists:
 
     @classmethod
     def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "WordLists":
+        """The word lists of ``lexicon`` (a :class:`pipeline.rules.Lexicon` or its entries)."""
+        if isinstance(lexicon, Lexicon):
+            return cls.from_kinds(lexicon.by_kind)
         groups: dict[str, set[str]] = {}
         for rule in lexicon:
             groups.setdefault(rule.kind, set()).update(rule.words)
+        return cls.from_kinds({kind: frozenset(words) for kind, words in groups.items()})
+
+    @classmethod
+    def from_kinds(cls, by_kind: Mapping[str, frozenset[str]]) -> "WordLists":
+        """The word lists of a mapping from lexicon kind to words."""
         return cls(
-            dispute=frozenset(groups.get("dispute", ())),
-            control_verbs=frozenset(groups.get("control_verb", ())),
-            intention_verbs=frozenset(groups.get("intention_verb", ())),
-            have_verbs=frozenset(groups.get("have_verb", ())),
-            transparent=frozenset(groups.get("transparent", ())),
-            causal_verbs=frozenset(groups.get("causal_gerund", ())),
-            by_kind={kind: frozenset(words) for kind, words in groups.items()},
+            dispute=by_kind.get("dispute", frozenset()),
+            control_verbs=by_kind.get("control_verb", frozenset()),
+            intention_verbs=by_kind.get("intention_verb", frozenset()),
+            have_verbs=by_kind.get("have_verb", frozenset()),
+            transparent=by_kind.get("transparent", frozenset()),
+            causal_verbs=by_kind.get("causal_gerund", frozenset()),
+            by_kind=dict(by_kind),
         )
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> "WordLists":
+        """The word lists of ``lexicon``, made once per lexicon."""
+        return lexicon.view(cls.from_lexicon)
 
 
 def valid_pair(cause: tuple[int, int], effect: tuple[int, int]) -> bool:
