@@ -38,10 +38,11 @@ from .wordnet import wordnet
 
 __all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
 
-_DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
-_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "themselves", "this", "these", "that", "those"}
-_PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "these", "those"}
-_QUANTIFIERS = ("all", "each", "both", "most", "some")
+
+
+def _words(lex: ConceptWords, kind: str, value: str | None = None) -> frozenset[str]:
+    """The closed-class words of ``kind`` in the lexicon ``lex`` was made from (models/lexicon.jsonl)."""
+    return (lex.lexicon or load_lexicon()).words(kind, value)
 _NOUNS = ("NOUN", "PROPN")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SEARCH_BACK = 2  # sentences before the anaphor's own that pronouns and nominalizations search
@@ -187,8 +188,9 @@ def _event_text(head: Token) -> str:
     return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else head.text
 
 
-def _determiners(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet") and c.lower_ in _DEMONSTRATIVES}
+def _determiners(token: Token, lex: ConceptWords) -> set[str]:
+    demonstratives = _words(lex, "demonstrative")
+    return {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet") and c.lower_ in demonstratives}
 
 
 def _nominal(token: Token) -> bool:
@@ -200,12 +202,12 @@ def _is_relative(token: Token) -> bool:
     return token.tag_ in ("WDT", "WP", "WP$")
 
 
-def _is_expletive(token: Token) -> bool:
+def _is_expletive(token: Token, lex: ConceptWords) -> bool:
     """"it" in "it is possible that ...", "it seems that ..."."""
     head = token.head
     if token.lower_ == "it" and token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" and c.i > token.i for c in head.children):
         return True  # "it is maintained that ...", "it was argued that ..."
-    return (token.lower_ == "it" and token.dep_ in _SUBJECTS and head.lemma_ in ("be", "seem", "appear", "remain", "happen")
+    return (token.lower_ == "it" and token.dep_ in _SUBJECTS and head.lemma_ in _words(lex, "expletive_predicate")
             and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in head.children))
 
 
@@ -214,22 +216,23 @@ def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> s
 
     ``token`` is the raw head of the phrase (before transparent nouns).
     """
-    if (token.lower_ in ("ones", "one") and token.tag_ in ("NN", "NNS")
-            and any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in ("more", "less") for c in token.children)):
+    if (token.lower_ in _words(lex, "one_anaphor") and token.tag_ in ("NN", "NNS")
+            and any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in _words(lex, "degree_comparative")
+                    for c in token.children)):
         return "one"
-    if token.pos_ in ("PRON", "DET") and token.lower_ in _QUANTIFIERS:
+    if token.pos_ in ("PRON", "DET") and token.lower_ in _words(lex, "quantifier", "anaphoric"):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
             inner = anaphor_kind(pobj, lex, earlier_lemmas)
             return "summary" if inner in ("demonstrative", "summary") and pobj.lemma_ in lex.summary else inner
-        if token.lower_ == "all" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("these", "this", "those"):
+        if token.lower_ == "all" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _words(lex, "summary_determiner"):
             return "summary"
-    if token.pos_ in ("PRON", "DET") and token.lower_ in _PRONOUNS and token.dep_ not in ("det",):
-        if _is_relative(token) or _is_expletive(token) or any(c.dep_ in ("relcl", "amod") for c in token.children) or (
-                token.lower_ not in ("that", "those") and any(c.dep_ in ("acl", "prep") for c in token.children)):
+    if token.pos_ in ("PRON", "DET") and token.lower_ in _words(lex, "anaphoric_pronoun") and token.dep_ not in ("det",):
+        if _is_relative(token) or _is_expletive(token, lex) or any(c.dep_ in ("relcl", "amod") for c in token.children) or (
+                token.lower_ not in _words(lex, "distal_demonstrative") and any(c.dep_ in ("acl", "prep") for c in token.children)):
             return ""  # "which", "it is possible that", "those who left" do not refer back
-        if token.lower_ in ("that", "those") and any(c.dep_ == "acl" and c.tag_ != "VBN" for c in token.children):
+        if token.lower_ in _words(lex, "distal_demonstrative") and any(c.dep_ == "acl" and c.tag_ != "VBN" for c in token.children):
             return ""  # "those living abroad": who they are is said after
         return "pronoun"
     if token.lemma_.lower() in lex.self_reference:
@@ -241,7 +244,7 @@ def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> s
         if pobj is not None:
             chain.append(pobj)
     for link in chain:
-        if _determiners(link):
+        if _determiners(link, lex):
             return "demonstrative"
     if token.pos_ == "PROPN":
         return ""  # a proper name names itself
@@ -295,7 +298,7 @@ class Resolver:
             if root.i not in candidates and root.i not in covered and root.pos_ != "PRON":
                 candidates[root.i] = (None, (chunk.start, chunk.end))
         for token in self.doc:
-            if (token.pos_ == "PRON" and token.lower_ in _PRONOUNS and token.i not in candidates
+            if (token.pos_ == "PRON" and token.lower_ in _words(self.lex, "anaphoric_pronoun") and token.i not in candidates
                     and token.i not in covered and token.dep_ != "det"):
                 candidates[token.i] = (None, (token.i, token.i + 1))
             elif token.lemma_.lower() in self.lex.former_latter and token.i not in candidates and token.i > 0:
@@ -317,7 +320,7 @@ class Resolver:
     def _naming_chain(self, raw: Token) -> list[Token]:
         """The tokens a link end is named through: "All" -> "factors" in "All of these factors"."""
         chain = [raw]
-        while chain[-1].lower_ in _QUANTIFIERS or chain[-1].lemma_.lower() in self.lex.transparent:
+        while chain[-1].lower_ in _words(self.lex, "quantifier", "anaphoric") or chain[-1].lemma_.lower() in self.lex.transparent:
             of = next((c for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is None:
@@ -346,12 +349,12 @@ class Resolver:
         if kind == "summary":
             return kind, self._summary(raw, name, sentence, paragraph)
         if kind == "pronoun":
-            if raw.lower_ in ("that", "those") and (raw.dep_ == "appos" or any(c.dep_ in ("prep", "acl") for c in raw.children)):
+            if raw.lower_ in _words(self.lex, "distal_demonstrative") and (raw.dep_ == "appos" or any(c.dep_ in ("prep", "acl") for c in raw.children)):
                 return kind, self._pronoun(raw)  # "that of the state", "those in the towns": the nearest fitting noun
             if raw.lower_ in ("this", "that") and raw.dep_ != "det":
                 return kind, self._demonstrative_pronoun(raw) or self._summary(raw, name, sentence, paragraph,
                                                                                 previous_only=True)
-            if raw.lower_ in ("these", "those"):
+            if raw.lower_ in _words(self.lex, "plural_demonstrative"):
                 return kind, self._summary(raw, name, sentence, paragraph, previous_only=True)
             return kind, self._pronoun(raw)
         number = next((c for c in self.doc[name.head].children if c.dep_ == "nummod" and c.like_num), None)
@@ -477,7 +480,7 @@ class Resolver:
         names, texts = [], []
         for head in heads:
             concept = name_token(head, self.lex)
-            if concept.name in names or concept.name in _PRONOUNS:
+            if concept.name in names or concept.name in _words(self.lex, "anaphoric_pronoun"):
                 continue
             names.append(concept.name)
             texts.append(_event_text(head))
@@ -543,7 +546,7 @@ class Resolver:
                                                  f"enumeration ({enum.marker})", keep_own=False,
                                                  tokens=tuple(i for i, _, _ in items))
             header = self.doc[enum.header]
-            same = raw.lemma_.lower() == header.lemma_.lower() or (raw.lower_ in ("one", "ones") and raw.tag_ in ("NN", "NNS"))
+            same = raw.lemma_.lower() == header.lemma_.lower() or (raw.lower_ in _words(self.lex, "one_anaphor") and raw.tag_ in ("NN", "NNS"))
             if not same or raw.i <= max(i for i, _, _ in items):
                 continue
             ordinal = next((c for c in raw.children if c.dep_ == "amod" and c.lower_ in self.lex.ordinal_index), None)
@@ -646,8 +649,8 @@ class Resolver:
 
     def _pronoun(self, raw: Token) -> Antecedent | None:
         low = raw.lower_
-        plural = low in _PLURAL_PRONOUNS
-        if low in ("itself", "themselves"):
+        plural = low in _words(self.lex, "anaphoric_pronoun", "plural")
+        if low in _words(self.lex, "reflexive_pronoun"):
             # the subject of the nearest clause above that has one ("By uncoupling themselves ..., the states ...";
             # "the root of the crisis itself": the noun it stands beside)
             if raw.dep_ in ("appos", "npadvmod") and raw.head.pos_ in _NOUNS:
@@ -668,7 +671,7 @@ class Resolver:
         parallel = self._parallel_object(raw, plural)
         if parallel is not None:
             return self._single(self._mention_at(parallel), "pronoun (parallel object)")
-        excluded = self._own_subject_referent(raw) if raw.lower_ not in ("that", "those") else None
+        excluded = self._own_subject_referent(raw) if raw.lower_ not in _words(self.lex, "distal_demonstrative") else None
         for token in self._pronoun_candidates(raw):
             if self._agrees(token, plural) and self._named(self._mention_at(token)) != excluded:
                 return self._single(self._mention_at(token), "pronoun")
@@ -783,7 +786,7 @@ class Resolver:
                 continue
             lemma = t.lemma_.lower()
             if (t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and lemma not in self.lex.summary
-                    and lemma not in self.lex.drop and lemma not in _DEMONSTRATIVES):  # not "such", "new", "other"
+                    and lemma not in self.lex.drop and lemma not in _words(self.lex, "demonstrative")):  # not "such", "new", "other"
                 words.add(lemma)
             stack += [c for c in t.children if c.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "advcl")]
         return words
@@ -843,7 +846,7 @@ class Resolver:
         return chosen if len(chosen) >= 2 and len(effects) == 1 else []
 
     def _phrase_start(self, raw: Token) -> int:
-        return min(t.i for t in raw.subtree) if raw.pos_ not in ("PRON",) or raw.lower_ in _QUANTIFIERS else raw.i
+        return min(t.i for t in raw.subtree) if raw.pos_ not in ("PRON",) or raw.lower_ in _words(self.lex, "quantifier", "anaphoric") else raw.i
 
     def _effects_before(self, start: int, sentence: int, paragraph: int, previous_only: bool) -> list[Mention]:
         """Effects stated in the paragraph before ``start``, one per concept."""

@@ -39,7 +39,6 @@ from .rules import Lexicon, load_lexicon
 __all__ = ["ConceptWords", "concept_words", "ConceptName", "name_token", "negated_result", "concept_key", "Merge", "merge_concepts",
            "document_context"]
 
-_COMPLEMENT_PREPS = ("of", "on", "upon", "within", "between", "among", "against", "for", "over", "towards", "toward")
 _MAX_WORDS = 6
 _MAX_DEPTH = 3  # how deep clause names may nest ("the clause whose subject is the clause whose result ...")
 _ISM = re.compile(r"^(?P<stem>[A-Z][a-z]+?)(?:ite|ist)s?$")
@@ -47,7 +46,6 @@ _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 #: entity types whose words keep their capital letter and that tell two documents share a setting
 _NAME_ENTITIES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NOUNS = ("NOUN", "PROPN")
-_COPULAS = ("be", "become", "grow", "remain", "turn", "get")
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,10 @@ class ConceptWords:
     light: frozenset[str] = frozenset()  # verbs that never name a concept on their own ("be", "have")
     terms: frozenset[str] = frozenset()  # "growing season": a drop modifier that is part of a term
     former_latter: dict[str, int] = field(default_factory=dict)  # "former" -> 1, "latter" -> -1
+    complement_preps: frozenset[str] = frozenset()  # "tensions between the guilds"
+    effect_target_preps: frozenset[str] = frozenset()  # "the effects of X on Y"
+    adjective_copulas: frozenset[str] = frozenset()  # "grew poor"
+    quantifiers: frozenset[str] = frozenset()  # "many of the guilds"
     #: the lexicon these words come from (for the other stages' views of it)
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
 
@@ -118,7 +120,7 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
         nominal_of=nominal_of,
         emergence=frozenset(groups["emergence_verb"]),
         self_reference=frozenset(groups["self"]),
-        effect_nouns=frozenset(groups["effect_noun"] | {"influence"}),
+        effect_nouns=frozenset(groups["effect_noun"]),
         transform=frozenset(groups["transform_verb"]),
         of_verbs=frozenset(groups["of_verb"]),
         consequence=frozenset(groups["consequence_modifier"]),
@@ -126,6 +128,10 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
         light=frozenset(groups["light_verb"]),
         terms=frozenset(groups["term_modifier"]),
         former_latter=former_latter,
+        complement_preps=frozenset(groups["complement_prep"]),
+        effect_target_preps=frozenset(groups["effect_target_prep"]),
+        adjective_copulas=frozenset(groups["adjective_copula"]),
+        quantifiers=frozenset(groups["quantifier"]),
         lexicon=lexicon,
     )
 
@@ -228,9 +234,9 @@ def _noun_name(head: Token, lex: ConceptWords) -> str:
         return name
     # "the effects of inflation on households": "on households" belongs to "effects"
     of_effect = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.effect_nouns
-    preps = _COMPLEMENT_PREPS + (("in",) if head.lemma_.lower() in lex.in_nouns else ())
+    preps = lex.complement_preps | ({"in"} if head.lemma_.lower() in lex.in_nouns else set())
     for child in head.children:
-        if of_effect and child.lower_ in ("on", "upon"):
+        if of_effect and child.lower_ in lex.effect_target_preps:
             continue
         if child.dep_ == "prep" and child.lower_ in preps and child.i > head.i:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -331,7 +337,7 @@ def _clause_concept(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, To
     if there is not None:
         return there
     state = _child(verb, ("acomp", "attr", "oprd"))
-    if lemma in _COPULAS and subject is not None and (lemma == "be" or (state is not None and state.pos_ == "ADJ")):
+    if lemma in lex.adjective_copulas and subject is not None and (lemma == "be" or (state is not None and state.pos_ == "ADJ")):
         # "the unions were overwhelmed" -> "overwhelmed unions"; "labour became scarce" -> "scarce labour"
         if state is not None and state.pos_ in ("ADJ", "VERB") and (lemma != "be" or state.tag_ == "VBN" or state.lower_.endswith("ed")):
             return f"{state.lower_} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
@@ -461,7 +467,7 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
 def _through_transparent(token: Token, lex: ConceptWords) -> Token:
     """Follow "a wave of X", "all of X", "opportunities to do X" to X."""
     for _ in range(4):
-        is_quantifier = token.pos_ in ("PRON", "DET") and token.lower_ in ("all", "some", "many", "most", "each", "both", "none", "much")
+        is_quantifier = token.pos_ in ("PRON", "DET") and token.lower_ in lex.quantifiers
         if token.lemma_.lower() in lex.transparent or is_quantifier:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

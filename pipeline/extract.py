@@ -237,7 +237,7 @@ def _about_scholarship(name: ConceptName, doc: Doc, lex) -> bool:
         return True
     if head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and (subject.lower_ in ("i", "we") or subject.lemma_.lower() in lex.discourse
+        if subject is not None and (subject.lower_ in lex.lexicon.words("first_person_pronoun") or subject.lemma_.lower() in lex.discourse
                                     or subject.lemma_.lower() in lex.self_reference):
             return True
     return False

@@ -572,7 +572,7 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
         for child in holder.children:
             low = child.lower_
             if child.dep_ in ("aux",) and child.tag_ == "MD" and low in hedges:
-                if any(_is_negator(c, words) for c in verb.children) and low in ("could", "can"):
+                if any(_is_negator(c, words) for c in verb.children) and words.has("ability_modal", low):
                     continue  # "could not have caused": a denial, not a hedge
                 markers.append(low)
             elif child.dep_ in ("advmod", "amod", "npadvmod") and (low in hedges or child.lemma_.lower() in hedges) \

@@ -29,7 +29,6 @@ __all__ = ["participle_host", "regarded_as_partner", "sibling_effects", "bridged
            "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words", "with_possessor", "denied_rank"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-_RELATIVE = ("that", "which", "who", "whom")
 
 
 def participle_host(verb: Token) -> list[Token]:
@@ -148,7 +147,7 @@ def bridged_antecedent(verb: Token, words: WordLists) -> tuple[Token, Token] | N
         return None
     if any(c.dep_ in ("ccomp", "xcomp") for c in relative.children):
         return None
-    pronoun = next((c for c in relative.children if c.dep_ in ("dobj", "mark", "nsubj") and c.lower_ in _RELATIVE
+    pronoun = next((c for c in relative.children if c.dep_ in ("dobj", "mark", "nsubj") and c.lower_ in words.by_kind.get("relative_pronoun", ())
                     and c.i < relative.i and c.i == relative.left_edge.i), None)
     if pronoun is None:
         return None
@@ -161,7 +160,7 @@ def relative_subject(verb: Token, words: WordLists) -> tuple[Token, Token] | Non
     The verb's subject is a relative pronoun, and the verb is the complement
     clause of a reporting relative clause on the antecedent.
     """
-    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in words.by_kind.get("relative_pronoun", ())
                     and c.tag_ in ("WDT", "WP")), None)
     if pronoun is None or verb.dep_ != "ccomp" or verb.head.dep_ != "relcl" or not _reporting(verb.head, words):
         return None

@@ -388,6 +388,7 @@ class Lexicon:
         self.entries = tuple(entries)
         self.source = source
         self._views: dict[Callable, object] = {}
+        self._by_value: dict[tuple[str, str], frozenset[str]] = {}
         self._lock = Lock()
 
     def __iter__(self) -> Iterator[LexiconRule]:
@@ -411,7 +412,11 @@ class Lexicon:
         """The words of ``kind`` (only of entries with ``value`` when given); empty for an unknown kind."""
         if value is None:
             return self.by_kind.get(kind, frozenset())
-        return frozenset(w for rule in self.entries if rule.kind == kind and rule.value == value for w in rule.words)
+        found = self._by_value.get((kind, value))
+        if found is None:
+            found = frozenset(w for rule in self.entries if rule.kind == kind and rule.value == value for w in rule.words)
+            self._by_value[(kind, value)] = found
+        return found
 
     def of_kind(self, kind: str) -> tuple[LexiconRule, ...]:
         """The entries of ``kind`` in file order."""

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from .rules import Lexicon, LexiconRule
 
 __all__ = [
-    "WordLists", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
+    "WordLists", "packaged_words", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
     "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
@@ -25,7 +25,6 @@ __all__ = [
     "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
 ]
 
-_RELATIVE = {"which", "that", "who", "whom", "whose"}
 _EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
 _CLAUSE_LEAD_DEPS = {"mark", "cc", "punct", "preconj"}
 
@@ -73,6 +72,14 @@ class WordLists:
     def of(cls, lexicon: Lexicon) -> "WordLists":
         """The word lists of ``lexicon``, made once per lexicon."""
         return lexicon.view(cls.from_lexicon)
+
+
+def packaged_words() -> WordLists:
+    """The :class:`WordLists` of the packaged lexicon: the closed-class words the parse helpers without a
+    ``words`` argument read (kinds in :data:`pipeline.rules.PACKAGED_KINDS`, which a custom lexicon may not change)."""
+    from .rules import load_lexicon
+
+    return WordLists.of(load_lexicon())
 
 
 def valid_pair(cause: tuple[int, int], effect: tuple[int, int]) -> bool:
@@ -170,7 +177,7 @@ def passive_subjects(verb: Token) -> list[Token]:
 
 def _unrelative(token: Token) -> Token:
     """The noun a relative pronoun stands for ("the riots, which ..."; the focus of a cleft)."""
-    if token.lower_ in _RELATIVE and token.tag_ in ("WDT", "WP", "WP$"):
+    if token.tag_ in ("WDT", "WP", "WP$") and token.lower_ in packaged_words().by_kind.get("relative_pronoun", ()):
         focus = cleft_focus(token)
         if focus is not None:
             return focus
@@ -602,23 +609,24 @@ def have_subject(noun: Token, words: WordLists) -> Token | None:
     return None
 
 
-def copula_partner(noun: Token) -> Token | None:
+def copula_partner(noun: Token, words: WordLists | None = None) -> Token | None:
     """The other side of "X was the cause of Y" / "the cause of Y was X" / "X is one of the causes of Y"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("one", "some", "many", "several", "few", "two", "three", "among"):
+    words = words or packaged_words()
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in words.by_kind.get("partitive_head", ()):
         noun = noun.head.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
         noun = noun.head
     host = _hyphen_host(noun)
     if host is None and noun.dep_ == "pobj" and noun.head.head.tag_ in ("JJR", "RBR") and noun.head.head.dep_ in ("acomp", "attr"):
         host = noun.head.head  # "was more than a consequence of X"
-    if host is not None and host.head.lemma_ in ("be", "become", "remain"):  # "was a by-product of X"
+    if host is not None and host.head.lemma_ in words.by_kind.get("copula", ()):  # "was a by-product of X"
         found = subjects(host.head)
         return found[0] if found else None
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_ in ("be", "become", "remain"):
+    if noun.dep_ == "attr" and head.lemma_ in words.by_kind.get("copula", ()):
         found = subjects(head)
         return found[0] if found else None
-    if noun.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain"):
+    if noun.dep_ == "nsubj" and head.lemma_ in words.by_kind.get("copula", ()):
         return next((c for c in head.children if c.dep_ == "attr"), None)
     if noun.dep_ == "appos":
         return head
@@ -662,10 +670,10 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
     marker = phrase[-1]
     doc = marker.doc
     before = doc[max(marker.sent.start, marker.i - 6):marker.i]
-    if any(t.lower_ in ("as", "such", "so", "same", "just") for t in before[-1:]) or any(t.lower_ == "as" for t in before):
+    if any(t.lower_ in words.by_kind.get("as_comparison_before", ()) for t in before[-1:]) or any(t.lower_ == "as" for t in before):
         return False
     after = doc[marker.i + 1] if marker.i + 1 < len(doc) else None
-    if after is None or after.lower_ in ("if", "though", "well", "long", "soon", "far", "much", "many", "usual", "per"):
+    if after is None or after.lower_ in words.by_kind.get("as_noncausal_after", ()):
         return False
     if after.pos_ == "AUX" and after.dep_ != "nsubj":
         return False  # "as could a charter", "as did the others": an elliptic comparison
@@ -720,15 +728,16 @@ def support_verb(noun: Token, words: WordLists) -> Token | None:
     return None
 
 
-def resultative_so(token: Token) -> bool:
+def resultative_so(token: Token, words: WordLists | None = None) -> bool:
     """"..., so Y": "so" opening a clause after a comma or "and", not "so much", "so that", "so far"."""
+    words = words or packaged_words()
     doc = token.doc
     if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and", ";"):
         return False
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and after.pos_ == "DET" and after.dep_ in ("det", "poss") and after.head.dep_ in ("nsubj", "nsubjpass"):
         return True  # "..., so the crown did not ...": a determiner opening the next clause's subject
-    return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")
+    return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in words.by_kind.get("so_nonresult_after", ())
 
 
 
@@ -793,7 +802,7 @@ def relative_misparse(verb: Token) -> tuple[Token, Token] | None:
         return None
     pronoun = verb.doc[verb.i - 1]
     noun = verb.head
-    if pronoun.lower_ not in _RELATIVE or pronoun.head.i not in (noun.i, verb.i) or noun.i <= verb.i:
+    if pronoun.lower_ not in packaged_words().by_kind.get("relative_pronoun", ()) or pronoun.head.i not in (noun.i, verb.i) or noun.i <= verb.i:
         return None
     if noun.dep_ != "relcl" or noun.head.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -829,7 +838,7 @@ def author_subject(verb: Token, words: WordLists) -> bool:
     (kind ``method_verb``: "I use tax rolls to show ..."); a speaker's "we
     took the time to ..." is an act of its own.
     """
-    personal = ("i", "we")
+    personal = words.by_kind.get("first_person_pronoun", ())
     for subject in subjects(verb):
         if subject.lower_ in personal:
             if verb.lemma_.lower() in words.by_kind.get("method_verb", ()):
