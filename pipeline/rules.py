@@ -31,6 +31,7 @@ __all__ = [
     "lexicon_of",
     "record_lexicon",
     "LEXICON_KEY",
+    "PACKAGED_KINDS",
     "ClaimRule",
     "load_cue_rules",
     "load_lexicon",
@@ -356,10 +357,10 @@ def load_noun_classes(path: str | None = None) -> tuple[LexiconRule, ...]:
     """Nouns of persons, groups and concrete things (``models/noun_classes.jsonl``, derived from WordNet).
 
     The entries of kind ``concrete_noun`` (value ``person``, ``artifact``,
-    ``group`` or ``thing``) and ``group_noun`` of :func:`load_lexicon`.
+    ``group`` or ``thing``) of :func:`load_lexicon`; the same file's kind
+    ``group_noun`` holds the other nouns whose first sense is a group.
     """
-    lexicon = load_lexicon(nouns_path=path)
-    return lexicon.of_kind("concrete_noun") + lexicon.of_kind("group_noun")
+    return load_lexicon(nouns_path=path).of_kind("concrete_noun")
 
 
 class Lexicon:
@@ -451,7 +452,22 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
             if rule.id in ids:
                 raise RuleFileError(nouns, number, f"id {rule.id!r} is also in {file}")
             entries.append(rule)
-    return Lexicon(tuple(entries), source=str(path or ""))
+    lexicon = Lexicon(tuple(entries), source=str(path or ""))
+    if path:
+        packaged = load_lexicon(None, nouns_path)
+        for kind in PACKAGED_KINDS:
+            mine = {(rule.value, rule.words) for rule in lexicon.of_kind(kind)}
+            if mine != {(rule.value, rule.words) for rule in packaged.of_kind(kind)}:
+                raise RuleFileError(file, 0, f"kind {kind!r} differs from the packaged models/lexicon.jsonl; the parse "
+                                             f"helpers and the cross-document concept merge read it from the packaged "
+                                             f"lexicon, so a custom lexicon must keep it as it is")
+    return lexicon
+
+
+#: Lexicon kinds that some stages read from the packaged lexicon only (parse helpers called without a lexicon:
+#: :func:`pipeline.syntax.packaged_words`; :func:`pipeline.concepts.merge_concepts` across documents): a
+#: custom lexicon that changes one is refused by :func:`load_lexicon`.
+PACKAGED_KINDS = ("relative_pronoun", "partitive_head", "copula", "so_nonresult_after", "synonym")
 
 
 #: The ``Doc.user_data`` key under which argmine's components record the lexicon file they read.
