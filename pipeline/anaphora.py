@@ -351,7 +351,7 @@ class Resolver:
         if kind == "pronoun":
             if raw.lower_ in _words(self.lex, "distal_demonstrative") and (raw.dep_ == "appos" or any(c.dep_ in ("prep", "acl") for c in raw.children)):
                 return kind, self._pronoun(raw)  # "that of the state", "those in the towns": the nearest fitting noun
-            if raw.lower_ in ("this", "that") and raw.dep_ != "det":
+            if raw.lower_ in _words(self.lex, "singular_demonstrative") and raw.dep_ != "det":
                 return kind, self._demonstrative_pronoun(raw) or self._summary(raw, name, sentence, paragraph,
                                                                                 previous_only=True)
             if raw.lower_ in _words(self.lex, "plural_demonstrative"):

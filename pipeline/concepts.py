@@ -72,6 +72,7 @@ class ConceptWords:
     effect_target_preps: frozenset[str] = frozenset()  # "the effects of X on Y"
     adjective_copulas: frozenset[str] = frozenset()  # "grew poor"
     quantifiers: frozenset[str] = frozenset()  # "many of the guilds"
+    nominal_subject_preps: frozenset[str] = frozenset()  # "the rise in wages"
     #: the lexicon these words come from (for the other stages' views of it)
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
 
@@ -132,6 +133,7 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
         effect_target_preps=frozenset(groups["effect_target_prep"]),
         adjective_copulas=frozenset(groups["adjective_copula"]),
         quantifiers=frozenset(groups["quantifier"]),
+        nominal_subject_preps=frozenset(groups["nominal_subject_prep"]),
         lexicon=lexicon,
     )
 
@@ -446,7 +448,7 @@ def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | 
         return f"{noun} {prep} {_short_np(complement, lex)}", verb, head_lemma
     if obj is not None:
         return f"{noun} {prep or 'of'} {_short_np(obj, lex)}", verb, head_lemma
-    if subject is not None and prep in ("of", "in") and verb.pos_ == "VERB":
+    if subject is not None and prep in lex.nominal_subject_preps and verb.pos_ == "VERB":
         return f"{noun} {prep} {_noun_name(subject, lex)}", verb, head_lemma
     return noun, verb, head_lemma
 

@@ -228,7 +228,7 @@ def clause_negations(verb: Token, words: FactualityWords) -> list[Token]:
             found.append(child)
         elif child.dep_ in ("nsubj", "nsubjpass") and _negative_nominal(child, words):
             found.append(child)
-    if not found and verb.dep_ == "conj" and not _own_subject(verb) and _coordinator(verb) in ("or", "nor"):
+    if not found and verb.dep_ == "conj" and not _own_subject(verb) and words.has("negation_sharing_coordinator", _coordinator(verb)):
         return clause_negations(verb.head, words)
     return found
 
@@ -296,7 +296,7 @@ def path_negations(end: Token, clause: Token, cue: Iterable[int], words: Factual
             rejecting = _rejecting_coordinator(current, words)
             if rejecting is not None and rejecting not in found:
                 found.append(rejecting)  # "A rather than B": B is rejected
-        skip_next = current.dep_ == "conj" and _coordinator(current) not in ("or", "nor")
+        skip_next = current.dep_ == "conj" and not words.has("negation_sharing_coordinator", _coordinator(current))
         head = current.head
         if head.i == current.i:
             break
@@ -888,7 +888,7 @@ def rejection_of_previous(sent: Span, words: FactualityWords | None = None) -> t
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or not words.token_in(subject, "proposition_noun"):
             continue
-        if not any(c.dep_ == "det" and c.tag_ == "DT" and c.lower_ not in ("a", "an", "the") for c in subject.children):
+        if not any(c.dep_ == "det" and c.tag_ == "DT" and not words.has("article", c.lower_) for c in subject.children):
             continue
         if any(_is_negator(c, words) for c in root.children):
             return None  # "this view has not been rejected"

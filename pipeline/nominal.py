@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .rules import Lexicon, load_lexicon
-from .syntax import WordLists, conjuncts, is_passive, objects, passive_subjects, prep_objects, subjects
+from .syntax import WordLists, conjuncts, packaged_words, is_passive, objects, passive_subjects, prep_objects, subjects
 
 __all__ = ["participle_host", "regarded_as_partner", "sibling_effects", "bridged_antecedent",
            "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words", "with_possessor", "denied_rank"]
@@ -97,7 +97,7 @@ def regarded_as_partner(noun: Token, words: WordLists) -> Token | None:
 def copula_complement(noun: Token) -> Token | None:
     """For "the immediate cause was fiscal" / "... was the drought": the predicate of the subject ``noun``."""
     head = noun.head
-    if noun.dep_ != "nsubj" or head.lemma_ not in ("be", "remain"):
+    if noun.dep_ != "nsubj" or head.lemma_ not in packaged_words().by_kind.get("being_verb", ()):
         return None
     return next((c for c in head.children if c.dep_ in ("attr", "acomp") and c.i > noun.i), None)
 

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from threading import Lock
+from threading import RLock
 from typing import Callable, Iterator, Literal, TypeVar, get_args, get_origin, get_type_hints
 
 from .errors import LexiconMismatchError, RuleFileError
@@ -390,7 +390,7 @@ class Lexicon:
         self.source = source
         self._views: dict[Callable, object] = {}
         self._by_value: dict[tuple[str, str], frozenset[str]] = {}
-        self._lock = Lock()
+        self._lock = RLock()
 
     def __iter__(self) -> Iterator[LexiconRule]:
         return iter(self.entries)
@@ -467,7 +467,8 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
 #: Lexicon kinds that some stages read from the packaged lexicon only (parse helpers called without a lexicon:
 #: :func:`pipeline.syntax.packaged_words`; :func:`pipeline.concepts.merge_concepts` across documents): a
 #: custom lexicon that changes one is refused by :func:`load_lexicon`.
-PACKAGED_KINDS = ("relative_pronoun", "partitive_head", "copula", "so_nonresult_after", "synonym")
+PACKAGED_KINDS = ("relative_pronoun", "relative_determiner", "partitive_head", "copula", "being_verb",
+                  "so_nonresult_after", "comparison_mark", "singular_demonstrative", "synonym")
 
 
 #: The ``Doc.user_data`` key under which argmine's components record the lexicon file they read.

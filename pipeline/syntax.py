@@ -359,7 +359,7 @@ def find_prep(anchor: Token, preps: tuple[str, ...], verb: Token) -> Token | Non
             if child.dep_ in ("prep", "prt", "agent", "dative", "pcomp") and child.lower_ in preps:
                 return child
     for child in verb.children:
-        if child.dep_ == "advcl" and any(m.lower_ in ("than", "as") for m in child.children if m.dep_ == "mark"):
+        if child.dep_ == "advcl" and any(m.lower_ in packaged_words().by_kind.get("comparison_mark", ()) for m in child.children if m.dep_ == "mark"):
             for grandchild in child.children:
                 if grandchild.dep_ == "prep" and grandchild.lower_ in preps:
                     return grandchild
@@ -450,7 +450,7 @@ def hung_list(subject: Token) -> list[Token]:
         members = [c for c in inner.conjuncts if c.i > inner.i and c.pos_ in ("NOUN", "PROPN")]
         for k, member in enumerate(members):
             opener = doc[member.left_edge.i]
-            if doc[member.left_edge.i - 1].text == "," and opener.tag_ in ("DT", "PRP$", "PDT") and opener.lower_ not in ("which", "whose"):
+            if doc[member.left_edge.i - 1].text == "," and opener.tag_ in ("DT", "PRP$", "PDT") and opener.lower_ not in packaged_words().by_kind.get("relative_determiner", ()):
                 return members[k:]
     return []
 
@@ -677,7 +677,7 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
         return False
     if after.pos_ == "AUX" and after.dep_ != "nsubj":
         return False  # "as could a charter", "as did the others": an elliptic comparison
-    if any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in main.children):
+    if any(c.dep_ == "mark" and c.lower_ in words.by_kind.get("comparison_mark", ()) for c in main.children):
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in sub.children):
         return False
@@ -691,7 +691,8 @@ def _stative_predicate(copula: Token) -> bool:
     if any(c.dep_ == "expl" for c in copula.children):
         return any(c.dep_ in ("attr", "nsubj", "acomp") for c in copula.children)
     return any(c.dep_ in ("attr", "acomp") for c in copula.children) and any(
-        c.dep_ == "nsubj" and c.tag_ != "PRP" and c.lower_ not in ("this", "that") for c in copula.children)
+        c.dep_ == "nsubj" and c.tag_ != "PRP" and c.lower_ not in packaged_words().by_kind.get("singular_demonstrative", ())
+        for c in copula.children)
 
 
 def is_time_expression(token: Token, words: WordLists) -> bool:
