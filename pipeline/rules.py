@@ -468,7 +468,8 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
 #: :func:`pipeline.syntax.packaged_words`; :func:`pipeline.concepts.merge_concepts` across documents): a
 #: custom lexicon that changes one is refused by :func:`load_lexicon`.
 PACKAGED_KINDS = ("relative_pronoun", "relative_determiner", "partitive_head", "copula", "being_verb",
-                  "so_nonresult_after", "comparison_mark", "singular_demonstrative", "synonym")
+                  "so_nonresult_after", "comparison_mark", "singular_demonstrative", "synonym",
+                  "split_coordinator", "split_subordinator", "ordinal", "modal", "concessive")
 
 
 #: The ``Doc.user_data`` key under which argmine's components record the lexicon file they read.

@@ -47,13 +47,13 @@ from ..rules import ClaimRule, load_claim_rules, load_lexicon, record_lexicon
 __all__ = ["ClaimUnitFinder", "make_claim_unit_finder", "PhraseRules", "RuleMatch", "split_units", "relate_units"]
 
 #: coordinators that join two claims ("X, but Y") when the second has its own subject
-_SPLIT_COORDINATORS = {"but", "yet", "whereas"}
+_SPLIT_COORDINATORS = load_lexicon().words("split_coordinator")
 #: subordinators of a clause that is a claim of its own ("Although X, Y"; "X, while Y")
-_SPLIT_SUBORDINATORS = {"although", "though", "whereas", "while"}
-_ORDINALS = {"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fourthly", "fifth"}
-_CLOSING_ORDINALS = {"finally", "lastly"}
-_MODALS = {"may", "might", "could", "can", "would", "should", "must"}
-_CONCESSIVES = {"although", "though", "while", "whereas", "even"}
+_SPLIT_SUBORDINATORS = load_lexicon().words("split_subordinator")
+_ORDINALS = load_lexicon().words("ordinal", "first") | load_lexicon().words("ordinal", "later")
+_CLOSING_ORDINALS = load_lexicon().words("ordinal", "closing")
+_MODALS = load_lexicon().words("modal")
+_CONCESSIVES = load_lexicon().words("concessive")
 
 
 @Language.factory(
