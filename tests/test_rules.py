@@ -245,3 +245,67 @@ def test_rules_cue_frames_are_known():
 def test_rules_analyze_pipes_reports_no_problems(nlp):
     analysis = nlp.analyze_pipes()
     assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
+
+
+# -- no English word lists in code ---------------------------------------------------
+
+#: the modules that read words (the components' inline lists and corpus.py's language data are not yet moved)
+_WORD_READERS = ("rules", "syntax", "concepts", "extract", "factuality", "anaphora", "nominal", "wordnet", "argument")
+#: dependency labels, part-of-speech names and spaCy's morphology: not English words
+_PARSE_LABELS = frozenset(
+    "nsubj nsubjpass dobj pobj prep amod acl advcl conj cc punct mark compound poss det relcl ccomp xcomp attr acomp "
+    "neg aux auxpass npadvmod nmod appos pcomp advmod agent dative oprd csubj csubjpass expl quantmod nummod "
+    "preconj predet prt parataxis dep case intj meta obj".split())
+
+
+def _code_vocabulary() -> frozenset[str]:
+    """Strings that name argmine's own values (kinds, fields, frames, modalities), not English words."""
+    import typing
+
+    from pipeline.factuality import MODALITIES
+    from pipeline.rules import ClaimRule
+
+    names = set(LEXICON.by_kind) | set(MODALITIES) | {"synonym", "hypernym", "demonstrative", "summary"}
+    for record in (CueRule, LexiconRule, ClaimRule):
+        for name, hint in typing.get_type_hints(record).items():
+            names.add(name)
+            names.update(a for a in typing.get_args(hint) if isinstance(a, str))
+    return frozenset(names) | _PARSE_LABELS
+
+
+def _word_lists(path) -> list[tuple[int, list[str]]]:
+    import ast
+    import re
+
+    allowed = _code_vocabulary()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    suffixes = {id(arg) for call in ast.walk(tree) if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr in ("endswith", "startswith") for arg in call.args}  # spelling, not words
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in suffixes:
+            continue
+        if isinstance(node, (ast.Tuple, ast.Set, ast.List)) and len(node.elts) >= 2 and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+            values = [e.value for e in node.elts]
+            if all(re.fullmatch(r"[a-z][a-z' ]*", v) for v in values) and not set(values) <= allowed:
+                found.append((node.lineno, values))
+    return found
+
+
+def test_rules_no_english_word_lists_in_code():
+    """Tuples, sets and lists of two or more lower-case words live in models/lexicon.jsonl, not in pipeline/."""
+    from pathlib import Path
+
+    import pipeline
+
+    root = Path(pipeline.__file__).parent
+    found = {name: lists for name in _WORD_READERS if (lists := _word_lists(root / f"{name}.py"))}
+    assert found == {}
+
+
+def test_rules_word_list_check_finds_a_list(tmp_path):
+    path = tmp_path / "module.py"
+    path.write_text('QUANTIFIERS = ("all", "each")\nDEPS = ("nsubj", "dobj")\nx = "ties".endswith(("ss", "us"))\n',
+                    encoding="utf-8")
+    assert _word_lists(path) == [(1, ["all", "each"])]
