@@ -5,6 +5,12 @@ that the rule must match (checked by ``tests/test_rules.py``). The loader
 rejects unknown and missing keys with the file and line number, and a rule
 round-trips: ``rule.to_json()`` gives back the record that was read.
 
+The word lists of every stage are one :class:`Lexicon` (``models/lexicon.jsonl``
+with the WordNet noun classes of ``models/noun_classes.jsonl``), loaded once by
+:func:`load_lexicon`; the components' ``lexicon_path`` names another lexicon
+file, recorded on each ``Doc`` (:func:`record_lexicon`) so that extraction,
+concept naming, anaphora and factuality read the same one.
+
 >>> cues = load_cue_rules()
 >>> any("cause" in rule.lemmas for rule in cues)
 True
@@ -458,7 +464,9 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
         for kind in PACKAGED_KINDS:
             mine = {(rule.value, rule.words) for rule in lexicon.of_kind(kind)}
             if mine != {(rule.value, rule.words) for rule in packaged.of_kind(kind)}:
-                raise RuleFileError(file, 0, f"kind {kind!r} differs from the packaged models/lexicon.jsonl; the parse "
+                lines = file.read_text(encoding="utf-8").splitlines()
+                number = next((n for n, line in enumerate(lines, start=1) if f'"{kind}"' in line), 0)
+                raise RuleFileError(file, number, f"kind {kind!r} differs from the packaged models/lexicon.jsonl; the parse "
                                              f"helpers and the cross-document concept merge read it from the packaged "
                                              f"lexicon, so a custom lexicon must keep it as it is")
     return lexicon
