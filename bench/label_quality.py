@@ -53,9 +53,9 @@ def _text_words(doc) -> set[str]:
             words.update(wn.adjective_nominals(token.lemma_.lower()))
         for part in token.lower_.split("-"):
             words.add(part)
-    from pipeline.concepts import lexicon
+    from pipeline.concepts import concept_words
 
-    for verb, noun in lexicon().nominal_of.items():
+    for verb, noun in concept_words().nominal_of.items():
         if verb in words:
             words.update(noun.split())
     return words

@@ -32,15 +32,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .concepts import ConceptName, Lexicon, concept_key, lexicon, name_token
+from .concepts import ConceptName, ConceptWords, concept_key, concept_words, name_token
+from .rules import Lexicon, load_lexicon
 from .wordnet import wordnet
 
 __all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
 
-_DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
-_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "themselves", "this", "these", "that", "those"}
-_PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "these", "those"}
-_QUANTIFIERS = ("all", "each", "both", "most", "some")
+
+
+def _words(lex: ConceptWords, kind: str, value: str | None = None) -> frozenset[str]:
+    """The closed-class words of ``kind`` in the lexicon ``lex`` was made from (models/lexicon.jsonl)."""
+    return (lex.lexicon or load_lexicon()).words(kind, value)
 _NOUNS = ("NOUN", "PROPN")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SEARCH_BACK = 2  # sentences before the anaphor's own that pronouns and nominalizations search
@@ -186,8 +188,9 @@ def _event_text(head: Token) -> str:
     return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else head.text
 
 
-def _determiners(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet") and c.lower_ in _DEMONSTRATIVES}
+def _determiners(token: Token, lex: ConceptWords) -> set[str]:
+    demonstratives = _words(lex, "demonstrative")
+    return {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet") and c.lower_ in demonstratives}
 
 
 def _nominal(token: Token) -> bool:
@@ -199,36 +202,37 @@ def _is_relative(token: Token) -> bool:
     return token.tag_ in ("WDT", "WP", "WP$")
 
 
-def _is_expletive(token: Token) -> bool:
+def _is_expletive(token: Token, lex: ConceptWords) -> bool:
     """"it" in "it is possible that ...", "it seems that ..."."""
     head = token.head
     if token.lower_ == "it" and token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" and c.i > token.i for c in head.children):
         return True  # "it is maintained that ...", "it was argued that ..."
-    return (token.lower_ == "it" and token.dep_ in _SUBJECTS and head.lemma_ in ("be", "seem", "appear", "remain", "happen")
+    return (token.lower_ == "it" and token.dep_ in _SUBJECTS and head.lemma_ in _words(lex, "expletive_predicate")
             and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in head.children))
 
 
-def anaphor_kind(token: Token, lex: Lexicon, earlier_lemmas: set[str]) -> str:
+def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> str:
     """How a noun phrase head refers: "", "one", "pronoun", "demonstrative", "definite", "summary".
 
     ``token`` is the raw head of the phrase (before transparent nouns).
     """
-    if (token.lower_ in ("ones", "one") and token.tag_ in ("NN", "NNS")
-            and any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in ("more", "less") for c in token.children)):
+    if (token.lower_ in _words(lex, "one_anaphor") and token.tag_ in ("NN", "NNS")
+            and any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in _words(lex, "degree_comparative")
+                    for c in token.children)):
         return "one"
-    if token.pos_ in ("PRON", "DET") and token.lower_ in _QUANTIFIERS:
+    if token.pos_ in ("PRON", "DET") and token.lower_ in _words(lex, "quantifier", "anaphoric"):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
             inner = anaphor_kind(pobj, lex, earlier_lemmas)
             return "summary" if inner in ("demonstrative", "summary") and pobj.lemma_ in lex.summary else inner
-        if token.lower_ == "all" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("these", "this", "those"):
+        if token.lower_ == "all" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _words(lex, "summary_determiner"):
             return "summary"
-    if token.pos_ in ("PRON", "DET") and token.lower_ in _PRONOUNS and token.dep_ not in ("det",):
-        if _is_relative(token) or _is_expletive(token) or any(c.dep_ in ("relcl", "amod") for c in token.children) or (
-                token.lower_ not in ("that", "those") and any(c.dep_ in ("acl", "prep") for c in token.children)):
+    if token.pos_ in ("PRON", "DET") and token.lower_ in _words(lex, "anaphoric_pronoun") and token.dep_ not in ("det",):
+        if _is_relative(token) or _is_expletive(token, lex) or any(c.dep_ in ("relcl", "amod") for c in token.children) or (
+                token.lower_ not in _words(lex, "distal_demonstrative") and any(c.dep_ in ("acl", "prep") for c in token.children)):
             return ""  # "which", "it is possible that", "those who left" do not refer back
-        if token.lower_ in ("that", "those") and any(c.dep_ == "acl" and c.tag_ != "VBN" for c in token.children):
+        if token.lower_ in _words(lex, "distal_demonstrative") and any(c.dep_ == "acl" and c.tag_ != "VBN" for c in token.children):
             return ""  # "those living abroad": who they are is said after
         return "pronoun"
     if token.lemma_.lower() in lex.self_reference:
@@ -240,7 +244,7 @@ def anaphor_kind(token: Token, lex: Lexicon, earlier_lemmas: set[str]) -> str:
         if pobj is not None:
             chain.append(pobj)
     for link in chain:
-        if _determiners(link):
+        if _determiners(link, lex):
             return "demonstrative"
     if token.pos_ == "PROPN":
         return ""  # a proper name names itself
@@ -253,9 +257,13 @@ class Resolver:
     """Resolve the anaphoric noun phrases and pronouns of a document."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], enumerations: tuple[Enumeration, ...] = (),
-                 caused_by: dict[int, set[str]] | None = None):
+                 caused_by: dict[int, set[str]] | None = None, lexicon: Lexicon | None = None):
         self.doc = doc
-        self.lex = lexicon()
+        lexicon = lexicon or load_lexicon()
+        self.lex = concept_words(lexicon)
+        #: nouns whose first WordNet sense is a group ("nobility", "elite"): lexicon kinds concrete_noun (value
+        #: group) and group_noun
+        self.group_nouns = lexicon.words("concrete_noun", "group") | lexicon.words("group_noun")
         self.wn = wordnet()
         self.enumerations = tuple(sorted(enumerations, key=lambda e: e.header))
         #: raw head of a cause end -> concept keys of the effects it is the cause of
@@ -290,7 +298,7 @@ class Resolver:
             if root.i not in candidates and root.i not in covered and root.pos_ != "PRON":
                 candidates[root.i] = (None, (chunk.start, chunk.end))
         for token in self.doc:
-            if (token.pos_ == "PRON" and token.lower_ in _PRONOUNS and token.i not in candidates
+            if (token.pos_ == "PRON" and token.lower_ in _words(self.lex, "anaphoric_pronoun") and token.i not in candidates
                     and token.i not in covered and token.dep_ != "det"):
                 candidates[token.i] = (None, (token.i, token.i + 1))
             elif token.lemma_.lower() in self.lex.former_latter and token.i not in candidates and token.i > 0:
@@ -299,7 +307,7 @@ class Resolver:
         for index in sorted(candidates):
             name, span = candidates[index]
             raw = self.doc[index]
-            name = name or (self.by_token[index].name if index in self.by_token else name_token(raw))
+            name = name or (self.by_token[index].name if index in self.by_token else name_token(raw, self.lex))
             sentence = self.sentence_of[index]
             kind, antecedent = self.resolve(raw, name, sentence, paragraph_of[sentence])
             if not kind:
@@ -312,7 +320,7 @@ class Resolver:
     def _naming_chain(self, raw: Token) -> list[Token]:
         """The tokens a link end is named through: "All" -> "factors" in "All of these factors"."""
         chain = [raw]
-        while chain[-1].lower_ in _QUANTIFIERS or chain[-1].lemma_.lower() in self.lex.transparent:
+        while chain[-1].lower_ in _words(self.lex, "quantifier", "anaphoric") or chain[-1].lemma_.lower() in self.lex.transparent:
             of = next((c for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is None:
@@ -341,12 +349,12 @@ class Resolver:
         if kind == "summary":
             return kind, self._summary(raw, name, sentence, paragraph)
         if kind == "pronoun":
-            if raw.lower_ in ("that", "those") and (raw.dep_ == "appos" or any(c.dep_ in ("prep", "acl") for c in raw.children)):
+            if raw.lower_ in _words(self.lex, "distal_demonstrative") and (raw.dep_ == "appos" or any(c.dep_ in ("prep", "acl") for c in raw.children)):
                 return kind, self._pronoun(raw)  # "that of the state", "those in the towns": the nearest fitting noun
-            if raw.lower_ in ("this", "that") and raw.dep_ != "det":
+            if raw.lower_ in _words(self.lex, "singular_demonstrative") and raw.dep_ != "det":
                 return kind, self._demonstrative_pronoun(raw) or self._summary(raw, name, sentence, paragraph,
                                                                                 previous_only=True)
-            if raw.lower_ in ("these", "those"):
+            if raw.lower_ in _words(self.lex, "plural_demonstrative"):
                 return kind, self._summary(raw, name, sentence, paragraph, previous_only=True)
             return kind, self._pronoun(raw)
         number = next((c for c in self.doc[name.head].children if c.dep_ == "nummod" and c.like_num), None)
@@ -401,7 +409,7 @@ class Resolver:
         if token.i in self.by_token:
             return self.by_token[token.i]
         sentence = self.sentence_of.get(token.i, 0)
-        return Mention(token.i, sentence, 0, name_token(token), token.text)
+        return Mention(token.i, sentence, 0, name_token(token, self.lex), token.text)
 
     def _named(self, mention: Mention) -> str:
         if mention.token in self.resolved:
@@ -471,8 +479,8 @@ class Resolver:
             return None
         names, texts = [], []
         for head in heads:
-            concept = name_token(head)
-            if concept.name in names or concept.name in _PRONOUNS:
+            concept = name_token(head, self.lex)
+            if concept.name in names or concept.name in _words(self.lex, "anaphoric_pronoun"):
                 continue
             names.append(concept.name)
             texts.append(_event_text(head))
@@ -538,7 +546,7 @@ class Resolver:
                                                  f"enumeration ({enum.marker})", keep_own=False,
                                                  tokens=tuple(i for i, _, _ in items))
             header = self.doc[enum.header]
-            same = raw.lemma_.lower() == header.lemma_.lower() or (raw.lower_ in ("one", "ones") and raw.tag_ in ("NN", "NNS"))
+            same = raw.lemma_.lower() == header.lemma_.lower() or (raw.lower_ in _words(self.lex, "one_anaphor") and raw.tag_ in ("NN", "NNS"))
             if not same or raw.i <= max(i for i, _, _ in items):
                 continue
             ordinal = next((c for c in raw.children if c.dep_ == "amod" and c.lower_ in self.lex.ordinal_index), None)
@@ -577,7 +585,7 @@ class Resolver:
         for child in head.children:
             if child.dep_ == "amod" and child.i < head.i and child.pos_ in ("ADJ", "VERB"):
                 words = self.doc[child.left_edge.i:child.right_edge.i + 1].text  # "slavery-induced"
-                own -= set(concept_key(words).split()) | set(concept_key(" ".join(t.text for t in child.subtree)).split())
+                own -= set(concept_key(words, self.lex).split()) | set(concept_key(" ".join(t.text for t in child.subtree), self.lex).split())
         if ignore:
             own -= {ignore, self.lex.synonym(ignore), name.head_lemma}
         if len(own) <= 1 and not ignore:
@@ -616,7 +624,7 @@ class Resolver:
                 continue
             nominal = self.lex.nominal_of.get(token.lemma_.lower())
             if nominal and self.lex.synonym(nominal.split()[0]) == name.head_lemma:
-                concept = name_token(token)
+                concept = name_token(token, self.lex)
                 return Antecedent((concept.name,), (token.text,), "nominalization", keep_own=False)
         return None
 
@@ -641,8 +649,8 @@ class Resolver:
 
     def _pronoun(self, raw: Token) -> Antecedent | None:
         low = raw.lower_
-        plural = low in _PLURAL_PRONOUNS
-        if low in ("itself", "themselves"):
+        plural = low in _words(self.lex, "anaphoric_pronoun", "plural")
+        if low in _words(self.lex, "reflexive_pronoun"):
             # the subject of the nearest clause above that has one ("By uncoupling themselves ..., the states ...";
             # "the root of the crisis itself": the noun it stands beside)
             if raw.dep_ in ("appos", "npadvmod") and raw.head.pos_ in _NOUNS:
@@ -663,7 +671,7 @@ class Resolver:
         parallel = self._parallel_object(raw, plural)
         if parallel is not None:
             return self._single(self._mention_at(parallel), "pronoun (parallel object)")
-        excluded = self._own_subject_referent(raw) if raw.lower_ not in ("that", "those") else None
+        excluded = self._own_subject_referent(raw) if raw.lower_ not in _words(self.lex, "distal_demonstrative") else None
         for token in self._pronoun_candidates(raw):
             if self._agrees(token, plural) and self._named(self._mention_at(token)) != excluded:
                 return self._single(self._mention_at(token), "pronoun")
@@ -700,7 +708,7 @@ class Resolver:
         is_plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         if not plural and token.ent_type_ == "PERSON":
             return False
-        if plural and not is_plural and (self.wn.is_group_noun(word) or (token.pos_ == "PROPN" and token.tag_ == "NNP"
+        if plural and not is_plural and (word in self.group_nouns or (token.pos_ == "PROPN" and token.tag_ == "NNP"
                                                                           and not any(c.dep_ == "compound" for c in token.children))):
             return True  # "the nobility ... their will", "the Khoi ... their cattle": a group or a people
         return is_plural == plural
@@ -762,7 +770,7 @@ class Resolver:
             chosen = self._paragraph_outcomes(paragraph - 1)
         # a summary never takes in the effect it is itself the cause of
         own_effects = self.caused_by.get(raw.i, set())
-        chosen = [m for m in chosen if concept_key(self._named(m)) not in own_effects]
+        chosen = [m for m in chosen if concept_key(self._named(m), self.lex) not in own_effects]
         if not chosen:
             return None
         return Antecedent(tuple(self._named(m) for m in chosen), tuple(m.text for m in chosen), reason,
@@ -778,7 +786,7 @@ class Resolver:
                 continue
             lemma = t.lemma_.lower()
             if (t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and lemma not in self.lex.summary
-                    and lemma not in self.lex.drop and lemma not in _DEMONSTRATIVES):  # not "such", "new", "other"
+                    and lemma not in self.lex.drop and lemma not in _words(self.lex, "demonstrative")):  # not "such", "new", "other"
                 words.add(lemma)
             stack += [c for c in t.children if c.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "advcl")]
         return words
@@ -838,7 +846,7 @@ class Resolver:
         return chosen if len(chosen) >= 2 and len(effects) == 1 else []
 
     def _phrase_start(self, raw: Token) -> int:
-        return min(t.i for t in raw.subtree) if raw.pos_ not in ("PRON",) or raw.lower_ in _QUANTIFIERS else raw.i
+        return min(t.i for t in raw.subtree) if raw.pos_ not in ("PRON",) or raw.lower_ in _words(self.lex, "quantifier", "anaphoric") else raw.i
 
     def _effects_before(self, start: int, sentence: int, paragraph: int, previous_only: bool) -> list[Mention]:
         """Effects stated in the paragraph before ``start``, one per concept."""

@@ -34,12 +34,11 @@ from typing import Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
-from .rules import load_lexicon
+from .rules import Lexicon, load_lexicon
 
-__all__ = ["Lexicon", "lexicon", "ConceptName", "name_token", "negated_result", "concept_key", "Merge", "merge_concepts",
+__all__ = ["ConceptWords", "concept_words", "ConceptName", "name_token", "negated_result", "concept_key", "Merge", "merge_concepts",
            "document_context"]
 
-_COMPLEMENT_PREPS = ("of", "on", "upon", "within", "between", "among", "against", "for", "over", "towards", "toward")
 _MAX_WORDS = 6
 _MAX_DEPTH = 3  # how deep clause names may nest ("the clause whose subject is the clause whose result ...")
 _ISM = re.compile(r"^(?P<stem>[A-Z][a-z]+?)(?:ite|ist)s?$")
@@ -47,11 +46,10 @@ _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 #: entity types whose words keep their capital letter and that tell two documents share a setting
 _NAME_ENTITIES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NOUNS = ("NOUN", "PROPN")
-_COPULAS = ("be", "become", "grow", "remain", "turn", "get")
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class ConceptWords:
     """The word lists concept naming and anaphora use."""
 
     drop: frozenset[str]
@@ -70,6 +68,13 @@ class Lexicon:
     light: frozenset[str] = frozenset()  # verbs that never name a concept on their own ("be", "have")
     terms: frozenset[str] = frozenset()  # "growing season": a drop modifier that is part of a term
     former_latter: dict[str, int] = field(default_factory=dict)  # "former" -> 1, "latter" -> -1
+    complement_preps: frozenset[str] = frozenset()  # "tensions between the guilds"
+    effect_target_preps: frozenset[str] = frozenset()  # "the effects of X on Y"
+    adjective_copulas: frozenset[str] = frozenset()  # "grew poor"
+    quantifiers: frozenset[str] = frozenset()  # "many of the guilds"
+    nominal_subject_preps: frozenset[str] = frozenset()  # "the rise in wages"
+    #: the lexicon these words come from (for the other stages' views of it)
+    lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
 
     @property
     def in_nouns(self) -> frozenset[str]:
@@ -80,14 +85,18 @@ class Lexicon:
         return self.synonym_of.get(lemma, lemma)
 
 
-@lru_cache(maxsize=None)
-def lexicon() -> Lexicon:
+def concept_words(lexicon: Lexicon | None = None) -> ConceptWords:
+    """The :class:`ConceptWords` of ``lexicon`` (default: the packaged :func:`pipeline.rules.load_lexicon`), made once."""
+    return (lexicon or load_lexicon()).view(_concept_words)
+
+
+def _concept_words(lexicon: Lexicon) -> ConceptWords:
     groups: dict[str, set[str]] = defaultdict(set)
     synonym_of: dict[str, str] = {}
     nominal_of: dict[str, str] = {}
     ordinal_index: dict[str, int] = {}
     former_latter: dict[str, int] = {}
-    for rule in load_lexicon():
+    for rule in lexicon:
         if rule.kind == "ordinal_number":
             for word in rule.words:
                 ordinal_index[word] = int(rule.value)
@@ -103,7 +112,7 @@ def lexicon() -> Lexicon:
         elif rule.kind == "nominalization":
             for word in rule.words:
                 nominal_of[word] = rule.value
-    return Lexicon(
+    return ConceptWords(
         drop=frozenset(groups["drop_modifier"]),
         transparent=frozenset(groups["transparent"]),
         summary=frozenset(groups["summary"]),
@@ -112,7 +121,7 @@ def lexicon() -> Lexicon:
         nominal_of=nominal_of,
         emergence=frozenset(groups["emergence_verb"]),
         self_reference=frozenset(groups["self"]),
-        effect_nouns=frozenset(groups["effect_noun"] | {"influence"}),
+        effect_nouns=frozenset(groups["effect_noun"]),
         transform=frozenset(groups["transform_verb"]),
         of_verbs=frozenset(groups["of_verb"]),
         consequence=frozenset(groups["consequence_modifier"]),
@@ -120,6 +129,12 @@ def lexicon() -> Lexicon:
         light=frozenset(groups["light_verb"]),
         terms=frozenset(groups["term_modifier"]),
         former_latter=former_latter,
+        complement_preps=frozenset(groups["complement_prep"]),
+        effect_target_preps=frozenset(groups["effect_target_prep"]),
+        adjective_copulas=frozenset(groups["adjective_copula"]),
+        quantifiers=frozenset(groups["quantifier"]),
+        nominal_subject_preps=frozenset(groups["nominal_subject_prep"]),
+        lexicon=lexicon,
     )
 
 
@@ -146,7 +161,7 @@ def _fold(word: str) -> str:
     return word
 
 
-def concept_key(name: str) -> str:
+def concept_key(name: str, lex: ConceptWords | None = None) -> str:
     """A matching key: lower case, synonyms mapped, simple plural folded, "N of M" read as "M N".
 
     >>> concept_key("new Tensions")
@@ -156,7 +171,7 @@ def concept_key(name: str) -> str:
     >>> concept_key("failure of harvest") == concept_key("harvest failures")
     True
     """
-    lex = lexicon()
+    lex = lex or concept_words()
     words = [lex.synonym(_fold(word)) for word in name.lower().split()]
     if len(words) == 3 and words[1] == "of":
         words = [words[2], words[0]]
@@ -180,7 +195,7 @@ def _is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or _surface(token) != token.lower_
 
 
-def _modifiers(head: Token, lex: Lexicon) -> list[Token]:
+def _modifiers(head: Token, lex: ConceptWords) -> list[Token]:
     mods = []
     for child in head.children:
         if child.i > head.i:
@@ -209,21 +224,21 @@ def _phrase(tokens: Iterable[Token]) -> str:
     return out
 
 
-def _short_np(token: Token, lex: Lexicon) -> str:
+def _short_np(token: Token, lex: ConceptWords) -> str:
     """A noun with its naming modifiers only, no complements."""
     return _phrase(_modifiers(token, lex) + [token])
 
 
-def _noun_name(head: Token, lex: Lexicon) -> str:
+def _noun_name(head: Token, lex: ConceptWords) -> str:
     """A noun with its naming modifiers and its first relational complement."""
     name = _short_np(head, lex)
     if head.pos_ == "PROPN":
         return name
     # "the effects of inflation on households": "on households" belongs to "effects"
     of_effect = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.effect_nouns
-    preps = _COMPLEMENT_PREPS + (("in",) if head.lemma_.lower() in lex.in_nouns else ())
+    preps = lex.complement_preps | ({"in"} if head.lemma_.lower() in lex.in_nouns else set())
     for child in head.children:
-        if of_effect and child.lower_ in ("on", "upon"):
+        if of_effect and child.lower_ in lex.effect_target_preps:
             continue
         if child.dep_ == "prep" and child.lower_ in preps and child.i > head.i:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -305,12 +320,12 @@ def negated_result(verb: Token) -> Token | None:
     return _result_of(verb)
 
 
-def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str]:
+def _clause_concept(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, Token, str]:
     """(name, naming head, head noun) of a clause headed by ``verb``."""
     if depth < 2 and not _negated_verb(verb):  # a negated causal clause did not bring its result about
         result = _result_of(verb)
         if result is not None:
-            inner = name_token(result, _depth=depth + 1)
+            inner = name_token(result, lex, _depth=depth + 1)
             return inner.name, verb.doc[inner.head], inner.head_lemma
     subject = _child(verb, ("nsubj", "nsubjpass"))
     if (subject is None and verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and verb.head.i < verb.i
@@ -324,17 +339,17 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     if there is not None:
         return there
     state = _child(verb, ("acomp", "attr", "oprd"))
-    if lemma in _COPULAS and subject is not None and (lemma == "be" or (state is not None and state.pos_ == "ADJ")):
+    if lemma in lex.adjective_copulas and subject is not None and (lemma == "be" or (state is not None and state.pos_ == "ADJ")):
         # "the unions were overwhelmed" -> "overwhelmed unions"; "labour became scarce" -> "scarce labour"
         if state is not None and state.pos_ in ("ADJ", "VERB") and (lemma != "be" or state.tag_ == "VBN" or state.lower_.endswith("ed")):
             return f"{state.lower_} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
-        inner = name_token(subject, _depth=depth + 1)
+        inner = name_token(subject, lex, _depth=depth + 1)
         return inner.name, verb.doc[inner.head], inner.head_lemma
     if lemma in lex.transform:
         into = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "into"), None)
         target = _child(into, ("pobj",)) if into is not None else None
         if target is not None and target.pos_ in _NOUNS:
-            inner = name_token(target, _depth=depth + 1)  # "turned shortage into famine" -> "famine"
+            inner = name_token(target, lex, _depth=depth + 1)  # "turned shortage into famine" -> "famine"
             return inner.name, verb.doc[inner.head], inner.head_lemma
     particle = _child(verb, ("prt",))
     verb_words = [lemma] + ([particle.lower_] if particle is not None else [])
@@ -352,7 +367,7 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     passive = subject is not None and (subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
                                        or (verb.dep_ == "acl" and verb.tag_ == "VBN"))
     if lemma in lex.emergence and obj is None and subject is not None:
-        inner = name_token(subject, _depth=depth + 1)
+        inner = name_token(subject, lex, _depth=depth + 1)
         return inner.name, verb.doc[inner.head], inner.head_lemma
     if passive:
         return f"{_participle(verb)} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
@@ -363,13 +378,13 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
         # "had a persistent impact", "had to be curtailed": a light verb never names a concept on its own
         inner_verb = _child(verb, ("xcomp",))
         if inner_verb is not None and inner_verb.pos_ in ("VERB", "AUX") and depth < _MAX_DEPTH:
-            inner = name_token(inner_verb, _depth=depth + 1)
+            inner = name_token(inner_verb, lex, _depth=depth + 1)
             if subject is not None and subject.pos_ in _NOUNS and len(inner.name.split()) == 1:
                 return f"{inner.name} of {_noun_name(subject, lex)}", inner_verb, inner.head_lemma  # "curtailment of imports"
             return inner.name, verb.doc[inner.head], inner.head_lemma
         for holder in (obj, state, subject):
             if holder is not None and holder.pos_ in _NOUNS:
-                inner = name_token(holder, _depth=depth + 1)
+                inner = name_token(holder, lex, _depth=depth + 1)
                 return inner.name, verb.doc[inner.head], inner.head_lemma
     noun = _event_noun(lemma) if verb.tag_ != "VBG" else ""  # a gerund is already a noun phrase ("supplying the market")
     words = list(doing)
@@ -391,14 +406,14 @@ def _clause_concept(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, 
     return " ".join(words), verb, lemma
 
 
-def _existential(verb: Token, lex: Lexicon, depth: int) -> tuple[str, Token, str] | None:
+def _existential(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, Token, str] | None:
     """"there were no apprentices" -> "lack of apprentices"; "there was a famine" -> "famine"."""
     if verb.lemma_.lower() != "be" or _child(verb, ("expl",)) is None:
         return None
     what = _child(verb, ("attr", "nsubj"))
     if what is None or what.pos_ not in _NOUNS:
         return None
-    inner = name_token(what, _depth=depth + 1)
+    inner = name_token(what, lex, _depth=depth + 1)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in what.children):
         return f"lack of {inner.name}", verb.doc[inner.head], "lack"
     return inner.name, verb.doc[inner.head], inner.head_lemma
@@ -417,7 +432,7 @@ def _event_noun(lemma: str) -> str:
 
 
 def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | None,
-                 lex: Lexicon) -> tuple[str, Token, str]:
+                 lex: ConceptWords) -> tuple[str, Token, str]:
     """"suspect X of Y" -> "suspicion of Y"; "rely on X" -> "dependence on X"; "X collapsed" -> "collapse of X"."""
     noun, _, prep = nominal.partition(" ")
     head_lemma = lex.synonym(noun)
@@ -433,12 +448,12 @@ def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | 
         return f"{noun} {prep} {_short_np(complement, lex)}", verb, head_lemma
     if obj is not None:
         return f"{noun} {prep or 'of'} {_short_np(obj, lex)}", verb, head_lemma
-    if subject is not None and prep in ("of", "in") and verb.pos_ == "VERB":
+    if subject is not None and prep in lex.nominal_subject_preps and verb.pos_ == "VERB":
         return f"{noun} {prep} {_noun_name(subject, lex)}", verb, head_lemma
     return noun, verb, head_lemma
 
 
-def _noun_lemma(token: Token, lex: Lexicon) -> str:
+def _noun_lemma(token: Token, lex: ConceptWords) -> str:
     """The synonym key of a noun; the surface form first ("the rising" is a revolt, not a rise)."""
     return lex.synonym_of.get(token.lower_) or lex.synonym(token.lemma_.lower())
 
@@ -451,10 +466,10 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
     return clause.head
 
 
-def _through_transparent(token: Token, lex: Lexicon) -> Token:
+def _through_transparent(token: Token, lex: ConceptWords) -> Token:
     """Follow "a wave of X", "all of X", "opportunities to do X" to X."""
     for _ in range(4):
-        is_quantifier = token.pos_ in ("PRON", "DET") and token.lower_ in ("all", "some", "many", "most", "each", "both", "none", "much")
+        is_quantifier = token.pos_ in ("PRON", "DET") and token.lower_ in lex.quantifiers
         if token.lemma_.lower() in lex.transparent or is_quantifier:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -469,24 +484,24 @@ def _through_transparent(token: Token, lex: Lexicon) -> Token:
     return token
 
 
-def name_token(token: Token, _depth: int = 0) -> ConceptName:
+def name_token(token: Token, lex: ConceptWords | None = None, _depth: int = 0) -> ConceptName:
     """The concept name of a cause or effect whose head is ``token``.
 
     Pronouns get their own lower-case text as name; the anaphora stage
-    replaces them.
+    replaces them. ``lex`` defaults to the packaged lexicon's :func:`concept_words`.
     """
-    lex = lexicon()
+    lex = lex or concept_words()
     head = _through_transparent(token, lex) if _depth <= _MAX_DEPTH else token
     if _depth > _MAX_DEPTH:  # clauses naming each other in a circle: stop at the word itself
         name = _short_np(head, lex) if head.pos_ in _NOUNS else head.lemma_.lower()
-        return ConceptName(name=name, key=concept_key(name), head=head.i, head_lemma=_noun_lemma(head, lex))
+        return ConceptName(name=name, key=concept_key(name, lex), head=head.i, head_lemma=_noun_lemma(head, lex))
     gerund = head.pos_ == "VERB" and head.tag_ == "VBG" and any(c.dep_ == "det" for c in head.children)
     if gerund:
         name, head_lemma = _noun_name(head, lex), _noun_lemma(head, lex)  # "the rising"
     elif head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and head.lemma_.lower() in lex.nominal_of):
         name, head, head_lemma = _clause_concept(head, lex, _depth)
     elif head.pos_ == "PRON" and head.tag_ in ("WDT", "WP") and _depth < 2 and _relative_antecedent(head) is not None:
-        inner = name_token(_relative_antecedent(head), _depth=_depth + 1)  # "..., which exacerbated X"
+        inner = name_token(_relative_antecedent(head), lex, _depth=_depth + 1)  # "..., which exacerbated X"
         name, head, head_lemma = inner.name, token.doc[inner.head], inner.head_lemma
     elif head.pos_ == "PRON":
         name, head_lemma = head.lower_, head.lower_
@@ -503,7 +518,7 @@ def name_token(token: Token, _depth: int = 0) -> ConceptName:
     words = name.split()
     if len(words) > _MAX_WORDS:
         name = " ".join(words[:_MAX_WORDS])
-    return ConceptName(name=name, key=concept_key(name), head=head.i, head_lemma=head_lemma)
+    return ConceptName(name=name, key=concept_key(name, lex), head=head.i, head_lemma=head_lemma)
 
 
 # -- across documents ---------------------------------------------------------------

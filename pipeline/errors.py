@@ -9,6 +9,7 @@ __all__ = [
     "ArgmineError",
     "InputError",
     "RuleFileError",
+    "LexiconMismatchError",
     "ModelNotInstalledError",
     "UsageError",
 ]
@@ -39,6 +40,19 @@ class RuleFileError(ArgmineError):
         self.line = line
         self.reason = reason
         super().__init__(f"{self.file}, line {line}: {reason}")
+
+
+class LexiconMismatchError(ArgmineError):
+    """Two components of one pipeline were given different lexicon files (``lexicon_path``).
+
+    >>> str(LexiconMismatchError("", "my.jsonl"))
+    "argmine's components read different lexicons ('models/lexicon.jsonl' and 'my.jsonl'); give every component the same lexicon_path"
+    """
+
+    def __init__(self, first: str, second: str):
+        self.first, self.second = first, second
+        super().__init__(f"argmine's components read different lexicons ({first or 'models/lexicon.jsonl'!r} and "
+                         f"{second or 'models/lexicon.jsonl'!r}); give every component the same lexicon_path")
 
 
 class ModelNotInstalledError(ArgmineError):

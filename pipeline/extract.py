@@ -14,10 +14,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import Antecedent, Enumeration, Mention, Resolver, _event_text
-from .concepts import ConceptName, concept_key, document_context, lexicon, name_token, negated_result
-from .factuality import assess, is_question_end, rejection_of_previous
+from .concepts import ConceptName, ConceptWords, concept_key, concept_words, document_context, name_token, negated_result
+from .factuality import FactualityWords, assess, is_question_end, rejection_of_previous
 from .records import CausalLink, Claim, Resolution
-from .rules import load_lexicon
+from .rules import Lexicon, lexicon_of, load_cue_rules
 
 __all__ = ["Extraction", "extract"]
 
@@ -75,14 +75,16 @@ class _Item:
 
 
 def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int = 0,
-            claim_offset: int = 0) -> Extraction:
+            claim_offset: int = 0, lexicon: Lexicon | None = None) -> Extraction:
     """Claims, causal links and resolutions of one ``Doc``.
 
     ``char_offset`` is where this ``Doc`` starts in the document text (long
     documents are parsed in pieces); offsets in the records index the whole
-    document text.
+    document text. ``lexicon`` is the word lists every stage reads; by default the one the ``Doc``'s
+    components recorded (:func:`pipeline.rules.lexicon_of`: their ``lexicon_path``, else ``models/``).
     """
-    lex = lexicon()
+    lexicon = lexicon or lexicon_of(doc)
+    lex = concept_words(lexicon)
     sentences = [s for s in doc.sents]
     sent_of = {}
     for index, sent in enumerate(sentences):
@@ -100,21 +102,21 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
     ends: list[tuple[dict, _End, _End]] = []
     for data in raw_links:
         cause_raw, effect_raw = doc[data["cause_head"]], doc[data["effect_head"]]
-        cause_name, effect_name = name_token(cause_raw), name_token(negated_result(effect_raw) or effect_raw)
+        cause_name, effect_name = name_token(cause_raw, lex), name_token(negated_result(effect_raw) or effect_raw, lex)
         if _about_scholarship(cause_name, doc, lex) or _about_scholarship(effect_name, doc, lex):
             continue
         if _asks_for(cause_raw, cause_name) or _asks_for(effect_raw, effect_name):
             continue  # "What caused X?": the question names no cause
         ends.append((data, _End(tuple(data["cause"]), cause_raw, cause_name), _End(tuple(data["effect"]), effect_raw, effect_name)))
 
-    header_effects = _header_effects(doc, ends)
+    header_effects = _header_effects(doc, ends, lex)
     items = _enumeration_items(doc, sentences, lex) + _colon_items(doc, sentences, lex)
-    enumerations = _enumerations(items) + _numbered_lists(doc, sentences, {i.header.cue.i for i in items})
-    mentions = _mentions(doc, ends, items, sent_of, paragraph_of, header_effects)
+    enumerations = _enumerations(items) + _numbered_lists(doc, sentences, {i.header.cue.i for i in items}, lex)
+    mentions = _mentions(doc, ends, items, sent_of, paragraph_of, header_effects, lex)
     caused_by: dict[int, set[str]] = {}
     for _, cause, effect in ends:
-        caused_by.setdefault(cause.raw.i, set()).add(concept_key(effect.name.name))
-    resolver = Resolver(doc, mentions, tuple(enumerations), caused_by)
+        caused_by.setdefault(cause.raw.i, set()).add(concept_key(effect.name.name, lex))
+    resolver = Resolver(doc, mentions, tuple(enumerations), caused_by, lexicon=lexicon)
     end_spans: dict = {}
     for _, cause, effect in ends:
         for end in (cause, effect):
@@ -132,12 +134,12 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
 
     links: list[CausalLink] = []
     for data, cause, effect in ends:
-        links.extend(_records(doc, doc_id, data, cause, effect, sent_of, sentence_offset, char_offset, claim_at))
+        links.extend(_records(doc, doc_id, data, cause, effect, sent_of, sentence_offset, char_offset, claim_at, lex))
     links.extend(_enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char_offset, claim_at,
-                                    resolver, found))
-    links.extend(_consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset, claim_at))
-    links = _judged_by_next_sentence(links, sentences, sentence_offset)
-    links = _dedupe(links)
+                                    resolver, found, lex))
+    links.extend(_consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset, claim_at, lex))
+    links = _judged_by_next_sentence(links, sentences, sentence_offset, lex)
+    links = _dedupe(links, lex)
     return Extraction(links=links, claims=claims, resolutions=resolutions, sentences=len(sentences),
                       context=document_context(doc))
 
@@ -198,7 +200,8 @@ def _asks_for(raw: Token, name: ConceptName) -> bool:
     return raw.sent.text.rstrip().endswith("?")
 
 
-def _judged_by_next_sentence(links: list[CausalLink], sentences: list[Span], sentence_offset: int) -> list[CausalLink]:
+def _judged_by_next_sentence(links: list[CausalLink], sentences: list[Span], sentence_offset: int,
+                             lex: ConceptWords) -> list[CausalLink]:
     """Links attributed to others, then judged by the author: "X argued that A caused B. This view is mistaken."
 
     A denial makes the link negative; a doubt ("has been challenged") makes it
@@ -208,7 +211,7 @@ def _judged_by_next_sentence(links: list[CausalLink], sentences: list[Span], sen
 
     judged = {}
     for index, sent in enumerate(sentences[1:], start=1):
-        verdict = rejection_of_previous(sent)
+        verdict = rejection_of_previous(sent, FactualityWords.of(lex.lexicon))
         if verdict is not None:
             judged[index - 1 + sentence_offset] = verdict
     if not judged:
@@ -234,13 +237,13 @@ def _about_scholarship(name: ConceptName, doc: Doc, lex) -> bool:
         return True
     if head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and (subject.lower_ in ("i", "we") or subject.lemma_.lower() in lex.discourse
+        if subject is not None and (subject.lower_ in lex.lexicon.words("first_person_pronoun") or subject.lemma_.lower() in lex.discourse
                                     or subject.lemma_.lower() in lex.self_reference):
             return True
     return False
 
 
-def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects) -> list[Mention]:
+def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects, lex: ConceptWords) -> list[Mention]:
     """Noun phrases, link ends and enumerated items, the latter two with their role."""
     mentions: dict[int, Mention] = {}
     for chunk in doc.noun_chunks:
@@ -248,10 +251,10 @@ def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects) -> list[M
         if root.pos_ == "PRON":
             continue
         s = sent_of[root.i]
-        mentions[root.i] = Mention(root.i, s, paragraph_of[s], name_token(root), chunk.text)
+        mentions[root.i] = Mention(root.i, s, paragraph_of[s], name_token(root, lex), chunk.text)
     roled = [(role, end.raw.i, end.name, _phrase_text(doc, end.raw, end.span), end.raw.i in header_effects)
              for _, cause, effect in ends for role, end in (("cause", cause), ("effect", effect))]
-    roled += [("cause", member.i, name_token(member), member.text, False)
+    roled += [("cause", member.i, name_token(member, lex), member.text, False)
               for _, cause, _ in ends for member in list_members(cause.raw)[1:]]
     roled += [("effect" if item.header.items_are == "effect" else "cause", item.head.i, item.name,
                doc[item.span[0]:item.span[1]].text, False) for item in items]
@@ -309,10 +312,10 @@ def _enumerations(items: list["_Item"]) -> list[Enumeration]:
     return out
 
 
-def _numbered_lists(doc, sentences, taken: set[int]) -> list[Enumeration]:
+def _numbered_lists(doc, sentences, taken: set[int], lex: ConceptWords) -> list[Enumeration]:
     """"There were two buffers ...: First, A, and second, B": a counted noun whose items an ordinal opens,
     in its own sentence after it or in the next sentence of the paragraph."""
-    _, _, first_words, later_words, _ = _enumeration_words()
+    _, _, first_words, later_words, _ = _enumeration_words(lex.lexicon)
     out = []
     text = None  # Doc.text is rebuilt on every access: read it once, and only when needed
     for index, sent in enumerate(sentences):
@@ -332,7 +335,7 @@ def _numbered_lists(doc, sentences, taken: set[int]) -> list[Enumeration]:
                 verb = next((a for a in ordinal.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if verb is None or any(verb.i == i for i, _, _ in items):
                     continue
-                name = name_token(verb)
+                name = name_token(verb, lex)
                 items.append((verb.i, name, _event_text(verb)))
             if len(items) >= 2:
                 out.append(Enumeration(token.i, tuple(items), "ordinal"))
@@ -357,15 +360,18 @@ def _colon_items(doc, sentences, lex) -> list["_Item"]:
         if not after:
             continue
         for member in list_members(after[0]):
-            items.append(_Item(header, sent, colon, member, np_span(member), name_token(member)))
+            items.append(_Item(header, sent, colon, member, np_span(member), name_token(member, lex)))
     return items
 
 
-@lru_cache(maxsize=None)
-def _enumeration_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _enumeration_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(nouns announcing effects, nouns announcing causes, first ordinals, later ordinals, have-verbs)."""
+    return lexicon.view(_group_enumeration_words)
+
+
+def _group_enumeration_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     effect, cause, first, later, have = set(), set(), set(), set(), set()
-    for rule in load_lexicon():
+    for rule in lexicon:
         if rule.kind == "enumeration_noun":
             (cause if rule.value == "cause" else effect).update(rule.words)
         elif rule.kind == "ordinal":
@@ -375,16 +381,16 @@ def _enumeration_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]
     return frozenset(effect), frozenset(cause), frozenset(first), frozenset(later), frozenset(have)
 
 
-def _header_effects(doc, ends) -> set[int]:
+def _header_effects(doc, ends, lex: ConceptWords) -> set[int]:
     """Effect heads of links like "X had a range of effects on Y": Y is what is affected, not a factor."""
-    effect_nouns = _enumeration_words()[0]
+    effect_nouns = _enumeration_words(lex.lexicon)[0]
     return {effect.raw.i for data, _, effect in ends
             if doc[data["cue"][0]].lemma_.lower() in effect_nouns and doc[data["cue"][0]].tag_ == "NNS"}
 
 
 def _header(sent: Span, lex) -> _Header | None:
     """"X had several effects", "The effects of X were ...", "X changed Y in several ways", "X had two causes"."""
-    effect_nouns, cause_nouns, _, _, have = _enumeration_words()
+    effect_nouns, cause_nouns, _, _, have = _enumeration_words(lex.lexicon)
     for token in sent:
         lemma = token.lemma_.lower()
         if lemma not in effect_nouns | cause_nouns:
@@ -395,7 +401,7 @@ def _header(sent: Span, lex) -> _Header | None:
         while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in lex.transparent:
             top = top.head.head
         subject = None
-        preps = _header_preps()
+        preps = lex.lexicon.words("enumeration_prep")  # "causes of X", "forces behind X"
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
         why = next((c for c in token.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
                     and any(g.tag_ == "WRB" for g in c.children)), None)
@@ -419,7 +425,7 @@ def _header(sent: Span, lex) -> _Header | None:
 
 def _enumeration_items(doc, sentences, lex) -> list[_Item]:
     """The "First, ... Second, ..." sentences that follow a header in its paragraph."""
-    _, _, first_words, later_words, _ = _enumeration_words()
+    _, _, first_words, later_words, _ = _enumeration_words(lex.lexicon)
     items: list[_Item] = []
     text = doc.text
     for index, sent in enumerate(sentences):
@@ -440,7 +446,7 @@ def _enumeration_items(doc, sentences, lex) -> list[_Item]:
         for number, following in enumerate(paragraph):
             ordinal = openers[number]
             if number == 0 and implicit:
-                item = _item(header, following, ordinal, marked=False)
+                item = _item(header, following, ordinal, lex, marked=False)
                 started = True
                 if item is not None:
                     items.append(item)
@@ -448,29 +454,23 @@ def _enumeration_items(doc, sentences, lex) -> list[_Item]:
             if ordinal is None or ordinal.lower_ not in (later_words if started else first_words):
                 continue
             started = True
-            item = _item(header, following, ordinal)
+            item = _item(header, following, ordinal, lex)
             if item is not None:
                 items.append(item)
     return items
 
 
-@lru_cache(maxsize=None)
-def _header_preps() -> frozenset[str]:
-    """Prepositions that join a header noun to what its items are about ("causes of X", "forces behind X")."""
-    return frozenset(w for rule in load_lexicon() if rule.kind == "enumeration_prep" for w in rule.words)
-
-
-def _item(header: _Header, sent: Span, ordinal: Token, marked: bool = True) -> _Item | None:
+def _item(header: _Header, sent: Span, ordinal: Token, lex: ConceptWords, marked: bool = True) -> _Item | None:
     from .syntax import clause_span, np_span
 
     root = sent.root
     if root.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
         return None
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if (header.items_are == "cause" and root.lemma_.lower() in lexicon().light and subject is not None
+    if (header.items_are == "cause" and root.lemma_.lower() in lex.light and subject is not None
             and subject.pos_ in ("NOUN", "PROPN")):
         root = subject  # "Secondly, the prevalence of tax-farming had dire consequences": the reason is the subject
-    name = name_token(root)
+    name = name_token(root, lex)
     head = root.doc[name.head]
     if not marked:
         ordinal = next(t for t in sent if not t.is_space)
@@ -482,7 +482,7 @@ def _item(header: _Header, sent: Span, ordinal: Token, marked: bool = True) -> _
     return _Item(header, sent, ordinal, head, span, name, marked)
 
 
-def _enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char_offset, claim_at, resolver, found):
+def _enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char_offset, claim_at, resolver, found, lex):
     """"X had several effects. First, A. Second, B." -> X -> A and X -> B, implicit.
 
     With a header of causes ("X had two causes") the items cause X instead.
@@ -493,7 +493,7 @@ def _enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char
     for item in items:
         header = item.header
         subject = header.subject
-        subject_name = resolver.resolved.get(subject.i, name_token(subject).name)
+        subject_name = resolver.resolved.get(subject.i, name_token(subject, lex).name)
         sentence_index = sent_of[item.sentence.start] + sentence_offset
         if item.name.name == subject_name:
             continue
@@ -533,7 +533,7 @@ def _enumeration_links(doc, doc_id, items, links, sent_of, sentence_offset, char
     return out
 
 
-def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset, claim_at) -> list[CausalLink]:
+def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset, claim_at, lex) -> list[CausalLink]:
     """"India lost its markets. The ensuing deindustrialization ...": the event before causes the noun phrase
     presented as its consequence (implicit, from the anaphora stage's *bridging* resolutions)."""
     from .nominal import lexicon_words, without_time
@@ -546,12 +546,12 @@ def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset
             continue
         effect_span = doc[item.span[0]:item.span[1]]
         raw = doc[index]
-        cue = next((c for c in raw.children if c.dep_ == "amod" and c.lower_ in lexicon().consequence), raw)
+        cue = next((c for c in raw.children if c.dep_ == "amod" and c.lower_ in lex.consequence), raw)
         claim = claim_at.get(index)
-        effect_name = name_token(raw).name
+        effect_name = name_token(raw, lex).name
         for token, name, text in zip(ante.tokens, ante.names, ante.mentions):
             head = doc[token]
-            cause_span = doc[slice(*without_time(clause_span(head), head.i, doc, lexicon_words()))] if head.pos_ in ("VERB", "AUX") \
+            cause_span = doc[slice(*without_time(clause_span(head), head.i, doc, lexicon_words(lex.lexicon)))] if head.pos_ in ("VERB", "AUX") \
                 else doc[head.left_edge.i:head.right_edge.i + 1]  # "by 1850 India had lost X": the time is no part of it
             out.append(CausalLink(
                 doc_id=doc_id, sentence_index=sent_of[index] + sentence_offset,
@@ -570,8 +570,9 @@ def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset
 
 # -- link records -----------------------------------------------------------
 
-def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_offset, char_offset, claim_at) -> list[CausalLink]:
-    fact = assess(doc, data)
+def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_offset, char_offset, claim_at,
+             lex: ConceptWords) -> list[CausalLink]:
+    fact = assess(doc, data, FactualityWords.of(lex.lexicon))
     cue_tokens = [data["cue"][0]] + list(data.get("cue_extra", []))
     cue_start_token = doc[min(cue_tokens)]
     cue_end_token = doc[max(data["cue"][1] - 1, max(cue_tokens))]
@@ -591,8 +592,8 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
     cause_span, effect_span = doc[cause.span[0]:cause.span[1]], doc[effect.span[0]:effect.span[1]]
     out = []
     change = _change_noun(doc, data)
-    for cause_names, cause_via in _end_names(cause, expand=True):
-        for effect_names, effect_via in _end_names(effect, expand=False):
+    for cause_names, cause_via in _end_names(cause, lex, expand=True):
+        for effect_names, effect_via in _end_names(effect, lex, expand=False):
             if change and not effect_via and not effect_names.startswith(change):
                 # "weakened the crown": what was caused is the weakening of the crown, not the crown
                 effect_names = " ".join(f"{change} of {effect_names}".split()[:6])
@@ -609,7 +610,7 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
             if cause_via.startswith("list:"):  # a listed cause shows its own words
                 from .syntax import np_span
 
-                member = next((m for m in list_members(cause.raw) if name_token(m).name == cause_names), None)
+                member = next((m for m in list_members(cause.raw) if name_token(m, lex).name == cause_names), None)
                 words = doc[slice(*np_span(member))] if member is not None else cause_span
             out.append(CausalLink(
                 cause_text=words.text, effect_text=effect_span.text,
@@ -624,13 +625,13 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
 
 @lru_cache(maxsize=None)
 def _nominalized_effect_rules() -> frozenset[str]:
-    """Cue rule ids whose object is named by the cue's nominalization (lexicon kind ``nominalized_effect_rule``)."""
-    return frozenset(w for rule in load_lexicon() if rule.kind == "nominalized_effect_rule" for w in rule.words)
+    """Ids of the cue rules whose object is named by the cue's nominalization (cue rule field ``nominalized_effect``)."""
+    return frozenset(rule.id for rule in load_cue_rules() if rule.nominalized_effect)
 
 
 def _change_noun(doc: Doc, data: dict) -> str:
     """The nominalization of a cue verb whose object undergoes the change ("weakened X" -> "weakening"),
-    for the rules listed as ``nominalized_effect_rule`` in the lexicon; "" otherwise."""
+    for the cue rules with ``nominalized_effect``; "" otherwise."""
     from .concepts import _event_noun
 
     if data.get("rule") not in _nominalized_effect_rules():
@@ -639,7 +640,7 @@ def _change_noun(doc: Doc, data: dict) -> str:
     return _event_noun(cue.lemma_.lower()) if cue.pos_ == "VERB" else ""
 
 
-def _end_names(end: _End, expand: bool) -> list[tuple[str, str]]:
+def _end_names(end: _End, lex: ConceptWords, expand: bool) -> list[tuple[str, str]]:
     """The concept names an end stands for, each with how it was resolved.
 
     A summary anaphor with a concept of its own ("such interaction within
@@ -651,7 +652,7 @@ def _end_names(end: _End, expand: bool) -> list[tuple[str, str]]:
             names = [(end.name.name, "")]
             appos = [c for c in end.raw.children if c.dep_ == "appos"]
             for member in list_members(end.raw)[1:]:
-                named = name_token(member).name
+                named = name_token(member, lex).name
                 if (member in appos or member.head in appos) and all(named != n for n, _ in names):
                     names.append((named, f"list: '{member.text}' is listed with '{end.raw.text}'"))
             return names
@@ -686,13 +687,13 @@ def _cue_text(doc: Doc, data: dict) -> str:
     return " ".join(parts)
 
 
-def _dedupe(links: list[CausalLink]) -> list[CausalLink]:
+def _dedupe(links: list[CausalLink], lex: ConceptWords) -> list[CausalLink]:
     """One link per (sentence, cause concept, effect concept, cue); explicit ones first."""
     seen = set()
     out = []
     for link in sorted(links, key=lambda l: (not l.explicit, l.cause_start, l.effect_start)):
         key = (l_key := (link.sentence_index, link.cause_concept, link.effect_concept, link.cue_start))
-        if key in seen or concept_key(link.cause_concept) == concept_key(link.effect_concept):  # a self-loop
+        if key in seen or concept_key(link.cause_concept, lex) == concept_key(link.effect_concept, lex):  # a self-loop
             continue
         seen.add(l_key)
         out.append(link)

@@ -46,7 +46,7 @@ from typing import Iterable, Literal, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from .records import Asserter, Modality, Polarity, Strength
-from .rules import LexiconRule, load_cue_rules, load_lexicon
+from .rules import Lexicon, LexiconRule, load_cue_rules, load_lexicon
 from .concepts import negated_result
 from .syntax import WordLists, cleft_focus
 
@@ -122,16 +122,28 @@ class FactualityWords:
             self._phrases[kind] = found
         return found
 
+    @property
+    def lists(self) -> WordLists:
+        """The same words as the frames' :class:`pipeline.syntax.WordLists`."""
+        found = self._phrases.get(None)
+        if found is None:
+            found = self._phrases[None] = WordLists.from_kinds(self.by_kind)
+        return found
+
     @classmethod
     def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "FactualityWords":
         """The same kinds as the frames' :class:`pipeline.syntax.WordLists` (the lexicon's words are lower case)."""
         return cls(WordLists.from_lexicon(lexicon).by_kind)
 
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> "FactualityWords":
+        """The factuality words of ``lexicon``, made once per lexicon."""
+        return lexicon.view(cls.from_lexicon)
 
-@lru_cache(maxsize=None)
+
 def factuality_words(lexicon_path: str | None = None) -> FactualityWords:
     """The :class:`FactualityWords` of ``models/lexicon.jsonl`` (or of ``lexicon_path``), loaded once."""
-    return FactualityWords.from_lexicon(load_lexicon(lexicon_path))
+    return FactualityWords.of(load_lexicon(lexicon_path))
 
 
 @lru_cache(maxsize=None)
@@ -216,7 +228,7 @@ def clause_negations(verb: Token, words: FactualityWords) -> list[Token]:
             found.append(child)
         elif child.dep_ in ("nsubj", "nsubjpass") and _negative_nominal(child, words):
             found.append(child)
-    if not found and verb.dep_ == "conj" and not _own_subject(verb) and _coordinator(verb) in ("or", "nor"):
+    if not found and verb.dep_ == "conj" and not _own_subject(verb) and words.has("negation_sharing_coordinator", _coordinator(verb)):
         return clause_negations(verb.head, words)
     return found
 
@@ -284,7 +296,7 @@ def path_negations(end: Token, clause: Token, cue: Iterable[int], words: Factual
             rejecting = _rejecting_coordinator(current, words)
             if rejecting is not None and rejecting not in found:
                 found.append(rejecting)  # "A rather than B": B is rejected
-        skip_next = current.dep_ == "conj" and _coordinator(current) not in ("or", "nor")
+        skip_next = current.dep_ == "conj" and not words.has("negation_sharing_coordinator", _coordinator(current))
         head = current.head
         if head.i == current.i:
             break
@@ -560,7 +572,7 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
         for child in holder.children:
             low = child.lower_
             if child.dep_ in ("aux",) and child.tag_ == "MD" and low in hedges:
-                if any(_is_negator(c, words) for c in verb.children) and low in ("could", "can"):
+                if any(_is_negator(c, words) for c in verb.children) and words.has("ability_modal", low):
                     continue  # "could not have caused": a denial, not a hedge
                 markers.append(low)
             elif child.dep_ in ("advmod", "amod", "npadvmod") and (low in hedges or child.lemma_.lower() in hedges) \
@@ -818,9 +830,9 @@ def _bridge_source(clause: Token, data: Mapping, words: FactualityWords) -> Asse
     extracted from (:func:`pipeline.nominal.bridged_antecedent`,
     :func:`pipeline.nominal.relative_subject`); else ``""``.
     """
-    from .nominal import bridged_antecedent, lexicon_words, relative_subject
+    from .nominal import bridged_antecedent, relative_subject
 
-    lists = lexicon_words()
+    lists = words.lists
     bridge = bridged_antecedent(clause, lists) or relative_subject(clause, lists)
     if bridge is None or bridge[0].i != data["cause_head"]:
         return ""
@@ -876,7 +888,7 @@ def rejection_of_previous(sent: Span, words: FactualityWords | None = None) -> t
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or not words.token_in(subject, "proposition_noun"):
             continue
-        if not any(c.dep_ == "det" and c.tag_ == "DT" and c.lower_ not in ("a", "an", "the") for c in subject.children):
+        if not any(c.dep_ == "det" and c.tag_ == "DT" and not words.has("article", c.lower_) for c in subject.children):
             continue
         if any(_is_negator(c, words) for c in root.children):
             return None  # "this view has not been rejected"

@@ -22,14 +22,13 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .rules import load_lexicon
-from .syntax import WordLists, conjuncts, is_passive, objects, passive_subjects, prep_objects, subjects
+from .rules import Lexicon, load_lexicon
+from .syntax import WordLists, conjuncts, packaged_words, is_passive, objects, passive_subjects, prep_objects, subjects
 
 __all__ = ["participle_host", "regarded_as_partner", "sibling_effects", "bridged_antecedent",
            "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words", "with_possessor", "denied_rank"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-_RELATIVE = ("that", "which", "who", "whom")
 
 
 def participle_host(verb: Token) -> list[Token]:
@@ -98,7 +97,7 @@ def regarded_as_partner(noun: Token, words: WordLists) -> Token | None:
 def copula_complement(noun: Token) -> Token | None:
     """For "the immediate cause was fiscal" / "... was the drought": the predicate of the subject ``noun``."""
     head = noun.head
-    if noun.dep_ != "nsubj" or head.lemma_ not in ("be", "remain"):
+    if noun.dep_ != "nsubj" or head.lemma_ not in packaged_words().by_kind.get("being_verb", ()):
         return None
     return next((c for c in head.children if c.dep_ in ("attr", "acomp") and c.i > noun.i), None)
 
@@ -148,7 +147,7 @@ def bridged_antecedent(verb: Token, words: WordLists) -> tuple[Token, Token] | N
         return None
     if any(c.dep_ in ("ccomp", "xcomp") for c in relative.children):
         return None
-    pronoun = next((c for c in relative.children if c.dep_ in ("dobj", "mark", "nsubj") and c.lower_ in _RELATIVE
+    pronoun = next((c for c in relative.children if c.dep_ in ("dobj", "mark", "nsubj") and c.lower_ in words.by_kind.get("relative_pronoun", ())
                     and c.i < relative.i and c.i == relative.left_edge.i), None)
     if pronoun is None:
         return None
@@ -161,7 +160,7 @@ def relative_subject(verb: Token, words: WordLists) -> tuple[Token, Token] | Non
     The verb's subject is a relative pronoun, and the verb is the complement
     clause of a reporting relative clause on the antecedent.
     """
-    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in words.by_kind.get("relative_pronoun", ())
                     and c.tag_ in ("WDT", "WP")), None)
     if pronoun is None or verb.dep_ != "ccomp" or verb.head.dep_ != "relcl" or not _reporting(verb.head, words):
         return None
@@ -273,10 +272,9 @@ def without_time(span: tuple[int, int], keep: int, doc, words: WordLists) -> tup
     return (start, end)
 
 
-@lru_cache(maxsize=None)
-def lexicon_words() -> WordLists:
-    """The :class:`WordLists` of the packaged ``models/lexicon.jsonl``, loaded once."""
-    return WordLists.from_lexicon(load_lexicon())
+def lexicon_words(lexicon: Lexicon | None = None) -> WordLists:
+    """The :class:`WordLists` of ``lexicon`` (default: the packaged :func:`pipeline.rules.load_lexicon`), made once."""
+    return WordLists.of(lexicon or load_lexicon())
 
 
 def _apostrophe_possessor(head: Token) -> Token | None:

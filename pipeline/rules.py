@@ -5,6 +5,12 @@ that the rule must match (checked by ``tests/test_rules.py``). The loader
 rejects unknown and missing keys with the file and line number, and a rule
 round-trips: ``rule.to_json()`` gives back the record that was read.
 
+The word lists of every stage are one :class:`Lexicon` (``models/lexicon.jsonl``
+with the WordNet noun classes of ``models/noun_classes.jsonl``), loaded once by
+:func:`load_lexicon`; the components' ``lexicon_path`` names another lexicon
+file, recorded on each ``Doc`` (:func:`record_lexicon`) so that extraction,
+concept naming, anaphora and factuality read the same one.
+
 >>> cues = load_cue_rules()
 >>> any("cause" in rule.lemmas for rule in cues)
 True
@@ -14,16 +20,24 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, fields, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from threading import RLock
+from typing import Callable, Iterator, Literal, TypeVar, get_args, get_origin, get_type_hints
 
-from .errors import RuleFileError
+from .errors import LexiconMismatchError, RuleFileError
+
+_View = TypeVar("_View")
 
 __all__ = [
     "CueRule",
     "LexiconRule",
+    "Lexicon",
+    "lexicon_of",
+    "record_lexicon",
+    "LEXICON_KEY",
+    "PACKAGED_KINDS",
     "ClaimRule",
     "load_cue_rules",
     "load_lexicon",
@@ -96,6 +110,11 @@ class CueRule:
     change to the subject's own belongings ("the bank doubled its capital").
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
+    ``nominalized_effect`` (``verb``): the effect is named by the cue verb's
+    nominalization of the object ("weakened the crown" -> "weakening of crown").
+    ``keeps_infinitive`` (``verb``): the verb frame reads the verb even with an
+    infinitive complement, which for other verbs is the causative frame's
+    "led X to do" ("relief prevented the riot, to the council's relief").
     - ``counterfactual``: a counterfactual conditional with no causal word
       ("Had X happened, Y would never have broken out"; "If X had happened,
       Y would have ..."): the condition is the cause, the consequent the
@@ -155,6 +174,8 @@ class CueRule:
     abstract_effect: bool = False
     event_effect: bool = False
     event_cause: bool = False
+    nominalized_effect: bool = False
+    keeps_infinitive: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)
@@ -202,6 +223,8 @@ class ClaimRule:
     any one word) searched in the unit; ``sets`` says what it decides:
     ``type`` (thesis, claim, premise, background, meta), ``asserted_by``
     (author, cited, actor), ``relation`` (support, contrast).
+    ``conclusion`` (type rules): the unit concludes its paragraph ("all of
+    these factors ..."), and the premises of the paragraph support it.
     """
 
     id: str
@@ -211,12 +234,15 @@ class ClaimRule:
     example: str
     priority: int = 0
     note: str = ""
+    conclusion: bool = False
 
     def to_json(self) -> dict:
         out = {"id": self.id, "sets": self.sets, "value": self.value,
                "patterns": list(self.patterns), "example": self.example}
         if self.priority:
             out["priority"] = self.priority
+        if self.conclusion:
+            out["conclusion"] = True
         if self.note:
             out["note"] = self.note
         return out
@@ -234,10 +260,32 @@ def rules_dir() -> Path:
     return Path(str(resources.files("argmine_models")))
 
 
+def _check_value(key: str, value, hint) -> str:
+    """Why ``value`` does not fit the field type ``hint`` ('' when it does)."""
+    if get_origin(hint) is Literal:
+        return "" if value in get_args(hint) else f"{key!r} must be one of {list(get_args(hint))}, not {value!r}"
+    if hint is bool:
+        return "" if isinstance(value, bool) else f"{key!r} must be true or false, not {value!r}"
+    if hint is int:
+        return "" if isinstance(value, int) and not isinstance(value, bool) else f"{key!r} must be an integer, not {value!r}"
+    if hint is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return "" if ok else f"{key!r} must be a number, not {value!r}"
+    if hint is str:
+        return "" if isinstance(value, str) else f"{key!r} must be a string, not {value!r}"
+    return ""
+
+
 def read_rule_file(path: Path, record_type: type, required: set[str]) -> list:
-    """Read one JSONL rule file into ``record_type`` records, strictly."""
+    """Read one JSONL rule file into ``record_type`` records, strictly.
+
+    Raises :class:`RuleFileError` (file and line) on invalid JSON, an unknown
+    or missing key, a duplicate id, or a value of the wrong type (a flag that
+    is not ``true``/``false``, a value outside a field's allowed set).
+    """
     allowed = {f.name for f in fields(record_type)}
     tuple_fields = {f.name for f in fields(record_type) if "tuple" in str(f.type)}
+    hints = get_type_hints(record_type)
     rules = []
     seen: dict[str, int] = {}
     with open(path, encoding="utf-8") as handle:
@@ -267,6 +315,10 @@ def read_rule_file(path: Path, record_type: type, required: set[str]) -> list:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise RuleFileError(path, number, f"{key!r} must be a string or a list of strings")
                 record[key] = tuple(value)
+            for key in set(record) - tuple_fields:
+                problem = _check_value(key, record[key], hints[key])
+                if problem:
+                    raise RuleFileError(path, number, problem)
             try:
                 rules.append(record_type(**record))
             except TypeError as error:
@@ -307,24 +359,146 @@ def load_cue_rules(path: str | None = None, verbs_path: str | None = None,
     return tuple(hand) + tuple(derived)
 
 
-@lru_cache(maxsize=None)
 def load_noun_classes(path: str | None = None) -> tuple[LexiconRule, ...]:
-    """Nouns of persons and concrete things (``models/noun_classes.jsonl``, derived from WordNet).
+    """Nouns of persons, groups and concrete things (``models/noun_classes.jsonl``, derived from WordNet).
 
-    Each entry has kind ``concrete_noun`` and value ``person``, ``artifact`` or
-    ``thing``; empty when the file is absent.
+    The entries of kind ``concrete_noun`` (value ``person``, ``artifact``,
+    ``group`` or ``thing``) of :func:`load_lexicon`; the same file's kind
+    ``group_noun`` holds the other nouns whose first sense is a group.
     """
-    file = Path(path) if path else rules_dir() / "noun_classes.jsonl"
-    if not file.exists():
-        return ()
-    return tuple(read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"}))
+    return load_lexicon(nouns_path=path).of_kind("concrete_noun")
+
+
+class Lexicon:
+    """argmine's word lists, loaded once: every stage that reads words reads them here.
+
+    It holds the entries of ``models/lexicon.jsonl`` (closed-class words, verb
+    and noun classes, synonyms, nominalizations: :class:`LexiconRule` records)
+    and of ``models/noun_classes.jsonl`` (WordNet noun classes). Iterating
+    gives every entry in file order. ``source`` names the lexicon file (``""``
+    for the packaged one); it is what :func:`record_lexicon` stores on a
+    ``Doc`` so that later stages read the same lexicon.
+
+    The stages' own groupings (:class:`pipeline.syntax.WordLists`,
+    :class:`pipeline.factuality.FactualityWords`,
+    :class:`pipeline.concepts.ConceptWords`) are views made once per lexicon
+    with :meth:`view`.
+
+    >>> lexicon = load_lexicon()
+    >>> "not" in lexicon.words("negation"), lexicon.words("no_such_kind")
+    (True, frozenset())
+    >>> lexicon.value_of("ordinal_number", "second")
+    '2'
+    """
+
+    def __init__(self, entries: tuple[LexiconRule, ...], source: str = "") -> None:
+        self.entries = tuple(entries)
+        self.source = source
+        self._views: dict[Callable, object] = {}
+        self._by_value: dict[tuple[str, str], frozenset[str]] = {}
+        self._lock = RLock()
+
+    def __iter__(self) -> Iterator[LexiconRule]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self.entries)} entries, source={self.source or 'models/'!r})"
+
+    @cached_property
+    def by_kind(self) -> dict[str, frozenset[str]]:
+        """Every kind's words (the union of its entries' ``words``)."""
+        groups: dict[str, set[str]] = {}
+        for rule in self.entries:
+            groups.setdefault(rule.kind, set()).update(rule.words)
+        return {kind: frozenset(words) for kind, words in groups.items()}
+
+    def words(self, kind: str, value: str | None = None) -> frozenset[str]:
+        """The words of ``kind`` (only of entries with ``value`` when given); empty for an unknown kind."""
+        if value is None:
+            return self.by_kind.get(kind, frozenset())
+        found = self._by_value.get((kind, value))
+        if found is None:
+            found = frozenset(w for rule in self.entries if rule.kind == kind and rule.value == value for w in rule.words)
+            self._by_value[(kind, value)] = found
+        return found
+
+    def of_kind(self, kind: str) -> tuple[LexiconRule, ...]:
+        """The entries of ``kind`` in file order."""
+        return tuple(rule for rule in self.entries if rule.kind == kind)
+
+    def value_of(self, kind: str, word: str) -> str:
+        """The ``value`` of the first entry of ``kind`` holding ``word`` ('' when none does)."""
+        return next((rule.value for rule in self.entries if rule.kind == kind and word in rule.words), "")
+
+    def view(self, make: Callable[["Lexicon"], _View]) -> _View:
+        """``make(self)``, computed once per lexicon (a stage's grouping of the words)."""
+        with self._lock:
+            if make not in self._views:
+                self._views[make] = make(self)
+            return self._views[make]  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=None)
-def load_lexicon(path: str | None = None) -> tuple[LexiconRule, ...]:
-    """The word lists (``models/lexicon.jsonl``)."""
+def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexicon:
+    """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``) and ``models/noun_classes.jsonl`` (or ``nouns_path``).
+
+    Loaded once per pair of paths. A missing noun class file leaves the noun
+    classes empty. Raises :class:`RuleFileError` on a malformed file or an id
+    found in both files, and ``FileNotFoundError`` when ``path`` does not exist.
+    """
     file = Path(path) if path else rules_dir() / "lexicon.jsonl"
-    return tuple(read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"}))
+    entries = read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"})
+    nouns = Path(nouns_path) if nouns_path else rules_dir() / "noun_classes.jsonl"
+    if nouns.exists():
+        ids = {rule.id for rule in entries}
+        for number, rule in enumerate(read_rule_file(nouns, LexiconRule, {"id", "kind", "words", "example"}), start=1):
+            if rule.id in ids:
+                raise RuleFileError(nouns, number, f"id {rule.id!r} is also in {file}")
+            entries.append(rule)
+    lexicon = Lexicon(tuple(entries), source=str(path or ""))
+    if path:
+        packaged = load_lexicon(None, nouns_path)
+        for kind in PACKAGED_KINDS:
+            mine = {(rule.value, rule.words) for rule in lexicon.of_kind(kind)}
+            if mine != {(rule.value, rule.words) for rule in packaged.of_kind(kind)}:
+                lines = file.read_text(encoding="utf-8").splitlines()
+                number = next((n for n, line in enumerate(lines, start=1) if f'"{kind}"' in line), 0)
+                raise RuleFileError(file, number, f"kind {kind!r} differs from the packaged models/lexicon.jsonl; the parse "
+                                             f"helpers and the cross-document concept merge read it from the packaged "
+                                             f"lexicon, so a custom lexicon must keep it as it is")
+    return lexicon
+
+
+#: Lexicon kinds that some stages read from the packaged lexicon only (parse helpers called without a lexicon:
+#: :func:`pipeline.syntax.packaged_words`; :func:`pipeline.concepts.merge_concepts` across documents): a
+#: custom lexicon that changes one is refused by :func:`load_lexicon`.
+PACKAGED_KINDS = ("relative_pronoun", "relative_determiner", "partitive_head", "copula", "being_verb",
+                  "so_nonresult_after", "comparison_mark", "singular_demonstrative", "synonym",
+                  "split_coordinator", "split_subordinator", "ordinal", "modal", "concessive")
+
+
+#: The ``Doc.user_data`` key under which argmine's components record the lexicon file they read.
+LEXICON_KEY = "argmine_lexicon"
+
+
+def record_lexicon(doc, lexicon: Lexicon) -> None:
+    """Record on ``doc`` (``doc.user_data[LEXICON_KEY]``, a path string) which lexicon its components read.
+
+    Raises :class:`LexiconMismatchError` when another component of the same
+    pipeline recorded a different lexicon: every stage must read one lexicon.
+    """
+    recorded = doc.user_data.get(LEXICON_KEY)
+    if recorded is not None and recorded != lexicon.source:
+        raise LexiconMismatchError(recorded, lexicon.source)
+    doc.user_data[LEXICON_KEY] = lexicon.source
+
+
+def lexicon_of(doc) -> Lexicon:
+    """The lexicon ``doc``'s components read (:func:`record_lexicon`); the packaged one when none is recorded."""
+    return load_lexicon(doc.user_data.get(LEXICON_KEY) or None)
 
 
 @lru_cache(maxsize=None)

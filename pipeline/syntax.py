@@ -11,10 +11,10 @@ from typing import Iterable, Mapping
 
 from spacy.tokens import Token
 
-from .rules import LexiconRule
+from .rules import Lexicon, LexiconRule
 
 __all__ = [
-    "WordLists", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
+    "WordLists", "packaged_words", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
     "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
     "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
@@ -25,7 +25,6 @@ __all__ = [
     "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
 ]
 
-_RELATIVE = {"which", "that", "who", "whom", "whose"}
 _EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
 _CLAUSE_LEAD_DEPS = {"mark", "cc", "punct", "preconj"}
 
@@ -48,18 +47,39 @@ class WordLists:
 
     @classmethod
     def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "WordLists":
+        """The word lists of ``lexicon`` (a :class:`pipeline.rules.Lexicon` or its entries)."""
+        if isinstance(lexicon, Lexicon):
+            return cls.from_kinds(lexicon.by_kind)
         groups: dict[str, set[str]] = {}
         for rule in lexicon:
             groups.setdefault(rule.kind, set()).update(rule.words)
+        return cls.from_kinds({kind: frozenset(words) for kind, words in groups.items()})
+
+    @classmethod
+    def from_kinds(cls, by_kind: Mapping[str, frozenset[str]]) -> "WordLists":
+        """The word lists of a mapping from lexicon kind to words."""
         return cls(
-            dispute=frozenset(groups.get("dispute", ())),
-            control_verbs=frozenset(groups.get("control_verb", ())),
-            intention_verbs=frozenset(groups.get("intention_verb", ())),
-            have_verbs=frozenset(groups.get("have_verb", ())),
-            transparent=frozenset(groups.get("transparent", ())),
-            causal_verbs=frozenset(groups.get("causal_gerund", ())),
-            by_kind={kind: frozenset(words) for kind, words in groups.items()},
+            dispute=by_kind.get("dispute", frozenset()),
+            control_verbs=by_kind.get("control_verb", frozenset()),
+            intention_verbs=by_kind.get("intention_verb", frozenset()),
+            have_verbs=by_kind.get("have_verb", frozenset()),
+            transparent=by_kind.get("transparent", frozenset()),
+            causal_verbs=by_kind.get("causal_gerund", frozenset()),
+            by_kind=dict(by_kind),
         )
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> "WordLists":
+        """The word lists of ``lexicon``, made once per lexicon."""
+        return lexicon.view(cls.from_lexicon)
+
+
+def packaged_words() -> WordLists:
+    """The :class:`WordLists` of the packaged lexicon: the closed-class words the parse helpers without a
+    ``words`` argument read (kinds in :data:`pipeline.rules.PACKAGED_KINDS`, which a custom lexicon may not change)."""
+    from .rules import load_lexicon
+
+    return WordLists.of(load_lexicon())
 
 
 def valid_pair(cause: tuple[int, int], effect: tuple[int, int]) -> bool:
@@ -157,7 +177,7 @@ def passive_subjects(verb: Token) -> list[Token]:
 
 def _unrelative(token: Token) -> Token:
     """The noun a relative pronoun stands for ("the riots, which ..."; the focus of a cleft)."""
-    if token.lower_ in _RELATIVE and token.tag_ in ("WDT", "WP", "WP$"):
+    if token.tag_ in ("WDT", "WP", "WP$") and token.lower_ in packaged_words().by_kind.get("relative_pronoun", ()):
         focus = cleft_focus(token)
         if focus is not None:
             return focus
@@ -339,7 +359,7 @@ def find_prep(anchor: Token, preps: tuple[str, ...], verb: Token) -> Token | Non
             if child.dep_ in ("prep", "prt", "agent", "dative", "pcomp") and child.lower_ in preps:
                 return child
     for child in verb.children:
-        if child.dep_ == "advcl" and any(m.lower_ in ("than", "as") for m in child.children if m.dep_ == "mark"):
+        if child.dep_ == "advcl" and any(m.lower_ in packaged_words().by_kind.get("comparison_mark", ()) for m in child.children if m.dep_ == "mark"):
             for grandchild in child.children:
                 if grandchild.dep_ == "prep" and grandchild.lower_ in preps:
                     return grandchild
@@ -430,7 +450,7 @@ def hung_list(subject: Token) -> list[Token]:
         members = [c for c in inner.conjuncts if c.i > inner.i and c.pos_ in ("NOUN", "PROPN")]
         for k, member in enumerate(members):
             opener = doc[member.left_edge.i]
-            if doc[member.left_edge.i - 1].text == "," and opener.tag_ in ("DT", "PRP$", "PDT") and opener.lower_ not in ("which", "whose"):
+            if doc[member.left_edge.i - 1].text == "," and opener.tag_ in ("DT", "PRP$", "PDT") and opener.lower_ not in packaged_words().by_kind.get("relative_determiner", ()):
                 return members[k:]
     return []
 
@@ -589,23 +609,24 @@ def have_subject(noun: Token, words: WordLists) -> Token | None:
     return None
 
 
-def copula_partner(noun: Token) -> Token | None:
+def copula_partner(noun: Token, words: WordLists | None = None) -> Token | None:
     """The other side of "X was the cause of Y" / "the cause of Y was X" / "X is one of the causes of Y"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("one", "some", "many", "several", "few", "two", "three", "among"):
+    words = words or packaged_words()
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in words.by_kind.get("partitive_head", ()):
         noun = noun.head.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
         noun = noun.head
     host = _hyphen_host(noun)
     if host is None and noun.dep_ == "pobj" and noun.head.head.tag_ in ("JJR", "RBR") and noun.head.head.dep_ in ("acomp", "attr"):
         host = noun.head.head  # "was more than a consequence of X"
-    if host is not None and host.head.lemma_ in ("be", "become", "remain"):  # "was a by-product of X"
+    if host is not None and host.head.lemma_ in words.by_kind.get("copula", ()):  # "was a by-product of X"
         found = subjects(host.head)
         return found[0] if found else None
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_ in ("be", "become", "remain"):
+    if noun.dep_ == "attr" and head.lemma_ in words.by_kind.get("copula", ()):
         found = subjects(head)
         return found[0] if found else None
-    if noun.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain"):
+    if noun.dep_ == "nsubj" and head.lemma_ in words.by_kind.get("copula", ()):
         return next((c for c in head.children if c.dep_ == "attr"), None)
     if noun.dep_ == "appos":
         return head
@@ -649,14 +670,14 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
     marker = phrase[-1]
     doc = marker.doc
     before = doc[max(marker.sent.start, marker.i - 6):marker.i]
-    if any(t.lower_ in ("as", "such", "so", "same", "just") for t in before[-1:]) or any(t.lower_ == "as" for t in before):
+    if any(t.lower_ in words.by_kind.get("as_comparison_before", ()) for t in before[-1:]) or any(t.lower_ == "as" for t in before):
         return False
     after = doc[marker.i + 1] if marker.i + 1 < len(doc) else None
-    if after is None or after.lower_ in ("if", "though", "well", "long", "soon", "far", "much", "many", "usual", "per"):
+    if after is None or after.lower_ in words.by_kind.get("as_noncausal_after", ()):
         return False
     if after.pos_ == "AUX" and after.dep_ != "nsubj":
         return False  # "as could a charter", "as did the others": an elliptic comparison
-    if any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in main.children):
+    if any(c.dep_ == "mark" and c.lower_ in words.by_kind.get("comparison_mark", ()) for c in main.children):
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in sub.children):
         return False
@@ -670,7 +691,8 @@ def _stative_predicate(copula: Token) -> bool:
     if any(c.dep_ == "expl" for c in copula.children):
         return any(c.dep_ in ("attr", "nsubj", "acomp") for c in copula.children)
     return any(c.dep_ in ("attr", "acomp") for c in copula.children) and any(
-        c.dep_ == "nsubj" and c.tag_ != "PRP" and c.lower_ not in ("this", "that") for c in copula.children)
+        c.dep_ == "nsubj" and c.tag_ != "PRP" and c.lower_ not in packaged_words().by_kind.get("singular_demonstrative", ())
+        for c in copula.children)
 
 
 def is_time_expression(token: Token, words: WordLists) -> bool:
@@ -707,15 +729,16 @@ def support_verb(noun: Token, words: WordLists) -> Token | None:
     return None
 
 
-def resultative_so(token: Token) -> bool:
+def resultative_so(token: Token, words: WordLists | None = None) -> bool:
     """"..., so Y": "so" opening a clause after a comma or "and", not "so much", "so that", "so far"."""
+    words = words or packaged_words()
     doc = token.doc
     if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and", ";"):
         return False
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and after.pos_ == "DET" and after.dep_ in ("det", "poss") and after.head.dep_ in ("nsubj", "nsubjpass"):
         return True  # "..., so the crown did not ...": a determiner opening the next clause's subject
-    return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in ("that", "as", "far", "much", "many", "long", "on", "called")
+    return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in words.by_kind.get("so_nonresult_after", ())
 
 
 
@@ -780,7 +803,7 @@ def relative_misparse(verb: Token) -> tuple[Token, Token] | None:
         return None
     pronoun = verb.doc[verb.i - 1]
     noun = verb.head
-    if pronoun.lower_ not in _RELATIVE or pronoun.head.i not in (noun.i, verb.i) or noun.i <= verb.i:
+    if pronoun.lower_ not in packaged_words().by_kind.get("relative_pronoun", ()) or pronoun.head.i not in (noun.i, verb.i) or noun.i <= verb.i:
         return None
     if noun.dep_ != "relcl" or noun.head.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -816,7 +839,7 @@ def author_subject(verb: Token, words: WordLists) -> bool:
     (kind ``method_verb``: "I use tax rolls to show ..."); a speaker's "we
     took the time to ..." is an act of its own.
     """
-    personal = ("i", "we")
+    personal = words.by_kind.get("first_person_pronoun", ())
     for subject in subjects(verb):
         if subject.lower_ in personal:
             if verb.lemma_.lower() in words.by_kind.get("method_verb", ()):

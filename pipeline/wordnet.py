@@ -4,7 +4,9 @@ The data file ``models/wordnet_events.json.gz`` is built by
 ``scripts/derive_wordnet_events.py`` from the Open English WordNet YAML
 sources (globalwordnet/english-wordnet; the commit is recorded in the file).
 Licence: CC BY 4.0 (Open English WordNet) and the WordNet 3.0 licence
-(Princeton University). Nothing here reads outside ``models/``.
+(Princeton University). Nothing here reads outside ``models/``. Noun classes
+(persons, groups, concrete things) are in the lexicon
+(``models/noun_classes.jsonl``, :func:`pipeline.rules.load_lexicon`).
 
 >>> wn = wordnet()
 >>> wn.nominals("refuse")[0], wn.is_event_noun("refusal")
@@ -34,7 +36,6 @@ class WordNet:
     nominal: dict[str, tuple[str, ...]]
     adjective_nominal: dict[str, tuple[str, ...]]
     event_nouns: frozenset[str]
-    group_nouns: frozenset[str]
     members: tuple[tuple[str, ...], ...]
     hypernyms: tuple[tuple[int, ...], ...]
     synsets_of: dict[str, tuple[int, ...]]
@@ -56,10 +57,6 @@ class WordNet:
     def verb_of(self) -> dict[str, str]:
         """Nominalization -> the first verb it is derived from ("refusal" -> "refuse")."""
         return _verb_of(self)
-
-    def is_group_noun(self, noun: str) -> bool:
-        """Whether the first WordNet sense of ``noun`` is a group ("nobility", "elite")."""
-        return noun in self.group_nouns
 
     def ancestors(self, noun: str, depth: int = _HYPERNYM_DEPTH, words: bool = True) -> set[str]:
         """Members of the hypernyms of any abstract sense of ``noun`` up to ``depth`` levels; with ``words``
@@ -113,7 +110,6 @@ def wordnet() -> WordNet:
         nominal={k: tuple(v) for k, v in data["nominal"].items()},
         adjective_nominal={k: tuple(v) for k, v in data["adjective_nominal"].items()},
         event_nouns=frozenset(data["event_nouns"]),
-        group_nouns=frozenset(data.get("group_nouns", ())),
         members=members,
         hypernyms=hypernyms,
         synsets_of={k: tuple(v) for k, v in synsets_of.items()},

@@ -660,12 +660,17 @@ def concrete_nouns(entries: dict[str, dict[str, dict]], lexname: dict[str, str])
     is left out. The class is that of the first sense.
     """
     by_class: dict[str, list[str]] = {}
+    eventive_groups: list[str] = []  # first sense a group, not a concrete noun ("audience", "city-state")
     for lemma in sorted(entries):
         senses = entries[lemma].get("n", {}).get("synsets", [])
-        if not senses or not re.fullmatch(r"[a-z]+", lemma):
+        if not senses or not re.fullmatch(r"[a-z][a-z-]*[a-z]", lemma):
             continue
         name = CONCRETE_NOUN_FILES.get(lexname.get(senses[0], ""), "")
-        if not name or any(lexname.get(s, "") in HAPPENING_NOUN_FILES for s in senses):
+        if name and ("-" in lemma or any(lexname.get(s, "") in HAPPENING_NOUN_FILES for s in senses)):
+            if name == "group":
+                eventive_groups.append(lemma)
+            continue
+        if not name:
             continue
         by_class.setdefault(name, []).append(lemma)
     examples = {"person": "The bishop broke the seal.", "artifact": "The bishop broke the seal.",
@@ -676,7 +681,12 @@ def concrete_nouns(entries: dict[str, dict[str, dict]], lexname: dict[str, str])
     return [{"id": f"concrete-{name}", "kind": "concrete_noun", "words": words, "example": examples[name],
              "value": name, "note": f"first OEWN sense in {values[name]}, no sense in "
                                     f"{', '.join(sorted(HAPPENING_NOUN_FILES))} (OEWN {OEWN_COMMIT[:7]})"}
-            for name, words in sorted(by_class.items())]
+            for name, words in sorted(by_class.items())] + [
+        {"id": "group-eventive", "kind": "group_noun", "words": eventive_groups,
+         "example": "The audience were on their feet.", "value": "group",
+         "note": f"first OEWN sense in noun.group, not a concrete_noun (a sense also in noun.act, noun.event, "
+                 f"noun.phenomenon, noun.process or noun.state, or a hyphenated word); with concrete-group, the "
+                 f"nouns whose first sense is a group (OEWN {OEWN_COMMIT[:7]})"}]
 
 
 def main(argv: list[str] | None = None) -> int:

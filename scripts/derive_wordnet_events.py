@@ -20,8 +20,11 @@ writes, deterministically (sorted keys, WordNet order inside lists):
   noun ("pestilence" = "plague"; "epidemic" is an ancestor of "plague");
 - ``event_nouns``: nouns whose first sense is an act, event, state,
   process, phenomenon or attribute (what "this X" may use to sum up a whole clause);
-- ``group_nouns``: nouns whose first sense is a group ("nobility", "elite"),
-  which a plural pronoun ("they", "their") may refer to.
+
+The nouns whose first sense is a group ("nobility", "elite"), which a plural
+pronoun may refer to, are noun classes: ``models/noun_classes.jsonl`` (kinds
+``concrete_noun`` value ``group`` and ``group_noun``), written by
+``scripts/derive_causal_lexicon.py``.
 
 Only single-word lower-case lemmas are kept. Licence: CC BY 4.0 (Open English
 WordNet) and the WordNet 3.0 licence (Princeton University); the output
@@ -103,7 +106,6 @@ def derive(source: str, commit: str) -> dict:
         hypernyms = [index[h] for h in synsets[sid].get("hypernym", []) if h in index]
         table.append([members, hypernyms])
     events = sorted(n for n, sid in noun_first.items() if WORD.match(n) and lexfile_of.get(sid) in EVENTISH)
-    groups = sorted(n for n, sid in noun_first.items() if WORD.match(n) and lexfile_of.get(sid) == "group")
     return {
         "source": "Open English WordNet (globalwordnet/english-wordnet), src/yaml",
         "commit": commit,
@@ -113,7 +115,6 @@ def derive(source: str, commit: str) -> dict:
         "nominal": abstract_nouns(verb_senses),
         "adjective_nominal": abstract_nouns(adj_senses),
         "event_nouns": events,
-        "group_nouns": groups,
         "synsets": table,
     }
 

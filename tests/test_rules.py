@@ -33,7 +33,7 @@ def test_rules_cue_rule_round_trips(rule):
     assert CueRule(**{k: tuple(v) if isinstance(v, list) else v for k, v in rule.to_json().items()}) == rule
 
 
-@pytest.mark.parametrize("rule", LEXICON, ids=[r.id for r in LEXICON])
+@pytest.mark.parametrize("rule", LEXICON.entries, ids=[r.id for r in LEXICON])
 def test_rules_lexicon_entry_round_trips(rule):
     assert LexiconRule(**{k: tuple(v) if isinstance(v, list) else v for k, v in rule.to_json().items()}) == rule
 
@@ -86,7 +86,134 @@ def test_rules_hand_rules_win_over_derived_lemmas(tmp_path):
 def test_rules_lexicon_file_lines_round_trip():
     lines = [json.loads(line) for line in (rules_dir() / "lexicon.jsonl").read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("//")]
-    assert [rule.to_json() for rule in LEXICON] == lines
+    assert [rule.to_json() for rule in LEXICON][:len(lines)] == lines
+    nouns = [json.loads(line) for line in (rules_dir() / "noun_classes.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [rule.to_json() for rule in LEXICON][len(lines):] == nouns
+
+
+def _shows_a_word(doc, rule) -> bool:
+    """Whether the parsed example holds one of the entry's words (a token's lower form or lemma, or a phrase)."""
+    lows, lemmas = [t.lower_ for t in doc], [t.lemma_.lower() for t in doc]
+    for word in rule.words:
+        parts = word.split()
+        for i in range(len(doc) - len(parts) + 1):
+            if all(parts[k] in (lows[i + k], lemmas[i + k]) for k in range(len(parts))):
+                return True
+    return False
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("rule", LEXICON.entries, ids=[r.id for r in LEXICON])
+def test_rules_lexicon_example_shows_its_words(nlp, rule):
+    """Every lexicon and noun class entry's example holds one of its words (decrease roots: a noun below one)."""
+    doc = nlp(rule.example)
+    if rule.kind == "decrease_noun_root":
+        from pipeline.wordnet import wordnet
+
+        net = wordnet()
+        assert any(set(rule.words) & net.ancestors(t.lemma_.lower(), 3) for t in doc if t.pos_ == "NOUN"), rule.example
+    else:
+        assert _shows_a_word(doc, rule), f"{rule.id}: {rule.example!r} holds none of {rule.words[:8]}"
+
+
+def _custom_lexicon(path, kind: str, word: str) -> str:
+    """A copy of models/lexicon.jsonl without ``word`` in the entries of ``kind``."""
+    out = []
+    for line in (rules_dir() / "lexicon.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["kind"] == kind:
+            record["words"] = [w for w in record["words"] if w != word]
+        out.append(json.dumps(record))
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _pipeline(lexicon_path: str | None):
+    from pipeline.nlp import make_nlp
+
+    nlp = make_nlp(components=())
+    nlp.add_pipe("argmine_causal_links", config={"lexicon_path": lexicon_path})
+    nlp.add_pipe("argmine_claims", config={"lexicon_path": lexicon_path})
+    return nlp
+
+
+def _summary(nlp, text: str):
+    from pipeline.extract import extract
+
+    extraction = extract(nlp(text), "d")
+    return ([(l.cause_concept, l.effect_concept, l.hedged) for l in extraction.links],
+            [c.hedged for c in extraction.claims], [r.antecedents for r in extraction.resolutions])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("kind, word, text, packaged, custom", [
+    # the causal component's frames (kind reaction): "erupted after X" is X -> fighting
+    ("reaction", "erupt", "Fighting erupted after the soldiers fired on the crowd.",
+     ([("fire of soldiers", "fighting", False)], [False], []), ([], [False], [])),
+    # the claims component (hedged unit) and factuality (hedged link) read the hedges
+    ("hedge", "perhaps", "Perhaps the drought caused the famine.",
+     ([("drought", "famine", True)], [True], []), ([("drought", "famine", False)], [False], [])),
+    # concept naming drops "new"
+    ("drop_modifier", "new", "New taxes caused riots.",
+     ([("taxes", "riots", False)], [False], []), ([("new taxes", "riots", False)], [False], [])),
+    # anaphora resolves "it"
+    ("anaphoric_pronoun", "it", "The drought ruined the harvest. It caused a famine.",
+     ([("drought", "harvest", False), ("drought", "famine", False)], [False, False], [("drought",)]),
+     ([("drought", "harvest", False), ("it", "famine", False)], [False, False], [])),
+])
+def test_rules_custom_lexicon_reaches_every_stage(tmp_path, kind, word, text, packaged, custom):
+    path = _custom_lexicon(tmp_path / "lexicon.jsonl", kind, word)
+    assert _summary(_pipeline(None), text) == packaged
+    assert _summary(_pipeline(path), text) == custom
+
+
+@pytest.mark.model
+def test_rules_components_with_different_lexicons_are_refused(tmp_path):
+    from pipeline.errors import LexiconMismatchError
+    from pipeline.nlp import make_nlp
+
+    nlp = make_nlp(components=())
+    nlp.add_pipe("argmine_causal_links", config={"lexicon_path": _custom_lexicon(tmp_path / "a.jsonl", "hedge", "may")})
+    nlp.add_pipe("argmine_claims")
+    with pytest.raises(LexiconMismatchError, match="different lexicons"):
+        nlp("The drought may have caused the famine.")
+
+
+def test_rules_custom_lexicon_may_not_change_packaged_kinds(tmp_path):
+    path = _custom_lexicon(tmp_path / "lexicon.jsonl", "relative_pronoun", "whose")
+    with pytest.raises(RuleFileError, match="kind 'relative_pronoun' differs"):
+        load_lexicon(path)
+
+
+def test_rules_lexicon_groups_words_by_kind_and_value():
+    assert LEXICON.words("anaphoric_pronoun", "plural") == frozenset(
+        {"they", "them", "their", "themselves", "these", "those"})
+    assert LEXICON.value_of("ordinal_number", "second") == "2"
+    assert LEXICON.words("no_such_kind") == frozenset()
+    assert LEXICON.words("concrete_noun", "group") | LEXICON.words("group_noun") >= {"audience", "guild"}
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"id": "x", "frame": "verb", "lemmas": ["cause"], "example": "A caused B.", "cause": "A", "effect": "B", '
+     '"keeps_infinitive": "yes"}', "'keeps_infinitive' must be true or false"),
+    ('{"id": "x", "frame": "verbal", "lemmas": ["cause"], "example": "A caused B.", "cause": "A", "effect": "B"}',
+     "'frame' must be one of"),
+    ('{"id": "x", "frame": "verb", "lemmas": ["cause"], "example": "A caused B.", "cause": "A", "effect": "B", '
+     '"confidence": "high"}', "'confidence' must be a number"),
+])
+def test_rules_loader_rejects_wrong_value_types(tmp_path, line, message):
+    path = tmp_path / "cues.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=message):
+        read_rule_file(path, CueRule, {"id", "frame", "lemmas", "example", "cause", "effect"})
+
+
+def test_rules_behaviour_flags_are_rule_fields():
+    from pipeline.rules import load_claim_rules
+
+    assert [r.id for r in CUE_RULES if r.nominalized_effect] == ["verb-weaken"]
+    assert [r.id for r in CUE_RULES if r.keeps_infinitive] == ["verb-prevent"]
+    assert [r.id for r in load_claim_rules() if r.conclusion] == ["thesis-conclusion"]
 
 
 def test_rules_loader_rejects_unknown_key_with_file_and_line(tmp_path):
@@ -118,3 +245,67 @@ def test_rules_cue_frames_are_known():
 def test_rules_analyze_pipes_reports_no_problems(nlp):
     analysis = nlp.analyze_pipes()
     assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
+
+
+# -- no English word lists in code ---------------------------------------------------
+
+#: the modules that read words (the components' inline lists and corpus.py's language data are not yet moved)
+_WORD_READERS = ("rules", "syntax", "concepts", "extract", "factuality", "anaphora", "nominal", "wordnet", "argument")
+#: dependency labels, part-of-speech names and spaCy's morphology: not English words
+_PARSE_LABELS = frozenset(
+    "nsubj nsubjpass dobj pobj prep amod acl advcl conj cc punct mark compound poss det relcl ccomp xcomp attr acomp "
+    "neg aux auxpass npadvmod nmod appos pcomp advmod agent dative oprd csubj csubjpass expl quantmod nummod "
+    "preconj predet prt parataxis dep case intj meta obj".split())
+
+
+def _code_vocabulary() -> frozenset[str]:
+    """Strings that name argmine's own values (kinds, fields, frames, modalities), not English words."""
+    import typing
+
+    from pipeline.factuality import MODALITIES
+    from pipeline.rules import ClaimRule
+
+    names = set(LEXICON.by_kind) | set(MODALITIES) | {"synonym", "hypernym", "demonstrative", "summary"}
+    for record in (CueRule, LexiconRule, ClaimRule):
+        for name, hint in typing.get_type_hints(record).items():
+            names.add(name)
+            names.update(a for a in typing.get_args(hint) if isinstance(a, str))
+    return frozenset(names) | _PARSE_LABELS
+
+
+def _word_lists(path) -> list[tuple[int, list[str]]]:
+    import ast
+    import re
+
+    allowed = _code_vocabulary()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    suffixes = {id(arg) for call in ast.walk(tree) if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr in ("endswith", "startswith") for arg in call.args}  # spelling, not words
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in suffixes:
+            continue
+        if isinstance(node, (ast.Tuple, ast.Set, ast.List)) and len(node.elts) >= 2 and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+            values = [e.value for e in node.elts]
+            if all(re.fullmatch(r"[a-z][a-z' ]*", v) for v in values) and not set(values) <= allowed:
+                found.append((node.lineno, values))
+    return found
+
+
+def test_rules_no_english_word_lists_in_code():
+    """Tuples, sets and lists of two or more lower-case words live in models/lexicon.jsonl, not in pipeline/."""
+    from pathlib import Path
+
+    import pipeline
+
+    root = Path(pipeline.__file__).parent
+    found = {name: lists for name in _WORD_READERS if (lists := _word_lists(root / f"{name}.py"))}
+    assert found == {}
+
+
+def test_rules_word_list_check_finds_a_list(tmp_path):
+    path = tmp_path / "module.py"
+    path.write_text('QUANTIFIERS = ("all", "each")\nDEPS = ("nsubj", "dobj")\nx = "ties".endswith(("ss", "us"))\n',
+                    encoding="utf-8")
+    assert _word_lists(path) == [(1, ["all", "each"])]

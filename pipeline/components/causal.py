@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
-from ..rules import CueRule, load_cue_rules, load_lexicon, load_noun_classes
+from ..rules import CueRule, load_cue_rules, load_lexicon, record_lexicon
 from .. import nominal, syntax
 from ..wordnet import wordnet
 
@@ -67,10 +67,9 @@ class CausalLinkFinder:
     def __init__(self, nlp: Language, cues_path: str | None = None, lexicon_path: str | None = None):
         ensure_extensions()
         self.rules = load_cue_rules(cues_path)
-        lexicon = load_lexicon(lexicon_path)
-        self.words = syntax.WordLists.from_lexicon(lexicon)
-        nouns = load_noun_classes()
-        classes = [rule for rule in nouns if rule.kind == "concrete_noun"]
+        self.lexicon = load_lexicon(lexicon_path)
+        self.words = syntax.WordLists.of(self.lexicon)
+        classes = self.lexicon.of_kind("concrete_noun")
         self.concrete = frozenset(w for rule in classes if rule.value != "group" for w in rule.words)
         self.groups = frozenset(w for rule in classes if rule.value == "group" for w in rule.words)
         self.persons = frozenset(w for rule in classes if rule.value == "person" for w in rule.words)
@@ -95,6 +94,7 @@ class CausalLinkFinder:
                     self.by_lemma.setdefault(lemma, []).append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
+        record_lexicon(doc, self.lexicon)
         links = list(self.find(doc))
         doc._.causal_links = [link.to_data() for link in links]
         doc.spans["argmine_cause"] = [Span(doc, *link.cause, label=link.rule) for link in links]
@@ -215,7 +215,7 @@ class CausalLinkFinder:
                 return
         else:
             complement = syntax.infinitive_complement(verb)
-            if (syntax.has_xcomp_to(verb) or (complement is not None and complement.dep_ == "advcl")) and rule.id != "verb-prevent":
+            if (syntax.has_xcomp_to(verb) or (complement is not None and complement.dep_ == "advcl")) and not rule.keeps_infinitive:
                 return  # "led X to do": the causative frame reads it
             effects = syntax.objects(verb)
             event = syntax.participle_event(verb)

@@ -29,7 +29,7 @@ none).
 Rule patterns are lower-case token sequences matched against each token's
 lower-case form or its lemma; ``*`` matches any one token and a leading ``^``
 anchors the pattern at the start of the unit (after leading punctuation). A
-type rule whose id starts with ``thesis-conclusion`` marks a concluding unit,
+type rule with ``conclusion`` set marks a concluding unit,
 which the premises of its paragraph support.
 """
 from __future__ import annotations
@@ -42,18 +42,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
-from ..rules import ClaimRule, load_claim_rules, load_lexicon
+from ..rules import ClaimRule, load_claim_rules, load_lexicon, record_lexicon
 
 __all__ = ["ClaimUnitFinder", "make_claim_unit_finder", "PhraseRules", "RuleMatch", "split_units", "relate_units"]
 
 #: coordinators that join two claims ("X, but Y") when the second has its own subject
-_SPLIT_COORDINATORS = {"but", "yet", "whereas"}
+_SPLIT_COORDINATORS = load_lexicon().words("split_coordinator")
 #: subordinators of a clause that is a claim of its own ("Although X, Y"; "X, while Y")
-_SPLIT_SUBORDINATORS = {"although", "though", "whereas", "while"}
-_ORDINALS = {"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fourthly", "fifth"}
-_CLOSING_ORDINALS = {"finally", "lastly"}
-_MODALS = {"may", "might", "could", "can", "would", "should", "must"}
-_CONCESSIVES = {"although", "though", "while", "whereas", "even"}
+_SPLIT_SUBORDINATORS = load_lexicon().words("split_subordinator")
+_ORDINALS = load_lexicon().words("ordinal", "first") | load_lexicon().words("ordinal", "later")
+_CLOSING_ORDINALS = load_lexicon().words("ordinal", "closing")
+_MODALS = load_lexicon().words("modal")
+_CONCESSIVES = load_lexicon().words("concessive")
 
 
 @Language.factory(
@@ -212,9 +212,8 @@ class ClaimUnitFinder:
     def __init__(self, rules_path: str | None = None, lexicon_path: str | None = None):
         ensure_extensions()
         self.rules = PhraseRules(load_claim_rules(rules_path))
-        groups: dict[str, set[str]] = {}
-        for rule in load_lexicon(lexicon_path):
-            groups.setdefault(rule.kind, set()).update(rule.words)
+        self.lexicon = load_lexicon(lexicon_path)
+        groups = self.lexicon.by_kind
         self.hedges = sorted((tuple(w.split()) for w in groups.get("hedge", ())), key=lambda h: (-len(h), h))
         self.contributory = sorted((tuple(w.split()) for w in groups.get("contributory", ())), key=lambda h: (-len(h), h))
         self.negations = frozenset(groups.get("negation", ()))
@@ -226,6 +225,7 @@ class ClaimUnitFinder:
         self.discourse_nouns = frozenset(groups.get("discourse_noun", ()))
 
     def __call__(self, doc: Doc) -> Doc:
+        record_lexicon(doc, self.lexicon)
         units: list[dict] = []
         text = doc.text  # Doc.text joins every token anew on each access: once per sentence made long texts quadratic
         for sent_index, sent in enumerate(doc.sents):
@@ -277,7 +277,7 @@ class ClaimUnitFinder:
         }
 
     def _is_conclusion(self, type_match: RuleMatch | None) -> bool:
-        return type_match is not None and type_match.rule.id.startswith("thesis-conclusion")
+        return type_match is not None and type_match.rule.conclusion
 
     def _hedge(self, unit: Span) -> str:
         tokens = [t for t in unit if not t.is_space]
