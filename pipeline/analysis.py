@@ -8,14 +8,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 import networkx as nx
 import pandas as pd
 
-from .concepts import Merge, merge_concepts
-from .process import ChapterResult
-from .records import CausalLink, Claim, InputProblem, Resolution, as_row, record_columns
+from .graph import build_graph, concept_graph
+from .records import CausalLink, ChapterResult, Claim, InputProblem, Resolution, as_row, record_columns
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .concepts import Merge
 
 __all__ = ["Result", "Chain", "ConceptTable", "build_result", "load_result", "count_concept_occurrences", "canonical_links", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
 
@@ -134,23 +136,23 @@ class Result:
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
-        from .graph import build_graph
-
+        """The argument graph (:func:`pipeline.graph.build_graph`): concepts, claims and the edges between them."""
         return build_graph(self)
 
+    def argument_graph(self, link_offset: int = 0) -> nx.MultiDiGraph:
+        """:attr:`graph` with the causal links numbered from ``link_offset`` (a slice of a bigger corpus)."""
+        if not link_offset:
+            return self.graph
+        cached = self.__dict__.setdefault("_offset_graphs", {})
+        if link_offset not in cached:
+            cached.clear()
+            cached[link_offset] = build_graph(self, link_offset)
+        return cached[link_offset]
+
     def causal_graph(self, doc_id: str | None = None) -> nx.DiGraph:
-        """Concepts and the causal links between them (one edge per pair, links in ``links``)."""
-        graph = nx.DiGraph()
-        for link in self.link_records:
-            if doc_id is not None and link.doc_id != doc_id:
-                continue
-            if link.polarity == "negative":
-                continue  # "did not lead to" is not a step of a chain
-            if graph.has_edge(link.cause_concept, link.effect_concept):
-                graph[link.cause_concept][link.effect_concept]["links"].append(link)
-            else:
-                graph.add_edge(link.cause_concept, link.effect_concept, links=[link])
-        return graph
+        """Concepts and the causal links between them (one edge per pair, links in ``links``), negated links
+        left out (:func:`pipeline.graph.concept_graph`)."""
+        return concept_graph(self.link_records, doc_id, negated=False)
 
     def chains(self, source: str | None = None, target: str | None = None, *,
                across_documents: bool = False, min_hops: int = 2) -> list[Chain]:
@@ -362,6 +364,8 @@ def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProb
     Concept names are merged per document (see :func:`pipeline.concepts.merge_concepts`),
     so one document's "Terror" can join "Great Terror" while another's stays apart.
     """
+    from .concepts import merge_concepts
+
     chapters = list(chapters)
     links = [l for item in chapters for l in item.extraction.links]
     contexts = {item.chapter.id: item.extraction.context for item in chapters}
@@ -381,8 +385,7 @@ def load_result(out_dir) -> Result:
     from pathlib import Path
 
     from .errors import InputError
-    from .extract import Extraction
-    from .records import Chapter
+    from .records import Chapter, Extraction
 
     from .export import OutputBusyError, OutputLock, csv_cell_restore, finish_interrupted_commit
 

@@ -290,9 +290,7 @@ def decode_result(data: bytes):
     UTF-8 JSON, another format version, a missing or unknown field, a value
     of the wrong type (every field is checked against its record type).
     """
-    from .extract import Extraction
-    from .process import ChapterResult
-    from .records import CausalLink, Claim, Resolution
+    from .records import CausalLink, ChapterResult, Claim, Extraction, Resolution
 
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from .plots import EDGE_COLOURS, bundled_graph, causal_layout, edge_state, link_state
+from .graph import EDGE_COLOURS, bundled_graph, causal_layout, edge_state, link_state
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Result
