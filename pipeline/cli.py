@@ -268,7 +268,7 @@ def chains(
 
 
 def _chains(out_dir, source, target, across_documents, doc, min_hops=2) -> None:
-    from .analysis import load_result
+    from .export import load_result
 
     result = load_result(out_dir)
     known = set(result.links["cause_concept"]) | set(result.links["effect_concept"])
@@ -304,7 +304,7 @@ def show(
 
 
 def _show(out_dir, doc) -> None:
-    from .analysis import load_result
+    from .export import load_result
     from .terminal import print_result
 
     result = load_result(out_dir)

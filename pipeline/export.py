@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .concepts import Merge
     from .records import InputProblem
 
-__all__ = ["write_outputs", "OutputWriter", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text",
+__all__ = ["write_outputs", "OutputWriter", "load_result", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text",
            "csv_safe", "csv_cell_safe", "csv_cell_restore", "OutputLock", "OutputBusyError", "LOCK_NAME",
            "commit_outputs", "finish_interrupted_commit", "is_output_folder", "OUTPUT_NAMES", "VIEW_LIMIT",
            "STAGING_PREFIX", "DOT_HEADER", "dot_node_line", "dot_edge_line", "xml_clean"]
@@ -363,28 +363,32 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def _write_graph(sink_type, graph: "nx.Graph", path) -> None:
-    import tempfile as _tempfile
-
-    path = Path(path)
-    with _tempfile.TemporaryDirectory(prefix=".argmine-scratch-", dir=path.parent) as scratch:
+    """``graph`` through one graph sink, into ``path`` (a path, or a binary file object: UTF-8 bytes)."""
+    target = None if hasattr(path, "write") else Path(path)
+    with tempfile.TemporaryDirectory(prefix=".argmine-scratch-",
+                                     dir=target.parent if target is not None else None) as scratch:
         sink = sink_type(Path(scratch), Path(scratch))
         sink.add_graph(graph)
         sink.close()
-        os.replace(Path(scratch) / sink.name, path)
+        if target is not None:
+            os.replace(Path(scratch) / sink.name, target)
+        else:
+            with open(Path(scratch) / sink.name, "rb") as source:
+                shutil.copyfileobj(source, path)
 
 
 def write_graphml(graph: "nx.Graph", path) -> None:
-    """``graph`` as GraphML at ``path``, by :class:`pipeline.sinks.GraphMLSink` (the writer of ``graph.graphml``)."""
+    """``graph`` as GraphML at ``path`` (or into a binary file object), by :class:`pipeline.sinks.GraphMLSink` (the writer of ``graph.graphml``)."""
     _write_graph(GraphMLSink, graph, path)
 
 
 def write_gexf(graph: "nx.Graph", path) -> None:
-    """``graph`` as GEXF 1.2 at ``path``, by :class:`pipeline.sinks.GexfSink` (the writer of ``graph.gexf``)."""
+    """``graph`` as GEXF 1.2 at ``path`` (or into a binary file object), by :class:`pipeline.sinks.GexfSink` (the writer of ``graph.gexf``)."""
     _write_graph(GexfSink, graph, path)
 
 
 def write_dot(graph: "nx.Graph", path) -> None:
-    """``graph`` as Graphviz DOT at ``path``, by :class:`pipeline.sinks.DotSink` (the writer of ``graph.dot``)."""
+    """``graph`` as Graphviz DOT at ``path`` (or into a binary file object), by :class:`pipeline.sinks.DotSink` (the writer of ``graph.dot``)."""
     _write_graph(DotSink, graph, path)
 
 
@@ -560,3 +564,69 @@ def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = T
     with writer:
         writer.add(result)
         return writer.close(result.concepts, result.problems)
+
+
+# -- reading an output folder back ---------------------------------------------------------------------
+
+
+def load_result(out_dir) -> "Result":
+    """A :class:`Result` read back from the tables ``argmine run`` wrote into ``out_dir``.
+
+    Cells that the CSV writer neutralised against spreadsheet formulas
+    (:func:`pipeline.sinks.csv_cell_safe`) are restored exactly; the file
+    moves of a run killed while committing its outputs are completed first
+    (:func:`finish_interrupted_commit`).
+    """
+    import pandas as pd
+
+    from .analysis import Result
+    from .errors import InputError
+    from .records import CausalLink, Chapter, ChapterResult, Claim, Extraction
+
+    folder = Path(out_dir)
+    if (folder / ".argmine-commit.json").is_file():  # a run was killed while moving its files into place
+        try:
+            with OutputLock(folder):
+                finish_interrupted_commit(folder)
+        except (OutputBusyError, OSError):
+            pass  # the run that holds the folder completes it
+    for name in ("documents.csv", "claims.csv", "links.csv"):
+        if not (folder / name).is_file():
+            raise InputError(str(folder / name), "missing: is this a folder written by `argmine run`?")
+
+    def read(name: str) -> pd.DataFrame:  # cells neutralised against spreadsheet formulas get their exact value back
+        frame = pd.read_csv(folder / name, keep_default_na=False, dtype=str)
+        return frame.apply(lambda column: column.map(csv_cell_restore)) if len(frame) else frame
+
+    documents, claims, links = read("documents.csv"), read("claims.csv"), read("links.csv")
+
+    def typed(row: dict, record_type: type):
+        from dataclasses import fields as dc_fields
+
+        values = {}
+        for f in dc_fields(record_type):
+            value = row.get(f.name, "")
+            kind = str(f.type)
+            if kind == "int":
+                value = int(value or 0)
+            elif kind == "float":
+                value = float(value or 0)
+            elif kind == "bool":
+                value = str(value).lower() == "true"
+            values[f.name] = value
+        return record_type(**values)
+
+    link_records = [typed(r, CausalLink) for r in links.to_dict("records")]
+    claim_records = [typed(r, Claim) for r in claims.to_dict("records")]
+    chapters = []
+    for row in documents.to_dict("records"):
+        doc_id = row["doc_id"]
+        meta = {k: v for k, v in row.items() if k not in ("doc_id", "text", "words", "sentences", "claims", "links") and v}
+        extraction = Extraction(
+            links=[l for l in link_records if l.doc_id == doc_id],
+            claims=[c for c in claim_records if c.doc_id == doc_id],
+            sentences=int(row.get("sentences") or 0),
+        )
+        chapters.append(ChapterResult(Chapter(doc_id, row.get("text", ""), meta, row.get("source", "")), extraction,
+                                      int(row.get("words") or 0)))
+    return Result(chapters=chapters, link_records=link_records)
