@@ -37,10 +37,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["write_outputs", "OutputWriter", "load_result", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text",
            "csv_safe", "csv_cell_safe", "csv_cell_restore", "OutputLock", "OutputBusyError", "LOCK_NAME",
            "commit_outputs", "finish_interrupted_commit", "is_output_folder", "OUTPUT_NAMES", "VIEW_LIMIT",
-           "STAGING_PREFIX", "DOT_HEADER", "dot_node_line", "dot_edge_line", "xml_clean"]
+           "STAGING_PREFIX", "SLICE_DOCUMENTS", "result_part", "document_columns", "DOT_HEADER", "dot_node_line", "dot_edge_line", "xml_clean"]
 
 #: graph.png and report.html show at most this many documents (the first ones); the tables and graph files hold all.
 VIEW_LIMIT = 100
+#: Documents a writer is given at a time, by ``argmine run`` and by :func:`write_outputs` alike.
+SLICE_DOCUMENTS = 100
 
 # -- the output folder: one run at a time, all files at once -----------------------------------
 
@@ -546,24 +548,60 @@ def write_views(result: "Result", folder: Path, *, png: bool = True, report: boo
     return written
 
 
-def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = True, report: bool = True,
-                  parquet: bool = True, view_limit: int = VIEW_LIMIT) -> list[Path]:
-    """Write every output file of ``result`` into ``out_dir``: the result as one slice of an :class:`OutputWriter`.
+def document_columns(chapters) -> list[str]:
+    """The columns of the documents table: :data:`pipeline.analysis.DOCUMENT_COLUMNS`, then every other metadata
+    key of ``chapters`` (:class:`~pipeline.records.ChapterResult`) in the order they first appear."""
+    from .analysis import DOCUMENT_COLUMNS
 
-    So the files are those ``argmine run`` writes for the same documents:
-    tables (CSV and Parquet), graph files, argument files, ``graph.png`` and
-    ``report.html`` of the first ``view_limit`` documents. Returns the paths
-    written. ``errors.csv`` is written only when some input was skipped (and
-    an old one is removed otherwise). Text cells of the CSV files that a
-    spreadsheet would run as formulas are prefixed with ``'``
+    extra: dict[str, None] = {}
+    for item in chapters:
+        for key in item.chapter.metadata:
+            if key not in DOCUMENT_COLUMNS:
+                extra.setdefault(key)
+    return DOCUMENT_COLUMNS + list(extra)
+
+
+def result_part(chapters, links, concept_map: dict, concepts_by_name: "pd.DataFrame") -> "Result":
+    """One slice for :meth:`OutputWriter.add`: documents ``chapters`` with their canonical ``links``, the
+    corpus's concepts table (indexed by name) cut to the concepts of these links."""
+    from .analysis import Result
+
+    part = Result(chapters=list(chapters), link_records=list(links), concept_map=concept_map)
+    names = sorted({l.cause_concept for l in part.link_records} | {l.effect_concept for l in part.link_records})
+    part.__dict__["concepts"] = concepts_by_name.loc[names].reset_index(drop=True)
+    return part
+
+
+def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = True, report: bool = True,
+                  parquet: bool = True, view_limit: int = VIEW_LIMIT,
+                  slice_documents: int = SLICE_DOCUMENTS) -> list[Path]:
+    """Write every output file of ``result`` into ``out_dir`` through an :class:`OutputWriter`.
+
+    The result goes to the writer ``slice_documents`` documents at a time, as
+    ``argmine run`` gives it its cache (:func:`pipeline.stream.write_streamed`),
+    so the files are byte for byte those of ``argmine run`` for the same
+    documents: tables (CSV and Parquet), graph files, argument files,
+    ``graph.png`` and ``report.html`` of the first ``view_limit`` documents.
+    Returns the paths written. ``errors.csv`` is written only when some input
+    was skipped (and an old one is removed otherwise). Text cells of the CSV
+    files that a spreadsheet would run as formulas are prefixed with ``'``
     (:func:`csv_safe`); Parquet keeps the exact values. Raises
     :class:`OutputBusyError` when another process is writing to ``out_dir``.
     """
+    concepts = result.concepts
+    concepts_by_name = concepts.set_index("concept", drop=False)
+    links_of: dict[str, list] = {}
+    for link in result.link_records:
+        links_of.setdefault(link.doc_id, []).append(link)
     writer = OutputWriter(out_dir, parquet=parquet, png=png, report=report, view_limit=view_limit,
-                          merges=result.merges, concept_map=result.concept_map)
+                          document_columns=document_columns(result.chapters), merges=result.merges,
+                          concept_map=result.concept_map)
     with writer:
-        writer.add(result)
-        return writer.close(result.concepts, result.problems)
+        for start in range(0, max(len(result.chapters), 1), slice_documents):
+            chunk = result.chapters[start:start + slice_documents]
+            links = [link for item in chunk for link in links_of.get(item.chapter.id, ())]
+            writer.add(result_part(chunk, links, result.concept_map, concepts_by_name))
+        return writer.close(concepts, result.problems)
 
 
 # -- reading an output folder back ---------------------------------------------------------------------

@@ -33,15 +33,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, Sequence
 
-from .analysis import DOCUMENT_COLUMNS, ConceptTable, Result, canonical_links, count_concept_occurrences
-from .export import STAGING_PREFIX, VIEW_LIMIT, OutputLock, OutputWriter, finish_interrupted_commit
+from .analysis import ConceptTable, Result, canonical_links, count_concept_occurrences
+from .export import (SLICE_DOCUMENTS, STAGING_PREFIX, VIEW_LIMIT, OutputLock, OutputWriter, document_columns,
+                     finish_interrupted_commit, result_part)
 from .records import InputProblem
 
-__all__ = ["run", "RunReport", "write_streamed", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]
-
-#: Documents read from the cache at a time.
-SLICE_DOCUMENTS = 100
-
+__all__ = ["run", "RunReport", "write_streamed", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]  # the constants: see pipeline.export
 
 def _slices(cache, keys: Sequence[str], size: int, headers: Mapping[str, tuple[str, Mapping]] | None = None
             ) -> Iterator[list]:
@@ -88,14 +85,12 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
         # 1: concept names across the corpus -> canonical names (the inputs of build_result's merge)
         occurrences: dict[tuple[str, str], Counter] = defaultdict(Counter)
         contexts: dict[str, object] = {}
-        extra_columns: dict[str, None] = {}
+        columns: dict[str, None] = {}
         for chunk in _slices(cache, keys, slice_documents, headers):
             for item in chunk:
                 count_concept_occurrences(item.extraction.links, into=occurrences)
                 contexts[item.chapter.id] = item.extraction.context
-                for key in item.chapter.metadata:
-                    if key not in DOCUMENT_COLUMNS:
-                        extra_columns.setdefault(key)
+            columns.update(dict.fromkeys(document_columns(chunk)))
         mapping, merges = merge_concepts(occurrences, contexts)
         mapping = {key: name for key, name in mapping.items() if key[1] != name}  # the rest map to themselves
         del occurrences, contexts
@@ -115,16 +110,12 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
         concepts_by_name = concepts.set_index("concept", drop=False)
 
         # 3: every slice to the writer (tables, graph and argument files; the first documents for the views)
-        document_columns = DOCUMENT_COLUMNS + [c for c in extra_columns if c not in DOCUMENT_COLUMNS]
         writer = OutputWriter(out, parquet=parquet, png=png, report=report, view_limit=view_limit,
-                              document_columns=document_columns, merges=merges, concept_map=mapping)
+                              document_columns=list(columns), merges=merges, concept_map=mapping)
         with writer:
             for chunk in _slices(cache, keys, slice_documents, headers):
                 links = canonical_links((link for item in chunk for link in item.extraction.links), mapping)
-                part = Result(chapters=chunk, link_records=links, concept_map=mapping)
-                names = sorted({l.cause_concept for l in links} | {l.effect_concept for l in links})
-                part.__dict__["concepts"] = concepts_by_name.loc[names].reset_index(drop=True)
-                writer.add(part)
+                writer.add(result_part(chunk, links, mapping, concepts_by_name))
             written = writer.close(concepts, problems)
         return written, dict(writer.counts)
 
