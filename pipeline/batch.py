@@ -773,7 +773,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
                on_done: Callable[[int], None] | None = None,
                on_warning: Callable[[str], None] | None = None,
                on_chars: Callable[[int], None] | None = None,
-               max_chars: int | None = None) -> RunSummary:
+               max_chars: int | None = None,
+               on_stored: Callable[[list[tuple[str, bytes]]], None] | None = None) -> RunSummary:
     """Bring every chapter of ``inputs`` into ``cache``; the keys in input order.
 
     The corpus is read twice: once to key every chapter (and report bad
@@ -782,7 +783,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     is called between the two (``characters``: the text still to process),
     ``on_chars(n)`` as pieces of ``n`` characters are parsed (how often
     depends on the engine) and ``on_done(n)`` after every committed task of
-    ``n`` documents. Documents longer than ``max_chars`` characters are
+    ``n`` documents; ``on_stored(results)`` gets each committed task's
+    ``(key, record)`` pairs. Documents longer than ``max_chars`` characters are
     skipped as problems (see :func:`pipeline.corpus.iter_corpus`).
 
     A cached record that is not valid (:class:`CacheRecordError`) is deleted
@@ -844,6 +846,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
 
     for results in engine.map(_tasks(todo(), batch_size), on_chars):
         cache.put_many(results)
+        if on_stored is not None:  # while the workers parse the next tasks (pipeline.stream.ConceptInputs)
+            on_stored(results)
         summary.processed += len(results)
         if on_done is not None:
             on_done(len(results))

@@ -33,12 +33,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, Sequence
 
-from .analysis import ConceptTable, Result, canonical_links, count_concept_occurrences
-from .export import (SLICE_DOCUMENTS, STAGING_PREFIX, VIEW_LIMIT, OutputLock, OutputWriter, document_columns,
-                     finish_interrupted_commit, result_part)
+from .analysis import DOCUMENT_COLUMNS, ConceptTable, Result, canonical_links
+from .export import (SLICE_DOCUMENTS, STAGING_PREFIX, VIEW_LIMIT, OutputLock, OutputWriter, finish_interrupted_commit,
+                     result_part)
 from .records import InputProblem
 
-__all__ = ["run", "RunReport", "write_streamed", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]  # the constants: see pipeline.export
+__all__ = ["run", "RunReport", "write_streamed", "ConceptInputs", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]  # the constants: see pipeline.export
 
 def _slices(cache, keys: Sequence[str], size: int, headers: Mapping[str, tuple[str, Mapping]] | None = None
             ) -> Iterator[list]:
@@ -59,17 +59,72 @@ def _slices(cache, keys: Sequence[str], size: int, headers: Mapping[str, tuple[s
 # -- the whole output folder --------------------------------------------------------------------
 
 
+class ConceptInputs:
+    """The first pass of :func:`write_streamed` for documents as they are stored, while others are parsed.
+
+    For each cache key: the document id, the ``(doc_id, concept, mention text)`` of
+    each end of each link (in link order), the document's context and its
+    metadata keys: what the concept merge and the documents table's columns
+    need. :meth:`add_records` reads them from the records
+    :func:`pipeline.batch.encode_result` wrote this run (JSON, not checked
+    again: the full check comes when the writer decodes them from the cache).
+    Memory: the concept names and mention texts of the links, not the text.
+    """
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, tuple[str, list[tuple[str, str, str]], frozenset, tuple[str, ...]]] = {}
+
+    def add_records(self, records: Sequence[tuple[str, bytes]]) -> None:
+        import json
+
+        for key, data in records:
+            record = json.loads(bytes(data).decode("utf-8", "surrogatepass"))
+            ends = [(link["doc_id"], link[concept], link[text]) for link in record["extraction"]["links"]
+                    for concept, text in (("cause_concept", "cause_text"), ("effect_concept", "effect_text"))]
+            self.by_key[key] = (record["chapter"]["id"], ends, frozenset(record["extraction"]["context"]),
+                                tuple(record["chapter"]["metadata"]))
+
+    def add_result(self, key: str, item) -> None:
+        """The same from a decoded :class:`~pipeline.records.ChapterResult`."""
+        ends = [(link.doc_id, name, text) for link in item.extraction.links
+                for name, text in ((link.cause_concept, link.cause_text), (link.effect_concept, link.effect_text))]
+        self.by_key[key] = (item.chapter.id, ends, item.extraction.context, tuple(item.chapter.metadata))
+
+
+def _concept_inputs(cache, keys, size, headers, gathered: ConceptInputs | None):
+    """Occurrences, contexts and document columns of ``keys`` in key order: from ``gathered`` where it has the
+    key, else decoded from the cache a slice at a time."""
+    gathered = gathered or ConceptInputs()
+    occurrences: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    contexts: dict[str, object] = {}
+    columns: dict[str, None] = dict.fromkeys(DOCUMENT_COLUMNS)
+    for start in range(0, len(keys), size):
+        part = keys[start:start + size]
+        missing = [key for key in part if key not in gathered.by_key]
+        for key, item in zip(missing, cache.iter_results(missing)):
+            gathered.add_result(key, item)
+        for key in part:
+            doc_id, ends, context, metadata_keys = gathered.by_key.pop(key)
+            for link_doc, name, text in ends:  # as count_concept_occurrences counts them
+                occurrences[(link_doc, name)][text] += 1
+            contexts[doc_id] = context
+            columns.update(dict.fromkeys(headers[key][1] if headers and key in headers else metadata_keys))
+    return occurrences, contexts, list(columns)
+
+
 def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem], out_dir: str | os.PathLike, *,
                    png: bool = True, report: bool = True, parquet: bool = True,
                    slice_documents: int = SLICE_DOCUMENTS, view_limit: int = VIEW_LIMIT,
-                   headers: Mapping[str, tuple[str, Mapping[str, str]]] | None = None) -> tuple[list[Path], dict]:
+                   headers: Mapping[str, tuple[str, Mapping[str, str]]] | None = None,
+                   gathered: ConceptInputs | None = None) -> tuple[list[Path], dict]:
     """Write every output file of ``argmine run`` for the cached documents ``keys`` (in that order).
 
     Returns the paths written and counts (``documents``, ``links``,
     ``claims``). ``headers`` (key -> ``(source, metadata)``, as
     :class:`pipeline.batch.RunSummary` gives them) replace the source and
     metadata a cached record was stored with, so outputs name the paths of
-    this run. The files are written by an :class:`~pipeline.export.OutputWriter`
+    this run. ``gathered`` holds the first pass for documents read as they
+    were stored (:class:`ConceptInputs`); it is emptied. The files are written by an :class:`~pipeline.export.OutputWriter`
     (a scratch folder inside ``out_dir``, all files moved into place in one
     step, under the folder's :class:`~pipeline.export.OutputLock`:
     :class:`~pipeline.export.OutputBusyError` when another process holds it).
@@ -83,14 +138,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
     with OutputLock(out):
         finish_interrupted_commit(out)
         # 1: concept names across the corpus -> canonical names (the inputs of build_result's merge)
-        occurrences: dict[tuple[str, str], Counter] = defaultdict(Counter)
-        contexts: dict[str, object] = {}
-        columns: dict[str, None] = {}
-        for chunk in _slices(cache, keys, slice_documents, headers):
-            for item in chunk:
-                count_concept_occurrences(item.extraction.links, into=occurrences)
-                contexts[item.chapter.id] = item.extraction.context
-            columns.update(dict.fromkeys(document_columns(chunk)))
+        occurrences, contexts, columns = _concept_inputs(cache, keys, slice_documents, headers, gathered)
         mapping, merges = merge_concepts(occurrences, contexts)
         mapping = {key: name for key, name in mapping.items() if key[1] != name}  # the rest map to themselves
         del occurrences, contexts
@@ -111,7 +159,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
 
         # 3: every slice to the writer (tables, graph and argument files; the first documents for the views)
         writer = OutputWriter(out, parquet=parquet, png=png, report=report, view_limit=view_limit,
-                              document_columns=list(columns), merges=merges, concept_map=mapping)
+                              document_columns=columns, merges=merges, concept_map=mapping)
         with writer:
             for chunk in _slices(cache, keys, slice_documents, headers):
                 links = canonical_links((link for item in chunk for link in item.extraction.links), mapping)
@@ -181,9 +229,10 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     report_ = RunReport()
     with OutputLock(out), RunCache(Path(cache) if cache is not None else out / CACHE_DIRNAME) as store:
         finish_interrupted_commit(out)
+        gathered = ConceptInputs()
         summary = run_corpus([str(p) for p in inputs], store, runner, batch_size=batch_size, on_problem=on_problem,
                              on_start=on_start, on_done=on_done, on_warning=on_warning, on_chars=on_chars,
-                             max_chars=max_chars)
+                             max_chars=max_chars, on_stored=gathered.add_records)
         report_.problems, report_.cached = summary.problems, summary.cached
         report_.processed, report_.warnings = summary.processed, summary.warnings
         if not summary.keys:
@@ -192,7 +241,7 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
         else:
             report_.written, report_.counts = write_streamed(summary.keys, store, summary.problems, out, png=png,
                                                              report=report, parquet=parquet,
-                                                             headers=summary.headers)
+                                                             headers=summary.headers, gathered=gathered)
     report_.seconds = time.perf_counter() - started
     return report_
 

@@ -117,3 +117,18 @@ def test_report_draws_each_document_graph_as_svg_without_matplotlib(items):
     code = ("import sys; from pipeline.report import render_report; from pipeline.analysis import Result; "
             "render_report(Result(chapters=[])); print('matplotlib' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_sinks_first_pass_gathered_while_parsing_changes_no_byte(items, tmp_path):
+    from pipeline.stream import ConceptInputs
+
+    records = [(item.chapter.id, encode_result(item)) for item in items]
+    gathered = ConceptInputs()
+    gathered.add_records(records[1:])  # "b" and "c" as the workers stored them; "a" comes from the cache
+    with RunCache(tmp_path / "cache") as cache:
+        cache.put_many(records)
+        write_streamed(["a", "b", "c"], cache, [], tmp_path / "plain", png=False, report=False, slice_documents=2)
+        write_streamed(["a", "b", "c"], cache, [], tmp_path / "gathered", png=False, report=False,
+                       slice_documents=2, gathered=gathered)
+    assert gathered.by_key == {}
+    assert [n for n in FILES if (tmp_path / "plain" / n).read_bytes() != (tmp_path / "gathered" / n).read_bytes()] == []
