@@ -596,10 +596,15 @@ def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = T
     writer = OutputWriter(out_dir, parquet=parquet, png=png, report=report, view_limit=view_limit,
                           document_columns=document_columns(result.chapters), merges=result.merges,
                           concept_map=result.concept_map)
+    starts = range(0, max(len(result.chapters), 1), slice_documents)
+    known = {item.chapter.id for item in result.chapters}
+    orphans = [link for link in result.link_records if link.doc_id not in known]  # kept, with the last slice
     with writer:
-        for start in range(0, max(len(result.chapters), 1), slice_documents):
+        for start in starts:
             chunk = result.chapters[start:start + slice_documents]
             links = [link for item in chunk for link in links_of.get(item.chapter.id, ())]
+            if start == starts[-1]:
+                links += orphans
             writer.add(result_part(chunk, links, result.concept_map, concepts_by_name))
         return writer.close(concepts, result.problems)
 
