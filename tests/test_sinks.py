@@ -132,3 +132,19 @@ def test_sinks_first_pass_gathered_while_parsing_changes_no_byte(items, tmp_path
                        slice_documents=2, gathered=gathered)
     assert gathered.by_key == {}
     assert [n for n in FILES if (tmp_path / "plain" / n).read_bytes() != (tmp_path / "gathered" / n).read_bytes()] == []
+
+
+def test_library_run_writes_what_the_command_writes(tmp_path):
+    import pipeline
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.txt").write_text("Heavy rains caused floods in the valley. The floods destroyed the harvest.",
+                                             encoding="utf-8")
+    with pytest.raises(ValueError, match="engine 'spark'"):
+        pipeline.run([tmp_path / "in"], tmp_path / "never", engine="spark")
+    done = pipeline.run([tmp_path / "in"], tmp_path / "out", workers=1, png=False, report=False)
+    again = pipeline.run([tmp_path / "in"], tmp_path / "out", workers=1, png=False, report=False)
+    assert (done.counts["documents"], done.processed, done.cached, again.processed, again.cached) == (1, 1, 0, 0, 1)
+    assert sorted(p.name for p in done.written) == FILES
+    assert done.counts["links"] == len(pd.read_csv(tmp_path / "out" / "links.csv")) >= 1
+    assert not (tmp_path / "never").exists()
