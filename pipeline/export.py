@@ -10,6 +10,11 @@ complete, so a failed or killed run never leaves a half-written table where a
 user would read it. :func:`write_outputs` writes a whole
 :class:`~pipeline.analysis.Result` as one slice; ``argmine run`` adds its
 cache a slice at a time (:func:`pipeline.stream.write_streamed`).
+
+About 670 lines in three parts, each a candidate module of an ``export``
+package: the output folder (:class:`OutputLock`, :func:`commit_outputs` and
+the recovery of a killed commit), the writer (:class:`OutputWriter`,
+:func:`write_outputs`) and reading a folder back (:func:`load_result`).
 """
 
 import errno
