@@ -210,6 +210,41 @@ def phase_times(path: Path, out: Path, batch_size: int) -> dict[str, float]:
             "peak RSS MB after processing": after_processing, "peak RSS MB after writing": peak_mb()}
 
 
+def view_times(path: Path, out: Path, batch_size: int) -> dict[str, float]:
+    """Wall and CPU seconds of graph.png and report.html for the first 100 documents of ``path``, drawn as
+    ``argmine run`` draws them (the writer's view of its first documents), after the documents are in a cache."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from pipeline import export
+    from pipeline.batch import LocalEngine, RunCache, run_corpus
+    from pipeline.stream import write_streamed
+
+    timed: dict[str, float] = {}
+    draw = export.write_views
+
+    def measured(result, folder, *, png=True, report=True):
+        written = []
+        for name, flags in (("graph.png", dict(png=True, report=False)), ("report.html", dict(png=False, report=True))):
+            if flags["png"] and not png or flags["report"] and not report:
+                continue
+            wall, cpu = time.perf_counter(), time.process_time()
+            written += draw(result, folder, **flags)
+            timed[f"{name} wall"] = time.perf_counter() - wall
+            timed[f"{name} CPU"] = time.process_time() - cpu
+        timed["documents drawn"] = len(result.chapters)
+        return written
+
+    with RunCache(out / ".argmine-cache") as cache:
+        summary = run_corpus([str(path)], cache, LocalEngine(1, batch_size), batch_size=batch_size)
+        export.write_views = measured
+        try:
+            write_streamed(summary.keys, cache, summary.problems, out, png=True, report=True)
+        finally:
+            export.write_views = draw
+    return timed
+
+
 def profile_run(path: Path, out: Path, batch_size: int) -> str:
     """A pyinstrument text profile of ``argmine run --workers 1`` in this process."""
     from pyinstrument import Profiler
@@ -258,7 +293,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of a 1-worker run")
     parser.add_argument("--parts", default="throughput,memory,components,excluded,phases",
                         help="what to measure, comma-separated: throughput, memory, components (argmine's), "
-                             "excluded (spaCy's components argmine leaves out), phases (process vs write); "
+                             "excluded (spaCy's components argmine leaves out), phases (process vs write), "
+                             "views (graph.png and report.html of 100 documents); "
                              "default: all")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the script, not the figures")
     args = parser.parse_args(argv)
@@ -293,6 +329,8 @@ def main(argv: list[str] | None = None) -> dict:
         if "phases" in parts:
             report["phases_documents"] = args.docs
             report["phases_seconds"] = phase_times(path, work / "out-phases", args.batch_size)
+        if "views" in parts:
+            report["views_seconds"] = view_times(path, work / "out-views-only", args.batch_size)
         if "excluded" in parts:
             report["excluded_components_seconds"] = excluded_costs([d["text"] for d in documents[:args.docs]],
                                                                    args.batch_size)
@@ -367,6 +405,9 @@ def markdown(report: dict) -> str:
     if "phases_seconds" in report:
         lines += ["", f"| phase of a 1-process run ({report['phases_documents']:,} documents) | value |", "|---|---:|"]
         lines += [f"| {name} | {value:.1f} |" for name, value in report["phases_seconds"].items()]
+    if "views_seconds" in report:
+        lines += ["", "| views of the first 100 documents | seconds |", "|---|---:|"]
+        lines += [f"| {name} | {value:.2f} |" for name, value in report["views_seconds"].items()]
     if "excluded_components_seconds" in report:
         lines += ["", "| not loaded | seconds it would add |", "|---|---:|"]
         lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["excluded_components_seconds"].items()]

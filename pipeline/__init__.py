@@ -9,16 +9,33 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .analysis import Chain, Result, build_result
 from .errors import ArgmineError, InputError
 
-__all__ = ["analyze", "analyze_corpus", "Result", "Chain", "ArgmineError", "InputError", "__version__"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .analysis import Chain, Result
+    from .stream import RunReport, run
+
+__all__ = ["analyze", "analyze_corpus", "run", "RunReport", "Result", "Chain", "ArgmineError", "InputError", "__version__"]
 
 __version__ = "0.1.0"
 
 _PATH_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl")
+
+
+def __getattr__(name: str):
+    """``Result``, ``Chain`` and ``run`` are imported when first used, so that ``import pipeline`` (and
+    ``argmine --help``) does not load pandas, networkx or spaCy."""
+    if name in ("Result", "Chain"):
+        from . import analysis
+
+        return getattr(analysis, name)
+    if name in ("run", "RunReport"):
+        from . import stream
+
+        return getattr(stream, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _looks_like_path(value: str) -> bool:
@@ -46,6 +63,8 @@ def analyze(text_or_path: str | os.PathLike, *, doc_id: str | None = None, n_pro
     else:
         chapters = [chapter_from_text(str(text_or_path), doc_id=doc_id or "text")]
         problems = []
+    from .analysis import build_result
+
     return build_result(process_chapters(chapters, n_process=n_process), problems)
 
 
@@ -67,4 +86,6 @@ def analyze_corpus(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, n_
         reasons = "; ".join(f"{p.file}: {p.reason}" for p in problems[:3]) or "no supported files found"
         warnings.warn(f"analyze_corpus: nothing could be read ({reasons}); the result is empty", UserWarning,
                       stacklevel=2)
+    from .analysis import build_result
+
     return build_result(process_chapters(chapters, n_process=n_process), problems)

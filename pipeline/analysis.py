@@ -8,16 +8,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 import networkx as nx
 import pandas as pd
 
-from .concepts import Merge, merge_concepts
-from .process import ChapterResult
-from .records import CausalLink, Claim, InputProblem, Resolution, as_row, record_columns
+from .graph import build_graph, concept_graph
+from .records import CausalLink, ChapterResult, Claim, InputProblem, Resolution, as_row, record_columns
 
-__all__ = ["Result", "Chain", "ConceptTable", "build_result", "load_result", "count_concept_occurrences", "canonical_links", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .concepts import Merge
+
+__all__ = ["Result", "Chain", "ConceptTable", "build_result", "count_concept_occurrences", "canonical_links", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source", "format", "title", "chapter_number", "book_title", "book_subtitle", "pages",
@@ -134,23 +136,23 @@ class Result:
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
-        from .graph import build_graph
-
+        """The argument graph (:func:`pipeline.graph.build_graph`): concepts, claims and the edges between them."""
         return build_graph(self)
 
+    def argument_graph(self, link_offset: int = 0) -> nx.MultiDiGraph:
+        """:attr:`graph` with the causal links numbered from ``link_offset`` (a slice of a bigger corpus)."""
+        if not link_offset:
+            return self.graph
+        cached = self.__dict__.setdefault("_offset_graphs", {})
+        if link_offset not in cached:
+            cached.clear()
+            cached[link_offset] = build_graph(self, link_offset)
+        return cached[link_offset]
+
     def causal_graph(self, doc_id: str | None = None) -> nx.DiGraph:
-        """Concepts and the causal links between them (one edge per pair, links in ``links``)."""
-        graph = nx.DiGraph()
-        for link in self.link_records:
-            if doc_id is not None and link.doc_id != doc_id:
-                continue
-            if link.polarity == "negative":
-                continue  # "did not lead to" is not a step of a chain
-            if graph.has_edge(link.cause_concept, link.effect_concept):
-                graph[link.cause_concept][link.effect_concept]["links"].append(link)
-            else:
-                graph.add_edge(link.cause_concept, link.effect_concept, links=[link])
-        return graph
+        """Concepts and the causal links between them (one edge per pair, links in ``links``), negated links
+        left out (:func:`pipeline.graph.concept_graph`)."""
+        return concept_graph(self.link_records, doc_id, negated=False)
 
     def chains(self, source: str | None = None, target: str | None = None, *,
                across_documents: bool = False, min_hops: int = 2) -> list[Chain]:
@@ -362,74 +364,11 @@ def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProb
     Concept names are merged per document (see :func:`pipeline.concepts.merge_concepts`),
     so one document's "Terror" can join "Great Terror" while another's stays apart.
     """
+    from .concepts import merge_concepts
+
     chapters = list(chapters)
     links = [l for item in chapters for l in item.extraction.links]
     contexts = {item.chapter.id: item.extraction.context for item in chapters}
     mapping, merges = merge_concepts(count_concept_occurrences(links), contexts)
     return Result(chapters=chapters, problems=list(problems), merges=merges,
                   link_records=canonical_links(links, mapping), concept_map=mapping)
-
-
-def load_result(out_dir) -> Result:
-    """A :class:`Result` read back from the tables ``argmine run`` wrote into ``out_dir``.
-
-    Cells that the CSV writer neutralised against spreadsheet formulas
-    (:func:`pipeline.export.csv_cell_safe`) are restored exactly; the file
-    moves of a run killed while committing its outputs are completed first
-    (:func:`pipeline.export.finish_interrupted_commit`).
-    """
-    from pathlib import Path
-
-    from .errors import InputError
-    from .extract import Extraction
-    from .records import Chapter
-
-    from .export import OutputBusyError, OutputLock, csv_cell_restore, finish_interrupted_commit
-
-    folder = Path(out_dir)
-    if (folder / ".argmine-commit.json").is_file():  # a run was killed while moving its files into place
-        try:
-            with OutputLock(folder):
-                finish_interrupted_commit(folder)
-        except (OutputBusyError, OSError):
-            pass  # the run that holds the folder completes it
-    for name in ("documents.csv", "claims.csv", "links.csv"):
-        if not (folder / name).is_file():
-            raise InputError(str(folder / name), "missing: is this a folder written by `argmine run`?")
-
-    def read(name: str) -> pd.DataFrame:  # cells neutralised against spreadsheet formulas get their exact value back
-        frame = pd.read_csv(folder / name, keep_default_na=False, dtype=str)
-        return frame.apply(lambda column: column.map(csv_cell_restore)) if len(frame) else frame
-
-    documents, claims, links = read("documents.csv"), read("claims.csv"), read("links.csv")
-
-    def typed(row: dict, record_type: type):
-        from dataclasses import fields as dc_fields
-
-        values = {}
-        for f in dc_fields(record_type):
-            value = row.get(f.name, "")
-            kind = str(f.type)
-            if kind == "int":
-                value = int(value or 0)
-            elif kind == "float":
-                value = float(value or 0)
-            elif kind == "bool":
-                value = str(value).lower() == "true"
-            values[f.name] = value
-        return record_type(**values)
-
-    link_records = [typed(r, CausalLink) for r in links.to_dict("records")]
-    claim_records = [typed(r, Claim) for r in claims.to_dict("records")]
-    chapters = []
-    for row in documents.to_dict("records"):
-        doc_id = row["doc_id"]
-        meta = {k: v for k, v in row.items() if k not in ("doc_id", "text", "words", "sentences", "claims", "links") and v}
-        extraction = Extraction(
-            links=[l for l in link_records if l.doc_id == doc_id],
-            claims=[c for c in claim_records if c.doc_id == doc_id],
-            sentences=int(row.get("sentences") or 0),
-        )
-        chapters.append(ChapterResult(Chapter(doc_id, row.get("text", ""), meta, row.get("source", "")), extraction,
-                                      int(row.get("words") or 0)))
-    return Result(chapters=chapters, link_records=link_records)

@@ -63,8 +63,11 @@ def _plain(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", str(text)).split())
 
 
-def aif_document(result: "Result") -> dict:
-    """The AIF JSON object (nodes, edges, locutions, participants, argmine) of a result."""
+def aif_document(result: "Result", link_offset: int = 0) -> dict:
+    """The AIF JSON object (nodes, edges, locutions, participants, argmine) of a result.
+
+    A causal link's ``link_index`` is its position in ``result.link_records`` plus ``link_offset``
+    (the links of the slices written before this one, see :class:`pipeline.sinks.AifSink`)."""
     nodes: list[dict] = []
     edges: list[dict] = []
     locutions: list[dict] = []
@@ -118,7 +121,7 @@ def aif_document(result: "Result") -> dict:
             scheme("RA", "Default Inference", proposition[claim.claim_id], proposition[claim.supports])
         if claim.contrasts in proposition:
             scheme("CA", "Default Conflict", proposition[claim.claim_id], proposition[claim.contrasts])
-    for index, link in enumerate(result.link_records):
+    for index, link in enumerate(result.link_records, start=link_offset):
         i_node = node("I", link_text(link), link_index=index, doc_id=link.doc_id, claim_id=link.claim_id,
                       cue=link.cue, hedged=bool(link.hedged), strength=link.strength, polarity=link.polarity,
                       asserted_by=link.asserted_by, explicit=bool(link.explicit))
@@ -217,15 +220,18 @@ def _argdown_escape(text: str) -> str:
     return _ARGDOWN_SYNTAX.sub(lambda match: "\\" + match.group(), _argdown_title(text))
 
 
-def argdown_text(result: "Result") -> str:
-    """An Argdown rendering: per document, each unit with what supports (+) and contrasts with (-) it."""
+def argdown_text(result: "Result", link_offset: int = 0) -> str:
+    """An Argdown rendering: per document, each unit with what supports (+) and contrasts with (-) it.
+
+    A causal link is named ``[<document> link <i>]``, ``i`` its position in ``result.link_records`` plus
+    ``link_offset`` (the links of the slices written before this one)."""
     lines = ["===", "title: argmine argument map", "===", ""]
     claims = list(result.claims.itertuples(index=False))
     by_doc = defaultdict(list)
     for claim in claims:
         by_doc[claim.doc_id].append(claim)
     links_by_doc = defaultdict(list)
-    for index, link in enumerate(result.link_records):
+    for index, link in enumerate(result.link_records, start=link_offset):
         links_by_doc[link.doc_id].append((index, link))
     for doc_id in list(dict.fromkeys([*by_doc, *links_by_doc])):
         doc_claims = by_doc.get(doc_id, [])

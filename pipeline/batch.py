@@ -32,7 +32,6 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata as importlib_metadata
@@ -201,7 +200,68 @@ def _checked(value, kind, where: str):
 
 
 def _record(record_type: type, data, where: str):
-    """A ``record_type`` built from a JSON object whose keys are exactly its fields (the optional ones may be absent)."""
+    """A ``record_type`` built from a JSON object whose keys are exactly its fields (the optional ones may be absent).
+
+    The common record (every value already of its field's type, as
+    :func:`encode_result` writes it) is recognised by its keys and value types
+    together, one lookup per record (:func:`_fast_shape`), and its ``Literal``
+    fields by set membership; anything else goes field by field through
+    :func:`_checked`, which converts or raises :class:`CacheRecordError` naming the field.
+    """
+    if type(data) is dict:
+        shape = (record_type, tuple(data), tuple(map(type, data.values())))
+        literals = _FAST_SHAPES.get(shape)
+        if literals is None:
+            literals = _fast_shape(record_type, shape[1], shape[2])
+            if len(_FAST_SHAPES) < 4096:  # a planted cache cannot grow it without bound
+                _FAST_SHAPES[shape] = literals
+        if literals is not False:
+            checks, lists = literals
+            if all(data[name] in allowed for name, allowed in checks):
+                if not lists:
+                    return record_type(**data)
+                if all(type(item) is str for name in lists for item in data[name]):
+                    values = dict(data)
+                    for name in lists:
+                        values[name] = tuple(values[name])
+                    return record_type(**values)
+    return _record_checked(record_type, data, where)
+
+
+#: (record type, keys, value types) -> (the Literal fields to check ((name, allowed values), ...), the list fields
+#: to check and make tuples of strings), or False
+_FAST_SHAPES: dict[tuple, object] = {}
+
+
+def _fast_shape(record_type: type, keys: tuple, types: tuple):
+    """What is left to check of a record whose keys are ``keys`` and values of ``types``: its string ``Literal``
+    fields and its ``tuple[str, ...]`` fields (JSON lists), when that shape needs no other check (every key a
+    field, every required field there, every other value exactly of its field's type: str, bool, int or float);
+    False otherwise."""
+    from typing import Literal, get_args, get_origin
+
+    spec = {name: (kind, required) for name, kind, required in _record_fields(record_type)}
+    if len(set(keys)) != len(keys) or any(name not in spec for name in keys):
+        return False
+    if any(required and name not in keys for name, (_, required) in spec.items()):
+        return False
+    literals, lists = [], []
+    for name, value_type in zip(keys, types):
+        kind = spec[name][0]
+        if get_origin(kind) is tuple and get_args(kind) == (str, ...) and value_type is list:
+            lists.append(name)
+        elif get_origin(kind) is Literal:
+            allowed = get_args(kind)
+            if value_type is not str or not all(isinstance(a, str) for a in allowed):
+                return False
+            literals.append((name, frozenset(allowed)))
+        elif kind not in (str, bool, int, float) or value_type is not kind:
+            return False
+    return tuple(literals), tuple(lists)
+
+
+def _record_checked(record_type: type, data, where: str):
+    """:func:`_record` field by field, with a message that names the first bad field."""
     if not isinstance(data, dict):
         raise CacheRecordError(f"{where}: expected an object, got {type(data).__name__}")
     spec = _record_fields(record_type)
@@ -290,9 +350,7 @@ def decode_result(data: bytes):
     UTF-8 JSON, another format version, a missing or unknown field, a value
     of the wrong type (every field is checked against its record type).
     """
-    from .extract import Extraction
-    from .process import ChapterResult
-    from .records import CausalLink, Claim, Resolution
+    from .records import CausalLink, ChapterResult, Claim, Extraction, Resolution
 
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
@@ -715,7 +773,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
                on_done: Callable[[int], None] | None = None,
                on_warning: Callable[[str], None] | None = None,
                on_chars: Callable[[int], None] | None = None,
-               max_chars: int | None = None) -> RunSummary:
+               max_chars: int | None = None,
+               on_stored: Callable[[list[tuple[str, bytes]]], None] | None = None) -> RunSummary:
     """Bring every chapter of ``inputs`` into ``cache``; the keys in input order.
 
     The corpus is read twice: once to key every chapter (and report bad
@@ -724,7 +783,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     is called between the two (``characters``: the text still to process),
     ``on_chars(n)`` as pieces of ``n`` characters are parsed (how often
     depends on the engine) and ``on_done(n)`` after every committed task of
-    ``n`` documents. Documents longer than ``max_chars`` characters are
+    ``n`` documents; ``on_stored(results)`` gets each committed task's
+    ``(key, record)`` pairs. Documents longer than ``max_chars`` characters are
     skipped as problems (see :func:`pipeline.input.iter_corpus`).
 
     A cached record that is not valid (:class:`CacheRecordError`) is deleted
@@ -786,6 +846,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
 
     for results in engine.map(_tasks(todo(), batch_size), on_chars):
         cache.put_many(results)
+        if on_stored is not None:  # while the workers parse the next tasks (pipeline.stream.ConceptInputs)
+            on_stored(results)
         summary.processed += len(results)
         if on_done is not None:
             on_done(len(results))

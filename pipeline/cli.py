@@ -108,17 +108,11 @@ def run(
 
 def _run(paths, out, workers, quiet, no_png, no_report, engine="local", scheduler=None, cache=None,
          batch_size=16, max_chars=None) -> None:
-    if not (no_png and no_report):
-        import matplotlib
-
-        matplotlib.use("Agg")
-    from .batch import CACHE_DIRNAME, DaskEngine, LocalEngine, RunCache, default_workers, run_corpus
-    from .stream import VIEW_LIMIT, write_streamed
+    from .stream import VIEW_LIMIT, run as run_library
 
     inputs = [str(p) for p in paths] if paths else ["corpus"]
     if not paths and not Path("corpus").exists():
         _fail("no input given and there is no corpus/ folder here; pass files or folders to analyse")
-    workers = workers or default_workers()
 
     def on_problem(problem) -> None:
         if not quiet:
@@ -127,49 +121,27 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
     def on_warning(message: str) -> None:
         _say(f"argmine: warning: {message}")
 
-    from .export import OutputLock, finish_interrupted_commit
-
-    started = time.perf_counter()
-    runner = (DaskEngine(scheduler, workers, batch_size) if engine == "dask" else LocalEngine(workers, batch_size))
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    with OutputLock(out), RunCache(cache or out / CACHE_DIRNAME) as store:
-        finish_interrupted_commit(out)
-        try:
-            summary = run_corpus(inputs, store, runner, batch_size=batch_size, on_problem=on_problem,
-                                 on_start=progress.start, on_done=progress.advance, on_warning=on_warning,
-                                 on_chars=progress.advance_chars, max_chars=max_chars)
-        finally:
-            progress.close()
-        problems = summary.problems
-        skipped = [p for p in problems if p.action == "skipped"]
-        if not summary.keys:
-            if problems:
-                _write_errors_only(problems, out)
-            _fail("nothing could be read from " + ", ".join(inputs) + (" (see errors.csv)" if problems else ""))
-        written, counts = write_streamed(summary.keys, store, problems, out, png=not no_png, report=not no_report,
-                                         headers=summary.headers)
+    try:
+        done = run_library(inputs, out, workers=workers, engine=engine, scheduler=scheduler, cache=cache,
+                           batch_size=batch_size, max_chars=max_chars, png=not no_png, report=not no_report,
+                           on_problem=on_problem, on_warning=on_warning, on_start=progress.start,
+                           on_done=progress.advance, on_chars=progress.advance_chars)
+    finally:
+        progress.close()
+    if not done.written:
+        _fail("nothing could be read from " + ", ".join(inputs) + (" (see errors.csv)" if done.problems else ""))
+    counts = done.counts
     if not quiet:
-        elapsed = time.perf_counter() - started
-        reused = f" ({summary.cached} from the cache)" if summary.cached else ""
+        reused = f" ({done.cached} from the cache)" if done.cached else ""
         _say(f"argmine: {counts['documents']} document(s){reused}, {counts['links']} causal links, "
-             f"{counts['claims']} claims in {elapsed:.1f}s -> {out}/ ({len(written)} files)")
+             f"{counts['claims']} claims in {done.seconds:.1f}s -> {out}/ ({len(done.written)} files)")
         if counts["documents"] > VIEW_LIMIT and not (no_png and no_report):
             _say(f"argmine: graph.png and report.html show the first {VIEW_LIMIT} documents; the tables and graph "
                  "files hold all of them")
-        if skipped:
-            _say(f"argmine: {len(skipped)} input(s) skipped, listed in {out / 'errors.csv'}")
-    raise typer.Exit(1 if skipped else 0)
-
-
-def _write_errors_only(problems, out: Path) -> None:
-    import pandas as pd
-
-    from .export import atomic_write_text, csv_safe
-    from .records import InputProblem, as_row, record_columns
-
-    out.mkdir(parents=True, exist_ok=True)
-    frame = pd.DataFrame([as_row(p) for p in problems], columns=record_columns(InputProblem))
-    atomic_write_text(out / "errors.csv", csv_safe(frame).to_csv(index=False))
+        if done.skipped:
+            _say(f"argmine: {len(done.skipped)} input(s) skipped, listed in {out / 'errors.csv'}")
+    raise typer.Exit(1 if done.skipped else 0)
 
 
 class _Progress:
@@ -296,7 +268,7 @@ def chains(
 
 
 def _chains(out_dir, source, target, across_documents, doc, min_hops=2) -> None:
-    from .analysis import load_result
+    from .export import load_result
 
     result = load_result(out_dir)
     known = set(result.links["cause_concept"]) | set(result.links["effect_concept"])
@@ -332,7 +304,7 @@ def show(
 
 
 def _show(out_dir, doc) -> None:
-    from .analysis import load_result
+    from .export import load_result
     from .terminal import print_result
 
     result = load_result(out_dir)

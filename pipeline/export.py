@@ -1,11 +1,21 @@
-"""Writing a :class:`~pipeline.analysis.Result` to files, atomically.
+"""Writing outputs into a folder: one writer for ``argmine run`` and :meth:`Result.write`, committed atomically.
 
-Every file is first written into a temporary folder inside the output folder
-and moved into place with :func:`os.replace` only when all of them are
+:class:`OutputWriter` opens an output folder (under its :class:`OutputLock`),
+feeds every slice of records it is given to one sink per file format
+(:mod:`pipeline.sinks`), draws ``graph.png`` and ``report.html`` from the
+first :data:`VIEW_LIMIT` documents, and commits all the files at once
+(:func:`commit_outputs`): every file is first written into a scratch folder
+inside the output folder and moved into place only when all of them are
 complete, so a failed or killed run never leaves a half-written table where a
-user would read it.
+user would read it. :func:`write_outputs` writes a whole
+:class:`~pipeline.analysis.Result` as one slice; ``argmine run`` adds its
+cache a slice at a time (:func:`pipeline.stream.write_streamed`).
+
+About 670 lines in three parts, each a candidate module of an ``export``
+package: the output folder (:class:`OutputLock`, :func:`commit_outputs` and
+the recovery of a killed commit), the writer (:class:`OutputWriter`,
+:func:`write_outputs`) and reading a folder back (:func:`load_result`).
 """
-from __future__ import annotations
 
 import errno
 import json
@@ -15,78 +25,29 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Sequence
 
 from .errors import ArgmineError
+from .sinks import (DOT_HEADER, TABLES, AifSink, ArgdownSink, CsvSink, DotSink, GexfSink, GraphMLSink, ParquetSink,
+                    csv_cell_restore, csv_cell_safe, csv_safe, dot_edge_line, dot_node_line, xml_clean)
 
 if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+    import pandas as pd
+
     from .analysis import Result
+    from .concepts import Merge
+    from .records import InputProblem
 
-__all__ = ["write_outputs", "xml_safe_graph", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text",
+__all__ = ["write_outputs", "OutputWriter", "load_result", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text",
            "csv_safe", "csv_cell_safe", "csv_cell_restore", "OutputLock", "OutputBusyError", "LOCK_NAME",
-           "commit_outputs", "finish_interrupted_commit", "is_output_folder", "OUTPUT_NAMES"]
+           "commit_outputs", "finish_interrupted_commit", "is_output_folder", "OUTPUT_NAMES", "VIEW_LIMIT",
+           "STAGING_PREFIX", "SLICE_DOCUMENTS", "result_part", "document_columns", "DOT_HEADER", "dot_node_line", "dot_edge_line", "xml_clean"]
 
-#: table name -> Result attribute
-TABLES = {
-    "documents": "documents",
-    "claims": "claims",
-    "links": "links",
-    "concepts": "concepts",
-    "resolutions": "resolutions",
-}
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-# -- CSV cells a spreadsheet would run as formulas -------------------------------------------
-
-#: A cell a spreadsheet reads as a formula (OWASP "CSV injection"): it starts with = + - @, a tab or a
-#: carriage return, possibly after quotes this neutralisation added before.
-_FORMULA_CELL = re.compile("'*[=+\\-@\t\r]")
-_NEUTRALISED_CELL = re.compile("'+[=+\\-@\t\r]")
-
-
-def csv_cell_safe(value):
-    """A CSV cell a spreadsheet shows as text: a string that starts like a formula gets a leading ``'``.
-
-    Strings that begin with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-    return (after any number of ``'``) are prefixed with one ``'`` (the OWASP
-    advice for CSV injection); other values are returned as they are. The
-    change is undone exactly by :func:`csv_cell_restore`.
-
-    >>> csv_cell_safe("=HYPERLINK(1)"), csv_cell_safe("'=1"), csv_cell_safe("plain"), csv_cell_safe(-1)
-    ("'=HYPERLINK(1)", "''=1", 'plain', -1)
-    """
-    if isinstance(value, str) and _FORMULA_CELL.match(value):
-        return "'" + value
-    return value
-
-
-def csv_cell_restore(value):
-    """The exact value of a cell :func:`csv_cell_safe` neutralised.
-
-    >>> csv_cell_restore("'=HYPERLINK(1)"), csv_cell_restore("''=1"), csv_cell_restore("'quoted")
-    ('=HYPERLINK(1)', "'=1", "'quoted")
-    """
-    if isinstance(value, str) and _NEUTRALISED_CELL.match(value):
-        return value[1:]
-    return value
-
-
-def csv_safe(frame):
-    """A copy of a DataFrame for ``to_csv`` whose text cells cannot run as spreadsheet formulas (see
-    :func:`csv_cell_safe`); numbers and the frame itself are unchanged. Parquet files keep the exact values."""
-    from pandas.api.types import is_numeric_dtype
-
-    columns = [name for name in frame.columns if not is_numeric_dtype(frame[name].dtype)
-               and frame[name].map(lambda v: isinstance(v, str) and _FORMULA_CELL.match(v) is not None).any()]
-    if not columns:
-        return frame
-    frame = frame.copy()
-    for name in columns:
-        frame[name] = frame[name].map(csv_cell_safe)
-    return frame
-
+#: graph.png and report.html show at most this many documents (the first ones); the tables and graph files hold all.
+VIEW_LIMIT = 100
+#: Documents a writer is given at a time, by ``argmine run`` and by :func:`write_outputs` alike.
+SLICE_DOCUMENTS = 100
 
 # -- the output folder: one run at a time, all files at once -----------------------------------
 
@@ -233,7 +194,7 @@ def exchange_paths(first: str | os.PathLike, second: str | os.PathLike) -> None:
 
 
 #: Scratch folders inside OUT where a run writes its files before committing them.
-_STAGING_PREFIX = ".argmine-staging-"
+STAGING_PREFIX = _STAGING_PREFIX = ".argmine-staging-"
 #: Sibling folders of OUT that a swap uses: ``.<OUT's name>.argmine-swap-<random>``.
 _SWAP_INFIX = ".argmine-swap-"
 
@@ -390,80 +351,6 @@ def finish_interrupted_commit(out: str | os.PathLike) -> bool:
     return True
 
 
-def _clean(value):
-    if isinstance(value, str):
-        return _XML_BAD.sub("\ufffd", value)
-    return value
-
-
-def xml_safe_graph(graph: nx.Graph) -> nx.Graph:
-    """A copy of ``graph`` whose strings hold no character XML 1.0 forbids.
-
-    Edge keys become strings: GEXF declares one type for all of them, and the
-    graph mixes ``0`` (argument edges) with ``"link3"`` (causal edges).
-    """
-    safe = graph.__class__()
-    safe.graph.update({k: _clean(v) for k, v in graph.graph.items()})
-    mapping = {n: _clean(n) for n in graph.nodes}
-    for node, data in graph.nodes(data=True):
-        safe.add_node(mapping[node], **{k: _clean(v) for k, v in data.items()})
-    if graph.is_multigraph():
-        for u, v, key, data in graph.edges(keys=True, data=True):
-            safe.add_edge(mapping[u], mapping[v], key=_clean(str(key)), **{k: _clean(x) for k, x in data.items()})
-    else:
-        for u, v, data in graph.edges(data=True):
-            safe.add_edge(mapping[u], mapping[v], **{k: _clean(x) for k, x in data.items()})
-    return safe
-
-
-def write_graphml(graph: nx.Graph, path: Path) -> None:
-    nx.write_graphml(xml_safe_graph(graph), path)  # key ids d0, d1, …: GraphML needs them unique across node and edge keys
-
-
-def write_gexf(graph: nx.Graph, path: Path) -> None:
-    nx.write_gexf(xml_safe_graph(graph), path)
-
-
-def _dot_quote(value) -> str:
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{_XML_BAD.sub("", text)}"'
-
-
-DOT_HEADER = ("digraph argmine {", "  rankdir=LR;", '  node [shape=box, style="rounded", fontname="Helvetica"];')
-_DOT_STYLES = {"support": 'color="darkgreen"', "contrast": 'color="firebrick", style=dashed', "asserts": 'color="grey", style=dotted'}
-
-
-def dot_node_line(node, data: dict) -> str:
-    """The DOT statement of one node (also used by the streaming writer of ``argmine run``)."""
-    shape = "ellipse" if data.get("kind") == "claim" else "box"
-    return f"  {_dot_quote(node)} [label={_dot_quote(data.get('label', node))}, shape={shape}];"
-
-
-_DIRECTION_MARKS = {"increase": "(\u2191)", "decrease": "(\u2193)"}
-
-
-def dot_edge_line(u, v, data: dict) -> str:
-    """The DOT statement of one edge."""
-    kind = data.get("kind", "")
-    style = _DOT_STYLES.get(kind, "")
-    if kind == "causal":
-        style = 'color="firebrick"' if data.get("polarity") == "negative" else ('color="darkorange", style=dashed' if data.get("hedged") else 'color="black"')
-    label = str(data.get("label", ""))
-    if kind == "causal" and data.get("direction") in _DIRECTION_MARKS:
-        label += " " + _DIRECTION_MARKS[data["direction"]]  # "cut (↓)": what the cause did to the effect
-    attrs = ", ".join(x for x in (f"label={_dot_quote(label)}", style) if x)
-    return f"  {_dot_quote(u)} -> {_dot_quote(v)} [{attrs}];"
-
-
-def write_dot(graph: nx.Graph, path: Path) -> None:
-    """Graphviz DOT, written by hand (no pydot/pygraphviz needed)."""
-    lines = list(DOT_HEADER)
-    lines.extend(dot_node_line(node, data) for node, data in graph.nodes(data=True))
-    lines.extend(dot_edge_line(u, v, data) for u, v, data in graph.edges(data=True))
-    lines.append("}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a text file so that readers see the old file or the whole new one."""
     path = Path(path)
@@ -477,55 +364,317 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
-def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = True, report: bool = True,
-                  parquet: bool = True) -> list[Path]:
-    """Write tables (CSV and Parquet), graph files, the plot and the report into ``out_dir``.
 
+
+# -- one graph as a file: the sinks of the argument graph, given one graph -----------------------------
+
+
+def _write_graph(sink_type, graph: "nx.Graph", path) -> None:
+    """``graph`` through one graph sink, into ``path`` (a path, or a binary file object: UTF-8 bytes)."""
+    target = None if hasattr(path, "write") else Path(path)
+    with tempfile.TemporaryDirectory(prefix=".argmine-scratch-",
+                                     dir=target.parent if target is not None else None) as scratch:
+        sink = sink_type(Path(scratch), Path(scratch))
+        sink.add_graph(graph)
+        sink.close()
+        if target is not None:
+            os.replace(Path(scratch) / sink.name, target)
+        else:
+            with open(Path(scratch) / sink.name, "rb") as source:
+                shutil.copyfileobj(source, path)
+
+
+def write_graphml(graph: "nx.Graph", path) -> None:
+    """``graph`` as GraphML at ``path`` (or into a binary file object), by :class:`pipeline.sinks.GraphMLSink` (the writer of ``graph.graphml``)."""
+    _write_graph(GraphMLSink, graph, path)
+
+
+def write_gexf(graph: "nx.Graph", path) -> None:
+    """``graph`` as GEXF 1.2 at ``path`` (or into a binary file object), by :class:`pipeline.sinks.GexfSink` (the writer of ``graph.gexf``)."""
+    _write_graph(GexfSink, graph, path)
+
+
+def write_dot(graph: "nx.Graph", path) -> None:
+    """``graph`` as Graphviz DOT at ``path`` (or into a binary file object), by :class:`pipeline.sinks.DotSink` (the writer of ``graph.dot``)."""
+    _write_graph(DotSink, graph, path)
+
+
+# -- the writer of an output folder -----------------------------------------------------------------------
+
+
+def _clean_stale_staging(out: Path) -> None:
+    """Remove the scratch folders of runs that were killed while writing."""
+    for folder in out.glob(STAGING_PREFIX + "*"):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class OutputWriter:
+    """Every output file of a run, written slice by slice: ``open``, ``add`` each slice, ``close``.
+
+    ``add(part)`` takes a :class:`~pipeline.analysis.Result` holding some
+    documents with their (canonical) causal links; slices come in document
+    order and a document is in one slice only. Each goes to every sink of
+    :mod:`pipeline.sinks` (CSV and, with ``parquet``, Parquet of the
+    documents, claims, links and resolutions tables; GraphML, GEXF and DOT
+    of the argument graph; AIF and Argdown), its links numbered after those
+    of the slices before. The first ``view_limit`` documents are kept for
+    ``graph.png`` (``png``) and ``report.html`` (``report``), drawn at close
+    with ``merges`` and ``concept_map``. ``document_columns`` fixes the
+    columns of the documents table (default: the first slice's).
+
+    ``close(concepts, problems)`` writes the corpus's concepts table and,
+    when some input was skipped, ``errors.csv`` (an old one is removed
+    otherwise), then moves every file into ``out`` at once
+    (:func:`commit_outputs`) and returns their paths. The folder's
+    :class:`OutputLock` is held from ``open`` to ``close``
+    (:class:`OutputBusyError` when another process holds it); leaving a
+    ``with`` block by an exception discards the files (:meth:`abort`).
+    ``counts`` holds the documents, links and claims added.
+    """
+
+    def __init__(self, out: str | os.PathLike, *, parquet: bool = True, png: bool = True, report: bool = True,
+                 view_limit: int = VIEW_LIMIT, document_columns: Sequence[str] | None = None,
+                 merges: Sequence["Merge"] = (), concept_map: dict | None = None):
+        self.out = Path(out)
+        self.parquet, self.png, self.report = parquet, png, report
+        self.view_limit = view_limit
+        self.document_columns = list(document_columns) if document_columns is not None else None
+        self.merges = list(merges)
+        self.concept_map = dict(concept_map or {})
+        self.counts = {"documents": 0, "links": 0, "claims": 0}
+        self.view: list = []
+        self.view_links: list = []
+        self.lock: OutputLock | None = None
+        self.staging: Path | None = None
+
+    def __enter__(self) -> "OutputWriter":
+        return self.open()
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is not None:
+            self.abort()
+
+    def open(self) -> "OutputWriter":
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.lock = OutputLock(self.out)
+        self.lock.__enter__()
+        try:
+            finish_interrupted_commit(self.out)
+            _clean_stale_staging(self.out)
+            self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out))
+            scratch = self.staging / ".scratch"
+            scratch.mkdir()
+            numbers = {"words", "sentences", "claims", "links"}
+            self.tables = []
+            for name in TABLES:
+                if name == "concepts":
+                    continue
+                columns = self.document_columns if name == "documents" else None
+                self.tables.append(CsvSink(self.staging, name, columns))
+                if self.parquet:
+                    text = [c for c in (columns or ()) if c not in numbers] if name == "documents" else ()
+                    self.tables.append(ParquetSink(self.staging, name, columns, text))
+            self.files = [GraphMLSink(self.staging, scratch), GexfSink(self.staging, scratch),
+                          DotSink(self.staging, scratch), AifSink(self.staging, scratch),
+                          ArgdownSink(self.staging, scratch)]
+        except BaseException:
+            self.abort()
+            raise
+        return self
+
+    def add(self, part: "Result") -> None:
+        """Write one slice of documents (see the class)."""
+        offset = self.counts["links"]
+        for sink in (*self.tables, *self.files):
+            sink.add(part, offset)
+        if len(self.view) < self.view_limit and (self.png or self.report):
+            room = self.view_limit - len(self.view)
+            kept = part.chapters[:room]
+            self.view.extend(kept)
+            ids = {item.chapter.id for item in kept}
+            self.view_links.extend(l for l in part.link_records if l.doc_id in ids)
+        self.counts["documents"] += len(part.chapters)
+        self.counts["links"] += len(part.link_records)
+        self.counts["claims"] += len(part.claims)
+
+    def close(self, concepts: "pd.DataFrame", problems: Sequence["InputProblem"] = ()) -> list[Path]:
+        """Finish every file, write the concepts table (and errors.csv), commit; the paths written."""
+        from .analysis import Result
+
+        try:
+            written = [name for sink in (*self.tables, *self.files) for name in sink.close()]
+            concept_sinks = [CsvSink(self.staging, "concepts")] + (
+                [ParquetSink(self.staging, "concepts")] if self.parquet else [])
+            for sink in concept_sinks:
+                sink.write(concepts)
+                written += sink.close()
+            if problems:
+                errors = CsvSink(self.staging, "errors")
+                errors.write(Result(chapters=[], problems=list(problems)).errors)
+                written += errors.close()
+            if self.png or self.report:
+                view = Result(chapters=self.view, merges=self.merges, link_records=self.view_links,
+                              concept_map=self.concept_map)
+                written += write_views(view, self.staging, png=self.png, report=self.report)
+            commit_outputs(self.staging, self.out, written, [] if problems else ["errors.csv"])
+        finally:
+            self.abort()
+        return [self.out / name for name in written]
+
+    def abort(self) -> None:
+        """Discard the files written so far and release the lock (nothing in ``out`` changes)."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
+        if self.lock is not None:
+            self.lock.__exit__(None, None, None)
+            self.lock = None
+
+
+def write_views(result: "Result", folder: Path, *, png: bool = True, report: bool = True) -> list[str]:
+    """``graph.png`` and ``report.html`` of ``result`` in ``folder``; the names written.
+
+    One bundled concept graph and its layout (:func:`pipeline.graph.concept_graph`,
+    :func:`pipeline.graph.causal_layout`) serve both: the report embeds the
+    picture written to ``graph.png`` instead of drawing it again.
+    """
+    written = []
+    if png:
+        from .plots import save_causal_graph_png
+
+        save_causal_graph_png(result, folder / "graph.png")
+        written.append("graph.png")
+    if report:
+        from .report import write_report
+
+        write_report(result, folder / "report.html")
+        written.append("report.html")
+    return written
+
+
+def document_columns(chapters) -> list[str]:
+    """The columns of the documents table: :data:`pipeline.analysis.DOCUMENT_COLUMNS`, then every other metadata
+    key of ``chapters`` (:class:`~pipeline.records.ChapterResult`) in the order they first appear."""
+    from .analysis import DOCUMENT_COLUMNS
+
+    extra: dict[str, None] = {}
+    for item in chapters:
+        for key in item.chapter.metadata:
+            if key not in DOCUMENT_COLUMNS:
+                extra.setdefault(key)
+    return DOCUMENT_COLUMNS + list(extra)
+
+
+def result_part(chapters, links, concept_map: dict, concepts_by_name: "pd.DataFrame") -> "Result":
+    """One slice for :meth:`OutputWriter.add`: documents ``chapters`` with their canonical ``links``, the
+    corpus's concepts table (indexed by name) cut to the concepts of these links."""
+    from .analysis import Result
+
+    part = Result(chapters=list(chapters), link_records=list(links), concept_map=concept_map)
+    names = sorted({l.cause_concept for l in part.link_records} | {l.effect_concept for l in part.link_records})
+    part.__dict__["concepts"] = concepts_by_name.loc[names].reset_index(drop=True)
+    return part
+
+
+def write_outputs(result: "Result", out_dir: str | os.PathLike, *, png: bool = True, report: bool = True,
+                  parquet: bool = True, view_limit: int = VIEW_LIMIT,
+                  slice_documents: int = SLICE_DOCUMENTS) -> list[Path]:
+    """Write every output file of ``result`` into ``out_dir`` through an :class:`OutputWriter`.
+
+    The result goes to the writer ``slice_documents`` documents at a time, as
+    ``argmine run`` gives it its cache (:func:`pipeline.stream.write_streamed`),
+    so the files are byte for byte those of ``argmine run`` for the same
+    documents: tables (CSV and Parquet), graph files, argument files,
+    ``graph.png`` and ``report.html`` of the first ``view_limit`` documents.
     Returns the paths written. ``errors.csv`` is written only when some input
     was skipped (and an old one is removed otherwise). Text cells of the CSV
     files that a spreadsheet would run as formulas are prefixed with ``'``
     (:func:`csv_safe`); Parquet keeps the exact values. Raises
     :class:`OutputBusyError` when another process is writing to ``out_dir``.
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    with OutputLock(out):
-        finish_interrupted_commit(out)
-        return _write_outputs(result, out, png=png, report=report, parquet=parquet)
+    concepts = result.concepts
+    concepts_by_name = concepts.set_index("concept", drop=False)
+    links_of: dict[str, list] = {}
+    for link in result.link_records:
+        links_of.setdefault(link.doc_id, []).append(link)
+    writer = OutputWriter(out_dir, parquet=parquet, png=png, report=report, view_limit=view_limit,
+                          document_columns=document_columns(result.chapters), merges=result.merges,
+                          concept_map=result.concept_map)
+    starts = range(0, max(len(result.chapters), 1), slice_documents)
+    known = {item.chapter.id for item in result.chapters}
+    orphans = [link for link in result.link_records if link.doc_id not in known]  # kept, with the last slice
+    with writer:
+        for start in starts:
+            chunk = result.chapters[start:start + slice_documents]
+            links = [link for item in chunk for link in links_of.get(item.chapter.id, ())]
+            if start == starts[-1]:
+                links += orphans
+            writer.add(result_part(chunk, links, result.concept_map, concepts_by_name))
+        return writer.close(concepts, result.problems)
 
 
-def _write_outputs(result: "Result", out: Path, *, png: bool, report: bool, parquet: bool) -> list[Path]:
-    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
-    written: list[str] = []
-    try:
-        def stage(name: str, writer: Callable[[Path], None]) -> None:
-            writer(staging / name)
-            written.append(name)
+# -- reading an output folder back ---------------------------------------------------------------------
 
-        for name, attribute in TABLES.items():
-            frame = getattr(result, attribute)
-            stage(f"{name}.csv", lambda p, f=frame: csv_safe(f).to_csv(p, index=False))
-            if parquet:
-                stage(f"{name}.parquet", lambda p, f=frame: f.to_parquet(p, index=False))
-        if len(result.problems):
-            stage("errors.csv", lambda p: csv_safe(result.errors).to_csv(p, index=False))
-        graph = result.graph
-        stage("graph.graphml", lambda p: write_graphml(graph, p))
-        stage("graph.gexf", lambda p: write_gexf(graph, p))
-        stage("graph.dot", lambda p: write_dot(graph, p))
-        from .argument import write_aif, write_argdown
 
-        stage("argument.aif.json", lambda p: write_aif(result, p))
-        stage("argument.argdown", lambda p: write_argdown(result, p))
-        if png:
-            from .plots import save_causal_graph_png
+def load_result(out_dir) -> "Result":
+    """A :class:`Result` read back from the tables ``argmine run`` wrote into ``out_dir``.
 
-            stage("graph.png", lambda p: save_causal_graph_png(result, p))
-        if report:
-            from .report import write_report
+    Cells that the CSV writer neutralised against spreadsheet formulas
+    (:func:`pipeline.sinks.csv_cell_safe`) are restored exactly; the file
+    moves of a run killed while committing its outputs are completed first
+    (:func:`finish_interrupted_commit`).
+    """
+    import pandas as pd
 
-            stage("report.html", lambda p: write_report(result, p))
-        commit_outputs(staging, out, written, [] if len(result.problems) else ["errors.csv"])
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return [out / name for name in written]
+    from .analysis import Result
+    from .errors import InputError
+    from .records import CausalLink, Chapter, ChapterResult, Claim, Extraction
+
+    folder = Path(out_dir)
+    if (folder / ".argmine-commit.json").is_file():  # a run was killed while moving its files into place
+        try:
+            with OutputLock(folder):
+                finish_interrupted_commit(folder)
+        except (OutputBusyError, OSError):
+            pass  # the run that holds the folder completes it
+    for name in ("documents.csv", "claims.csv", "links.csv"):
+        if not (folder / name).is_file():
+            raise InputError(str(folder / name), "missing: is this a folder written by `argmine run`?")
+
+    def read(name: str) -> pd.DataFrame:  # cells neutralised against spreadsheet formulas get their exact value back
+        frame = pd.read_csv(folder / name, keep_default_na=False, dtype=str)
+        return frame.apply(lambda column: column.map(csv_cell_restore)) if len(frame) else frame
+
+    documents, claims, links = read("documents.csv"), read("claims.csv"), read("links.csv")
+
+    def typed(row: dict, record_type: type):
+        from dataclasses import fields as dc_fields
+
+        values = {}
+        for f in dc_fields(record_type):
+            value = row.get(f.name, "")
+            kind = str(f.type)
+            if kind == "int":
+                value = int(value or 0)
+            elif kind == "float":
+                value = float(value or 0)
+            elif kind == "bool":
+                value = str(value).lower() == "true"
+            values[f.name] = value
+        return record_type(**values)
+
+    link_records = [typed(r, CausalLink) for r in links.to_dict("records")]
+    claim_records = [typed(r, Claim) for r in claims.to_dict("records")]
+    chapters = []
+    for row in documents.to_dict("records"):
+        doc_id = row["doc_id"]
+        meta = {k: v for k, v in row.items() if k not in ("doc_id", "text", "words", "sentences", "claims", "links") and v}
+        extraction = Extraction(
+            links=[l for l in link_records if l.doc_id == doc_id],
+            claims=[c for c in claim_records if c.doc_id == doc_id],
+            sentences=int(row.get("sentences") or 0),
+        )
+        chapters.append(ChapterResult(Chapter(doc_id, row.get("text", ""), meta, row.get("source", "")), extraction,
+                                      int(row.get("words") or 0)))
+    return Result(chapters=chapters, link_records=link_records)

@@ -8,7 +8,7 @@ every link: hedged, contributory, negated, and who asserts it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -16,29 +16,10 @@ from spacy.tokens import Doc, Span, Token
 from .anaphora import Antecedent, Enumeration, Mention, Resolver, _event_text
 from .concepts import ConceptName, ConceptWords, concept_key, concept_words, document_context, name_token, negated_result
 from .factuality import FactualityWords, assess, is_question_end, rejection_of_previous
-from .records import CausalLink, Claim, Resolution
+from .records import CausalLink, Claim, Extraction, Resolution
 from .rules import Lexicon, lexicon_of, load_cue_rules
 
 __all__ = ["Extraction", "extract"]
-
-@dataclass
-class Extraction:
-    """Everything extracted from one document (or one piece of a long one)."""
-
-    links: list[CausalLink] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    resolutions: list[Resolution] = field(default_factory=list)
-    sentences: int = 0
-    #: named entities and years of the document (:func:`pipeline.concepts.document_context`)
-    context: frozenset[str] = frozenset()
-
-    def extend(self, other: "Extraction") -> None:
-        self.links.extend(other.links)
-        self.claims.extend(other.claims)
-        self.resolutions.extend(other.resolutions)
-        self.sentences += other.sentences
-        self.context = self.context | other.context
-
 
 @dataclass
 class _End:

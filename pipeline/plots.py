@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Callable, Iterable
+from collections import Counter
+from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
-import networkx as nx
 from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
+
+from .graph import (BUNDLE_MARK, EDGE_COLOURS, _COLUMN_INCHES, _LINE_INCHES, bundled_graph, causal_layout,
+                    collapsed_graph, edge_state, link_state)
+from .graph import label_text as _label
+
+_FONT_SIZE = 9.5
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Result
@@ -23,214 +28,6 @@ __all__ = [
     "causal_layout", "collapsed_graph", "bundled_graph", "BUNDLE_MARK", "link_state", "edge_state", "plot_causal_graph", "save_causal_graph_png",
     "plot_top_concepts", "plot_chain_lengths", "plot_concept_heatmap", "plot_link_strength", "EDGE_COLOURS",
 ]
-
-EDGE_COLOURS = {"asserted": "#1f3b73", "hedged": "#e08a00", "negated": "#b2182b"}
-_WRAP = 18            # characters per line of a concept label
-_GAP = 1.2            # vertical space between two boxes, in text lines
-_COLUMN_INCHES = 2.1  # one layer of the causal graph, left to right
-_LINE_INCHES = 0.2    # one text line of a label, top to bottom
-_PAGE_ASPECT = 1.45   # width / height the parts of a big graph are packed into
-_FONT_SIZE = 9.5
-
-
-def link_state(link) -> str:
-    """``"negated"``, ``"hedged"`` or ``"asserted"``: how firmly a link is stated.
-
-    >>> from types import SimpleNamespace as L
-    >>> [link_state(L(polarity=p, hedged=h)) for p, h in (("positive", False), ("positive", True), ("negative", True))]
-    ['asserted', 'hedged', 'negated']
-    """
-    if link.polarity == "negative":
-        return "negated"
-    return "hedged" if link.hedged else "asserted"
-
-
-def edge_state(links: Iterable) -> str:
-    """The state of an edge that stands for several links: asserted if any link asserts it."""
-    states = {link_state(l) for l in links}
-    for state in ("asserted", "hedged", "negated"):
-        if state in states:
-            return state
-    raise ValueError("an edge needs at least one link")
-
-
-def collapsed_graph(result: "Result", doc_id: str | None = None) -> nx.DiGraph:
-    """Concepts and one edge per (cause, effect) pair, its links in ``links``; negated links included."""
-    graph = nx.DiGraph()
-    for link in result.link_records:
-        if doc_id is not None and link.doc_id != doc_id:
-            continue
-        if graph.has_edge(link.cause_concept, link.effect_concept):
-            graph[link.cause_concept][link.effect_concept]["links"].append(link)
-        else:
-            graph.add_edge(link.cause_concept, link.effect_concept, links=[link])
-    return graph
-
-
-#: marks a bundle node of :func:`bundled_graph` (the phrase that sums several concepts up)
-BUNDLE_MARK = "\u2039"
-
-
-def bundled_graph(result: "Result", doc_id: str | None = None) -> nx.DiGraph:
-    """:func:`collapsed_graph` with one bundle per link group.
-
-    The links one summary anaphor ("all of these factors") or one
-    enumeration produces share a ``group``; instead of one arrow per link
-    they are drawn as one bundle: each summed-up concept -> a bundle node
-    named after the phrase ("‹all of these factors›") -> the shared end.
-    Groups whose links do not share one end are drawn as plain edges.
-    """
-    graph = nx.DiGraph()
-    groups: dict[str, list] = {}
-    for link in result.link_records:
-        if doc_id is not None and link.doc_id != doc_id:
-            continue
-        group = getattr(link, "group", "") or ""
-        if group:
-            groups.setdefault(group, []).append(link)
-            continue
-        _add(graph, link.cause_concept, link.effect_concept, link)
-    for group, links in groups.items():
-        causes = {l.cause_concept for l in links}
-        effects = {l.effect_concept for l in links}
-        if len(effects) == 1 and len(causes) > 1:
-            hub = f"{BUNDLE_MARK}{links[0].cause_text.strip()}\u203a"
-            for link in links:
-                _add(graph, link.cause_concept, hub, link)
-            _add(graph, hub, links[0].effect_concept, *links)
-        elif len(causes) == 1 and len(effects) > 1:
-            hub = f"{BUNDLE_MARK}{links[0].cause_text.strip() if links[0].rule != 'enumeration' else links[0].cue.split(' …')[0]}\u203a"
-            _add(graph, links[0].cause_concept, hub, *links)
-            for link in links:
-                _add(graph, hub, link.effect_concept, link)
-        else:
-            for link in links:
-                _add(graph, link.cause_concept, link.effect_concept, link)
-    return graph
-
-
-def _add(graph: nx.DiGraph, cause: str, effect: str, *links) -> None:
-    if graph.has_edge(cause, effect):
-        graph[cause][effect]["links"].extend(links)
-    else:
-        graph.add_edge(cause, effect, links=list(links))
-
-
-def _label(name: str) -> str:
-    return "\n".join(textwrap.wrap(name, _WRAP, break_long_words=False)) or name
-
-
-def _label_lines(name: str) -> float:
-    return float(_label(name).count("\n") + 1)
-
-
-def _layers(graph: nx.DiGraph) -> dict[str, int]:
-    """Each concept one layer right of its furthest cause; a cycle's concepts share a layer."""
-    dag = nx.condensation(graph)
-    layer_of: dict[int, int] = {}
-    for component in nx.topological_sort(dag):
-        layer_of[component] = max((layer_of[p] + 1 for p in dag.predecessors(component)), default=0)
-    return {node: layer_of[dag.graph["mapping"][node]] for node in graph}
-
-
-def _ordered_columns(graph: nx.DiGraph, layer: dict[str, int]) -> list[list[str]]:
-    """Nodes per layer, ordered by barycentre sweeps (left to right, then back) to limit crossings."""
-    columns: list[list[str]] = [[] for _ in range(max(layer.values()) + 1)]
-    for node in sorted(graph, key=str.lower):
-        columns[layer[node]].append(node)
-
-    def sweep(order: Iterable[int], neighbours: Callable) -> None:
-        rank = {n: i for column in columns for i, n in enumerate(column)}
-        for c in order:
-            def barycentre(node, c=c):
-                ranks = [rank[m] for m in neighbours(node)]
-                return sum(ranks) / len(ranks) if ranks else rank[node]
-            columns[c].sort(key=barycentre)
-            rank.update({n: i for i, n in enumerate(columns[c])})
-
-    for _ in range(2):
-        sweep(range(1, len(columns)), graph.predecessors)
-        sweep(range(len(columns) - 2, -1, -1), graph.successors)
-    sweep(range(1, len(columns)), graph.predecessors)
-    return columns
-
-
-def _part_layout(graph: nx.DiGraph, height: Callable[[str], float], gap: float):
-    """Positions of one connected part with its top-left at (0, 0), y growing downwards; and its size."""
-    columns = _ordered_columns(graph, _layers(graph))
-    totals = [sum(height(n) + gap for n in column) for column in columns]
-    tallest = max(totals)
-    position = {}
-    for c, column in enumerate(columns):
-        y = (tallest - totals[c]) / 2
-        for node in column:
-            position[node] = (float(c), y + (height(node) + gap) / 2)
-            y += height(node) + gap
-    return position, len(columns), tallest
-
-
-def _pack(parts: list[tuple[dict, int, float]], unit_ratio: float, aspect: float) -> list[tuple[float, float]]:
-    """Offsets that pack parts (positions, columns, height) into a page of about ``aspect`` (skyline packing).
-
-    Width is counted in half-column slots; a part of ``n`` columns takes
-    ``2n + 1`` slots, so unrelated parts stand further apart than the layers of
-    one part. ``unit_ratio`` is the width of one column in y units.
-    """
-    widths = [2 * columns + 1 for _, columns, _ in parts]
-
-    def place(total: int):
-        skyline = [0.0] * total
-        offsets = []
-        for width, (_, _, height) in zip(widths, parts):
-            best = min(range(total - width + 1), key=lambda s: (max(skyline[s:s + width]), s))
-            top = max(skyline[best:best + width])
-            offsets.append((best / 2, top))
-            skyline[best:best + width] = [top + height + 1.5] * width
-        return offsets, max(skyline)
-
-    area = sum(w * h for w, (_, _, h) in zip(widths, parts))
-    ideal = math.sqrt(2 * aspect * area / unit_ratio)  # slots for which width / height == aspect without waste
-    candidates = sorted({max(widths)} | {min(sum(widths), max(max(widths), round(ideal * f / 20)))
-                                          for f in range(12, 41)})
-    best_offsets, best_score = None, math.inf
-    for total in candidates:
-        offsets, page_height = place(total)
-        used = max(o[0] * 2 + w for o, w in zip(offsets, widths))
-        score = abs(math.log((used / 2 * unit_ratio) / max(page_height, 1e-9) / aspect))
-        if score < best_score - 1e-9:
-            best_offsets, best_score = offsets, score
-    return best_offsets
-
-
-def causal_layout(graph: nx.DiGraph, height: Callable[[str], float] | None = None, gap: float = _GAP,
-                  column_width: float = _COLUMN_INCHES / _LINE_INCHES,
-                  aspect: float = _PAGE_ASPECT) -> dict[str, tuple[float, float]]:
-    """Left-to-right layers: each concept one column right of its furthest cause.
-
-    x counts columns and y counts text lines (upwards, as matplotlib draws).
-    Cycles are collapsed first, so a cycle's concepts share a column. Within a
-    column, barycentre sweeps order concepts to keep edges short and limit
-    crossings; ``height(node)`` is the room a node takes (default: its label's
-    lines) and ``gap`` the room between two. Unconnected parts of the graph
-    are laid out each on its own and packed like a page about ``aspect`` times
-    as wide as high, where one column is ``column_width`` y units wide.
-
-    >>> layout = causal_layout(nx.DiGraph([("drought", "famine"), ("famine", "revolt")]))
-    >>> [x for x, _ in (layout["drought"], layout["famine"], layout["revolt"])]
-    [0.0, 1.0, 2.0]
-    """
-    if graph.number_of_nodes() == 0:
-        return {}
-    height = height or _label_lines
-    parts = [_part_layout(graph.subgraph(nodes), height, gap)
-             for nodes in sorted(nx.weakly_connected_components(graph), key=lambda c: (-len(c), min(c)))]
-    offsets = _pack(parts, column_width, aspect) if len(parts) > 1 else [(0.0, 0.0)]
-    layout = {}
-    for (position, _, _), (dx, dy) in zip(parts, offsets):
-        for node, (x, y) in position.items():
-            layout[node] = (x + dx, -(y + dy))
-    return layout
-
 
 def _title(result: "Result", doc_id: str | None) -> str:
     documents = result.documents

@@ -8,27 +8,17 @@ parsed separately; every offset in the results still indexes the chapter text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
 from .extract import Extraction, extract
 from .nlp import MAX_LENGTH, load_nlp
-from .records import Chapter
+from .records import Chapter, ChapterResult  # ChapterResult lives with the other records; named here too
 
 __all__ = ["ChapterResult", "split_text", "process_chapters", "extract_text", "PIPE_BATCH_CHARS"]
 
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
-
-
-@dataclass
-class ChapterResult:
-    """A chapter and everything extracted from it."""
-
-    chapter: Chapter
-    extraction: Extraction = field(default_factory=Extraction)
-    words: int = 0
 
 
 def split_text(text: str, max_chars: int = MAX_LENGTH) -> list[tuple[int, str]]:

@@ -22,6 +22,8 @@ __all__ = [
     "Modality",
     "ClaimType",
     "record_columns",
+    "Extraction",
+    "ChapterResult",
 ]
 
 Strength = Literal["sufficient", "unspecified", "contributory", "associative", "motive"]
@@ -172,3 +174,31 @@ def as_row(record) -> dict:
         elif isinstance(value, Mapping):
             row[key] = dict(value)
     return row
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document (or one piece of a long one)."""
+
+    links: list[CausalLink] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+    sentences: int = 0
+    #: named entities and years of the document (:func:`pipeline.concepts.document_context`)
+    context: frozenset[str] = frozenset()
+
+    def extend(self, other: "Extraction") -> None:
+        self.links.extend(other.links)
+        self.claims.extend(other.claims)
+        self.resolutions.extend(other.resolutions)
+        self.sentences += other.sentences
+        self.context = self.context | other.context
+
+
+@dataclass
+class ChapterResult:
+    """A chapter and everything extracted from it (:func:`pipeline.process.process_chapters` makes them)."""
+
+    chapter: Chapter
+    extraction: Extraction = field(default_factory=Extraction)
+    words: int = 0

@@ -10,9 +10,7 @@ the page; the only script is the graph view, whose data is escaped JSON (see
 """
 from __future__ import annotations
 
-import base64
 import html
-import io
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -46,7 +44,7 @@ main { padding: 1rem 2rem; max-width: 96rem; }
 .doc { display: flex; flex-wrap: wrap; gap: 2rem; border-bottom: 1px solid #ccc; padding-bottom: 1.5rem; margin-bottom: 1.5rem; }
 .doc .text { flex: 1 1 34rem; max-width: 50rem; }
 .side { flex: 1 1 30rem; min-width: 0; }
-.side img { max-width: 100%; border: 1px solid #ddd; background: #fff; }
+.side svg.argmine-svg { max-width: 100%; height: auto; border: 1px solid #ddd; background: #fff; }
 """
 
 # The evidence view, scoped under .argmine so that it can sit inside a notebook page.
@@ -161,16 +159,6 @@ def _anchor(doc_id: str, kind: str, number: int) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", doc_id) + f"-{kind}{number}"
 
 
-def _png_data_uri(result: "Result", doc_id: str | None) -> str:
-    import matplotlib.pyplot as plt
-
-    ax = result.plot(doc_id=doc_id)
-    buffer = io.BytesIO()
-    ax.figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight", pad_inches=0.1, facecolor="white")
-    plt.close(ax.figure)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
 def _badges(claim) -> str:
     kind = html.escape(claim.type)
     badges = [f'<span class="badge {kind}" title="{html.escape(claim.type + ": " + CLAIM_TYPES.get(claim.type, ""), quote=True)}">'
@@ -274,7 +262,9 @@ def _document_section(result: "Result", row, numbered_links, claims, with_png: b
              f"<h2>{html.escape(str(title))}</h2>", _meta_line(row, title),
              _document_text(doc_id, row.text, claims, numbered_links), '</div><div class="side">']
     if with_png and numbered_links:
-        parts.append(f'<img alt="causal graph of {html.escape(doc_id, quote=True)}" src="{_png_data_uri(result, doc_id)}">')
+        from .interactive import graph_svg
+
+        parts.append(graph_svg(result, doc_id))
     if numbered_links:
         parts.append(_links_table(doc_id, numbered_links))
     else:

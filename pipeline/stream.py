@@ -1,61 +1,44 @@
-"""Writing the outputs of a run from the cache, with memory that does not grow with the corpus.
+"""``argmine run`` as a library call: the cache, the engine and the writer wired together.
 
-:func:`write_streamed` reads the cached results of a run (see
-:mod:`pipeline.batch`) a slice of documents at a time, in four passes:
+:func:`run` reads the inputs, brings every document into the run's cache
+(:func:`pipeline.batch.run_corpus`, with a :class:`~pipeline.batch.LocalEngine`
+or :class:`~pipeline.batch.DaskEngine`) and writes the outputs with
+:func:`write_streamed`; the ``argmine run`` command only parses its options,
+shows progress and calls it.
+
+:func:`write_streamed` reads the cached results a slice of documents at a
+time, in three passes:
 
 1. each document's concept names with their mention texts, and its context,
    to merge concepts across the corpus (the inputs of
    :func:`pipeline.concepts.merge_concepts`, as
    :func:`pipeline.analysis.build_result` gathers them);
-2. the canonical links, then the resolutions, into a
+2. the canonical links and resolutions into a
    :class:`pipeline.analysis.ConceptTable` (per-concept aggregates);
-3. everything else, written slice by slice: the tables are appended to their
-   CSV and Parquet files, each slice's argument graph (built by
-   :func:`pipeline.graph.build_graph`, its link numbers made corpus-wide) to
-   GraphML, GEXF and DOT, and each slice's AIF and Argdown to theirs.
+3. every slice to an :class:`pipeline.export.OutputWriter`, the writer
+   :meth:`pipeline.analysis.Result.write` uses too (one sink per format, so
+   the files are the same for the same records).
 
 Memory holds the concept aggregates and one slice: it grows with the number
-of distinct concepts and of (document, concept) pairs that the merge needs,
-not with the text. ``graph.png`` and ``report.html`` are views for reading
-and show the first ``view_limit`` documents (all of a corpus that small).
-
-The files hold the same data as :meth:`pipeline.analysis.Result.write`
-writes for the whole corpus; the tests check it. GraphML, GEXF and DOT list
-the same nodes and edges (in slice order), AIF numbers its nodes slice by
-slice and holds one JSON object per line.
+of distinct concepts, of (document, concept) pairs that the merge needs and
+of concept mentions, not with the text. ``graph.png`` and ``report.html``
+show the first ``view_limit`` documents (all of a corpus that small).
 """
 from __future__ import annotations
 
-import json
 import os
-import re
-import shutil
-import tempfile
+import time
 from collections import Counter, defaultdict
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from dataclasses import replace
-from typing import IO, Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
-import pandas as pd
-
-from .analysis import DOCUMENT_COLUMNS, ConceptTable, Result, canonical_links, count_concept_occurrences
-from .concepts import merge_concepts
-from .export import (DOT_HEADER, TABLES, OutputLock, _clean, commit_outputs, csv_safe, dot_edge_line, dot_node_line,
-                     finish_interrupted_commit)
+from .analysis import DOCUMENT_COLUMNS, ConceptTable, Result, canonical_links
+from .export import (SLICE_DOCUMENTS, STAGING_PREFIX, VIEW_LIMIT, OutputLock, OutputWriter, finish_interrupted_commit,
+                     result_part)
 from .records import InputProblem
 
-__all__ = ["write_streamed", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]
-
-#: Documents read from the cache at a time.
-SLICE_DOCUMENTS = 100
-#: graph.png and report.html show at most this many documents.
-VIEW_LIMIT = 100
-STAGING_PREFIX = ".argmine-staging-"
-#: XML escapes of values up to this length (kinds, labels, ids) are cached; longer ones are not.
-_CACHED_LENGTH = 80
-_LINK_NUMBER = re.compile(r"link(\d+)")
-
+__all__ = ["run", "RunReport", "write_streamed", "ConceptInputs", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]  # the constants: see pipeline.export
 
 def _slices(cache, keys: Sequence[str], size: int, headers: Mapping[str, tuple[str, Mapping]] | None = None
             ) -> Iterator[list]:
@@ -73,482 +56,200 @@ def _slices(cache, keys: Sequence[str], size: int, headers: Mapping[str, tuple[s
         yield results
 
 
-# -- tables -------------------------------------------------------------------------
-
-
-class _TableSink:
-    """One table appended slice by slice to its CSV and (optionally) Parquet file."""
-
-    def __init__(self, folder: Path, name: str, parquet: bool, text_columns: Sequence[str] = ()):
-        self.csv_path = folder / f"{name}.csv"
-        self.parquet_path = folder / f"{name}.parquet" if parquet else None
-        self.columns: list[str] | None = None
-        self.writer = None
-        self.schema = None
-        #: columns that hold strings in every slice (metadata): Parquet type string, whatever the first slice holds
-        self.text_columns = frozenset(text_columns)
-
-    def write(self, frame: pd.DataFrame) -> None:
-        first = self.columns is None
-        if first:
-            self.columns = list(frame.columns)
-        frame = frame.reindex(columns=self.columns)
-        if not len(frame) and not first:
-            return
-        csv_safe(frame).to_csv(self.csv_path, index=False, header=first, mode="w" if first else "a")
-        if self.parquet_path is not None and len(frame):
-            self._parquet(frame)
-
-    def _parquet(self, frame: pd.DataFrame) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        table = pa.Table.from_pandas(frame, preserve_index=False)
-        if self.writer is None:
-            # a column without a value in the first slice (null, or NaN read as double) and every metadata
-            # column are strings: a later slice that has values in them must fit the schema
-            def typed(f):
-                if pa.types.is_string(f.type) or pa.types.is_large_string(f.type):
-                    return f
-                if f.name in self.text_columns:
-                    return pa.field(f.name, pa.large_string())
-                return pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
-
-            fields = [typed(f) for f in table.schema]
-            self.schema = pa.schema(fields, metadata=table.schema.metadata)
-            self.writer = pq.ParquetWriter(self.parquet_path, self.schema)
-        self.writer.write_table(table.cast(self.schema))
-
-    def close(self, empty: pd.DataFrame) -> None:
-        if self.columns is None:
-            self.write(empty)
-        if self.parquet_path is not None:
-            if self.writer is None:
-                empty.reindex(columns=self.columns).iloc[0:0].to_parquet(self.parquet_path, index=False)
-            else:
-                self.writer.close()
-
-
-# -- graph files --------------------------------------------------------------------------
-
-
-def _xml_type(value) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
-    return "string"
-
-
-def _text(value) -> str:
-    """A value as XML element text: booleans as GraphML writes them, characters XML forbids replaced."""
-    if isinstance(value, str) and len(value) > _CACHED_LENGTH:
-        return _escape_text(value)  # sentences and spans: rarely repeated, not worth keeping
-    return _short_text(value)
-
-
-@lru_cache(maxsize=1 << 14, typed=True)
-def _short_text(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return _escape_text(str(value))
-
-
-def _escape_text(text: str) -> str:
-    return _clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attr(value) -> str:
-    """A value as a quoted XML attribute."""
-    if isinstance(value, str) and len(value) > _CACHED_LENGTH:
-        return _quote(_text(value))
-    return _short_attr(value)
-
-
-@lru_cache(maxsize=1 << 14, typed=True)
-def _short_attr(value) -> str:
-    return _quote(_short_text(value))
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
-
-
-class _GraphSinks:
-    """GraphML, GEXF and DOT of the argument graph, which arrives slice by slice.
-
-    Node and edge elements go to scratch files as they come (a node only
-    once); the headers, which declare every attribute seen, are written when
-    the files are put together in :meth:`finish`. Strings are cleaned of
-    characters XML forbids, as :func:`pipeline.export.xml_safe_graph` does.
-    """
-
-    def __init__(self, scratch: Path):
-        self.scratch = scratch
-        self.parts: dict[str, IO[str]] = {name: open(scratch / f"{name}.part", "w", encoding="utf-8")
-                                          for name in ("graphml_nodes", "graphml_edges", "gexf_nodes", "gexf_edges",
-                                                       "dot_nodes", "dot_edges")}
-        self.seen: set[str] = set()
-        self.keys: dict[tuple[str, str], str] = {}  # (domain, attribute) -> type
-        self.gexf_ids: dict[tuple[str, str], int] = {}
-        self.name = ""
-        self.edges = 0
-
-    def _declare(self, domain: str, data: dict) -> None:
-        for name, value in data.items():
-            if (domain, name) not in self.keys:
-                self.keys[(domain, name)] = _xml_type(value)
-                if name != "label":
-                    self.gexf_ids[(domain, name)] = len(self.gexf_ids)
-
-    def _attvalues(self, domain: str, data: dict) -> str:
-        ids = self.gexf_ids
-        values = "".join(f'<attvalue for="{ids[(domain, k)]}" value={_attr(v)} />' for k, v in data.items()
-                         if k != "label")
-        return f"<attvalues>{values}</attvalues>" if values else ""
-
-    def add(self, graph, link_offset: int = 0) -> None:
-        """Append a slice's graph; its link numbers (keys ``…link<i>``, ``link_index``) are shifted by ``link_offset``."""
-        self.name = graph.graph.get("name", self.name)
-        write = self.parts
-        for node, data in graph.nodes(data=True):
-            if node in self.seen:
-                continue
-            self.seen.add(node)
-            self._declare("node", data)
-            node_id = _attr(node)
-            write["graphml_nodes"].write(
-                f"    <node id={node_id}>"
-                + "".join(f'<data key="n.{k}">{_text(v)}</data>' for k, v in data.items()) + "</node>\n")
-            write["gexf_nodes"].write(f"      <node id={node_id} label={_attr(data.get('label', node))}>"
-                                      + self._attvalues("node", data) + "</node>\n")
-            write["dot_nodes"].write(dot_node_line(node, data) + "\n")
-        for u, v, key, data in graph.edges(keys=True, data=True):
-            key = str(key)
-            if link_offset:
-                key = _LINK_NUMBER.sub(lambda m: f"link{int(m.group(1)) + link_offset}", key)
-                if "link_index" in data:
-                    data = {**data, "link_index": int(data["link_index"]) + link_offset}
-            self._declare("edge", {**data, "networkx_key": key})
-            source, target = _attr(u), _attr(v)
-            write["graphml_edges"].write(
-                f"    <edge source={source} target={target} id={_attr(key)}>"
-                + "".join(f'<data key="e.{k}">{_text(x)}</data>' for k, x in data.items()) + "</edge>\n")
-            label = f" label={_attr(data['label'])}" if "label" in data else ""
-            write["gexf_edges"].write(f'      <edge id="{self.edges}" source={source} target={target}{label}>'
-                                      + self._attvalues("edge", {**data, "networkx_key": key}) + "</edge>\n")
-            write["dot_edges"].write(dot_edge_line(u, v, data) + "\n")
-            self.edges += 1
-
-    def finish(self, out: Path) -> list[str]:
-        for handle in self.parts.values():
-            handle.close()
-        self._graphml(out / "graph.graphml")
-        self._gexf(out / "graph.gexf")
-        self._dot(out / "graph.dot")
-        return ["graph.graphml", "graph.gexf", "graph.dot"]
-
-    def _copy(self, name: str, target: IO[str]) -> None:
-        with open(self.scratch / f"{name}.part", encoding="utf-8") as source:
-            shutil.copyfileobj(source, target)
-
-    def _graphml(self, path: Path) -> None:
-        with open(path, "w", encoding="utf-8") as out:
-            out.write("<?xml version='1.0' encoding='utf-8'?>\n"
-                      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-                      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                      'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-                      'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
-            for (domain, name), kind in self.keys.items():
-                if name == "networkx_key":
-                    continue
-                prefix = "n." if domain == "node" else "e."
-                out.write(f'  <key id={_attr(prefix + name)} for="{domain}" attr.name={_attr(name)} '
-                          f'attr.type="{kind}" />\n')
-            out.write('  <key id="g.name" for="graph" attr.name="name" attr.type="string" />\n')
-            out.write(f'  <graph edgedefault="directed">\n    <data key="g.name">{_text(self.name)}</data>\n')
-            self._copy("graphml_nodes", out)
-            self._copy("graphml_edges", out)
-            out.write("  </graph>\n</graphml>\n")
-
-    def _gexf(self, path: Path) -> None:
-        with open(path, "w", encoding="utf-8") as out:
-            out.write("<?xml version='1.0' encoding='utf-8'?>\n"
-                      '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                      'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" '
-                      'version="1.2">\n  <meta>\n    <creator>argmine</creator>\n  </meta>\n'
-                      f'  <graph defaultedgetype="directed" mode="static" name={_attr(self.name)}>\n')
-            for domain in ("node", "edge"):
-                out.write(f'    <attributes mode="static" class="{domain}">\n')
-                for (kind, name), number in self.gexf_ids.items():
-                    if kind == domain:
-                        out.write(f'      <attribute id="{number}" title={_attr(name)} type="{self.keys[(kind, name)]}" />\n')
-                out.write("    </attributes>\n")
-            out.write("    <nodes>\n")
-            self._copy("gexf_nodes", out)
-            out.write("    </nodes>\n    <edges>\n")
-            self._copy("gexf_edges", out)
-            out.write("    </edges>\n  </graph>\n</gexf>\n")
-
-    def _dot(self, path: Path) -> None:
-        with open(path, "w", encoding="utf-8") as out:
-            out.write("\n".join(DOT_HEADER) + "\n")
-            self._copy("dot_nodes", out)
-            self._copy("dot_edges", out)
-            out.write("}\n")
-
-
-# -- argument files ------------------------------------------------------------------------
-
-
-class _ArgumentSinks:
-    """AIF JSON and Argdown joined from each slice's, with node, edge, participant and link numbers made corpus-wide.
-
-    AIF: the lists of every slice's document are concatenated and the
-    ``"argmine"`` object (keyed by node id) merged. Argdown: the per-document
-    sections of every slice follow one header.
-    """
-
-    _ID_FIELDS = {"nodeID": "node", "fromID": "node", "toID": "node", "edgeID": "edge", "participantID": "person",
-                  "personID": "person"}
-
-    def __init__(self, scratch: Path):
-        self.scratch = scratch
-        self.lists: dict[str, IO[str]] = {}
-        self.counts: Counter = Counter()
-        self.extra: dict[str, IO[str]] = {}
-        self.extra_counts: Counter = Counter()
-        self.offsets = {"node": 0, "edge": 0, "person": 0}
-        self.order: list[str] = []
-        self.argdown = open(scratch / "argdown.part", "w", encoding="utf-8")
-        self.argdown_sections = 0
-        self.argdown_head: str | None = None
-
-    def _shift(self, item: dict, offsets: dict[str, int], top: dict[str, int]) -> dict:
-        shifted = dict(item)
-        for name, kind in self._ID_FIELDS.items():
-            if name in shifted and shifted[name] is not None:
-                number = int(shifted[name])
-                shifted[name] = str(number + offsets[kind])
-                if name in ("nodeID", "edgeID", "participantID"):
-                    top[kind] = max(top[kind], number + offsets[kind])
-        return shifted
-
-    def add(self, result: Result, link_offset: int) -> None:
-        from .argument import aif_document, argdown_text
-
-        document = aif_document(result)
-        offsets = dict(self.offsets)
-        top = dict(self.offsets)
-        for key, value in document.items():
-            if key not in self.order:
-                self.order.append(key)
-            if isinstance(value, list):
-                for item in value:
-                    self._write(key, self._shift(item, offsets, top))
-            else:  # {"nodes": {node id: data}}: ids shifted, link numbers made corpus-wide
-                for group, entries in value.items():
-                    for node_id, data in entries.items():
-                        if "link_index" in data:
-                            data = dict(data, link_index=int(data["link_index"]) + link_offset)
-                        self._write_extra(key, group, str(int(node_id) + offsets["node"]), data)
-        self.offsets = top
-        self._argdown(argdown_text(result), link_offset)
-
-    def _write(self, key: str, item: dict) -> None:
-        if key not in self.lists:
-            self.lists[key] = open(self.scratch / f"aif_{key}.part", "w", encoding="utf-8")
-        body = json.dumps(item, ensure_ascii=False)
-        self.lists[key].write(("  " if not self.counts[key] else ",\n  ") + body)
-        self.counts[key] += 1
-
-    def _write_extra(self, key: str, group: str, node_id: str, data: dict) -> None:
-        name = f"{key}\t{group}"
-        if name not in self.extra:
-            self.extra[name] = open(self.scratch / f"aif_{key}_{group}.part", "w", encoding="utf-8")
-        body = json.dumps(data, ensure_ascii=False)
-        self.extra[name].write(("   " if not self.extra_counts[name] else ",\n   ") + f"{json.dumps(node_id)}: {body}")
-        self.extra_counts[name] += 1
-
-    _ARGDOWN_LINK = re.compile(r"^(\[.* link )(\d+)(\]:)", re.MULTILINE)
-
-    def _argdown(self, text: str, link_offset: int) -> None:
-        from .argument import argdown_text
-
-        if self.argdown_head is None:
-            self.argdown_head = argdown_text(Result(chapters=[]))
-        head = self.argdown_head.rstrip("\n") + "\n\n"
-        if not text.startswith(head):
-            return  # no section in this slice
-        body = self._ARGDOWN_LINK.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + link_offset}{m.group(3)}",
-                                      text[len(head):])
-        self.argdown.write(("\n" if self.argdown_sections else "") + body)
-        self.argdown_sections += 1
-
-    def finish(self, out: Path) -> list[str]:
-        from .argument import aif_document, argdown_text
-
-        for handle in (*self.lists.values(), *self.extra.values(), self.argdown):
-            handle.close()
-        empty = aif_document(Result(chapters=[]))
-        self.order = self.order or list(empty)
-        with open(out / "argument.aif.json", "w", encoding="utf-8") as target:
-            target.write("{")
-            for number, key in enumerate(self.order):
-                target.write(("\n" if not number else ",\n") + f" {json.dumps(key)}: ")
-                groups = [name.split("\t", 1)[1] for name in self.extra if name.split("\t", 1)[0] == key]
-                if key in self.lists:
-                    target.write("[\n")
-                    self._copy(f"aif_{key}.part", target)
-                    target.write("\n ]")
-                elif groups:
-                    target.write("{")
-                    for index, group in enumerate(groups):
-                        target.write(("\n" if not index else ",\n") + f"  {json.dumps(group)}: {{\n")
-                        self._copy(f"aif_{key}_{group}.part", target)
-                        target.write("\n  }")
-                    target.write("\n }")
-                else:
-                    target.write(json.dumps(empty.get(key, []), ensure_ascii=False, indent=1).replace("\n", "\n "))
-            target.write("\n}\n")
-        with open(out / "argument.argdown", "w", encoding="utf-8") as target:
-            head = self.argdown_head or argdown_text(Result(chapters=[]))
-            if self.argdown_sections:
-                target.write(head.rstrip("\n") + "\n\n")
-                self._copy("argdown.part", target)
-            else:
-                target.write(head)
-        return ["argument.aif.json", "argument.argdown"]
-
-    def _copy(self, name: str, target: IO[str]) -> None:
-        with open(self.scratch / name, encoding="utf-8") as source:
-            shutil.copyfileobj(source, target)
-
-
 # -- the whole output folder --------------------------------------------------------------------
 
 
-def _clean_stale_staging(out: Path) -> None:
-    """Remove the scratch folders of runs that were killed while writing."""
-    for folder in out.glob(STAGING_PREFIX + "*"):
-        if folder.is_dir():
-            shutil.rmtree(folder, ignore_errors=True)
+class ConceptInputs:
+    """The first pass of :func:`write_streamed` for documents as they are stored, while others are parsed.
+
+    For each cache key: the document id, the ``(doc_id, concept, mention text)`` of
+    each end of each link (in link order), the document's context and its
+    metadata keys: what the concept merge and the documents table's columns
+    need. :meth:`add_records` reads them from the records
+    :func:`pipeline.batch.encode_result` wrote this run (JSON, not checked
+    again: the full check comes when the writer decodes them from the cache).
+    Memory: the concept names and mention texts of the links, not the text.
+    """
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, tuple[str, list[tuple[str, str, str]], frozenset, tuple[str, ...]]] = {}
+
+    def add_records(self, records: Sequence[tuple[str, bytes]]) -> None:
+        import json
+
+        for key, data in records:
+            record = json.loads(bytes(data).decode("utf-8", "surrogatepass"))
+            ends = [(link["doc_id"], link[concept], link[text]) for link in record["extraction"]["links"]
+                    for concept, text in (("cause_concept", "cause_text"), ("effect_concept", "effect_text"))]
+            self.by_key[key] = (record["chapter"]["id"], ends, frozenset(record["extraction"]["context"]),
+                                tuple(record["chapter"]["metadata"]))
+
+    def add_result(self, key: str, item) -> None:
+        """The same from a decoded :class:`~pipeline.records.ChapterResult`."""
+        ends = [(link.doc_id, name, text) for link in item.extraction.links
+                for name, text in ((link.cause_concept, link.cause_text), (link.effect_concept, link.effect_text))]
+        self.by_key[key] = (item.chapter.id, ends, item.extraction.context, tuple(item.chapter.metadata))
+
+
+def _concept_inputs(cache, keys, size, headers, gathered: ConceptInputs | None):
+    """Occurrences, contexts and document columns of ``keys`` in key order: from ``gathered`` where it has the
+    key, else decoded from the cache a slice at a time."""
+    gathered = gathered or ConceptInputs()
+    occurrences: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    contexts: dict[str, object] = {}
+    columns: dict[str, None] = dict.fromkeys(DOCUMENT_COLUMNS)
+    for start in range(0, len(keys), size):
+        part = keys[start:start + size]
+        missing = [key for key in part if key not in gathered.by_key]
+        for key, item in zip(missing, cache.iter_results(missing)):
+            gathered.add_result(key, item)
+        for key in part:
+            doc_id, ends, context, metadata_keys = gathered.by_key.pop(key)
+            for link_doc, name, text in ends:  # as count_concept_occurrences counts them
+                occurrences[(link_doc, name)][text] += 1
+            contexts[doc_id] = context
+            columns.update(dict.fromkeys(headers[key][1] if headers and key in headers else metadata_keys))
+    return occurrences, contexts, list(columns)
 
 
 def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem], out_dir: str | os.PathLike, *,
                    png: bool = True, report: bool = True, parquet: bool = True,
                    slice_documents: int = SLICE_DOCUMENTS, view_limit: int = VIEW_LIMIT,
-                   headers: Mapping[str, tuple[str, Mapping[str, str]]] | None = None) -> tuple[list[Path], dict]:
+                   headers: Mapping[str, tuple[str, Mapping[str, str]]] | None = None,
+                   gathered: ConceptInputs | None = None) -> tuple[list[Path], dict]:
     """Write every output file of ``argmine run`` for the cached documents ``keys`` (in that order).
 
     Returns the paths written and counts (``documents``, ``links``,
     ``claims``). ``headers`` (key -> ``(source, metadata)``, as
     :class:`pipeline.batch.RunSummary` gives them) replace the source and
     metadata a cached record was stored with, so outputs name the paths of
-    this run. Every file is written into a scratch folder inside ``out_dir``
-    and all are moved into place in one journaled step
-    (:func:`pipeline.export.commit_outputs`), under the folder's
-    :class:`~pipeline.export.OutputLock` (:class:`~pipeline.export.OutputBusyError`
-    when another process holds it). CSV cells that a spreadsheet would run
-    as formulas are neutralised (:func:`pipeline.export.csv_safe`).
+    this run. ``gathered`` holds the first pass for documents read as they
+    were stored (:class:`ConceptInputs`); it is emptied. The files are written by an :class:`~pipeline.export.OutputWriter`
+    (a scratch folder inside ``out_dir``, all files moved into place in one
+    step, under the folder's :class:`~pipeline.export.OutputLock`:
+    :class:`~pipeline.export.OutputBusyError` when another process holds it).
+    CSV cells that a spreadsheet would run as formulas are neutralised
+    (:func:`pipeline.sinks.csv_safe`).
     """
+    from .concepts import merge_concepts
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with OutputLock(out):
         finish_interrupted_commit(out)
-        _clean_stale_staging(out)
-        return _write_streamed(keys, cache, problems, out, png=png, report=report, parquet=parquet,
-                               slice_documents=slice_documents, view_limit=view_limit, headers=headers)
-
-
-def _write_streamed(keys, cache, problems, out: Path, *, png, report, parquet, slice_documents, view_limit, headers):
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
-    scratch = staging / ".scratch"
-    scratch.mkdir()
-    try:
         # 1: concept names across the corpus -> canonical names (the inputs of build_result's merge)
-        occurrences: dict[tuple[str, str], Counter] = defaultdict(Counter)
-        contexts: dict[str, object] = {}
-        extra_columns: dict[str, None] = {}
-        for chunk in _slices(cache, keys, slice_documents, headers):
-            for item in chunk:
-                count_concept_occurrences(item.extraction.links, into=occurrences)
-                contexts[item.chapter.id] = item.extraction.context
-                for key in item.chapter.metadata:
-                    if key not in DOCUMENT_COLUMNS:
-                        extra_columns.setdefault(key)
+        occurrences, contexts, columns = _concept_inputs(cache, keys, slice_documents, headers, gathered)
         mapping, merges = merge_concepts(occurrences, contexts)
         mapping = {key: name for key, name in mapping.items() if key[1] != name}  # the rest map to themselves
         del occurrences, contexts
 
-        # 2: the concepts table from the canonical links, then from the resolutions (as Result.concepts)
+        # 2: the concepts table from the canonical links and the resolutions (as Result.concepts); the graph
+        # files give each concept node its corpus-wide mentions and documents
         table = ConceptTable()
+        resolutions = []  # the table takes them after every link (only concepts of links gain mentions)
         for chunk in _slices(cache, keys, slice_documents, headers):
-            table.add_links(link for item in chunk for link in canonical_links(item.extraction.links, mapping))
-        for chunk in _slices(cache, keys, slice_documents, headers):
-            table.add_resolutions(Result(chapters=chunk, concept_map=mapping).resolution_records)
+            table.add_links(canonical_links((link for item in chunk for link in item.extraction.links), mapping))
+            resolutions.extend(res for res in Result(chapters=chunk, concept_map=mapping).resolution_records
+                               if len(res.antecedents) == 1)
+        table.add_resolutions(resolutions)
+        del resolutions
         concepts = table.frame(merges)
         del table
         concepts_by_name = concepts.set_index("concept", drop=False)
 
-        # 3: tables, graph and argument files, slice by slice
-        document_columns = DOCUMENT_COLUMNS + [c for c in extra_columns if c not in DOCUMENT_COLUMNS]
-        numbers = {"words", "sentences", "claims", "links"}
-        sinks = {name: _TableSink(staging, name, parquet,
-                                  [c for c in document_columns if c not in numbers] if name == "documents" else ())
-                 for name in TABLES if name != "concepts"}
-        graphs = _GraphSinks(scratch)
-        arguments = _ArgumentSinks(scratch)
-        counts = {"documents": 0, "links": 0, "claims": 0}
-        view: list = []
-        view_links: list = []
-        for chunk in _slices(cache, keys, slice_documents, headers):
-            links = [link for item in chunk for link in canonical_links(item.extraction.links, mapping)]
-            result = Result(chapters=chunk, link_records=links, concept_map=mapping)
-            names = sorted({l.cause_concept for l in links} | {l.effect_concept for l in links})
-            result.__dict__["concepts"] = concepts_by_name.loc[names].reset_index(drop=True)
-            sinks["documents"].write(result.documents.reindex(columns=document_columns))
-            for name in ("claims", "links", "resolutions"):
-                sinks[name].write(getattr(result, name))
-            graphs.add(result.graph, counts["links"])
-            arguments.add(result, counts["links"])
-            if len(view) < view_limit:
-                room = view_limit - len(view)
-                view.extend(chunk[:room])
-                kept = {item.chapter.id for item in chunk[:room]}
-                view_links.extend(l for l in links if l.doc_id in kept)
-            counts["documents"] += len(chunk)
-            counts["links"] += len(links)
-            counts["claims"] += len(result.claims)
-        for name, sink in sinks.items():
-            sink.close(getattr(Result(chapters=[]), name).reindex(
-                columns=document_columns if name == "documents" else None))
-        written = [f"{name}.{kind}" for name in sinks for kind in (("csv", "parquet") if parquet else ("csv",))]
-        csv_safe(concepts).to_csv(staging / "concepts.csv", index=False)
-        written.append("concepts.csv")
-        if parquet:
-            concepts.to_parquet(staging / "concepts.parquet", index=False)
-            written.append("concepts.parquet")
-        if problems:
-            csv_safe(Result(chapters=[], problems=list(problems)).errors).to_csv(staging / "errors.csv", index=False)
-            written.append("errors.csv")
-        written += graphs.finish(staging)
-        written += arguments.finish(staging)
-        if png or report:
-            view_result = Result(chapters=view, merges=merges, link_records=view_links, concept_map=mapping)
-            if png:
-                from .plots import save_causal_graph_png
+        # 3: every slice to the writer (tables, graph and argument files; the first documents for the views)
+        writer = OutputWriter(out, parquet=parquet, png=png, report=report, view_limit=view_limit,
+                              document_columns=columns, merges=merges, concept_map=mapping)
+        with writer:
+            for chunk in _slices(cache, keys, slice_documents, headers):
+                links = canonical_links((link for item in chunk for link in item.extraction.links), mapping)
+                writer.add(result_part(chunk, links, mapping, concepts_by_name))
+            written = writer.close(concepts, problems)
+        return written, dict(writer.counts)
 
-                save_causal_graph_png(view_result, staging / "graph.png")
-                written.append("graph.png")
-            if report:
-                from .report import write_report
 
-                write_report(view_result, staging / "report.html")
-                written.append("report.html")
-        commit_outputs(staging, out, written, [] if problems else ["errors.csv"])
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return [out / name for name in written], counts
+@dataclass
+class RunReport:
+    """What :func:`run` did: the files written, the counts written, and what the reading and the cache said.
+
+    ``counts`` has ``documents``, ``links`` and ``claims``; ``cached`` the
+    documents taken from the cache; ``problems`` the inputs skipped or
+    repaired (:class:`~pipeline.records.InputProblem`); ``warnings`` one-line
+    notes about the cache; ``seconds`` the wall time.
+    """
+
+    written: list[Path] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: {"documents": 0, "links": 0, "claims": 0})
+    problems: list[InputProblem] = field(default_factory=list)
+    cached: int = 0
+    processed: int = 0
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def skipped(self) -> list[InputProblem]:
+        """The problems whose input was left out."""
+        return [p for p in self.problems if p.action == "skipped"]
+
+
+def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers: int | None = None,
+        engine: str = "local", scheduler: str | None = None, cache: str | os.PathLike | None = None,
+        batch_size: int = 16, max_chars: int | None = None, png: bool = True, report: bool = True,
+        parquet: bool = True, on_problem: Callable[[InputProblem], None] | None = None,
+        on_warning: Callable[[str], None] | None = None, on_start: Callable | None = None,
+        on_done: Callable[[int], None] | None = None, on_chars: Callable[[int], None] | None = None) -> RunReport:
+    """Analyse the files and folders ``inputs`` and write every output file into ``out`` (``argmine run``).
+
+    ``workers`` processes parse (default: the cores available,
+    :func:`pipeline.batch.default_workers`), on this machine (``engine="local"``)
+    or a Dask cluster (``"dask"``, ``scheduler`` its address or None for a
+    local one). Processed documents are kept in ``cache`` (default:
+    ``OUT/.argmine-cache``, a :class:`~pipeline.batch.RunCache`), so a rerun
+    only does what is left. ``batch_size`` documents go to a task;
+    documents over ``max_chars`` characters are skipped as problems. The
+    callbacks are :func:`pipeline.batch.run_corpus`'s. ``out`` is locked for
+    the whole run (:class:`~pipeline.export.OutputBusyError` when another run
+    holds it). When no document could be read, nothing but ``errors.csv``
+    (if there were problems) is written and the report has no files.
+
+    Raises :class:`ValueError` for an engine other than ``"local"`` or ``"dask"``.
+    """
+    from .batch import CACHE_DIRNAME, DaskEngine, LocalEngine, RunCache, default_workers, run_corpus
+
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine {engine!r}: expected 'local' or 'dask'")
+    if png or report:
+        import matplotlib
+
+        matplotlib.use("Agg")  # no window: the views are written to files
+    started = time.perf_counter()
+    out = Path(out)
+    workers = workers or default_workers()
+    runner = DaskEngine(scheduler, workers, batch_size) if engine == "dask" else LocalEngine(workers, batch_size)
+    report_ = RunReport()
+    with OutputLock(out), RunCache(Path(cache) if cache is not None else out / CACHE_DIRNAME) as store:
+        finish_interrupted_commit(out)
+        gathered = ConceptInputs()
+        summary = run_corpus([str(p) for p in inputs], store, runner, batch_size=batch_size, on_problem=on_problem,
+                             on_start=on_start, on_done=on_done, on_warning=on_warning, on_chars=on_chars,
+                             max_chars=max_chars, on_stored=gathered.add_records)
+        report_.problems, report_.cached = summary.problems, summary.cached
+        report_.processed, report_.warnings = summary.processed, summary.warnings
+        if not summary.keys:
+            if summary.problems:
+                _write_errors_only(summary.problems, out)
+        else:
+            report_.written, report_.counts = write_streamed(summary.keys, store, summary.problems, out, png=png,
+                                                             report=report, parquet=parquet,
+                                                             headers=summary.headers, gathered=gathered)
+    report_.seconds = time.perf_counter() - started
+    return report_
+
+
+def _write_errors_only(problems, out: Path) -> None:
+    """errors.csv alone, for a run that could read nothing."""
+    from .export import atomic_write_text
+    from .sinks import csv_safe
+
+    atomic_write_text(out / "errors.csv", csv_safe(Result(chapters=[], problems=list(problems)).errors)
+                      .to_csv(index=False))

@@ -52,7 +52,7 @@ def test_api_plot_returns_axes(seed_result):
 
 
 def test_api_load_result_round_trips_links(seed_result, tmp_path):
-    from pipeline.analysis import load_result
+    from pipeline.export import load_result
 
     seed_result.write(tmp_path, png=False, report=False)
     again = load_result(tmp_path)

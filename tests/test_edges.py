@@ -258,7 +258,7 @@ def _write(out: Path, cache: Path, key: str, text: str) -> dict[str, bytes]:
 
 
 def test_edges_without_the_exchange_a_run_killed_between_the_moves_is_completed_before_anyone_reads_the_folder(tmp_path):
-    from pipeline.analysis import load_result
+    from pipeline.export import load_result
 
     new = _write(tmp_path / "reference", tmp_path / "cache-ref", "new", english(8))
     old = _write(tmp_path / "out", tmp_path / "cache", "old", english(7))
@@ -551,7 +551,7 @@ def test_edges_planted_pickle_in_the_cache_runs_nothing_and_is_recomputed(tmp_pa
 
 
 def test_edges_formula_cells_are_neutralised_in_csv_and_exact_in_parquet(tmp_path):
-    from pipeline.analysis import load_result
+    from pipeline.export import load_result
 
     record = {"id": "=cmd", "text": english(15), "note": "@SUM(A1:A9)", "sign": "-2+3", "quoted": "'=x"}
     (tmp_path / "formulas.jsonl").write_text(json.dumps(record), encoding="utf-8")

@@ -199,3 +199,10 @@ def test_export_argdown_of_hostile_text_keeps_one_statement_per_line(tmp_path):
     lines = (tmp_path / "a.argdown").read_text(encoding="utf-8").splitlines()
     statements = [l for l in lines if l.startswith("[")]
     assert (len(statements), [l for l in lines if re.search("[\x00-\x08\x0b-\x1f<>{}]", l)]) == (2, [])
+
+
+def test_export_argmine_run_and_result_write_write_the_same_bytes(run_dir, api_dir):
+    """One writer per format: every file Result.write wrote equals the one `argmine run` wrote."""
+    names = sorted(p.name for p in api_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    assert len(names) == 15
+    assert [n for n in names if (api_dir / n).read_bytes() != (run_dir / n).read_bytes()] == []
