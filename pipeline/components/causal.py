@@ -117,6 +117,11 @@ class CausalLinkFinder:
             effect, effect_head = syntax.degree_question_end(doc, link.effect, link.effect_head)
             if (cause, effect) != (link.cause, link.effect):  # "how much of X was due to Y": the link is about X
                 link = replace(link, cause=cause, cause_head=cause_head, effect=effect, effect_head=effect_head)
+            ends = self._binomial_end(doc, link.cause, link.cause_head), self._binomial_end(doc, link.effect, link.effect_head)
+            if None in ends:
+                continue  # "the ebb and flow of X": the second noun of the pair is read with the first
+            if ends != ((link.cause, link.cause_head), (link.effect, link.effect_head)):
+                link = replace(link, cause=ends[0][0], cause_head=ends[0][1], effect=ends[1][0], effect_head=ends[1][1])
             key = (link.cause, link.effect)
             heads = (link.cause_head, link.effect_head, link.polarity)
             if key in seen or heads in seen:  # "forced the king into exile": one link, however many rules read it
@@ -132,6 +137,25 @@ class CausalLinkFinder:
             if rule.direction == "decrease" and link.polarity == "positive" and self._decrease_noun(effect):
                 link = replace(link, polarity="negative")  # "reduced the depletion of X": a double negative
             yield link
+
+    def _binomial_end(self, doc: Doc, span: tuple[int, int], head: int) -> tuple[tuple[int, int], int] | None:
+        """One end of a link widened to a whole binomial pair ("the rise and fall of X", lexicon kind ``binomial``).
+
+        Returns ``(span, head)``: unchanged unless ``head`` is the first noun of a pair, then the span runs to the
+        end of the second noun's phrase (which holds the shared complement); ``None`` when ``head`` is the second
+        noun of a pair, whose link the first noun's link already gives.
+        """
+        token = doc[head]
+        pairs = self.words.by_kind.get("binomial", ())
+        if token.pos_ != "NOUN" or not pairs:
+            return span, head
+        if token.dep_ == "conj" and token.head.pos_ == "NOUN" and token.i == token.head.i + 2 \
+                and f"{token.head.lower_} and {token.lower_}" in pairs:
+            return None
+        second = next((c for c in token.children if c.dep_ == "conj" and c.i == token.i + 2), None)
+        if second is None or f"{token.lower_} and {second.lower_}" not in pairs:
+            return span, head
+        return (span[0], max(span[1], syntax.np_span(second)[1])), head
 
     def _rejected(self, rule: CueRule, link: TokenLink, doc: Doc) -> bool:
         """Whether the rule's conditions on its ends turn ``link`` down (checked before it can shadow another cue)."""
@@ -653,10 +677,26 @@ class CausalLinkFinder:
                 skip = {t.i for k in end.children if k.dep_ in ("conj", "cc", "nsubj") for t in k.subtree}
                 yield TokenLink(rule.id, (adverb.i, adverb.i + 1), syntax.clause_span(end, exclude=skip), effect,
                                 end.i, head.i, rule.strength, rule.polarity, rule.confidence)
+                yield from self._countered_result(head, syntax.clause_span(end, exclude=skip), end.i)
             return
         cause = syntax.core_clause_span(main, exclude={t.i for t in head.subtree})
         yield TokenLink(rule.id, (adverb.i, adverb.i + 1), cause, effect, main.i, head.i,
                         rule.strength, rule.polarity, rule.confidence)
+
+    def _countered_result(self, gerund: Token, cause: tuple[int, int], cause_head: int) -> Iterator[TokenLink | None]:
+        """The negative link of a result gerund that stops its object (", thus overcoming Y", ", thereby averting Y").
+
+        The complement that brings the result about counters what the gerund's verb stops: ``cause`` -> each object
+        of ``gerund``, polarity negative, read by the gerund's own negative verb rule (e.g. ``verb-counteract``).
+        """
+        rule = next((r for r in self.by_lemma.get(gerund.lemma_.lower(), ())
+                     if r.frame == "verb" and r.polarity == "negative"), None)
+        if rule is None:
+            return
+        for obj in syntax.objects(gerund):
+            for e in syntax.conjuncts(obj):
+                yield TokenLink(rule.id, (gerund.i, gerund.i + 1), cause, syntax.np_span(e), cause_head, e.i,
+                                rule.strength, rule.polarity, rule.confidence)
 
     # -- phrase frames --------------------------------------------------------
 
