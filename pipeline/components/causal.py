@@ -630,6 +630,41 @@ class CausalLinkFinder:
                     yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(end, exclude=skip),
                                     c.i, end.i, rule.strength, rule.polarity, rule.confidence)
 
+    def _unit_condition(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
+        """A finding across units (places, polities, groups) that share a condition.
+
+        - "Y happened in [areas] where X" / "in [areas] experiencing X": the condition X -> the clause Y;
+        - "[Colonies] that did X were Y-er" / "[drought-struck districts] had more Y": X -> the predicate, only when
+          the predicate compares (a comparative: a finding across units, not a description of one place).
+        ``noun`` is a plural unit noun of the rule's lemmas; the condition is its relative clause, participle or
+        participial adjective. Polarity is the rule's; factuality reads negation and hedges later.
+        """
+        if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+            return
+        mods = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") and c.i > noun.i]
+        mods += [c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < noun.i]
+        if not mods:
+            return
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in rule.prep and prep.head.pos_ in ("VERB", "AUX") \
+                and prep.i > prep.head.i:
+            main = prep.head
+            if any(self._person(s) for s in syntax.subjects(main) + syntax.passive_subjects(main)):
+                return  # "he was born in villages where ...": a life's setting, not a finding across units
+            effect = syntax.core_clause_span(main, exclude={t.i for t in prep.subtree})
+        elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and any(
+                t.tag_ in ("JJR", "RBR") for t in noun.head.subtree if t.i > noun.right_edge.i):
+            main = noun.head
+            effect = syntax.core_clause_span(main, exclude={t.i for t in noun.subtree} | {t.i for t in main.children
+                                                                                       if t.dep_ in ("advmod", "aux") and t.i < main.i})
+        else:
+            return
+        for mod in mods:
+            relative = {c.i for c in mod.children if c.tag_ in ("WDT", "WRB", "WP") or c.lower_ == "that"}
+            cause = syntax.clause_span(mod, exclude=relative) if mod.dep_ != "amod" else (mod.left_edge.i, mod.i + 1)
+            yield TokenLink(rule.id, (noun.i, noun.i + 1), cause, effect, mod.i, main.i,
+                            rule.strength, rule.polarity, rule.confidence)
+
     def _way_means(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
         """"Requisitioning was the (only) way to feed the garrisons": the subject -> the infinitive's end (and its conjuncts)."""
         if noun.dep_ != "attr" or noun.head.lemma_ != "be":
@@ -1247,6 +1282,7 @@ _FRAMES = {
     "way_means": CausalLinkFinder._way_means,
     "result_adverb": CausalLinkFinder._result_adverb,
     "lack_means": CausalLinkFinder._lack_means,
+    "unit_condition": CausalLinkFinder._unit_condition,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
@@ -1273,4 +1309,5 @@ _PHRASE_FRAMES = {
     "way_means": lambda self, rule, span: iter(()),
     "result_adverb": lambda self, rule, span: iter(()),
     "lack_means": lambda self, rule, span: iter(()),
+    "unit_condition": lambda self, rule, span: iter(()),
 }
