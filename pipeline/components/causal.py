@@ -155,7 +155,9 @@ class CausalLinkFinder:
         second = next((c for c in token.children if c.dep_ == "conj" and c.i == token.i + 2), None)
         if second is None or f"{token.lower_} and {second.lower_}" not in pairs:
             return span, head
-        return (span[0], max(span[1], syntax.np_span(second)[1])), head
+        # the shared complement hangs on the second noun or, after it, on the first ("the ebb and flow of X")
+        shared = [c.right_edge.i + 1 for c in token.children if c.dep_ == "prep" and c.i > second.i]
+        return (span[0], max([span[1], syntax.np_span(second)[1]] + shared)), head
 
     def _rejected(self, rule: CueRule, link: TokenLink, doc: Doc) -> bool:
         """Whether the rule's conditions on its ends turn ``link`` down (checked before it can shadow another cue)."""

@@ -1,0 +1,116 @@
+"""Kinds of English that carry causal links in historians' prose, each tested on several sentences of the project's own.
+
+- dependence predicates ("Y depended on X", "Y was dependent on X");
+- binomial pairs read as one end ("the rise and fall of X");
+- a result gerund that stops its object (", thus averting Y"): the enabled act counters Y;
+- findings across units ("Y in districts where X", "colonies that did X were more Y").
+
+Each test names the rule, the cause span, the effect span and the polarity a link must have.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _links(nlp, text: str) -> list[tuple[str, str, str, str]]:
+    """(rule, cause span, effect span, polarity) of every link the component finds."""
+    doc = nlp(text)
+    return [(link["rule"], doc[slice(*link["cause"])].text, doc[slice(*link["effect"])].text, link["polarity"])
+            for link in doc._.causal_links]
+
+
+def _records(extract_links, text: str) -> list[tuple[str, str, str, str]]:
+    """(rule, cause text, effect text, polarity) of every extracted link, after factuality."""
+    return [(link.rule, link.cause_text, link.effect_text, link.polarity) for link in extract_links(text)]
+
+
+# -- dependence ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The size of the vintage depended on the summer heat.",
+     ("verb-prep-depend-on", "the summer heat", "The size of the vintage", "positive")),
+    ("Whether the truce held hinged on the supply of bread.",
+     ("verb-prep-depend-on", "the supply of bread", "the truce", "positive")),
+    ("The recovery of the mints was largely dependent on the return of peace.",
+     ("verb-prep-dependent-on", "the return of peace", "The recovery of the mints", "positive")),
+    ("The fortunes of the guild were more contingent on royal favour than on trade.",
+     ("verb-prep-dependent-on", "royal favour", "The fortunes of the guild", "positive")),
+])
+def test_kinds_dependence_reads_the_object_as_cause(nlp, text, expected):
+    assert _links(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The tenants depended on the abbot for their seed corn.",
+    "The smaller ports were dependent on the merchants of Bristol.",
+])
+def test_kinds_dependence_of_people_is_not_a_link(nlp, text):
+    assert _links(nlp, text) == []
+
+
+def test_kinds_denied_dependence_is_negative(extract_links):
+    assert _records(extract_links, "The price of rye was not dependent on the weather.") == [
+        ("verb-prep-dependent-on", "the weather", "The price of rye", "negative")]
+
+
+# -- binomial pairs --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rise and fall of the salt trade was dependent on the northern wars.",
+     ("verb-prep-dependent-on", "the northern wars", "The rise and fall of the salt trade", "positive")),
+    ("The ebb and flow of pilgrims depended on the plague years.",
+     ("verb-prep-depend-on", "the plague years", "The ebb and flow of pilgrims", "positive")),
+])
+def test_kinds_binomial_pair_is_one_end(nlp, text, expected):
+    assert _links(nlp, text) == [expected]
+
+
+def test_kinds_plain_coordination_still_gives_two_links(nlp):
+    assert [(c, e) for _, c, e, _ in _links(nlp, "The war and the famine of 1921 ruined the province.")] == [
+        ("The war", "the province"), ("the famine of 1921", "the province")]
+
+
+# -- a result gerund that stops its object ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign loans helped the crown to pay its troops, thus preventing a mutiny.",
+     ("verb-prevent", "to pay its troops", "a mutiny", "negative")),
+    ("The new dykes enabled farmers to drain the marshes and to sow wheat, thereby averting a famine.",
+     ("verb-prevent", "to sow wheat", "a famine", "negative")),
+    ("Cheap bullion allowed the mint to issue more coin, thus counteracting the scarcity of silver.",
+     ("verb-counteract", "to issue more coin", "the scarcity of silver", "negative")),
+])
+def test_kinds_countered_result_links_the_enabled_act(nlp, text, expected):
+    links = _links(nlp, text)
+    assert expected in links
+    # the positive result link stays: the act brings about the gerund's event
+    assert any(rule == "result-adverb-scope" and cause == expected[1] and polarity == "positive"
+               for rule, cause, _, polarity in links)
+
+
+# -- findings across units -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Enclosure spread fastest in counties where wool fetched high prices.",
+     ("construction-unit-condition", "wool fetched high prices", "Enclosure spread fastest", "positive")),
+    ("The land reform was concentrated in provinces experiencing a sharper fall in rents.",
+     ("construction-unit-condition", "experiencing a sharper fall in rents", "The land reform was concentrated",
+      "positive")),
+    ("Towns that lost more men in the war also saw larger riots.",
+     ("construction-unit-condition", "lost more men in the war", "saw larger riots", "positive")),
+    ("Plague-stricken villages now hold more common pasture.",
+     ("construction-unit-condition", "Plague-stricken", "hold more common pasture", "positive")),
+])
+def test_kinds_unit_condition_reads_the_condition_as_cause(nlp, text, expected):
+    assert _links(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The battle was fought in an area where the river bends.",     # one place: a setting, not a finding
+    "He was born in villages where his father farmed.",            # a person's life, not a finding
+    "Villages that had a mill paid their rents.",                   # no comparison across the units
+])
+def test_kinds_unit_condition_needs_a_finding(nlp, text):
+    assert _links(nlp, text) == []
