@@ -114,3 +114,30 @@ def test_kinds_unit_condition_reads_the_condition_as_cause(nlp, text, expected):
 ])
 def test_kinds_unit_condition_needs_a_finding(nlp, text):
     assert _links(nlp, text) == []
+
+
+# -- conjuncts the parser hangs elsewhere ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("By 1800 the town had lost all of its river trade and much of its land trade, chiefly to Genoa.",
+     [("verb-prep-lose-to", "Genoa", "all of its river trade", "positive"),
+      ("verb-prep-lose-to", "Genoa", "much of its land trade", "positive")]),
+    ("The war destroyed the harvest and much of the seed.",
+     [("vn-destroy-decrease", "The war", "the harvest", "positive"),
+      ("vn-destroy-decrease", "The war", "much of the seed", "positive")]),
+])
+def test_kinds_coordinated_partitive_is_a_second_effect(nlp, text, expected):
+    assert _links(nlp, text) == expected
+
+
+def test_kinds_event_coordinated_with_a_by_agent_is_a_second_effect(nlp):
+    links = _links(nlp, "The famine facilitated the purchase of land by the landlords and the growth of a class "
+                        "of tenant farmers.")
+    assert [(rule, cause, effect) for rule, cause, effect, _ in links][1:] == [
+        ("oewn-cause", "The famine", "the growth of a class of tenant farmers")]
+    assert links[0][:2] == ("oewn-cause", "The famine") and links[0][2].startswith("the purchase of land")
+
+
+def test_kinds_agents_coordinated_in_a_by_phrase_stay_agents(nlp):
+    assert [effect for _, _, effect, _ in _links(nlp, "The plague hastened the sale of farms by the gentry and "
+                                                      "the clergy.")] == ["the sale of farms by the gentry and the clergy"]

@@ -270,7 +270,7 @@ class CausalLinkFinder:
             return
         for cause_head in [c for by in causes or [cause] for c in self._members(by)]:
             for effect in effects:
-                for effect_head in syntax.conjuncts(effect):
+                for effect_head in self._partitive_conjuncts(effect):
                     yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
 
     def _verb_prep(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
@@ -347,7 +347,7 @@ class CausalLinkFinder:
                 else:
                     cause, effect = head, reached
                 for c in self._members(cause):
-                    for e in syntax.conjuncts(effect):
+                    for e in self._partitive_conjuncts(effect):
                         yield self._make(rule, (verb.i, verb.i + 1), c, e, cue_words)
         if rule.needs_object and not rule.reverse and not syntax.is_passive(verb) and first != syntax.subjects(verb):
             # "the missions absorbed local elites and turned them into clerks": the agent of the change, shared
@@ -1130,6 +1130,25 @@ class CausalLinkFinder:
         return [found[0]] if found is not None else []
 
     # -- helpers --------------------------------------------------------------
+
+    def _partitive_conjuncts(self, token: Token) -> list[Token]:
+        """:func:`syntax.conjuncts` plus the conjuncts the parser hangs elsewhere. Returns tokens in text order.
+
+        - coordinated partitive heads: "all of X and much of Y", "X and half of Y" (a quantity word, adjective,
+          determiner or number, with an "of" complement);
+        - an event noun coordinated with the agent of a "by" phrase: "concentration of land by the elite and the
+          rise of a new class": an agent cannot be coordinated with an event, so the event is the object's conjunct.
+        """
+        items = syntax.conjuncts(token)
+        if token.pos_ in ("VERB", "AUX"):
+            return items
+        extra = [c for c in token.conjuncts if c.pos_ in ("ADJ", "DET", "NUM") and c not in items
+                 and any(k.dep_ == "prep" and k.lower_ == "of" for k in c.children)]
+        for by in (k for k in token.children if k.dep_ == "prep" and k.lower_ == "by"):
+            for agent in (o for o in by.children if o.dep_ == "pobj" and self._agent(o)):
+                extra += [c for c in agent.conjuncts if c.i > agent.i and c.pos_ == "NOUN" and self._eventive(c)
+                          and not self._agent(c) and c not in items + extra]
+        return sorted(items + extra, key=lambda t: t.i)
 
     def _members(self, token: Token) -> list[Token]:
         """The causes a cause noun stands for: its conjuncts, and the members of "the combination of X and Y"."""
