@@ -141,3 +141,30 @@ def test_kinds_event_coordinated_with_a_by_agent_is_a_second_effect(nlp):
 def test_kinds_agents_coordinated_in_a_by_phrase_stay_agents(nlp):
     assert [effect for _, _, effect, _ in _links(nlp, "The plague hastened the sale of farms by the gentry and "
                                                       "the clergy.")] == ["the sale of farms by the gentry and the clergy"]
+
+
+# -- findings across units: "with" conditions and an elided predicate --------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Towns that lost more men in the war also saw larger riots, as did towns that housed a garrison.",
+     [("construction-unit-condition", "lost more men in the war", "saw larger riots", "positive"),
+      ("construction-unit-condition", "housed a garrison", "saw larger riots", "positive")]),
+    ("Parishes with more enclosures had fewer paupers, and so did parishes that kept a workhouse.",
+     [("construction-unit-condition", "more enclosures", "had fewer paupers", "positive"),
+      ("construction-unit-condition", "kept a workhouse", "had fewer paupers", "positive")]),
+])
+def test_kinds_unit_condition_with_an_elided_predicate(nlp, text, expected):
+    assert _links(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wages fell in the north, and so did rents.",
+    "The mills closed early, and so had the mines.",
+])
+def test_kinds_so_before_an_inverted_auxiliary_is_not_a_result(nlp, text):
+    assert _links(nlp, text) == []
+
+
+def test_kinds_resultative_so_still_links(nlp):
+    assert _links(nlp, "The harvest failed, so the towns went hungry.") == [
+        ("connective-adverb", "The harvest failed", "the towns went hungry", "positive")]

@@ -645,9 +645,23 @@ class CausalLinkFinder:
             return
         mods = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") and c.i > noun.i]
         mods += [c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < noun.i]
+        mods += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" and c.i == noun.i + 1
+                 for o in c.children if o.dep_ == "pobj"]  # "parishes with more enclosures"
         if not mods:
             return
         prep = noun.head
+        elided = noun.head if noun.head.lemma_ == "do" and self._inverted_ellipsis(noun.head) else None
+        if elided is not None and elided.dep_ in ("advcl", "conj") and elided.head.pos_ in ("VERB", "AUX"):
+            # "Y-ed more, as did [countries that X]": the predicate is the one the ellipsis copies
+            main = elided.head
+            if not any(t.tag_ in ("JJR", "RBR") for t in main.subtree if t.i < elided.i):
+                return
+            subject = {t.i for s in syntax.subjects(main) for t in s.subtree}
+            effect = syntax.core_clause_span(main, exclude=subject | {t.i for t in elided.subtree} | {
+                t.i for t in main.children if t.dep_ in ("advmod", "aux", "cc") and t.i < main.i})
+            for mod in mods:
+                yield self._unit_condition_link(rule, noun, mod, effect, main)
+            return
         if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in rule.prep and prep.head.pos_ in ("VERB", "AUX") \
                 and prep.i > prep.head.i:
             main = prep.head
@@ -657,15 +671,27 @@ class CausalLinkFinder:
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and any(
                 t.tag_ in ("JJR", "RBR") for t in noun.head.subtree if t.i > noun.right_edge.i):
             main = noun.head
+            elided = [c for c in main.children if c.dep_ == "conj" and c.lemma_ == "do" and self._inverted_ellipsis(c)]
             effect = syntax.core_clause_span(main, exclude={t.i for t in noun.subtree} | {t.i for t in main.children
-                                                                                       if t.dep_ in ("advmod", "aux") and t.i < main.i})
+                                                                                       if t.dep_ in ("advmod", "aux") and t.i < main.i}
+                                             | {t.i for c in elided for t in c.subtree}
+                                             | {c.i for c in main.children if c.dep_ in ("cc", "punct") and elided and c.i < elided[0].i and c.i > main.i})
         else:
             return
         for mod in mods:
+            yield self._unit_condition_link(rule, noun, mod, effect, main)
+
+    def _unit_condition_link(self, rule: CueRule, noun: Token, mod: Token, effect: tuple[int, int], main: Token) -> TokenLink:
+        """The link of one condition ``mod`` (relative clause, participle, participial adjective or "with" object)."""
+        if mod.dep_ == "pobj":
+            cause = syntax.np_span(mod)
+        elif mod.dep_ == "amod":
+            cause = (mod.left_edge.i, mod.i + 1)
+        else:
             relative = {c.i for c in mod.children if c.tag_ in ("WDT", "WRB", "WP") or c.lower_ == "that"}
-            cause = syntax.clause_span(mod, exclude=relative) if mod.dep_ != "amod" else (mod.left_edge.i, mod.i + 1)
-            yield TokenLink(rule.id, (noun.i, noun.i + 1), cause, effect, mod.i, main.i,
-                            rule.strength, rule.polarity, rule.confidence)
+            cause = syntax.clause_span(mod, exclude=relative)
+        return TokenLink(rule.id, (noun.i, noun.i + 1), cause, effect, mod.i, main.i,
+                         rule.strength, rule.polarity, rule.confidence)
 
     def _way_means(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
         """"Requisitioning was the (only) way to feed the garrisons": the subject -> the infinitive's end (and its conjuncts)."""
@@ -800,6 +826,8 @@ class CausalLinkFinder:
     def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         if phrase.text.lower() == "so" and not syntax.resultative_so(phrase[0]):
             return
+        if phrase.text.lower() == "so" and phrase.end + 1 < len(phrase.doc) and self._inverted_ellipsis(phrase.doc[phrase.end]):
+            return  # "..., and so did the towns that X": an elided predicate shared, not a result
         attach = syntax.phrase_attachment(phrase)
         if attach is None or attach.pos_ not in ("VERB", "AUX"):
             return
@@ -822,6 +850,14 @@ class CausalLinkFinder:
         effect_span = syntax.clause_span(attach, exclude=exclude | own)
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, previous.i, attach.i,
                         rule.strength, rule.polarity, rule.confidence)
+
+    @staticmethod
+    def _inverted_ellipsis(verb: Token) -> bool:
+        """An auxiliary before its subject with the predicate elided: "(so / as) did the towns", "so was the army"."""
+        if not (verb.tag_ == "MD" or (verb.lemma_ in ("do", "be", "have") and verb.tag_ in ("VBD", "VBZ", "VBP"))):
+            return False
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        return after is not None and after.pos_ in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM")
 
     def _purpose(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         to = phrase[-1]
