@@ -678,6 +678,20 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     cue_head = doc[data["cue"][0]]
     if cue_head.pos_ == "NOUN" and _negative_nominal(cue_head, words):
         negators[cue_head.i] = cue_head  # "had no effect on"
+    for word in [doc[i] for i in data.get("cue_extra", ())]:
+        if word.pos_ == "NOUN" and word.i != cue_head.i and _negative_nominal(word, words):
+            negators[word.i] = word  # "played no role in", "gave no rise to": the cue's own noun is negated
+    for child in clause.children:
+        if child.dep_ == "dobj" and child.i not in (data["cause_head"], data["effect_head"]) and child.i not in negators \
+                and _negative_nominal(child, words):
+            negators[child.i] = child  # "Y owed nothing to X": the object that is no amount denies the link
+    for word in [cue_head] + [doc[i] for i in data.get("cue_extra", ())]:
+        if word.pos_ == "NOUN" and _weak_nominal(word, words) and not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children):
+            flips += 1  # "had little effect on", "played little part in": hardly any, so negative and hedged
+            weak = True
+            markers.append(word.lower_)
+            break
     if clause.pos_ in _NOMINAL and _negative_nominal(clause, words):
         negators[clause.i] = clause  # "no protest against X was recorded"
     for end in (doc[data["cause_head"]], doc[data["effect_head"]]):

@@ -168,3 +168,48 @@ def test_kinds_so_before_an_inverted_auxiliary_is_not_a_result(nlp, text):
 def test_kinds_resultative_so_still_links(nlp):
     assert _links(nlp, "The harvest failed, so the towns went hungry.") == [
         ("connective-adverb", "The harvest failed", "the towns went hungry", "positive")]
+
+
+# -- denied and negative links -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a negative quantifier on the cue's own noun
+    ("The drought played no role in the revolt.",
+     ("verb-prep-play-part-in", "The drought", "the revolt", "negative", "asserted")),
+    ("The flood of refugees played no part in the fall of the city.",
+     ("verb-prep-play-part-in", "The flood of refugees", "the fall of the city", "negative", "asserted")),
+    # a weak one: hardly any, so negative and hedged; "a little" is some
+    ("The tariff had little impact on grain prices.",
+     ("noun-effect-of", "The tariff", "grain prices", "negative", "hedged")),
+    ("The drought played little part in the revolt.",
+     ("verb-prep-play-part-in", "The drought", "the revolt", "negative", "hedged")),
+    ("The tariff had a little impact on grain prices.",
+     ("noun-effect-of", "The tariff", "grain prices", "positive", "asserted")),
+    # an object that is no amount
+    ("The revolt owed nothing to foreign agents.",
+     ("verb-prep-owe-to", "foreign agents", "The revolt", "negative", "asserted")),
+    # how much was done, not a purpose
+    ("The truce did little to ease the hunger in the capital.",
+     ("degree-do-little-to", "The truce", "to ease the hunger in the capital", "negative", "asserted")),
+    ("The council's grants did nothing to relieve the poor.",
+     ("degree-do-little-to", "The council's grants", "to relieve the poor", "negative", "asserted")),
+    ("The new canal did much to revive the trade of the town.",
+     ("degree-do-much-to", "The new canal", "to revive the trade of the town", "positive", "asserted")),
+    # a denied connection
+    ("The uprising was unrelated to the price of bread.",
+     ("verb-prep-unrelated-to", "the price of bread", "The uprising", "negative", "asserted")),
+    ("The epidemic was unconnected with the arrival of the ships.",
+     ("verb-prep-unrelated-to", "the arrival of the ships", "The epidemic", "negative", "asserted")),
+    # keeping an act from happening
+    ("The fleet stopped the pirates from raiding the coast.",
+     ("verb-prep-keep-from", "The fleet", "raiding the coast", "negative", "asserted")),
+    ("The new dykes kept the river from flooding the fields.",
+     ("verb-prep-keep-from", "The new dykes", "flooding the fields", "negative", "asserted")),
+])
+def test_kinds_denied_links(extract_links, text, expected):
+    assert [(link.rule, link.cause_text, link.effect_text, link.polarity, link.modality)
+            for link in extract_links(text)] == [expected]
+
+
+def test_kinds_keep_from_a_person_is_no_link(extract_links):
+    assert extract_links("The king kept the jewels from his creditors.") == []

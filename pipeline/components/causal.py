@@ -335,6 +335,9 @@ class CausalLinkFinder:
             first = nominal.participle_host(verb) or first  # "the losses resulting from X", "..., arising from X"
         elif not syntax.is_passive(verb) and not rule.subject_cause and (not first or first == syntax.subjects(verb)):
             first = self._bridged_subjects(verb) or first  # "a reform that historians argue played a role in Y"
+        if rule.reverse and first and not syntax.is_passive(verb) and all(
+                self.words.in_kinds(h.lower_, ("negative_quantifier",)) for h in first):
+            first = syntax.subjects(verb) or first  # "Y owed nothing to X": X did not bring Y about
         if not first:
             return
         for head in first:
@@ -631,6 +634,30 @@ class CausalLinkFinder:
                     skip = {t.i for k in end.children if k.dep_ in ("conj", "cc") for t in k.subtree}
                     yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(end, exclude=skip),
                                     c.i, end.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _degree_effort(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"X did little (nothing, much) to V": X -> the infinitive's clause, with the rule's polarity.
+
+        The object of "do" is a degree word of ``rule.object``; the infinitive hangs on the verb or on that word.
+        How much X did says whether it brought the end about ("little", "nothing": negative), not a purpose.
+        """
+        if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
+            return
+        degree = next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "advmod") and c.lower_ in rule.object), None)
+        if degree is None:
+            return
+        clause = next((c for c in list(verb.children) + list(degree.children) if c.dep_ in ("advcl", "xcomp", "relcl", "acl")
+                       and c.tag_ == "VB" and c.i > degree.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None:
+            return
+        ends = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for subject in syntax.subjects(verb):
+            for c in self._members(subject):
+                for end in ends:
+                    skip = {t.i for k in end.children if k.dep_ in ("conj", "cc") for t in k.subtree}
+                    to = [a.i for a in end.children if a.dep_ == "aux" and a.lower_ == "to"]
+                    yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(end, exclude=skip),
+                                    c.i, end.i, rule.strength, rule.polarity, rule.confidence, (degree.i, *to))
 
     def _unit_condition(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
         """A finding across units (places, polities, groups) that share a condition.
@@ -1340,6 +1367,7 @@ _FRAMES = {
     "result_adverb": CausalLinkFinder._result_adverb,
     "lack_means": CausalLinkFinder._lack_means,
     "unit_condition": CausalLinkFinder._unit_condition,
+    "degree_effort": CausalLinkFinder._degree_effort,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
@@ -1367,4 +1395,5 @@ _PHRASE_FRAMES = {
     "result_adverb": lambda self, rule, span: iter(()),
     "lack_means": lambda self, rule, span: iter(()),
     "unit_condition": lambda self, rule, span: iter(()),
+    "degree_effort": lambda self, rule, span: iter(()),
 }
