@@ -213,3 +213,18 @@ def test_kinds_denied_links(extract_links, text, expected):
 
 def test_kinds_keep_from_a_person_is_no_link(extract_links):
     assert extract_links("The king kept the jewels from his creditors.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Far from causing the crisis, the loans delayed it.", ("verb-cause", "the loans", "the crisis")),
+    ("The loans, far from causing the crisis, delayed it.", ("verb-cause", "The loans", "the crisis")),
+    ("Instead of provoking a revolt, the new tax was paid quietly.", ("verb-cause", "the new tax", "a revolt")),
+    ("The new tax passed without provoking a revolt.", ("verb-cause", "The new tax", "a revolt")),
+])
+def test_kinds_denying_preposition_before_a_causal_gerund(extract_links, text, expected):
+    links = [(link.rule, link.cause_text, link.effect_text) for link in extract_links(text) if link.polarity == "negative"]
+    assert links == [expected]
+
+
+def test_kinds_denying_preposition_leaves_a_persons_choice_alone(extract_links):
+    assert extract_links("The peasants fled rather than provoking the soldiers.") == []

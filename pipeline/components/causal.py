@@ -266,12 +266,46 @@ class CausalLinkFinder:
                 return
             causes = self._bridged_subjects(verb) or syntax.subjects(verb)
             cause = causes[0] if causes else None
+            if cause is None:
+                yield from self._denied_gerund(rule, verb, effects)
+                return
         if cause is None:
             return
         for cause_head in [c for by in causes or [cause] for c in self._members(by)]:
             for effect in effects:
                 for effect_head in self._partitive_conjuncts(effect):
                     yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
+
+    def _denied_gerund(self, rule: CueRule, verb: Token, effects: list[Token]) -> Iterator[TokenLink | None]:
+        """"Far from causing X, Y ...", "Rather than / instead of / without provoking X, Y ...": Y -> X, denied.
+
+        ``verb`` is a causal gerund with no subject of its own, the complement of a denying preposition (lexicon
+        kind ``denying_prep``); its cause is what the phrase hangs on (the main clause's subject, or the noun "Y,
+        far from causing X, ..."). The link is negative whatever the rule's polarity.
+        """
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or not effects:
+            return
+        prep = verb.head
+        before = verb.doc[prep.i - 1] if prep.i > 0 else None
+        phrase = f"{before.lower_} {prep.lower_}" if before is not None else prep.lower_
+        if not self.words.in_kinds(phrase, ("denying_prep",)) and not self.words.in_kinds(prep.lower_, ("denying_prep",)):
+            return
+        anchor = prep.head.head if prep.head.lower_ == "far" and prep.head.dep_ == "advmod" else prep.head
+        if anchor.pos_ in ("VERB", "AUX"):
+            holders = syntax.subjects(anchor) or syntax.passive_subjects(anchor)
+        elif anchor.pos_ in ("NOUN", "PROPN"):
+            holders = [anchor]
+        else:
+            return
+        for holder in holders:
+            if holder.pos_ == "PRON" or self._actor(holder):
+                continue  # "they ..., rather than provoking X": a person's choice, not a cause denied
+            for c in self._members(holder):
+                for effect in effects:
+                    for e in self._partitive_conjuncts(effect):
+                        link = self._make(rule, (verb.i, verb.i + 1), c, e)
+                        if link is not None:
+                            yield replace(link, polarity="negative")
 
     def _verb_prep(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
