@@ -228,3 +228,47 @@ def test_kinds_denying_preposition_before_a_causal_gerund(extract_links, text, e
 
 def test_kinds_denying_preposition_leaves_a_persons_choice_alone(extract_links):
     assert extract_links("The peasants fled rather than provoking the soldiers.") == []
+
+
+# -- negation words and scopes; explanation predicates -------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Historians no longer believe that the plague caused the revolt.",
+     ("verb-cause", "the plague", "the revolt", "negative")),
+    ("Nor did the war cause the collapse of trade.",
+     ("verb-cause", "the war", "the collapse of trade", "negative")),
+    ("The war never again caused such a famine.",
+     ("verb-cause", "The war", "such a famine", "negative")),
+    ("Price controls proved unable to halt inflation.",
+     ("verb-prevent", "Price controls", "inflation", "negative")),
+    ("The collapse of the silver trade explains the poverty of the port.",
+     ("verb-explain", "The collapse of the silver trade", "the poverty of the port", "positive")),
+    ("Population growth accounts for the rise in prices.",
+     ("verb-prep-account-for", "Population growth", "the rise in prices", "positive")),
+])
+def test_kinds_negation_words_and_explanations(extract_links, text, expected):
+    assert [(link.rule, link.cause_text, link.effect_text, link.polarity) for link in extract_links(text)] == [expected]
+
+
+def test_kinds_nor_negates_its_own_clause_only(extract_links):
+    links = extract_links("The war did not cause the famine, nor did it deepen the crisis.")
+    assert [(link.rule, link.effect_text, link.polarity) for link in links] == [
+        ("verb-cause", "the famine", "negative"), ("verb-worsen", "the crisis", "negative")]
+
+
+@pytest.mark.parametrize("text", [
+    "Grain accounted for half of the imports.",          # a share, not a cause
+    "Smith explains the famine in his second chapter.",  # a scholar's explaining
+])
+def test_kinds_explanation_needs_events(extract_links, text):
+    assert extract_links(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The drought alone did not cause the famine.",
+    "The crisis cannot be explained by the war alone.",
+    "Population growth alone does not account for the rise in prices.",
+])
+def test_kinds_denied_sole_cause_is_a_partial_cause(extract_links, text):
+    links = extract_links(text)
+    assert [(link.polarity, link.strength) for link in links] == [("positive", "contributory")]

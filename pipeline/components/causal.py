@@ -174,6 +174,8 @@ class CausalLinkFinder:
             return True  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
         if rule.event_cause and self._actor(doc[link.cause_head]):
             return True  # "the union launched a strike": an agent's deliberate act, not a cause
+        if rule.event_cause and doc[link.cause_head].pos_ == "PROPN" and doc[link.cause_head].ent_type_ != "EVENT":
+            return True  # "Braudel explains X": a name the tagger did not mark as a person is no event either
         if rule.event_cause and doc[link.cause_head].pos_ != "VERB" and any(
                 c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
             return True  # "the bank doubled its capital": a body managing what it owns
@@ -265,6 +267,9 @@ class CausalLinkFinder:
                 yield from self._means_links(rule, verb, means)
                 return
             causes = self._bridged_subjects(verb) or syntax.subjects(verb)
+            if not causes and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "oprd") \
+                    and verb.head.head.pos_ in ("VERB", "AUX"):
+                causes = syntax.subjects(verb.head.head)  # "X proved unable to halt Y", "X was not enough to stop Y"
             cause = causes[0] if causes else None
             if cause is None:
                 yield from self._denied_gerund(rule, verb, effects)
