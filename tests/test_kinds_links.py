@@ -272,3 +272,33 @@ def test_kinds_explanation_needs_events(extract_links, text):
 def test_kinds_denied_sole_cause_is_a_partial_cause(extract_links, text):
     links = extract_links(text)
     assert [(link.polarity, link.strength) for link in links] == [("positive", "contributory")]
+
+
+# -- everyday causal idioms and predicates ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("This shift was driven by the rise of Atlantic trade.",
+     ("verb-drive", "the rise of Atlantic trade", "This shift was driven")),
+    ("The expansion of the sugar trade drove the growth of the port.",
+     ("verb-drive", "The expansion of the sugar trade", "the growth of the port")),
+    ("High taxes lay behind the revolt.", ("verb-prep-lie-behind", "High taxes", "the revolt")),
+    ("The reform of the courts paved the way for the revolution.",
+     ("verb-prep-pave-way-for", "The reform of the courts", "the revolution")),
+    ("The plague set the stage for the peasant revolt.",
+     ("verb-prep-pave-way-for", "The plague", "the peasant revolt")),
+    ("The epidemic took a heavy toll on the garrison.",
+     ("verb-prep-take-toll-on", "The epidemic", "the garrison")),
+    ("Rising prices were a key factor in the unrest.", ("noun-cause-of", "Rising prices", "the unrest")),
+])
+def test_kinds_causal_idioms(extract_links, text, expected):
+    assert [(link.rule, link.cause_text, link.effect_text) for link in extract_links(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The soldiers drove the cattle into the hills.",
+    "The Turks drove the Venetians from Crete.",
+    "The village lay behind the hill.",
+    "The famine was a factor in 1847.",
+])
+def test_kinds_causal_idioms_need_events(extract_links, text):
+    assert extract_links(text) == []

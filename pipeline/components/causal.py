@@ -1100,6 +1100,11 @@ class CausalLinkFinder:
             return
         inner_prep = rule.cause_prep if rule.reverse else rule.effect_prep
         inner = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in inner_prep for t in syntax.prep_objects(p)]
+        if not inner and noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.right_edge.i + 1 < len(noun.doc):
+            # "X was a key factor in Y": the parser may hang the noun's "in Y" on the copula, right after the noun
+            after = noun.doc[noun.right_edge.i + 1]
+            if after.dep_ == "prep" and after.head.i == noun.head.i and after.lower_ in inner_prep and after.lower_ != "of":
+                inner = [t for t in syntax.prep_objects(after) if not (t.like_num or t.ent_type_ in ("DATE", "TIME"))]
         if not inner:
             yield from self._elliptic_cause_noun(rule, noun)
             return
