@@ -302,3 +302,15 @@ def test_kinds_causal_idioms(extract_links, text, expected):
 ])
 def test_kinds_causal_idioms_need_events(extract_links, text):
     assert extract_links(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harvest failures, coupled with high taxes, caused the revolt.",
+     [("Harvest failures", "the revolt"), ("high taxes", "the revolt")]),
+    ("The drought, together with the war, ruined the province.",
+     [("The drought", "the province"), ("the war", "the province")]),
+    ("Bad roads, combined with heavy tolls, drove the carters into debt.",
+     [("Bad roads", "debt"), ("heavy tolls", "debt")]),
+])
+def test_kinds_additive_participle_adds_a_cause(extract_links, text, expected):
+    assert [(link.cause_text, link.effect_text) for link in extract_links(text)] == expected

@@ -315,6 +315,8 @@ class CausalLinkFinder:
     def _verb_prep(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
             return
+        if verb.dep_ == "acl" and self._additive(verb):
+            return  # "X, coupled with Y, caused Z": Y is added to X as a cause (see _members), not linked to X
         anchor = verb
         extra: list[int] = []
         if rule.object:
@@ -1260,7 +1262,19 @@ class CausalLinkFinder:
     def _members(self, token: Token) -> list[Token]:
         """The causes a cause noun stands for: its conjuncts, and the members of "the combination of X and Y"."""
         members = [m for c in syntax.conjuncts(token) for m in syntax.combination_members(c, self.words)]
+        # "X, coupled with (combined with, together with) Y, caused Z": Y is a cause beside X
+        withs = [p for a in token.children if a.dep_ in ("acl", "advmod") and self._additive(a)
+                 for p in a.children if p.dep_ == "prep" and p.lower_ == "with"]
+        withs += [p for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                  and any(c.dep_ == "advmod" and self._additive(c) for c in p.children)]  # "together with Y"
+        added = [o for p in withs for o in syntax.prep_objects(p)]
+        members += [m for o in added for m in syntax.conjuncts(o) if m not in members]
         return members + [h for h in syntax.hung_list(token) if h not in members]
+
+    def _additive(self, word: Token) -> bool:
+        """A participle or adverb that adds a co-cause to a noun ("coupled with", "together with"; lexicon kind
+        ``additive_participle``); a bare "with" does not."""
+        return word.lower_ != "with" and self.words.in_kinds(word.lower_, ("additive_participle",))
 
     def _means_links(self, rule: CueRule, verb: Token, means: Token, extra: Iterable[int] = ()) -> Iterator[TokenLink | None]:
         """"A caused B by doing C": A brings about C (the means), which brings about B: the A -> C link.
