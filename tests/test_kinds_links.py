@@ -314,3 +314,11 @@ def test_kinds_causal_idioms_need_events(extract_links, text):
 ])
 def test_kinds_additive_participle_adds_a_cause(extract_links, text, expected):
     assert [(link.cause_text, link.effect_text) for link in extract_links(text)] == expected
+
+
+def test_kinds_bare_ordinal_takes_up_an_enumeration_item(extract_links):
+    links = extract_links("There were two causes of the mutiny: the cut in pay and the loss of the fleet. "
+                          "The first provoked the sailors, and the second undermined the admiral's authority.")
+    assert [(link.cause_concept, link.effect_text, link.via) for link in links if link.sentence_index == 1] == [
+        ("cut", "the sailors", "anaphora:enumeration item 1 'The first' = 'the cut in pay'"),
+        ("loss of fleet", "the admiral's authority", "anaphora:enumeration item 2 'the second' = 'the loss of the fleet'")]

@@ -175,7 +175,7 @@ class CausalLinkFinder:
         if rule.event_cause and self._actor(doc[link.cause_head]):
             return True  # "the union launched a strike": an agent's deliberate act, not a cause
         if rule.event_cause and doc[link.cause_head].pos_ == "PROPN" and doc[link.cause_head].ent_type_ != "EVENT":
-            return True  # "Braudel explains X": a name the tagger did not mark as a person is no event either
+            return True  # "Braudel explains X": a name not marked as a named event is taken for a person's act
         if rule.event_cause and doc[link.cause_head].pos_ != "VERB" and any(
                 c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
             return True  # "the bank doubled its capital": a body managing what it owns
