@@ -322,3 +322,28 @@ def test_kinds_bare_ordinal_takes_up_an_enumeration_item(extract_links):
     assert [(link.cause_concept, link.effect_text, link.via) for link in links if link.sentence_index == 1] == [
         ("cut", "the sailors", "anaphora:enumeration item 1 'The first' = 'the cut in pay'"),
         ("loss of fleet", "the admiral's authority", "anaphora:enumeration item 2 'the second' = 'the loss of the fleet'")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The study finds no link between the famine and the migration.",
+     ("noun-link-between", "the famine", "the migration", "negative", "associative")),
+    ("There was no connection between the riots and the harvest.",
+     ("noun-link-between", "the riots", "the harvest", "negative", "associative")),
+    ("The study finds a close link between the famine and the migration.",
+     ("noun-link-between", "the famine", "the migration", "positive", "associative")),
+    ("The tariff had no bearing on the price of wool.",
+     ("noun-effect-of", "The tariff", "the price of wool", "negative", "sufficient")),
+    ("The riots were a symptom rather than a cause of the crisis.",
+     ("noun-cause-of", "The riots", "the crisis", "negative", "sufficient")),
+])
+def test_kinds_association_nouns_and_rejected_cause_nouns(extract_links, text, expected):
+    assert [(link.rule, link.cause_text, link.effect_text, link.polarity, link.strength)
+            for link in extract_links(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The road between the two towns was poor.",
+    "The relationship between the king and the barons worsened.",
+])
+def test_kinds_association_nouns_need_events(extract_links, text):
+    assert extract_links(text) == []

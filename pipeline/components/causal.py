@@ -700,6 +700,28 @@ class CausalLinkFinder:
                     yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(end, exclude=skip),
                                     c.i, end.i, rule.strength, rule.polarity, rule.confidence, (degree.i, *to))
 
+    def _between_noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
+        """"a link (connection) between X and Y": X -> Y, with the rule's strength (associative).
+
+        Both ends must be events or conditions, not people, places or things ("the road between the two towns").
+        A negative determiner on the noun ("no link between X and Y") is read by the factuality module.
+        """
+        if noun.pos_ != "NOUN":
+            return
+        between = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.prep), None)
+        first = next(iter(syntax.prep_objects(between)), None) if between is not None else None
+        if first is None:
+            return
+        second = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+        if second is None:
+            return
+        for end in (first, second):
+            if end.pos_ != "NOUN" or self._concrete(end) or self._actor(end):
+                return
+        yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(first, exclude={t.i for t in second.subtree}
+                                                                          | {c.i for c in first.children if c.dep_ == "cc"}),
+                        syntax.np_span(second), first.i, second.i, rule.strength, rule.polarity, rule.confidence, (between.i,))
+
     def _unit_condition(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
         """A finding across units (places, polities, groups) that share a condition.
 
@@ -1107,10 +1129,19 @@ class CausalLinkFinder:
             after = noun.doc[noun.right_edge.i + 1]
             if after.dep_ == "prep" and after.head.i == noun.head.i and after.lower_ in inner_prep and after.lower_ != "of":
                 inner = [t for t in syntax.prep_objects(after) if not (t.like_num or t.ent_type_ in ("DATE", "TIME"))]
+        if not inner:  # "not a cause but a consequence of Y", "a symptom rather than a cause of Y": the last noun's "of Y"
+            partner = noun.head if noun.dep_ == "conj" else next((c for c in noun.children if c.dep_ == "conj"), None)
+            sharing = partner is not None and partner.pos_ == "NOUN" and partner.i > noun.i and not any(
+                p.dep_ == "prep" for p in noun.children)
+            if sharing and inner_prep:
+                inner = [t for p in partner.children if p.dep_ == "prep" and p.lower_ == "of" and "of" in inner_prep
+                         for t in syntax.prep_objects(p)]
         if not inner:
             yield from self._elliptic_cause_noun(rule, noun)
             return
         outer = syntax.copula_partner(noun) or nominal.regarded_as_partner(noun, self.words)
+        if outer is None and noun.dep_ == "conj" and noun.head.dep_ == "attr":
+            outer = syntax.copula_partner(noun.head)  # "X was not a cause but a consequence of Y": X for both nouns
         if outer is None:
             return
         if not rule.reverse and nominal.denied_rank(noun, self.words):
@@ -1426,6 +1457,7 @@ _FRAMES = {
     "lack_means": CausalLinkFinder._lack_means,
     "unit_condition": CausalLinkFinder._unit_condition,
     "degree_effort": CausalLinkFinder._degree_effort,
+    "between_noun": CausalLinkFinder._between_noun,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
@@ -1454,4 +1486,5 @@ _PHRASE_FRAMES = {
     "lack_means": lambda self, rule, span: iter(()),
     "unit_condition": lambda self, rule, span: iter(()),
     "degree_effort": lambda self, rule, span: iter(()),
+    "between_noun": lambda self, rule, span: iter(()),
 }
