@@ -327,8 +327,8 @@ def test_kinds_bare_ordinal_takes_up_an_enumeration_item(extract_links):
 @pytest.mark.parametrize("text, expected", [
     ("The study finds no link between the famine and the migration.",
      ("noun-link-between", "the famine", "the migration", "negative", "associative")),
-    ("There was no connection between the riots and the harvest.",
-     ("noun-link-between", "the riots", "the harvest", "negative", "associative")),
+    ("There was no connection between the drought and the epidemic.",
+     ("noun-link-between", "the drought", "the epidemic", "negative", "associative")),
     ("The study finds a close link between the famine and the migration.",
      ("noun-link-between", "the famine", "the migration", "positive", "associative")),
     ("The tariff had no bearing on the price of wool.",
@@ -344,6 +344,7 @@ def test_kinds_association_nouns_and_rejected_cause_nouns(extract_links, text, e
 @pytest.mark.parametrize("text", [
     "The road between the two towns was poor.",
     "The relationship between the king and the barons worsened.",
+    "The essay studies the connection between state and society.",
 ])
 def test_kinds_association_nouns_need_events(extract_links, text):
     assert extract_links(text) == []

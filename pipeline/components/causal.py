@@ -703,7 +703,7 @@ class CausalLinkFinder:
     def _between_noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
         """"a link (connection) between X and Y": X -> Y, with the rule's strength (associative).
 
-        Both ends must be events or conditions, not people, places or things ("the road between the two towns").
+        Both ends must be events or conditions (WordNet event nouns), not people, bodies, places or things.
         A negative determiner on the noun ("no link between X and Y") is read by the factuality module.
         """
         if noun.pos_ != "NOUN":
@@ -716,8 +716,8 @@ class CausalLinkFinder:
         if second is None:
             return
         for end in (first, second):
-            if end.pos_ != "NOUN" or self._concrete(end) or self._actor(end):
-                return
+            if end.pos_ != "NOUN" or self._concrete(end) or self._actor(end) or not self._eventive(end):
+                return  # "the relationship between state and society" relates bodies, not events
         yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(first, exclude={t.i for t in second.subtree}
                                                                           | {c.i for c in first.children if c.dep_ == "cc"}),
                         syntax.np_span(second), first.i, second.i, rule.strength, rule.polarity, rule.confidence, (between.i,))
