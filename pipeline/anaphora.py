@@ -546,6 +546,14 @@ class Resolver:
                                                  f"enumeration ({enum.marker})", keep_own=False,
                                                  tokens=tuple(i for i, _, _ in items))
             header = self.doc[enum.header]
+            if raw.lower_ in self.lex.ordinal_index and raw.i > max(i for i, _, _ in items) and not any(
+                    c.dep_ == "prep" for c in raw.children) and any(c.dep_ == "det" and c.lower_ == "the" for c in raw.children):
+                # "Two forces ...: A and B. The first ..., the second ...": a bare ordinal takes up an item
+                number = self.lex.ordinal_index[raw.lower_]
+                if 0 < number <= len(items):
+                    i, item, text = items[number - 1]
+                    return "definite", Antecedent((item.name,), (text,), f"enumeration item {number}", keep_own=False,
+                                                  tokens=(i,), expand=False)
             same = raw.lemma_.lower() == header.lemma_.lower() or (raw.lower_ in _words(self.lex, "one_anaphor") and raw.tag_ in ("NN", "NNS"))
             if not same or raw.i <= max(i for i, _, _ in items):
                 continue

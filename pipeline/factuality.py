@@ -199,7 +199,15 @@ def _coordinator(verb: Token) -> str:
 
 
 def _is_negator(token: Token, words: FactualityWords) -> bool:
-    return token.dep_ == "neg" or (token.dep_ in ("advmod", "preconj") and words.token_in(token, "negation"))
+    """A negation of its head: "not", "never"; "no longer" (an adverb led by a negation word); a clause-opening
+    "Nor" ("Nor did X cause Y")."""
+    if token.dep_ == "neg" or (token.dep_ in ("advmod", "preconj") and words.token_in(token, "negation")):
+        return True
+    if token.dep_ == "advmod" and any(c.dep_ == "neg" and c.i == token.i - 1 and words.token_in(c, "negation")
+                                      for c in token.children):
+        return True  # "historians no longer believe that"
+    return token.dep_ == "cc" and token.i == token.head.left_edge.i and token.head.pos_ in _VERBAL \
+        and words.token_in(token, "negation")
 
 
 def _exclusive_after(neg: Token, words: FactualityWords) -> Token | None:
@@ -228,6 +236,10 @@ def clause_negations(verb: Token, words: FactualityWords) -> list[Token]:
             found.append(child)
         elif child.dep_ in ("nsubj", "nsubjpass") and _negative_nominal(child, words):
             found.append(child)
+    if not found and verb.dep_ == "conj" and words.has("negation", _coordinator(verb)) and _own_subject(verb):
+        # "X did not cause Y, nor did it deepen Z": "nor" negates a conjunct clause of its own
+        found.extend(c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i and c.lower_ == _coordinator(verb))
+        return found
     if not found and verb.dep_ == "conj" and not _own_subject(verb) and words.has("negation_sharing_coordinator", _coordinator(verb)):
         return clause_negations(verb.head, words)
     return found
@@ -676,6 +688,12 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     weak = False
 
     exclusive = exclusive_negation(clause, cue_tokens, words)
+    if exclusive is None:  # "Y cannot be explained by X alone", "X alone did not cause Y": X is a partial cause
+        only = next((m for m in doc[data["cause_head"]].children if m.dep_ in ("advmod", "amod")
+                     and words.token_in(m, "exclusive")), None)
+        denial = clause_negations(clause, words) if only is not None else []
+        if denial:
+            exclusive = (denial[0], only)
     ignored: set[int] = set()
     if exclusive is not None:
         strength = "contributory"
@@ -690,6 +708,20 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     cue_head = doc[data["cue"][0]]
     if cue_head.pos_ == "NOUN" and _negative_nominal(cue_head, words):
         negators[cue_head.i] = cue_head  # "had no effect on"
+    for word in [doc[i] for i in data.get("cue_extra", ())]:
+        if word.pos_ == "NOUN" and word.i != cue_head.i and _negative_nominal(word, words):
+            negators[word.i] = word  # "played no role in", "gave no rise to": the cue's own noun is negated
+    for child in clause.children:
+        if child.dep_ == "dobj" and child.i not in (data["cause_head"], data["effect_head"]) and child.i not in negators \
+                and _negative_nominal(child, words):
+            negators[child.i] = child  # "Y owed nothing to X": the object that is no amount denies the link
+    for word in [cue_head] + [doc[i] for i in data.get("cue_extra", ())]:
+        if word.pos_ == "NOUN" and _weak_nominal(word, words) and not any(
+                c.dep_ == "det" and words.has("indefinite_article", c.lower_) for c in word.children):
+            flips += 1  # "had little effect on", "played little part in": hardly any, so negative and hedged
+            weak = True
+            markers.append(word.lower_)
+            break
     if clause.pos_ in _NOMINAL and _negative_nominal(clause, words):
         negators[clause.i] = clause  # "no protest against X was recorded"
     for end in (doc[data["cause_head"]], doc[data["effect_head"]]):

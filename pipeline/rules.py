@@ -53,6 +53,7 @@ Frame = Literal[
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
     "resultative", "verb_clause", "counterfactual", "depictive", "necessary_condition",
     "means", "instrument", "way_means", "result_adverb", "lack_means",
+    "unit_condition", "degree_effort", "between_noun",
 ]
 Direction = Literal["increase", "decrease", ""]
 
@@ -131,6 +132,13 @@ class CueRule:
     - ``lack_means``: "X lacked the means / capacity to V" (``object`` names the
       nouns of means): X's want of the means keeps V from happening, a
       negative enabling (polarity negative).
+    - ``unit_condition``: a finding across units ("Y was higher in regions
+      where X", "colonies that did X were more Y"): the units' condition X is a
+      contributory cause of Y (``lemmas`` are the unit nouns).
+    - ``degree_effort``: "X did little / nothing to V" (negative) and "X did
+      much to V" (contributory): ``object`` names the degree words.
+    - ``between_noun``: "a link / connection between X and Y", an associative
+      link between two event nouns.
     - ``depictive``: a construction without a cue word (``lemmas`` empty): a
       fronted adjective phrase gives the reason ("Unable to agree, they split").
 

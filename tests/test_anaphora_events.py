@@ -59,8 +59,8 @@ def test_anaphora_summary_never_takes_in_its_own_effect(run):
 def test_anaphora_colon_enumeration_names_the_causes(run):
     extraction = run("Three pressures lay behind the mutiny: hunger, unpaid wages and harsh discipline.")
     assert sorted((l.cause_concept, l.effect_concept, l.rule) for l in extraction.links) == [
-        ("harsh discipline", "mutiny", "enumeration"), ("hunger", "mutiny", "enumeration"),
-        ("unpaid wages", "mutiny", "enumeration")]
+        ("harsh discipline", "mutiny", "verb-prep-lie-behind"), ("hunger", "mutiny", "verb-prep-lie-behind"),
+        ("unpaid wages", "mutiny", "verb-prep-lie-behind")]
     assert len({l.group for l in extraction.links}) == 1
     assert _resolved(extraction) == [("Three pressures", ("hunger", "unpaid wages", "harsh discipline"), "enumeration")]
 

@@ -328,7 +328,10 @@ def test_constructions_lacking_the_means_is_a_negative_link(nlp):
      [("causative-enable", "The reforms", "peasants to accumulate land", "contributory"),
       ("causative-enable", "The reforms", "to invest in tools", "contributory"),
       ("result-adverb-scope", "to accumulate land", "overcoming the effects of the famine", "sufficient"),
+      # each enabled act counters what the result gerund stops (negative links of the gerund's own rule)
+      ("verb-counteract", "to accumulate land", "the effects of the famine", "sufficient"),
       ("result-adverb-scope", "to invest in tools", "overcoming the effects of the famine", "sufficient"),
+      ("verb-counteract", "to invest in tools", "the effects of the famine", "sufficient"),
       # the counteraction verb reads the same event as its own (negative) cause: the enabling clause
       ("verb-counteract", "The reforms enabled peasants to accumulate land and to invest in tools",
        "the effects of the famine", "sufficient")]),

@@ -117,6 +117,11 @@ class CausalLinkFinder:
             effect, effect_head = syntax.degree_question_end(doc, link.effect, link.effect_head)
             if (cause, effect) != (link.cause, link.effect):  # "how much of X was due to Y": the link is about X
                 link = replace(link, cause=cause, cause_head=cause_head, effect=effect, effect_head=effect_head)
+            ends = self._binomial_end(doc, link.cause, link.cause_head), self._binomial_end(doc, link.effect, link.effect_head)
+            if None in ends:
+                continue  # "the ebb and flow of X": the second noun of the pair is read with the first
+            if ends != ((link.cause, link.cause_head), (link.effect, link.effect_head)):
+                link = replace(link, cause=ends[0][0], cause_head=ends[0][1], effect=ends[1][0], effect_head=ends[1][1])
             key = (link.cause, link.effect)
             heads = (link.cause_head, link.effect_head, link.polarity)
             if key in seen or heads in seen:  # "forced the king into exile": one link, however many rules read it
@@ -133,6 +138,27 @@ class CausalLinkFinder:
                 link = replace(link, polarity="negative")  # "reduced the depletion of X": a double negative
             yield link
 
+    def _binomial_end(self, doc: Doc, span: tuple[int, int], head: int) -> tuple[tuple[int, int], int] | None:
+        """One end of a link widened to a whole binomial pair ("the rise and fall of X", lexicon kind ``binomial``).
+
+        Returns ``(span, head)``: unchanged unless ``head`` is the first noun of a pair, then the span runs to the
+        end of the second noun's phrase (which holds the shared complement); ``None`` when ``head`` is the second
+        noun of a pair, whose link the first noun's link already gives.
+        """
+        token = doc[head]
+        pairs = self.words.by_kind.get("binomial", ())
+        if token.pos_ != "NOUN" or not pairs:
+            return span, head
+        if token.dep_ == "conj" and token.head.pos_ == "NOUN" and token.i == token.head.i + 2 \
+                and f"{token.head.lower_} and {token.lower_}" in pairs:
+            return None
+        second = next((c for c in token.children if c.dep_ == "conj" and c.i == token.i + 2), None)
+        if second is None or f"{token.lower_} and {second.lower_}" not in pairs:
+            return span, head
+        # the shared complement hangs on the second noun or, after it, on the first ("the ebb and flow of X")
+        shared = [c.right_edge.i + 1 for c in token.children if c.dep_ == "prep" and c.i > second.i]
+        return (span[0], max([span[1], syntax.np_span(second)[1]] + shared)), head
+
     def _rejected(self, rule: CueRule, link: TokenLink, doc: Doc) -> bool:
         """Whether the rule's conditions on its ends turn ``link`` down (checked before it can shadow another cue)."""
         effect = doc[link.effect_head]
@@ -148,6 +174,8 @@ class CausalLinkFinder:
             return True  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
         if rule.event_cause and self._actor(doc[link.cause_head]):
             return True  # "the union launched a strike": an agent's deliberate act, not a cause
+        if rule.event_cause and doc[link.cause_head].pos_ == "PROPN" and doc[link.cause_head].ent_type_ != "EVENT":
+            return True  # "Braudel explains X": a name not marked as a named event is taken for a person's act
         if rule.event_cause and doc[link.cause_head].pos_ != "VERB" and any(
                 c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
             return True  # "the bank doubled its capital": a body managing what it owns
@@ -239,17 +267,56 @@ class CausalLinkFinder:
                 yield from self._means_links(rule, verb, means)
                 return
             causes = self._bridged_subjects(verb) or syntax.subjects(verb)
+            if not causes and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "oprd") \
+                    and verb.head.head.pos_ in ("VERB", "AUX"):
+                causes = syntax.subjects(verb.head.head)  # "X proved unable to halt Y", "X was not enough to stop Y"
             cause = causes[0] if causes else None
+            if cause is None:
+                yield from self._denied_gerund(rule, verb, effects)
+                return
         if cause is None:
             return
         for cause_head in [c for by in causes or [cause] for c in self._members(by)]:
             for effect in effects:
-                for effect_head in syntax.conjuncts(effect):
+                for effect_head in self._partitive_conjuncts(effect):
                     yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
+
+    def _denied_gerund(self, rule: CueRule, verb: Token, effects: list[Token]) -> Iterator[TokenLink | None]:
+        """"Far from causing X, Y ...", "Rather than / instead of / without provoking X, Y ...": Y -> X, denied.
+
+        ``verb`` is a causal gerund with no subject of its own, the complement of a denying preposition (lexicon
+        kind ``denying_prep``); its cause is what the phrase hangs on (the main clause's subject, or the noun "Y,
+        far from causing X, ..."). The link is negative whatever the rule's polarity.
+        """
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or not effects:
+            return
+        prep = verb.head
+        before = verb.doc[prep.i - 1] if prep.i > 0 else None
+        phrase = f"{before.lower_} {prep.lower_}" if before is not None else prep.lower_
+        if not self.words.in_kinds(phrase, ("denying_prep",)) and not self.words.in_kinds(prep.lower_, ("denying_prep",)):
+            return
+        anchor = prep.head.head if prep.head.lower_ == "far" and prep.head.dep_ == "advmod" else prep.head
+        if anchor.pos_ in ("VERB", "AUX"):
+            holders = syntax.subjects(anchor) or syntax.passive_subjects(anchor)
+        elif anchor.pos_ in ("NOUN", "PROPN"):
+            holders = [anchor]
+        else:
+            return
+        for holder in holders:
+            if holder.pos_ == "PRON" or self._actor(holder):
+                continue  # "they ..., rather than provoking X": a person's choice, not a cause denied
+            for c in self._members(holder):
+                for effect in effects:
+                    for e in self._partitive_conjuncts(effect):
+                        link = self._make(rule, (verb.i, verb.i + 1), c, e)
+                        if link is not None:
+                            yield replace(link, polarity="negative")
 
     def _verb_prep(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
             return
+        if verb.dep_ == "acl" and self._additive(verb):
+            return  # "X, coupled with Y, caused Z": Y is added to X as a cause (see _members), not linked to X
         anchor = verb
         extra: list[int] = []
         if rule.object:
@@ -309,6 +376,9 @@ class CausalLinkFinder:
             first = nominal.participle_host(verb) or first  # "the losses resulting from X", "..., arising from X"
         elif not syntax.is_passive(verb) and not rule.subject_cause and (not first or first == syntax.subjects(verb)):
             first = self._bridged_subjects(verb) or first  # "a reform that historians argue played a role in Y"
+        if rule.reverse and first and not syntax.is_passive(verb) and all(
+                self.words.in_kinds(h.lower_, ("negative_quantifier",)) for h in first):
+            first = syntax.subjects(verb) or first  # "Y owed nothing to X": X did not bring Y about
         if not first:
             return
         for head in first:
@@ -321,7 +391,7 @@ class CausalLinkFinder:
                 else:
                     cause, effect = head, reached
                 for c in self._members(cause):
-                    for e in syntax.conjuncts(effect):
+                    for e in self._partitive_conjuncts(effect):
                         yield self._make(rule, (verb.i, verb.i + 1), c, e, cue_words)
         if rule.needs_object and not rule.reverse and not syntax.is_passive(verb) and first != syntax.subjects(verb):
             # "the missions absorbed local elites and turned them into clerks": the agent of the change, shared
@@ -606,6 +676,113 @@ class CausalLinkFinder:
                     yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(end, exclude=skip),
                                     c.i, end.i, rule.strength, rule.polarity, rule.confidence)
 
+    def _degree_effort(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"X did little (nothing, much) to V": X -> the infinitive's clause, with the rule's polarity.
+
+        The object of "do" is a degree word of ``rule.object``; the infinitive hangs on the verb or on that word.
+        How much X did says whether it brought the end about ("little", "nothing": negative), not a purpose.
+        """
+        if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
+            return
+        degree = next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "advmod") and c.lower_ in rule.object), None)
+        if degree is None:
+            return
+        clause = next((c for c in list(verb.children) + list(degree.children) if c.dep_ in ("advcl", "xcomp", "relcl", "acl")
+                       and c.tag_ == "VB" and c.i > degree.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None:
+            return
+        ends = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for subject in syntax.subjects(verb):
+            for c in self._members(subject):
+                for end in ends:
+                    skip = {t.i for k in end.children if k.dep_ in ("conj", "cc") for t in k.subtree}
+                    to = [a.i for a in end.children if a.dep_ == "aux" and a.lower_ == "to"]
+                    yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(end, exclude=skip),
+                                    c.i, end.i, rule.strength, rule.polarity, rule.confidence, (degree.i, *to))
+
+    def _between_noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
+        """"a link (connection) between X and Y": X -> Y, with the rule's strength (associative).
+
+        Both ends must be events or conditions (WordNet event nouns), not people, bodies, places or things.
+        A negative determiner on the noun ("no link between X and Y") is read by the factuality module.
+        """
+        if noun.pos_ != "NOUN":
+            return
+        between = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.prep), None)
+        first = next(iter(syntax.prep_objects(between)), None) if between is not None else None
+        if first is None:
+            return
+        second = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+        if second is None:
+            return
+        for end in (first, second):
+            if end.pos_ != "NOUN" or self._concrete(end) or self._actor(end) or not self._eventive(end):
+                return  # "the relationship between state and society" relates bodies, not events
+        yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(first, exclude={t.i for t in second.subtree}
+                                                                          | {c.i for c in first.children if c.dep_ == "cc"}),
+                        syntax.np_span(second), first.i, second.i, rule.strength, rule.polarity, rule.confidence, (between.i,))
+
+    def _unit_condition(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
+        """A finding across units (places, polities, groups) that share a condition.
+
+        - "Y happened in [areas] where X" / "in [areas] experiencing X": the condition X -> the clause Y;
+        - "[Colonies] that did X were Y-er" / "[drought-struck districts] had more Y": X -> the predicate, only when
+          the predicate compares (a comparative: a finding across units, not a description of one place).
+        ``noun`` is a plural unit noun of the rule's lemmas; the condition is its relative clause, participle or
+        participial adjective. Polarity is the rule's; factuality reads negation and hedges later.
+        """
+        if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+            return
+        mods = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") and c.i > noun.i]
+        mods += [c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < noun.i]
+        mods += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" and c.i == noun.i + 1
+                 for o in c.children if o.dep_ == "pobj"]  # "parishes with more enclosures"
+        if not mods:
+            return
+        prep = noun.head
+        elided = noun.head if noun.head.lemma_ == "do" and self._inverted_ellipsis(noun.head) else None
+        if elided is not None and elided.dep_ in ("advcl", "conj") and elided.head.pos_ in ("VERB", "AUX"):
+            # "Y-ed more, as did [countries that X]": the predicate is the one the ellipsis copies
+            main = elided.head
+            if not any(t.tag_ in ("JJR", "RBR") for t in main.subtree if t.i < elided.i):
+                return
+            subject = {t.i for s in syntax.subjects(main) for t in s.subtree}
+            effect = syntax.core_clause_span(main, exclude=subject | {t.i for t in elided.subtree} | {
+                t.i for t in main.children if t.dep_ in ("advmod", "aux", "cc") and t.i < main.i})
+            for mod in mods:
+                yield self._unit_condition_link(rule, noun, mod, effect, main)
+            return
+        if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in rule.prep and prep.head.pos_ in ("VERB", "AUX") \
+                and prep.i > prep.head.i:
+            main = prep.head
+            if any(self._person(s) for s in syntax.subjects(main) + syntax.passive_subjects(main)):
+                return  # "he was born in villages where ...": a life's setting, not a finding across units
+            effect = syntax.core_clause_span(main, exclude={t.i for t in prep.subtree})
+        elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and any(
+                t.tag_ in ("JJR", "RBR") for t in noun.head.subtree if t.i > noun.right_edge.i):
+            main = noun.head
+            elided = [c for c in main.children if c.dep_ == "conj" and c.lemma_ == "do" and self._inverted_ellipsis(c)]
+            effect = syntax.core_clause_span(main, exclude={t.i for t in noun.subtree} | {t.i for t in main.children
+                                                                                       if t.dep_ in ("advmod", "aux") and t.i < main.i}
+                                             | {t.i for c in elided for t in c.subtree}
+                                             | {c.i for c in main.children if c.dep_ in ("cc", "punct") and elided and c.i < elided[0].i and c.i > main.i})
+        else:
+            return
+        for mod in mods:
+            yield self._unit_condition_link(rule, noun, mod, effect, main)
+
+    def _unit_condition_link(self, rule: CueRule, noun: Token, mod: Token, effect: tuple[int, int], main: Token) -> TokenLink:
+        """The link of one condition ``mod`` (relative clause, participle, participial adjective or "with" object)."""
+        if mod.dep_ == "pobj":
+            cause = syntax.np_span(mod)
+        elif mod.dep_ == "amod":
+            cause = (mod.left_edge.i, mod.i + 1)
+        else:
+            relative = {c.i for c in mod.children if c.tag_ in ("WDT", "WRB", "WP") or c.lower_ == "that"}
+            cause = syntax.clause_span(mod, exclude=relative)
+        return TokenLink(rule.id, (noun.i, noun.i + 1), cause, effect, mod.i, main.i,
+                         rule.strength, rule.polarity, rule.confidence)
+
     def _way_means(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
         """"Requisitioning was the (only) way to feed the garrisons": the subject -> the infinitive's end (and its conjuncts)."""
         if noun.dep_ != "attr" or noun.head.lemma_ != "be":
@@ -653,10 +830,26 @@ class CausalLinkFinder:
                 skip = {t.i for k in end.children if k.dep_ in ("conj", "cc", "nsubj") for t in k.subtree}
                 yield TokenLink(rule.id, (adverb.i, adverb.i + 1), syntax.clause_span(end, exclude=skip), effect,
                                 end.i, head.i, rule.strength, rule.polarity, rule.confidence)
+                yield from self._countered_result(head, syntax.clause_span(end, exclude=skip), end.i)
             return
         cause = syntax.core_clause_span(main, exclude={t.i for t in head.subtree})
         yield TokenLink(rule.id, (adverb.i, adverb.i + 1), cause, effect, main.i, head.i,
                         rule.strength, rule.polarity, rule.confidence)
+
+    def _countered_result(self, gerund: Token, cause: tuple[int, int], cause_head: int) -> Iterator[TokenLink | None]:
+        """The negative link of a result gerund that stops its object (", thus overcoming Y", ", thereby averting Y").
+
+        The complement that brings the result about counters what the gerund's verb stops: ``cause`` -> each object
+        of ``gerund``, polarity negative, read by the gerund's own negative verb rule (e.g. ``verb-counteract``).
+        """
+        rule = next((r for r in self.by_lemma.get(gerund.lemma_.lower(), ())
+                     if r.frame == "verb" and r.polarity == "negative"), None)
+        if rule is None:
+            return
+        for obj in syntax.objects(gerund):
+            for e in syntax.conjuncts(obj):
+                yield TokenLink(rule.id, (gerund.i, gerund.i + 1), cause, syntax.np_span(e), cause_head, e.i,
+                                rule.strength, rule.polarity, rule.confidence)
 
     # -- phrase frames --------------------------------------------------------
 
@@ -723,6 +916,8 @@ class CausalLinkFinder:
     def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         if phrase.text.lower() == "so" and not syntax.resultative_so(phrase[0]):
             return
+        if phrase.text.lower() == "so" and phrase.end + 1 < len(phrase.doc) and self._inverted_ellipsis(phrase.doc[phrase.end]):
+            return  # "..., and so did the towns that X": an elided predicate shared, not a result
         attach = syntax.phrase_attachment(phrase)
         if attach is None or attach.pos_ not in ("VERB", "AUX"):
             return
@@ -745,6 +940,14 @@ class CausalLinkFinder:
         effect_span = syntax.clause_span(attach, exclude=exclude | own)
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, previous.i, attach.i,
                         rule.strength, rule.polarity, rule.confidence)
+
+    @staticmethod
+    def _inverted_ellipsis(verb: Token) -> bool:
+        """An auxiliary before its subject with the predicate elided: "(so / as) did the towns", "so was the army"."""
+        if not (verb.tag_ == "MD" or (verb.lemma_ in ("do", "be", "have") and verb.tag_ in ("VBD", "VBZ", "VBP"))):
+            return False
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        return after is not None and after.pos_ in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM")
 
     def _purpose(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         to = phrase[-1]
@@ -921,10 +1124,24 @@ class CausalLinkFinder:
             return
         inner_prep = rule.cause_prep if rule.reverse else rule.effect_prep
         inner = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in inner_prep for t in syntax.prep_objects(p)]
+        if not inner and noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.right_edge.i + 1 < len(noun.doc):
+            # "X was a key factor in Y": the parser may hang the noun's "in Y" on the copula, right after the noun
+            after = noun.doc[noun.right_edge.i + 1]
+            if after.dep_ == "prep" and after.head.i == noun.head.i and after.lower_ in inner_prep and after.lower_ != "of":
+                inner = [t for t in syntax.prep_objects(after) if not (t.like_num or t.ent_type_ in ("DATE", "TIME"))]
+        if not inner:  # "not a cause but a consequence of Y", "a symptom rather than a cause of Y": the last noun's "of Y"
+            partner = noun.head if noun.dep_ == "conj" else next((c for c in noun.children if c.dep_ == "conj"), None)
+            sharing = partner is not None and partner.pos_ == "NOUN" and partner.i > noun.i and not any(
+                p.dep_ == "prep" for p in noun.children)
+            if sharing and inner_prep:
+                inner = [t for p in partner.children if p.dep_ == "prep" and p.lower_ == "of" and "of" in inner_prep
+                         for t in syntax.prep_objects(p)]
         if not inner:
             yield from self._elliptic_cause_noun(rule, noun)
             return
         outer = syntax.copula_partner(noun) or nominal.regarded_as_partner(noun, self.words)
+        if outer is None and noun.dep_ == "conj" and noun.head.dep_ == "attr":
+            outer = syntax.copula_partner(noun.head)  # "X was not a cause but a consequence of Y": X for both nouns
         if outer is None:
             return
         if not rule.reverse and nominal.denied_rank(noun, self.words):
@@ -1054,10 +1271,41 @@ class CausalLinkFinder:
 
     # -- helpers --------------------------------------------------------------
 
+    def _partitive_conjuncts(self, token: Token) -> list[Token]:
+        """:func:`syntax.conjuncts` plus the conjuncts the parser hangs elsewhere. Returns tokens in text order.
+
+        - coordinated partitive heads: "all of X and much of Y", "X and half of Y" (a quantity word, adjective,
+          determiner or number, with an "of" complement);
+        - an event noun coordinated with the agent of a "by" phrase: "concentration of land by the elite and the
+          rise of a new class": an agent cannot be coordinated with an event, so the event is the object's conjunct.
+        """
+        items = syntax.conjuncts(token)
+        if token.pos_ in ("VERB", "AUX"):
+            return items
+        extra = [c for c in token.conjuncts if c.pos_ in ("ADJ", "DET", "NUM") and c not in items
+                 and any(k.dep_ == "prep" and k.lower_ == "of" for k in c.children)]
+        for by in (k for k in token.children if k.dep_ == "prep" and k.lower_ == "by"):
+            for agent in (o for o in by.children if o.dep_ == "pobj" and self._agent(o)):
+                extra += [c for c in agent.conjuncts if c.i > agent.i and c.pos_ == "NOUN" and self._eventive(c)
+                          and not self._agent(c) and c not in items + extra]
+        return sorted(items + extra, key=lambda t: t.i)
+
     def _members(self, token: Token) -> list[Token]:
         """The causes a cause noun stands for: its conjuncts, and the members of "the combination of X and Y"."""
         members = [m for c in syntax.conjuncts(token) for m in syntax.combination_members(c, self.words)]
+        # "X, coupled with (combined with, together with) Y, caused Z": Y is a cause beside X
+        withs = [p for a in token.children if a.dep_ in ("acl", "advmod") and self._additive(a)
+                 for p in a.children if p.dep_ == "prep" and p.lower_ == "with"]
+        withs += [p for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                  and any(c.dep_ == "advmod" and self._additive(c) for c in p.children)]  # "together with Y"
+        added = [o for p in withs for o in syntax.prep_objects(p)]
+        members += [m for o in added for m in syntax.conjuncts(o) if m not in members]
         return members + [h for h in syntax.hung_list(token) if h not in members]
+
+    def _additive(self, word: Token) -> bool:
+        """A participle or adverb that adds a co-cause to a noun ("coupled with", "together with"; lexicon kind
+        ``additive_participle``); a bare "with" does not."""
+        return word.lower_ != "with" and self.words.in_kinds(word.lower_, ("additive_participle",))
 
     def _means_links(self, rule: CueRule, verb: Token, means: Token, extra: Iterable[int] = ()) -> Iterator[TokenLink | None]:
         """"A caused B by doing C": A brings about C (the means), which brings about B: the A -> C link.
@@ -1207,6 +1455,9 @@ _FRAMES = {
     "way_means": CausalLinkFinder._way_means,
     "result_adverb": CausalLinkFinder._result_adverb,
     "lack_means": CausalLinkFinder._lack_means,
+    "unit_condition": CausalLinkFinder._unit_condition,
+    "degree_effort": CausalLinkFinder._degree_effort,
+    "between_noun": CausalLinkFinder._between_noun,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
@@ -1233,4 +1484,7 @@ _PHRASE_FRAMES = {
     "way_means": lambda self, rule, span: iter(()),
     "result_adverb": lambda self, rule, span: iter(()),
     "lack_means": lambda self, rule, span: iter(()),
+    "unit_condition": lambda self, rule, span: iter(()),
+    "degree_effort": lambda self, rule, span: iter(()),
+    "between_noun": lambda self, rule, span: iter(()),
 }
