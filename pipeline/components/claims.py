@@ -34,9 +34,12 @@ which the premises of its paragraph support.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -259,11 +262,21 @@ def _has_subject(verb: Token) -> bool:
 
 
 class ClaimUnitFinder:
-    """Segment sentences into units; type, attribute, grade and relate each."""
+    """Segment sentences into units; type, attribute, grade and relate each.
+
+    The claim rules are compiled once per rule set (:class:`PhraseRules`),
+    when the component is made or (re)initialised (:meth:`initialize`,
+    :meth:`from_disk`); :meth:`to_disk` saves them with a pipeline, so
+    ``spacy.load`` of the saved folder types the units the same way in
+    another process.
+    """
+
+    #: the file :meth:`to_disk` writes the claim rules to, inside the component's folder
+    RULES_FILE = "claim_rules.jsonl"
 
     def __init__(self, rules_path: str | None = None, lexicon_path: str | None = None):
         ensure_extensions()
-        self.rules = PhraseRules(load_claim_rules(rules_path))
+        self.compile_rules(load_claim_rules(rules_path))
         groups: dict[str, set[str]] = {}
         for rule in load_lexicon(lexicon_path):
             groups.setdefault(rule.kind, set()).update(rule.words)
@@ -276,6 +289,36 @@ class ClaimUnitFinder:
         self.speech_verbs = frozenset(groups.get("speech_verb", ()))
         self.reporting_verbs = frozenset(groups.get("reporting_verb", ()))
         self.discourse_nouns = frozenset(groups.get("discourse_noun", ()))
+
+    def compile_rules(self, rules: Iterable[ClaimRule]) -> None:
+        """Use ``rules`` as the claim rules, compiled into their word indexes now rather than at the first unit."""
+        self.rules = PhraseRules(tuple(rules))
+        for sets in ("type", "asserted_by", "relation"):
+            _compile(self.rules.rules, sets)
+
+    # -- spaCy's component protocol ------------------------------------------
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, rules_path: str | None = None) -> None:
+        """Compile the claim rules of ``rules_path`` (a claim-rule JSONL file), or keep the ones loaded; nothing is trained.
+
+        Called by ``nlp.initialize()``; ``[initialize.components.argmine_claims]``
+        ``rules_path`` in a pipeline config chooses the file. Raises
+        :class:`pipeline.errors.RuleFileError` on a malformed file.
+        """
+        if rules_path is not None:
+            self.compile_rules(load_claim_rules(rules_path))
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the claim rules in use to ``path``/``claim_rules.jsonl`` (one rule per line, in order)."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = (json.dumps(rule.to_json(), ensure_ascii=False) for rule in self.rules.rules)
+        (folder / self.RULES_FILE).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "ClaimUnitFinder":
+        """Read the claim rules :meth:`to_disk` wrote under ``path`` and compile them."""
+        self.compile_rules(load_claim_rules(str(Path(path) / self.RULES_FILE)))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         units: list[dict] = []
