@@ -79,8 +79,7 @@ class CausalLinkFinder:
 
     def __init__(self, nlp: Language, cues_path: str | None = None, lexicon_path: str | None = None):
         ensure_extensions()
-        self.vocab = nlp.vocab
-        self.make_doc = nlp.make_doc
+        self.rules = load_cue_rules(cues_path)
         lexicon = load_lexicon(lexicon_path)
         self.words = syntax.WordLists.from_lexicon(lexicon)
         nouns = load_noun_classes()
@@ -88,7 +87,10 @@ class CausalLinkFinder:
         self.concrete = frozenset(w for rule in classes if rule.value != "group" for w in rule.words)
         self.groups = frozenset(w for rule in classes if rule.value == "group" for w in rule.words)
         self.persons = frozenset(w for rule in classes if rule.value == "person" for w in rule.words)
-        self.compile_rules(load_cue_rules(cues_path))
+
+        self.vocab = nlp.vocab
+        self.make_doc = nlp.make_doc
+        self.compile_rules(self.rules)
 
     def compile_rules(self, rules: Iterable[CueRule]) -> None:
         """Use ``rules`` as the cue lexicon: index them by lemma and build the phrase matcher (once)."""

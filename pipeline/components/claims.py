@@ -276,7 +276,7 @@ class ClaimUnitFinder:
 
     def __init__(self, rules_path: str | None = None, lexicon_path: str | None = None):
         ensure_extensions()
-        self.compile_rules(load_claim_rules(rules_path))
+        self.rules = PhraseRules(load_claim_rules(rules_path))
         groups: dict[str, set[str]] = {}
         for rule in load_lexicon(lexicon_path):
             groups.setdefault(rule.kind, set()).update(rule.words)
@@ -289,6 +289,8 @@ class ClaimUnitFinder:
         self.speech_verbs = frozenset(groups.get("speech_verb", ()))
         self.reporting_verbs = frozenset(groups.get("reporting_verb", ()))
         self.discourse_nouns = frozenset(groups.get("discourse_noun", ()))
+
+        self.compile_rules(self.rules.rules)
 
     def compile_rules(self, rules: Iterable[ClaimRule]) -> None:
         """Use ``rules`` as the claim rules, compiled into their word indexes now rather than at the first unit."""
@@ -445,7 +447,7 @@ class ClaimUnitFinder:
         strength = main["strength"]
         if strength in ("sufficient", "unspecified"):
             lows = [t.lower_ for t in unit]
-            if any(tuple(lows[i:i + len(p)]) == p for p in self.contributory for i in range(len(lows) - len(p) + 1)):
+            if _contains_phrase(lows, _first_word_index(tuple(self.contributory))):
                 strength = "contributory"
         return strength
 
@@ -628,6 +630,31 @@ def _settle_defaults(units: list[dict]) -> bool:
             unit["rules"].append("structure:supported" if index in supported else "structure:supports-nothing")
             changed = True
     return changed
+
+
+@lru_cache(maxsize=16)
+def _first_word_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the phrases (word tuples) that start with it, built once per phrase list."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _contains_phrase(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether one of the indexed phrases occurs in ``words`` as consecutive words.
+
+    >>> _contains_phrase(["in", "part", "because"], _first_word_index((("in", "part"),)))
+    True
+    >>> _contains_phrase(["part", "in"], _first_word_index((("in", "part"),)))
+    False
+    """
+    for start, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if tuple(words[start:start + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _ordinal_word(unit: Span) -> str:
