@@ -140,6 +140,15 @@ def test_compiled_hedges_find_what_the_plain_scan_finds(nlp):
 
 
 @pytest.mark.model
+def test_every_requirement_of_the_components_is_assigned_before_them(nlp):
+    analysis = nlp.analyze_pipes()
+    assert analysis["problems"]["argmine_causal_links"] == []
+    assert analysis["problems"]["argmine_claims"] == []
+    assert "doc._.causal_links" in analysis["summary"]["argmine_claims"]["requires"]
+    assert nlp.pipe_names.index("argmine_causal_links") < nlp.pipe_names.index("argmine_claims")
+
+
+@pytest.mark.model
 @pytest.mark.slow
 def test_a_saved_pipeline_loads_with_spacy_load_in_a_new_process(tmp_path):
     from pipeline.nlp import make_nlp

@@ -61,7 +61,8 @@ _CONCESSIVES = {"although", "though", "while", "whereas", "even"}
 
 @Language.factory(
     "argmine_claims",
-    requires=["token.dep", "token.head", "token.lemma", "token.is_sent_start"],
+    # doc._.causal_links gives a unit the strength of the causal link it states
+    requires=["token.dep", "token.head", "token.lemma", "token.is_sent_start", "doc._.causal_links"],
     assigns=["doc._.claim_units"],
     default_config={"rules_path": None, "lexicon_path": None},
 )
