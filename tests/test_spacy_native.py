@@ -173,3 +173,16 @@ def test_a_saved_pipeline_loads_with_spacy_load_in_a_new_process(tmp_path):
     assert loaded["units"] == json.loads(json.dumps(expected._.claim_units))
     assert [u["rules"][:1] for u in loaded["units"] if u["type"] == "background"] == [["test-we-survey"]]
     assert [l["rule"] for l in loaded["links"]][:1] == ["verb-cause"]
+
+
+@pytest.mark.model
+def test_paragraph_breaks_count_blank_lines_as_str_count_does(nlp):
+    from pipeline.components.claims import _paragraph_breaks
+    from bisect import bisect_right
+
+    text = ("The mills closed.\n\nThe weavers left the town.  \n \n\nRents fell, and the guild\nsold its hall.\n\n\n"
+            "Prices rose again.\n\n\n\nThe council met.\n\n")
+    doc = nlp.make_doc(text)
+    breaks = _paragraph_breaks(doc)
+    assert [bisect_right(breaks, k) for k in range(len(text) + 1)] == [text[:k].count("\n\n") for k in range(len(text) + 1)]
+    assert len(breaks) == text.count("\n\n") == 7

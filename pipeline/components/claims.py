@@ -35,12 +35,15 @@ which the premises of its paragraph support.
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -90,6 +93,11 @@ class PhraseRules:
     """
 
     rules: tuple[ClaimRule, ...]
+    #: sets -> compiled patterns, filled once in __post_init__ (hashing the rules on every call cost more than the match)
+    compiled: dict = field(init=False, repr=False, compare=False, hash=False, default=None)
+
+    def __post_init__(self):
+        object.__setattr__(self, "compiled", {sets: _compile(self.rules, sets) for sets in ("type", "asserted_by", "relation")})
 
     def first(self, forms: list[tuple[str, str]], sets: str, present: set[str] | None = None) -> RuleMatch | None:
         """The highest-priority rule deciding ``sets`` that matches ``forms`` ((lower, lemma) per token).
@@ -103,7 +111,7 @@ class PhraseRules:
         """
         if present is None:
             present = {word for pair in forms for word in pair}
-        compiled = _compile(self.rules, sets)
+        compiled = self.compiled.get(sets) or _compile(self.rules, sets)
         candidates: set[int] = set(compiled.always)
         index = compiled.index
         for word in present:
@@ -296,8 +304,6 @@ class ClaimUnitFinder:
     def compile_rules(self, rules: Iterable[ClaimRule]) -> None:
         """Use ``rules`` as the claim rules, compiled into their word indexes now rather than at the first unit."""
         self.rules = PhraseRules(tuple(rules))
-        for sets in ("type", "asserted_by", "relation"):
-            _compile(self.rules.rules, sets)
 
     # -- spaCy's component protocol ------------------------------------------
 
@@ -325,11 +331,11 @@ class ClaimUnitFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         units: list[dict] = []
-        text = doc.text  # Doc.text joins every token anew on each access: once per sentence made long texts quadratic
+        breaks = _paragraph_breaks(doc)
         for sent_index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
-            paragraph = text[: sent.start_char].count("\n\n")
+            paragraph = bisect_right(breaks, sent.start_char)  # the blank lines before the sentence
             for start, end in split_units(sent):
                 units.append(self.describe(doc[start:end], sent_index, paragraph))
         self._attribute_continuations(doc, units)
@@ -631,6 +637,25 @@ def _settle_defaults(units: list[dict]) -> bool:
             unit["rules"].append("structure:supported" if index in supported else "structure:supports-nothing")
             changed = True
     return changed
+
+
+def _paragraph_breaks(doc: Doc) -> list[int]:
+    """End offsets of the blank lines ("\\n\\n", counted as ``str.count`` counts them) in the text of ``doc``.
+
+    The number of these ends at or before an offset k is ``doc.text[:k].count("\\n\\n")``:
+    ``str.count`` and ``re.finditer`` both take non-overlapping matches from the
+    left, so the matches inside a prefix are the text's matches that end
+    within it. The text is joined from the token arrays (``ORTH`` and
+    ``SPACY``, as ``Doc.text`` joins ``text_with_ws``) without building a
+    ``Token`` per token.
+    """
+    strings = doc.vocab.strings
+    text = "".join([strings[orth] + " " if space else strings[orth]
+                    for orth, space in doc.to_array([ORTH, SPACY]).tolist()])
+    return [match.end() for match in _BLANK_LINE.finditer(text)]
+
+
+_BLANK_LINE = re.compile("\n\n")
 
 
 @lru_cache(maxsize=16)
