@@ -185,4 +185,4 @@ def test_paragraph_breaks_count_blank_lines_as_str_count_does(nlp):
     doc = nlp.make_doc(text)
     breaks = _paragraph_breaks(doc)
     assert [bisect_right(breaks, k) for k in range(len(text) + 1)] == [text[:k].count("\n\n") for k in range(len(text) + 1)]
-    assert len(breaks) == text.count("\n\n") == 7
+    assert len(breaks) == text.count("\n\n") == 6
