@@ -250,7 +250,8 @@ def negated_alternatives(head: Token) -> list[Token]:
     return found
 
 
-_LAST_NOUNS: list = [None, ()]
+#: (Doc, its coordinated nouns, its length) of the last Doc asked about, as one tuple so that threads read a consistent triple
+_LAST_NOUNS: list = [None]
 
 
 def _coordinated_nouns(doc) -> tuple[int, ...]:
@@ -259,8 +260,9 @@ def _coordinated_nouns(doc) -> tuple[int, ...]:
     Read from the token arrays (``Doc.to_array``) once per Doc: the last
     Doc's answer is kept, as extraction asks for every noun phrase of it.
     """
-    if _LAST_NOUNS[0] is doc:
-        return _LAST_NOUNS[1]
+    last = _LAST_NOUNS[0]
+    if last is not None and last[0] is doc and last[2] == len(doc):
+        return last[1]
     from spacy.attrs import DEP, POS
     from spacy.symbols import NOUN, PROPN
 
@@ -268,7 +270,7 @@ def _coordinated_nouns(doc) -> tuple[int, ...]:
     deps = {strings.add("appos"), strings.add("conj")}
     array = doc.to_array([DEP, POS])
     found = tuple(i for i, (dep, pos) in enumerate(array.tolist()) if dep in deps and (pos == NOUN or pos == PROPN))
-    _LAST_NOUNS[0], _LAST_NOUNS[1] = doc, found
+    _LAST_NOUNS[0] = (doc, found, len(doc))
     return found
 
 
