@@ -3,6 +3,7 @@
 Run from the repository root::
 
     python -m bench.long_parse FILE.txt [--batch-size 16]
+    python -m bench.long_parse FILE.txt --make 1000000   # first write the ~1 MB book used in docs/PERFORMANCE.md
 
 Loads exactly the spaCy components argmine loads (``pipeline.nlp.make_nlp(components=())``,
 as ``bench.benchmark`` builds its bare pipeline), cuts the text into the pieces argmine
@@ -35,11 +36,39 @@ print(json.dumps({"components": nlp.pipe_names, "pieces": len(pieces), "tokens":
 """
 
 
+def make_book(characters: int) -> str:
+    """A long text of about ``characters`` characters (at most that many; ValueError below 1).
+
+    The benchmark documents of ``bench.benchmark.make_documents(400, seed=3)``
+    joined with blank lines, repeated, and cut after the last whole document
+    that fits: the "1 MB book" of docs/PERFORMANCE.md is ``make_book(1_000_000)``.
+    """
+    from bench.benchmark import make_documents
+
+    if characters < 1:
+        raise ValueError(f"characters must be at least 1, got {characters}")
+    texts = [document["text"] for document in make_documents(400, seed=3)]
+    parts: list[str] = []
+    size = 0
+    while True:
+        for text in texts:
+            added = len(text) + (2 if parts else 0)
+            if size + added > characters:
+                return "\n\n".join(parts) if parts else texts[0][:characters]
+            parts.append(text)
+            size += added
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--make", type=int, default=None, metavar="CHARS",
+                        help="first write make_book(CHARS) to PATH (UTF-8), then time its parse")
     args = parser.parse_args(argv)
+    if args.make is not None:
+        with open(args.path, "w", encoding="utf-8") as handle:
+            handle.write(make_book(args.make))
     wall, peak, cpu = _timed([sys.executable, "-c", _SCRIPT, args.path, str(args.batch_size)])
     report = {"wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1), "peak_rss_mb": round(peak)}
     print(json.dumps(report))

@@ -6,6 +6,7 @@ words come from the lexicon through :class:`WordLists`.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -248,9 +249,9 @@ def negated_alternatives(head: Token) -> list[Token]:
         return []
     found = []
     sent = head.sent
-    for other in sent:
-        if other.i <= head.i or other.dep_ not in ("appos", "conj") or other.pos_ not in ("NOUN", "PROPN"):
-            continue
+    nouns = _coordinated_nouns(head.doc)  # the only tokens that can be an alternative, read once per Doc
+    for i in nouns[bisect_right(nouns, head.i):bisect_left(nouns, sent.end)]:
+        other = head.doc[i]
         neg = _negated_phrase(other)
         if neg is None or neg.head.pos_ in ("VERB", "AUX"):
             continue
@@ -266,6 +267,30 @@ def negated_alternatives(head: Token) -> list[Token]:
         between = head.doc[max(own) + 1:other.left_edge.i]
         if all(t.is_punct or t.i == neg.i for t in between) and any(t.i == neg.i for t in between):
             found.append(other)
+    return found
+
+
+#: (Doc, its coordinated nouns, its length) of the last Doc asked about, as one tuple so that threads read a consistent triple
+_LAST_NOUNS: list = [None]
+
+
+def _coordinated_nouns(doc) -> tuple[int, ...]:
+    """Indices of the nouns and proper nouns of ``doc`` attached as ``appos`` or ``conj``, in order.
+
+    Read from the token arrays (``Doc.to_array``) once per Doc: the last
+    Doc's answer is kept, as extraction asks for every noun phrase of it.
+    """
+    last = _LAST_NOUNS[0]
+    if last is not None and last[0] is doc and last[2] == len(doc):
+        return last[1]
+    from spacy.attrs import DEP, POS
+    from spacy.symbols import NOUN, PROPN
+
+    strings = doc.vocab.strings
+    deps = {strings.add("appos"), strings.add("conj")}
+    array = doc.to_array([DEP, POS])
+    found = tuple(i for i, (dep, pos) in enumerate(array.tolist()) if dep in deps and (pos == NOUN or pos == PROPN))
+    _LAST_NOUNS[0] = (doc, found, len(doc))
     return found
 
 

@@ -9,7 +9,9 @@ the rule's strength, polarity and confidence. Spans go to
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -62,7 +64,18 @@ def make_causal_link_finder(nlp: Language, name: str, cues_path: str | None, lex
 
 
 class CausalLinkFinder:
-    """Find causal links in a parsed ``Doc`` with the cue lexicon's frames."""
+    """Find causal links in a parsed ``Doc`` with the cue lexicon's frames.
+
+    The cue rules are compiled once, when the component is made or
+    (re)initialised (:meth:`initialize`, :meth:`from_disk`): single-word cues
+    into a lemma index (one dict look-up per token), multiword and connective
+    cues into one ``PhraseMatcher`` over the whole ``Doc``. :meth:`to_disk`
+    saves the rules with a pipeline, so ``spacy.load`` of the saved folder
+    gives the same links in another process.
+    """
+
+    #: the file :meth:`to_disk` writes the cue rules to, inside the component's folder
+    RULES_FILE = "cues.jsonl"
 
     def __init__(self, nlp: Language, cues_path: str | None = None, lexicon_path: str | None = None):
         ensure_extensions()
@@ -73,13 +86,21 @@ class CausalLinkFinder:
         self.concrete = frozenset(w for rule in classes if rule.value != "group" for w in rule.words)
         self.groups = frozenset(w for rule in classes if rule.value == "group" for w in rule.words)
         self.persons = frozenset(w for rule in classes if rule.value == "person" for w in rule.words)
+
+        self.vocab = nlp.vocab
+        self.make_doc = nlp.make_doc
+        self.compile_rules(self.rules)
+
+    def compile_rules(self, rules: Iterable[CueRule]) -> None:
+        """Use ``rules`` as the cue lexicon: index them by lemma and build the phrase matcher (once)."""
+        self.rules = tuple(rules)
         self.rule_by_id = {rule.id: rule for rule in self.rules}
         # verbs that make their object smaller or weaker: their nominalizations name a decrease
         self.decrease_verbs = frozenset(lemma for rule in self.rules if rule.direction == "decrease"
                                         and rule.frame in ("verb", "verb_prep") for lemma in rule.lemmas)
         self.by_lemma: dict[str, list[CueRule]] = {}
         self.phrase_rules: dict[str, CueRule] = {}
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         # frames whose cue is a construction, not a word: tried on every token
         self.construction_rules = [rule for rule in self.rules if rule.frame in _CONSTRUCTION_FRAMES]
         self.result_rules = frozenset(rule.id for rule in self.rules if rule.frame == "result_adverb")
@@ -89,9 +110,34 @@ class CausalLinkFinder:
                 if " " in lemma or rule.frame in ("connective_prep", "connective_adverb", "connective_mark", "purpose"):
                     key = f"{rule.id}::{lemma}"
                     self.phrase_rules[key] = rule
-                    self.matcher.add(key, [nlp.make_doc(lemma)])
+                    self.matcher.add(key, [self.make_doc(lemma)])
                 else:
                     self.by_lemma.setdefault(lemma, []).append(rule)
+
+    # -- spaCy's component protocol ------------------------------------------
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
+        """Compile the cue rules of ``cues_path`` (a cue JSONL file), or keep the ones loaded; nothing is trained.
+
+        Called by ``nlp.initialize()``; ``[initialize.components.argmine_causal_links]``
+        ``cues_path`` in a pipeline config chooses the file. Raises
+        :class:`pipeline.errors.RuleFileError` on a malformed file.
+        """
+        if cues_path is not None:
+            self.compile_rules(load_cue_rules(cues_path))
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the cue rules in use (hand and derived, merged) to ``path``/``cues.jsonl``."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = (json.dumps(rule.to_json(), ensure_ascii=False) for rule in self.rules)
+        (folder / self.RULES_FILE).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "CausalLinkFinder":
+        """Read the cue rules :meth:`to_disk` wrote under ``path`` and compile them."""
+        file = Path(path) / self.RULES_FILE
+        self.compile_rules(load_cue_rules(str(file), verbs_path="", nouns_path=""))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         record_lexicon(doc, self.lexicon)

@@ -34,10 +34,16 @@ which the premises of its paragraph support.
 """
 from __future__ import annotations
 
+import json
+import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -58,7 +64,8 @@ _CONCESSIVES = load_lexicon().words("concessive")
 
 @Language.factory(
     "argmine_claims",
-    requires=["token.dep", "token.head", "token.lemma", "token.is_sent_start"],
+    # doc._.causal_links gives a unit the strength of the causal link it states
+    requires=["token.dep", "token.head", "token.lemma", "token.is_sent_start", "doc._.causal_links"],
     assigns=["doc._.claim_units"],
     default_config={"rules_path": None, "lexicon_path": None},
 )
@@ -76,38 +83,92 @@ class RuleMatch:
 
 @dataclass(frozen=True)
 class PhraseRules:
-    """Claim rules matched against a unit's tokens, highest priority first."""
+    """Claim rules matched against a unit's tokens, highest priority first.
+
+    The patterns are compiled once per rule set (:func:`_compile`): each is
+    split into its words, and an index maps a word to the patterns that need
+    it, so a unit is only tested against the patterns one of whose words it
+    contains, in rule order. The result is the same as testing every pattern
+    of every rule in order.
+    """
 
     rules: tuple[ClaimRule, ...]
+    #: sets -> compiled patterns, filled once in __post_init__ (hashing the rules on every call cost more than the match)
+    compiled: dict = field(init=False, repr=False, compare=False, hash=False, default=None)
 
-    def first(self, forms: list[tuple[str, str]], sets: str) -> RuleMatch | None:
+    def __post_init__(self):
+        object.__setattr__(self, "compiled", {sets: _compile(self.rules, sets) for sets in ("type", "asserted_by", "relation")})
+
+    def first(self, forms: list[tuple[str, str]], sets: str, present: set[str] | None = None) -> RuleMatch | None:
         """The highest-priority rule deciding ``sets`` that matches ``forms`` ((lower, lemma) per token).
+
+        ``present`` is the set of every lower-case form and lemma of ``forms``
+        (computed here when not given). Returns None when no rule matches.
 
         >>> rule = ClaimRule(id="r", sets="type", value="meta", patterns=("^ this chapter examine",), example="")
         >>> PhraseRules((rule,)).first([("this", "this"), ("chapter", "chapter"), ("examines", "examine")], "type").words
         'this chapter examines'
         """
-        present = {word for pair in forms for word in pair}
-        for rule in _ranked(self.rules, sets):
-            for pattern in rule.patterns:
-                if not _literals(pattern) <= present:
-                    continue  # a word of the pattern is not in the unit: it cannot match (a cheap test first)
-                found = find_pattern(forms, pattern)
-                if found is not None:
-                    return RuleMatch(rule, " ".join(forms[i][0] for i in range(*found)))
+        if present is None:
+            present = {word for pair in forms for word in pair}
+        compiled = self.compiled.get(sets) or _compile(self.rules, sets)
+        candidates: set[int] = set(compiled.always)
+        index = compiled.index
+        for word in present:
+            found = index.get(word)
+            if found:
+                candidates.update(found)
+        for order in sorted(candidates):
+            rule, parts, anchored, literals = compiled.patterns[order]
+            if not literals <= present:
+                continue  # a word of the pattern is not in the unit: it cannot match
+            span = _find_parts(forms, parts, anchored)
+            if span is not None:
+                return RuleMatch(rule, " ".join(forms[i][0] for i in range(*span)))
         return None
+
+
+@dataclass(frozen=True)
+class _CompiledRules:
+    """The patterns of the rules deciding one ``sets``, in the order they are tried.
+
+    ``patterns[i]`` is (rule, words, anchored, literal words); ``index`` maps a
+    word to the positions of the patterns it is a literal of (each pattern is
+    indexed under one of its literals); ``always`` holds the patterns without
+    a literal word.
+    """
+
+    patterns: tuple[tuple[ClaimRule, tuple[str, ...], bool, frozenset[str]], ...]
+    index: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+
+@lru_cache(maxsize=None)
+def _compile(rules: tuple[ClaimRule, ...], sets: str) -> _CompiledRules:
+    """Compile the patterns of the rules deciding ``sets`` (once per rule set and ``sets``)."""
+    patterns = []
+    index: dict[str, list[int]] = {}
+    always = []
+    for rule in _ranked(rules, sets):
+        for pattern in rule.patterns:
+            parts = tuple(pattern.split())
+            anchored = bool(parts) and parts[0] == "^"
+            if anchored:
+                parts = parts[1:]
+            literals = frozenset(parts) - {"^", "*"}
+            order = len(patterns)
+            patterns.append((rule, parts, anchored, literals))
+            if literals:
+                index.setdefault(max(literals, key=lambda w: (len(w), w)), []).append(order)
+            else:
+                always.append(order)
+    return _CompiledRules(tuple(patterns), {w: tuple(o) for w, o in index.items()}, tuple(always))
 
 
 @lru_cache(maxsize=None)
 def _ranked(rules: tuple[ClaimRule, ...], sets: str) -> tuple[ClaimRule, ...]:
     """The rules deciding ``sets``, highest priority first (sorted once per rule set)."""
     return tuple(sorted((r for r in rules if r.sets == sets), key=lambda r: -r.priority))
-
-
-@lru_cache(maxsize=None)
-def _literals(pattern: str) -> frozenset[str]:
-    """The words a pattern needs in a unit (its parts other than ``^`` and ``*``)."""
-    return frozenset(pattern.split()) - {"^", "*"}
 
 
 def find_pattern(forms: list[tuple[str, str]], pattern: str) -> tuple[int, int] | None:
@@ -118,10 +179,13 @@ def find_pattern(forms: list[tuple[str, str]], pattern: str) -> tuple[int, int] 
     >>> find_pattern([("they", "they"), ("argued", "argue")], "they argue")
     (0, 2)
     """
-    parts = pattern.split()
+    parts = tuple(pattern.split())
     anchored = bool(parts) and parts[0] == "^"
-    if anchored:
-        parts = parts[1:]
+    return _find_parts(forms, parts[1:] if anchored else parts, anchored)
+
+
+def _find_parts(forms: list[tuple[str, str]], parts: tuple[str, ...], anchored: bool) -> tuple[int, int] | None:
+    """:func:`find_pattern` for a pattern already split (without its ``^``)."""
     width = len(parts)
     if not width:
         return None
@@ -207,7 +271,17 @@ def _has_subject(verb: Token) -> bool:
 
 
 class ClaimUnitFinder:
-    """Segment sentences into units; type, attribute, grade and relate each."""
+    """Segment sentences into units; type, attribute, grade and relate each.
+
+    The claim rules are compiled once per rule set (:class:`PhraseRules`),
+    when the component is made or (re)initialised (:meth:`initialize`,
+    :meth:`from_disk`); :meth:`to_disk` saves them with a pipeline, so
+    ``spacy.load`` of the saved folder types the units the same way in
+    another process.
+    """
+
+    #: the file :meth:`to_disk` writes the claim rules to, inside the component's folder
+    RULES_FILE = "claim_rules.jsonl"
 
     def __init__(self, rules_path: str | None = None, lexicon_path: str | None = None):
         ensure_extensions()
@@ -224,14 +298,44 @@ class ClaimUnitFinder:
         self.reporting_verbs = frozenset(groups.get("reporting_verb", ()))
         self.discourse_nouns = frozenset(groups.get("discourse_noun", ()))
 
+        self.compile_rules(self.rules.rules)
+
+    def compile_rules(self, rules: Iterable[ClaimRule]) -> None:
+        """Use ``rules`` as the claim rules, compiled into their word indexes now rather than at the first unit."""
+        self.rules = PhraseRules(tuple(rules))
+
+    # -- spaCy's component protocol ------------------------------------------
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, rules_path: str | None = None) -> None:
+        """Compile the claim rules of ``rules_path`` (a claim-rule JSONL file), or keep the ones loaded; nothing is trained.
+
+        Called by ``nlp.initialize()``; ``[initialize.components.argmine_claims]``
+        ``rules_path`` in a pipeline config chooses the file. Raises
+        :class:`pipeline.errors.RuleFileError` on a malformed file.
+        """
+        if rules_path is not None:
+            self.compile_rules(load_claim_rules(rules_path))
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the claim rules in use to ``path``/``claim_rules.jsonl`` (one rule per line, in order)."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = (json.dumps(rule.to_json(), ensure_ascii=False) for rule in self.rules.rules)
+        (folder / self.RULES_FILE).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "ClaimUnitFinder":
+        """Read the claim rules :meth:`to_disk` wrote under ``path`` and compile them."""
+        self.compile_rules(load_claim_rules(str(Path(path) / self.RULES_FILE)))
+        return self
+
     def __call__(self, doc: Doc) -> Doc:
         record_lexicon(doc, self.lexicon)
         units: list[dict] = []
-        text = doc.text  # Doc.text joins every token anew on each access: once per sentence made long texts quadratic
+        breaks = _paragraph_breaks(doc)
         for sent_index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
-            paragraph = text[: sent.start_char].count("\n\n")
+            paragraph = bisect_right(breaks, sent.start_char)  # the blank lines before the sentence
             for start, end in split_units(sent):
                 units.append(self.describe(doc[start:end], sent_index, paragraph))
         self._attribute_continuations(doc, units)
@@ -247,10 +351,12 @@ class ClaimUnitFinder:
 
     def describe(self, unit: Span, sent_index: int, paragraph: int = 0) -> dict:
         """Type, asserter, hedge, polarity and strength of one unit, and its relation cues."""
-        forms = [(t.lower_, t.lemma_.lower()) for t in unit if not t.is_space]
-        type_match = self.rules.first(forms, "type")
-        who_match = self.rules.first(forms, "asserted_by")
-        relation_match = self.rules.first(forms, "relation")
+        tokens = [t for t in unit if not t.is_space]
+        forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        present = {word for pair in forms for word in pair}
+        type_match = self.rules.first(forms, "type", present)
+        who_match = self.rules.first(forms, "asserted_by", present)
+        relation_match = self.rules.first(forms, "relation", present)
         asserted_by = who_match.rule.value if who_match else self._subject_asserter(unit)
         if type_match is not None:
             unit_type = type_match.rule.value
@@ -258,7 +364,7 @@ class ClaimUnitFinder:
             unit_type = "background"
         else:
             unit_type = "premise"  # provisional: settled once the relations are known (see _settle_defaults)
-        hedge = self._hedge(unit)
+        hedge = self._hedge(unit, tokens, forms)
         return {
             "start": unit.start, "end": unit.end, "sentence_index": sent_index, "paragraph": paragraph,
             "type": unit_type, "asserted_by": asserted_by,
@@ -279,28 +385,58 @@ class ClaimUnitFinder:
     def _is_conclusion(self, type_match: RuleMatch | None) -> bool:
         return type_match is not None and type_match.rule.conclusion
 
-    def _hedge(self, unit: Span) -> str:
-        tokens = [t for t in unit if not t.is_space]
-        lows = [t.lower_ for t in tokens]
-        lemmas = [t.lemma_.lower() for t in tokens]
-        for hedge in self.hedges:
+    def _hedge(self, unit: Span, tokens: list[Token] | None = None, forms: list[tuple[str, str]] | None = None) -> str:
+        """The first hedge of the lexicon (longest first) found in ``unit``, as its lower-case words; "" for none.
+
+        ``tokens`` are the unit's tokens without spaces and ``forms`` their
+        (lower, lemma) pairs (computed here when not given). The hedges are
+        indexed by their first word once (:meth:`_hedge_index`); the
+        candidates are tried in the order hedge, then position.
+        """
+        if tokens is None:
+            tokens = [t for t in unit if not t.is_space]
+        if forms is None:
+            forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        lows = [low for low, _ in forms]
+        lemmas = [lemma for _, lemma in forms]
+        index = self._hedge_index()
+        found: set[tuple[int, int]] = set()
+        for start, (low, lemma) in enumerate(forms):
+            for word in (low, lemma) if low != lemma else (low,):
+                for rank, hedge in index.get(word, ()):
+                    width = len(hedge)
+                    if start + width > len(forms):
+                        continue
+                    if tuple(lows[start:start + width]) == hedge or tuple(lemmas[start:start + width]) == hedge:
+                        found.add((rank, start))
+        for rank, start in sorted(found):
+            hedge = self.hedges[rank]
             width = len(hedge)
-            for start in range(len(tokens) - width + 1):
-                if tuple(lows[start:start + width]) != hedge and tuple(lemmas[start:start + width]) != hedge:
-                    continue
-                head = tokens[start]
-                if width == 1 and head.pos_ == "PROPN":
-                    continue  # "May 1937"
-                if width == 1 and head.pos_ == "NOUN":
-                    continue  # "a suggestion", "the appearance"
-                if head.lower_ in _MODALS and not _in_main_clause(head, unit):
-                    continue  # "so that they could control it": not the claim's own modality
-                if head.lower_ in ("could", "can") and start + 1 < len(tokens) and lows[start + 1] in ("not", "n't", "no"):
-                    continue  # "could not leave": inability, not a hedge
-                if hedge == ("at", "least") and start + 2 < len(tokens) and lows[start + 2] == "as":
-                    continue  # "at least as important": a comparison
-                return " ".join(lows[start:start + width])
+            head = tokens[start]
+            if width == 1 and head.pos_ == "PROPN":
+                continue  # "May 1937"
+            if width == 1 and head.pos_ == "NOUN":
+                continue  # "a suggestion", "the appearance"
+            if head.lower_ in _MODALS and not _in_main_clause(head, unit):
+                continue  # "so that they could control it": not the claim's own modality
+            if head.lower_ in ("could", "can") and start + 1 < len(tokens) and lows[start + 1] in ("not", "n't", "no"):
+                continue  # "could not leave": inability, not a hedge
+            if hedge == ("at", "least") and start + 2 < len(tokens) and lows[start + 2] == "as":
+                continue  # "at least as important": a comparison
+            return " ".join(lows[start:start + width])
         return ""
+
+    def _hedge_index(self) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """First word -> (rank, hedge) of every hedge starting with it, built once per hedge list."""
+        key = tuple(self.hedges)
+        if getattr(self, "_hedge_key", None) != key:
+            index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            for rank, hedge in enumerate(self.hedges):
+                if hedge:
+                    index.setdefault(hedge[0], []).append((rank, hedge))
+            self._hedge_table = {word: tuple(entries) for word, entries in index.items()}
+            self._hedge_key = key
+        return self._hedge_table
 
     def _negated(self, unit: Span) -> bool:
         root = unit.root
@@ -318,7 +454,7 @@ class ClaimUnitFinder:
         strength = main["strength"]
         if strength in ("sufficient", "unspecified"):
             lows = [t.lower_ for t in unit]
-            if any(tuple(lows[i:i + len(p)]) == p for p in self.contributory for i in range(len(lows) - len(p) + 1)):
+            if _contains_phrase(lows, _first_word_index(tuple(self.contributory))):
                 strength = "contributory"
         return strength
 
@@ -501,6 +637,50 @@ def _settle_defaults(units: list[dict]) -> bool:
             unit["rules"].append("structure:supported" if index in supported else "structure:supports-nothing")
             changed = True
     return changed
+
+
+def _paragraph_breaks(doc: Doc) -> list[int]:
+    """End offsets of the blank lines ("\\n\\n", counted as ``str.count`` counts them) in the text of ``doc``.
+
+    The number of these ends at or before an offset k is ``doc.text[:k].count("\\n\\n")``:
+    ``str.count`` and ``re.finditer`` both take non-overlapping matches from the
+    left, so the matches inside a prefix are the text's matches that end
+    within it. The text is joined from the token arrays (``ORTH`` and
+    ``SPACY``, as ``Doc.text`` joins ``text_with_ws``) without building a
+    ``Token`` per token.
+    """
+    strings = doc.vocab.strings
+    text = "".join([strings[orth] + " " if space else strings[orth]
+                    for orth, space in doc.to_array([ORTH, SPACY]).tolist()])
+    return [match.end() for match in _BLANK_LINE.finditer(text)]
+
+
+_BLANK_LINE = re.compile("\n\n")
+
+
+@lru_cache(maxsize=16)
+def _first_word_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the phrases (word tuples) that start with it, built once per phrase list."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _contains_phrase(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether one of the indexed phrases occurs in ``words`` as consecutive words.
+
+    >>> _contains_phrase(["in", "part", "because"], _first_word_index((("in", "part"),)))
+    True
+    >>> _contains_phrase(["part", "in"], _first_word_index((("in", "part"),)))
+    False
+    """
+    for start, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if tuple(words[start:start + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _ordinal_word(unit: Span) -> str:
