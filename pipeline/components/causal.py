@@ -805,7 +805,7 @@ class CausalLinkFinder:
         while end + 1 in tokens:
             end += 1
         doc = noun.doc
-        while end > noun.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "mark")):
+        while end > noun.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "mark") or doc[end].tag_ in ("WDT", "WP")):
             end -= 1
         return (start, end + 1)
 
