@@ -27,6 +27,9 @@ def found(nlp, text: str) -> list[tuple[str, str, str]]:
      [("connective-because-of", "the strike", "The granaries remained closed")]),
     ("The merchants were forced to hire carts due to the closure of the canal.",
      [("connective-because-of", "the closure of the canal", "The merchants were forced to hire carts")]),
+    # a noun of harm or feeling before "from" is the effect itself, wherever it stands
+    ("The garrison reported many deaths from fever.",
+     [("connective-from", "fever", "many deaths")]),
 ])
 def test_connective_phrase_explains_the_governing_clause(nlp, text, expected):
     assert found(nlp, text) == expected

@@ -712,8 +712,9 @@ class CausalLinkFinder:
             exclude.update(t.i for t in token.subtree)
         doc = phrase.doc
         act = syntax.support_verb(attach, self.words)
-        if act is None and not (attach.pos_ == "NOUN" and self._eventive(attach)):
-            act = self._governing_act(attach)  # "farmers shouted slogans against X"; not "triggered a strike for X"
+        if act is None and not (attach.pos_ == "NOUN" and self._eventive(attach)) and "result_noun" not in rule.attach:
+            # "farmers shouted slogans against X"; not "triggered a strike for X", nor "fear from X" (the noun is the result)
+            act = self._governing_act(attach)
         if act is not None:  # "villagers staged a protest against X": the act is the effect
             effect_span = syntax.core_clause_span(act, exclude=exclude)
             while effect_span[0] < act.i and (doc[effect_span[0]].tag_ in ("WDT", "WP", "WRB") or doc[effect_span[0]].dep_ == "mark"):
