@@ -153,6 +153,9 @@ class CueRule:
 
     ``attach`` names lexicon kinds: the cue counts only when the word it hangs
     on is in one of those word lists ("clashes over X": a word of dispute).
+    ``cause_attach`` names lexicon kinds that let the cue count as well when
+    its cause is such a word ("following the clashes, the curfew was
+    extended": a reaction to a disruption, whatever the main clause's words).
     """
 
     id: str
@@ -171,6 +174,7 @@ class CueRule:
     effect_prep: tuple[str, ...] = ()
     effect_is_self: bool = False
     attach: tuple[str, ...] = ()
+    cause_attach: tuple[str, ...] = ()
     confidence: float = 0.8
     note: str = ""
     direction: Direction = ""

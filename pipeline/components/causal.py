@@ -909,8 +909,9 @@ class CausalLinkFinder:
             main = main.head  # "warned motorists to stay away as ...": the reason is for the finite clause
         if main.i == sub.i or main.pos_ not in ("VERB", "AUX", "ADJ"):
             return
-        if rule.attach and not self._attached_to(main, rule.attach):
-            return
+        if rule.attach and not self._attached_to(main, rule.attach) \
+                and not (rule.cause_attach and self._attached_to(sub, rule.cause_attach)):
+            return  # "after police arrested the leaders, the town was quiet": the arrest is a sanction, so a reason
         if syntax.measured_time(marker, self.words):
             return  # "two years after the treaty was signed": a stretch of time, not a reason
         if marker.lower_ == "since" and syntax.is_temporal(sub):
@@ -942,22 +943,111 @@ class CausalLinkFinder:
         attach = syntax.phrase_attachment(phrase)
         if attach is None:
             return
-        if rule.attach and not self._attached_to(attach, rule.attach):
-            return
+        if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end)) \
+                and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
+            return  # "following the clashes, the curfew was extended": a reaction to a disruption
         exclude = {t.i for t in phrase} | {t.i for target in targets for t in target.subtree}
         for token in phrase:
             exclude.update(t.i for t in token.subtree)
+        doc = phrase.doc
         act = syntax.support_verb(attach, self.words)
+        if act is None and not (attach.pos_ == "NOUN" and self._eventive(attach)) and "result_noun" not in rule.attach:
+            # "farmers shouted slogans against X"; not "triggered a strike for X", nor "fear from X" (the noun is the result)
+            act = self._governing_act(attach)
         if act is not None:  # "villagers staged a protest against X": the act is the effect
             effect_span = syntax.core_clause_span(act, exclude=exclude)
+            while effect_span[0] < act.i and (doc[effect_span[0]].tag_ in ("WDT", "WP", "WRB") or doc[effect_span[0]].dep_ == "mark"):
+                effect_span = (effect_span[0] + 1, effect_span[1])  # "..., which triggered X": the clause without its relative word
         elif attach.pos_ in ("VERB", "AUX"):
             effect_span = syntax.core_clause_span(attach, exclude=exclude)
         else:
             effect_span = syntax.np_span(attach, exclude=exclude)
         for target in targets:
-            for c in syntax.conjuncts(target):
-                yield TokenLink(rule.id, (phrase.start, phrase.end), syntax.arg_span(c), effect_span, c.i, attach.i,
+            members = syntax.conjuncts(target)
+            for c in members:
+                cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 else syntax.arg_span(c)
+                yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, c.i, attach.i,
                                 rule.strength, rule.polarity, rule.confidence)
+
+    @staticmethod
+    def _motive_span(verb: Token) -> tuple[int, int]:
+        """The clause of a purpose or motive verb without a non-restrictive relative clause that closes it.
+
+        "They marched to the town hall, demanding a new road, which the council
+        had promised": the motive is "demanding a new road"; what the
+        comma-set relative clause says of the road is a comment, not part of
+        it. A restrictive one ("to disperse a crowd that was throwing stones")
+        stays: it tells which crowd. Returns ``(start, end)``
+        token offsets, end-exclusive (:func:`pipeline.syntax.clause_span`).
+        """
+        closing: set[int] = set()
+        for relative in verb.subtree:
+            if relative.dep_ == "relcl" and relative.right_edge.i == verb.right_edge.i \
+                    and relative.left_edge.i > 0 and relative.doc[relative.left_edge.i - 1].text in (",", ";", "(", "–", "—"):
+                closing.update(t.i for t in relative.subtree)
+        return syntax.clause_span(verb, exclude=closing)
+
+    @staticmethod
+    def _main_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+        """:func:`pipeline.syntax.core_clause_span` without a source attribution ("According to X, ...").
+
+        The phrase names who reports the clause, not what happened: "According
+        to the union, the workers walked out, demanding X" gives the effect
+        "the workers walked out". Returns ``(start, end)``, end-exclusive.
+        """
+        excluded = set(exclude)
+        for child in verb.children:
+            if child.i < verb.i and child.lower_ == "according" and child.dep_ in ("prep", "advcl", "advmod"):
+                excluded.update(t.i for t in child.subtree)
+        return syntax.core_clause_span(verb, exclude=excluded)
+
+    @staticmethod
+    def _governing_act(token: Token) -> Token | None:
+        """The verb whose act a connective's phrase explains when the phrase hangs on its object or on a non-finite verb.
+
+        "Farmers shouted slogans against the levy": the shouting of slogans,
+        the clause of ``shouted``; "the shops remained closed because of the
+        strike", "they were forced to look for transport due to X": the finite
+        verb above ``closed`` / ``look``. Returns the verb, or None when
+        ``token`` is a subject, a noun outside a clause or a finite verb.
+        """
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr"):
+            head = token.head
+        elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+            head = token.head.head  # "gathered in protests against X"
+        elif token.pos_ in ("VERB", "AUX", "ADJ") and token.dep_ in ("xcomp", "acomp"):
+            head = token.head
+        else:
+            return None
+        while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
+
+    @staticmethod
+    def _np_extent(noun: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+        """A noun phrase with everything said of it inside the phrase: relative clauses and participles included.
+
+        "because of the strike called by the union last week": the whole
+        phrase, where :func:`pipeline.syntax.np_span` keeps "the strike"
+        only. Appositions, coordinated members and parentheticals stay out;
+        a verb end keeps its clause (:func:`pipeline.syntax.arg_span`).
+        Returns ``(start, end)`` token offsets, end-exclusive.
+        """
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return syntax.arg_span(noun, exclude)
+        tokens = {t.i for t in noun.subtree} - set(exclude)
+        for child in noun.children:
+            if child.dep_ in ("appos", "conj", "cc", "parataxis") or (child.dep_ == "punct" and child.i > noun.i):
+                tokens -= {t.i for t in child.subtree}
+        start = end = noun.i
+        while start - 1 in tokens:
+            start -= 1
+        while end + 1 in tokens:
+            end += 1
+        doc = noun.doc
+        while end > noun.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "mark") or doc[end].tag_ in ("WDT", "WP")):
+            end -= 1
+        return (start, end + 1)
 
     def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         if phrase.text.lower() == "so" and not syntax.resultative_so(phrase[0]):
@@ -1014,10 +1104,10 @@ class CausalLinkFinder:
             return  # "lacked the means to enforce X": the infinitive says what the means are for
         if any(next(self._instrument(r, main), None) for r in self.by_lemma.get(main.lemma_.lower(), ()) if r.frame == "instrument"):
             return  # "relied on bankers to finance the war": the instrument frame reads it
-        cause_span = syntax.clause_span(verb, exclude=set())
+        cause_span = self._motive_span(verb)
         if len(phrase) > 1:
             cause_span = (min(cause_span[0], phrase.start), cause_span[1])
-        effect_span = syntax.core_clause_span(main, exclude={t.i for t in verb.subtree} | set(range(phrase.start, phrase.end)))
+        effect_span = self._main_clause_span(main, exclude={t.i for t in verb.subtree} | set(range(phrase.start, phrase.end)))
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, verb.i, main.i,
                         rule.strength, rule.polarity, rule.confidence)
 
@@ -1041,8 +1131,8 @@ class CausalLinkFinder:
             return
         if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
             return
-        own = syntax.clause_span(verb)
-        other = syntax.core_clause_span(main, exclude={t.i for t in verb.subtree})
+        own = self._motive_span(verb) if not rule.reverse else syntax.clause_span(verb)
+        other = self._main_clause_span(main, exclude={t.i for t in verb.subtree})
         if rule.reverse:
             head = syntax.subjects(main)
             yield TokenLink(rule.id, (verb.i, verb.i + 1), other, own, (head[0] if head else main).i, verb.i,
@@ -1454,14 +1544,19 @@ class CausalLinkFinder:
         """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
         return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.concrete)
 
-    def _attached_to(self, word: Token, kinds: tuple[str, ...]) -> bool:
+    def _attached_to(self, word: Token, kinds: tuple[str, ...], skip: Iterable[int] = ()) -> bool:
         """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
         if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
             return True
         if word.pos_ in ("VERB", "AUX"):
             # "residents were angry over X", "staff had to retreat after X": the predicate names it
-            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "attr", "xcomp") and self.words.in_kinds(c.lemma_.lower(), kinds)
-                       for c in word.children)
+            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "attr", "xcomp") and self.words.in_kinds(c.lemma_.lower(), kinds)
+                   for c in word.children):
+                return True
+            # "the workers went on strike after X", "ten were injured in the clash over X": the predicate's
+            # prepositional object names it (``skip``: the cue's own preposition, whose object is the cause: "to pay for war")
+            return any(c.dep_ == "prep" and c.i not in skip and o.dep_ == "pobj" and self.words.in_kinds(o.lemma_.lower(), kinds)
+                       for c in word.children for o in c.children)
         return False
 
     def _make_event(self, rule: CueRule, cue: tuple[int, int], event: tuple[tuple[int, int], Token], effect: Token,
