@@ -148,8 +148,8 @@ def _summary(nlp, text: str):
 @pytest.mark.model
 @pytest.mark.parametrize("kind, word, text, packaged, custom", [
     # the causal component's frames (kind reaction): "erupted after X" is X -> fighting
-    ("reaction", "erupt", "Fighting erupted after the soldiers fired on the crowd.",
-     ([("fire of soldiers", "fighting", False)], [False], []), ([], [False], [])),
+    ("reaction", "erupt", "Fighting erupted after the council raised the bread price.",
+     ([("increase in bread price", "fighting", False)], [False], []), ([], [False], [])),
     # the claims component (hedged unit) and factuality (hedged link) read the hedges
     ("hedge", "perhaps", "Perhaps the drought caused the famine.",
      ([("drought", "famine", True)], [True], []), ([("drought", "famine", False)], [False], [])),
