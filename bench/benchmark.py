@@ -14,7 +14,7 @@ What is measured, each in fresh subprocesses (wall clock from start to exit,
 so loading the model counts on both sides):
 
 - ``spacy``: ``nlp.pipe`` over the texts with exactly the spaCy components
-  argmine loads (``pipeline.nlp.make_nlp`` without argmine's own), same ops
+  argmine loads (``argmine.nlp.model.make_nlp`` without argmine's own), same ops
   and batch size, one process;
 - ``argmine``: ``argmine run DOCS.jsonl --workers 1`` (parse, extract, write
   every table and graph file; ``--no-png --no-report``, whose cost is shown
@@ -53,7 +53,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
 
 def source_texts() -> list[str]:
     """The project's own texts: the seed page's summary and the test chapters."""
-    from pipeline.input import read_corpus
+    from argmine.input import read_corpus
 
     chapters, _ = read_corpus([str(ROOT / "corpus"), *sorted(str(p) for p in (ROOT / "tests" / "texts" / "chapters").glob("*.txt"))])
     return [chapter.text for chapter in chapters]
@@ -92,7 +92,7 @@ def write_documents(documents: list[dict], path: Path) -> int:
 
 _SPACY_SCRIPT = """
 import json, sys
-from pipeline.nlp import limit_blas_threads, make_nlp
+from argmine.nlp.model import limit_blas_threads, make_nlp
 limit_blas_threads()  # as argmine's batch runs do
 nlp = make_nlp(components=())
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
@@ -135,7 +135,7 @@ def spacy_pipe(path: Path, batch_size: int, processes: int = 1) -> tuple[float, 
 
 
 def argmine_run(path: Path, out: Path, workers: int | None, batch_size: int, views: bool = False) -> tuple[float, float, float]:
-    command = [sys.executable, "-m", "pipeline", "run", str(path), "--out", str(out), "--quiet",
+    command = [sys.executable, "-m", "argmine", "run", str(path), "--out", str(out), "--quiet",
                "--batch-size", str(batch_size)]
     if workers:
         command += ["--workers", str(workers)]
@@ -150,7 +150,7 @@ def component_costs(texts: list[str], batch_size: int) -> dict[str, float]:
     CPU seconds, not wall time: the machine is often shared, and the process runs one BLAS
     thread, so its CPU time is the work of the component alone.
     """
-    from pipeline.nlp import limit_blas_threads, make_nlp
+    from argmine.nlp.model import limit_blas_threads, make_nlp
 
     limit_blas_threads()  # as argmine's batch runs and the spaCy baseline
     nlp = make_nlp()
@@ -166,7 +166,7 @@ def component_costs(texts: list[str], batch_size: int) -> dict[str, float]:
         else:
             docs = [component(doc) for doc in docs]
         costs[name] = time.process_time() - started
-    from pipeline.extract import extract
+    from argmine.extraction.extract import extract
 
     started = time.process_time()
     for number, doc in enumerate(docs):
@@ -176,10 +176,10 @@ def component_costs(texts: list[str], batch_size: int) -> dict[str, float]:
 
 
 def excluded_costs(texts: list[str], batch_size: int) -> dict[str, float]:
-    """Seconds each component argmine does not load (``pipeline.nlp.EXCLUDED``) would add over ``texts``."""
+    """Seconds each component argmine does not load (``argmine.nlp.model.EXCLUDED``) would add over ``texts``."""
     import spacy
 
-    from pipeline.nlp import EXCLUDED, MODEL_NAME, limit_blas_threads, use_fast_ops
+    from argmine.nlp.model import EXCLUDED, MODEL_NAME, limit_blas_threads, use_fast_ops
 
     limit_blas_threads()
     use_fast_ops()
@@ -196,8 +196,8 @@ def excluded_costs(texts: list[str], batch_size: int) -> dict[str, float]:
 
 def phase_times(path: Path, out: Path, batch_size: int) -> dict[str, float]:
     """Seconds of the two phases of a one-process run: processing into the cache, then writing the outputs."""
-    from pipeline.batch import LocalEngine, RunCache, run_corpus
-    from pipeline.stream import write_streamed
+    from argmine.batch.runner import LocalEngine, RunCache, run_corpus
+    from argmine.batch.stream import write_streamed
 
     import resource
 
@@ -220,9 +220,9 @@ def view_times(path: Path, out: Path, batch_size: int) -> dict[str, float]:
     import matplotlib
 
     matplotlib.use("Agg")
-    from pipeline import export
-    from pipeline.batch import LocalEngine, RunCache, run_corpus
-    from pipeline.stream import write_streamed
+    from argmine.export import writers as export
+    from argmine.batch.runner import LocalEngine, RunCache, run_corpus
+    from argmine.batch.stream import write_streamed
 
     timed: dict[str, float] = {}
     draw = export.write_views
@@ -253,7 +253,7 @@ def profile_run(path: Path, out: Path, batch_size: int) -> str:
     """A pyinstrument text profile of ``argmine run --workers 1`` in this process."""
     from pyinstrument import Profiler
 
-    from pipeline.cli import app
+    from argmine.cli import app
 
     profiler = Profiler(interval=0.005)
     profiler.start()

@@ -7,7 +7,7 @@ Run from the repository root::
 
 For each corpus: records, causal records, relations, the median words of a
 cause and of an effect, the share of gold spans short enough for the
-head-word rule of :mod:`pipeline.evaluate` (at most 3 words), the share of
+head-word rule of :mod:`argmine.evaluation.scoring` (at most 3 words), the share of
 relations without an annotated signal, the share whose two spans together
 cover the whole passage (a sentence split in two around the signal), and the
 share whose cause comes after its effect. Reads only the gold; no model.
@@ -20,9 +20,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.evaluate import HEAD_MAX_GOLD_WORDS, read_jsonl
+from argmine.evaluation.scoring import HEAD_MAX_GOLD_WORDS, read_jsonl
 
-from .eval_corpora import CAUSAL_CORPORA
+from argmine.eval_corpora import CAUSAL_CORPORA
 
 __all__ = ["corpus_stats", "main"]
 

@@ -8,7 +8,7 @@ predictions (``out/eval/<corpus>.jsonl`` by default)::
     python -m bench.error_sample fincausal --pred out/eval/fincausal.jsonl --seed 3
 
 Each record is marked with its counts (tp/fp/fn under the overlap rule of
-:mod:`pipeline.evaluate`); gold relations are marked ``+`` (matched) or ``-``
+:mod:`argmine.evaluation.scoring`); gold relations are marked ``+`` (matched) or ``-``
 (missed), predictions ``+`` (matched) or ``!`` (false positive). The sample
 is a deterministic draw (``--seed``) from the records with at least one error
 of the chosen kind, so a reader can count error kinds and others can redraw
@@ -22,7 +22,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.evaluate import match_relations, read_jsonl
+from argmine.evaluation.scoring import match_relations, read_jsonl
 
 __all__ = ["main"]
 

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write the figures here as JSON")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    from pipeline import analyze, analyze_corpus
+    from argmine import analyze, analyze_corpus
 
     figures = {}
     if args.folder:

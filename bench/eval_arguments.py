@@ -156,7 +156,7 @@ class Unit:
 
 def predict_units(texts: list[str], nlp=None, batch_size: int = 32) -> list[list[Unit]]:
     """argmine's units of each text, with character offsets into it."""
-    from pipeline.nlp import load_nlp
+    from argmine.nlp.model import load_nlp
 
     nlp = nlp or load_nlp()
     out = []
@@ -248,7 +248,7 @@ def _sum_scores(pairs) -> dict[str, LabelScores]:
 
 def evaluate_seed_gold(gold_path: Path, seed_path: Path) -> dict:
     """Type and attribution accuracy, and support/contrast edges, of argmine's units on the seed."""
-    from pipeline import analyze
+    from argmine import analyze
 
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = analyze(seed_path)
@@ -289,7 +289,7 @@ def evaluate_seed_gold(gold_path: Path, seed_path: Path) -> dict:
 
 def classifier_on_seed(model: NaiveBayes, gold_path: Path, seed_path: Path, nlp=None) -> dict:
     """Three-way (claim / premise / none) accuracy of argmine's rules and of ``model`` on the seed's gold units."""
-    from pipeline.input import load_file
+    from argmine.input import load_file
 
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     text = load_file(seed_path)[0].text
@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save-json", type=Path)
     args = parser.parse_args(argv)
 
-    from pipeline.nlp import load_nlp
+    from argmine.nlp.model import load_nlp
 
     nlp = load_nlp()
     report: dict = {"threshold": THRESHOLD}

@@ -1,4 +1,4 @@
-"""Score ``pipeline.links.predict_records`` on the annotated causal corpora.
+"""Score ``argmine.batch.links.predict_records`` on the annotated causal corpora.
 
 Run from the repository root (so that ``pipeline`` imports without an install)::
 
@@ -8,7 +8,7 @@ Run from the repository root (so that ``pipeline`` imports without an install)::
 
 For each corpus it reads ``<data>/<corpus>/dev.jsonl``, hands the predictor
 only ``id`` and ``text`` of each record, writes the predictions to
-``<pred-dir>/<corpus>.jsonl``, scores them with :mod:`pipeline.evaluate`, and
+``<pred-dir>/<corpus>.jsonl``, scores them with :mod:`argmine.evaluation.scoring`, and
 prints a Markdown table. Exit status: 0 on success, 1 when a corpus file was
 malformed (reported and skipped), 2 when the data folder, a requested corpus
 name, or every corpus is missing.
@@ -23,8 +23,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from pipeline.errors import InputError
-from pipeline.evaluate import Scores, read_jsonl, score_records
+from argmine.errors import InputError
+from argmine.evaluation.scoring import Scores, read_jsonl, score_records
 
 __all__ = [
     "CAUSAL_CORPORA",
@@ -49,7 +49,7 @@ Predictor = Callable[[Iterable[dict]], Iterator[dict]]
 
 
 def _default_predictor() -> Predictor:
-    from pipeline.links import predict_records  # imported late: written separately
+    from argmine.batch.links import predict_records  # imported late: written separately
 
     return predict_records
 
@@ -131,7 +131,7 @@ def format_table(rows: Sequence[tuple[str, Scores]]) -> str:
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Score pipeline.links.predict_records on the annotated causal corpora."
+        description="Score argmine.batch.links.predict_records on the annotated causal corpora."
     )
     parser.add_argument("--data", type=Path, default=Path("../shared/data"),
                         help="folder of corpus folders (default: ../shared/data from the "
@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) ->
     argv : sequence of str, optional
         Command-line arguments (default: ``sys.argv[1:]``).
     predict : callable, optional
-        The predictor (default: ``pipeline.links.predict_records``).
+        The predictor (default: ``argmine.batch.links.predict_records``).
     """
     args = _parse_args(argv)
     if not args.data.is_dir():
@@ -185,7 +185,7 @@ def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) ->
         try:
             predict = _default_predictor()
         except ImportError as error:
-            print(f"error: cannot import pipeline.links.predict_records ({error})", file=sys.stderr)
+            print(f"error: cannot import argmine.batch.links.predict_records ({error})", file=sys.stderr)
             return 2
     rows = []
     failed = 0

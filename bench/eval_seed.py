@@ -362,7 +362,7 @@ def _texts(result) -> dict[str, str]:
 
 def evaluate(seed_result=None, chapters_result=None) -> dict:
     """Every figure of the report as a dict (results are computed when not given)."""
-    from pipeline import analyze, analyze_corpus
+    from argmine import analyze, analyze_corpus
 
     seed_result = seed_result if seed_result is not None else analyze(SEED)
     chapters_result = chapters_result if chapters_result is not None else analyze_corpus(sorted(CHAPTERS.glob("*.txt")))

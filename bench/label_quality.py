@@ -32,13 +32,13 @@ _FUNCTION_POS = ("PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PUNCT",
 
 @lru_cache(maxsize=1)
 def _nlp():
-    from pipeline.nlp import load_nlp
+    from argmine.nlp.model import load_nlp
 
     return load_nlp()
 
 
 def _text_words(doc) -> set[str]:
-    from pipeline.wordnet import wordnet
+    from argmine.nlp.wordnet import wordnet
 
     wn = wordnet()
     words = set()
@@ -46,14 +46,14 @@ def _text_words(doc) -> set[str]:
         words.update({token.lower_, token.lemma_.lower()})
         if token.pos_ in ("VERB", "AUX"):
             words.update(wn.nominals(token.lemma_.lower()))
-            from pipeline.concepts import _gerund
+            from argmine.extraction.concepts import _gerund
 
             words.add(_gerund(token.lemma_.lower()))
         elif token.pos_ == "ADJ":
             words.update(wn.adjective_nominals(token.lemma_.lower()))
         for part in token.lower_.split("-"):
             words.add(part)
-    from pipeline.concepts import concept_words
+    from argmine.extraction.concepts import concept_words
 
     for verb, noun in concept_words().nominal_of.items():
         if verb in words:
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folders", nargs="+")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    from pipeline import analyze_corpus
+    from argmine import analyze_corpus
 
     total = good = 0
     for folder in args.folders:

@@ -5,10 +5,10 @@ Run from the repository root::
     python -m bench.long_parse FILE.txt [--batch-size 16]
     python -m bench.long_parse FILE.txt --make 1000000   # first write the ~1 MB book used in docs/PERFORMANCE.md
 
-Loads exactly the spaCy components argmine loads (``pipeline.nlp.make_nlp(components=())``,
+Loads exactly the spaCy components argmine loads (``argmine.nlp.model.make_nlp(components=())``,
 as ``bench.benchmark`` builds its bare pipeline), cuts the text into the pieces argmine
-parses (``pipeline.process.split_text``) and gives ``nlp.pipe`` the same bounded batches
-(``pipeline.process._bounded_batches``), in a fresh subprocess. Prints one JSON object:
+parses (``argmine.batch.process.split_text``) and gives ``nlp.pipe`` the same bounded batches
+(``argmine.batch.process._bounded_batches``), in a fresh subprocess. Prints one JSON object:
 wall seconds, CPU seconds (user + system), peak RSS in MB of the process, the pieces and
 tokens parsed. Nothing is written.
 """
@@ -22,8 +22,8 @@ from bench.benchmark import _timed
 
 _SCRIPT = """
 import json, sys
-from pipeline.nlp import limit_blas_threads, make_nlp
-from pipeline.process import _bounded_batches, split_text
+from argmine.nlp.model import limit_blas_threads, make_nlp
+from argmine.batch.process import _bounded_batches, split_text
 limit_blas_threads()  # as argmine's batch runs do
 nlp = make_nlp(components=())
 text = open(sys.argv[1], encoding="utf-8").read()

@@ -6,10 +6,10 @@ Run from the repository root::
     python -m bench.rule_gains --limit 300 --corpora cnc_v2,because
     python -m bench.rule_gains --save-json bench/results/rule_gains.json
 
-The predictions are exactly those of ``argmine links`` (:func:`pipeline.links.stated_relations`
-over :func:`pipeline.process.process_chapters`); here each predicted relation
+The predictions are exactly those of ``argmine links`` (:func:`argmine.batch.links.stated_relations`
+over :func:`argmine.batch.process.process_chapters`); here each predicted relation
 keeps the id of the rule that found it, so the matching of
-:mod:`pipeline.evaluate` credits every true positive (tp) and false positive
+:mod:`argmine.evaluation.scoring` credits every true positive (tp) and false positive
 (fp) to a rule. A rule's tp count is what the relation F1 loses without it. For
 each annotated signal ("because", "to", none) it also counts how many gold
 relations were found.
@@ -27,10 +27,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.evaluate import match_relations, read_jsonl, score_records
-from pipeline.links import extract_records, stated_relations
+from argmine.evaluation.scoring import match_relations, read_jsonl, score_records
+from argmine.batch.links import extract_records, stated_relations
 
-from .eval_corpora import CAUSAL_CORPORA, format_table
+from argmine.eval_corpora import CAUSAL_CORPORA, format_table
 
 __all__ = ["corpus_gains", "main"]
 

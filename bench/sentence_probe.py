@@ -30,10 +30,10 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.evaluate import read_jsonl
-from pipeline.nlp import load_nlp
+from argmine.evaluation.scoring import read_jsonl
+from argmine.nlp.model import load_nlp
 
-from .eval_corpora import CAUSAL_CORPORA
+from argmine.eval_corpora import CAUSAL_CORPORA
 
 __all__ = ["in_train", "features", "main"]
 

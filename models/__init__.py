@@ -1,4 +1,4 @@
-"""argmine's rule files and trained components, installed as ``argmine_models``.
+"""argmine's rule files and trained components, installed as ``argmine.lexicon``.
 
-The files here are data, not code: load them with :mod:`pipeline.rules`.
+The files here are data, not code: load them with :mod:`argmine.nlp.rules`.
 """

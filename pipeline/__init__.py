@@ -1,6 +1,6 @@
 """argmine: the claims and causal links of historical scholarship, as data.
 
->>> from pipeline import analyze
+>>> from argmine import analyze
 >>> result = analyze("The drought led to widespread hunger.")
 >>> result.links[["cause_concept", "effect_concept", "cue"]].values.tolist()
 [['drought', 'hunger', 'led to']]
@@ -11,11 +11,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+if __name__ != "argmine":  # pragma: no cover - the folder is pipeline/, the package is argmine
+    raise ImportError(f"argmine's package is imported as 'argmine', not {__name__!r}: pyproject.toml maps the "
+                      "folder pipeline/ to it; run 'pip install -e .' and use 'import argmine'")
+
 from .errors import ArgmineError, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .analysis import Chain, Result
-    from .stream import RunReport, run
+    from .graph.result import Chain, Result
+    from .batch.stream import RunReport, run
 
 __all__ = ["analyze", "analyze_corpus", "run", "RunReport", "Result", "Chain", "ArgmineError", "InputError", "__version__"]
 
@@ -25,14 +29,14 @@ _PATH_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl")
 
 
 def __getattr__(name: str):
-    """``Result``, ``Chain`` and ``run`` are imported when first used, so that ``import pipeline`` (and
+    """``Result``, ``Chain`` and ``run`` are imported when first used, so that ``import argmine`` (and
     ``argmine --help``) does not load pandas, networkx or spaCy."""
     if name in ("Result", "Chain"):
-        from . import analysis
+        from .graph import result as analysis
 
         return getattr(analysis, name)
     if name in ("run", "RunReport"):
-        from . import stream
+        from .batch import stream
 
         return getattr(stream, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -52,7 +56,7 @@ def analyze(text_or_path: str | os.PathLike, *, doc_id: str | None = None, n_pro
     the same publisher-page detection as a file.
     """
     from .input import chapter_from_text, read_corpus
-    from .process import process_chapters
+    from .batch.process import process_chapters
 
     if isinstance(text_or_path, Path) or _looks_like_path(str(text_or_path)):
         path = str(text_or_path)
@@ -63,7 +67,7 @@ def analyze(text_or_path: str | os.PathLike, *, doc_id: str | None = None, n_pro
     else:
         chapters = [chapter_from_text(str(text_or_path), doc_id=doc_id or "text")]
         problems = []
-    from .analysis import build_result
+    from .graph.result import build_result
 
     return build_result(process_chapters(chapters, n_process=n_process), problems)
 
@@ -75,7 +79,7 @@ def analyze_corpus(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, n_
     problems and the (empty) result is still returned.
     """
     from .input import read_corpus
-    from .process import process_chapters
+    from .batch.process import process_chapters
 
     import warnings
 
@@ -86,6 +90,6 @@ def analyze_corpus(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, n_
         reasons = "; ".join(f"{p.file}: {p.reason}" for p in problems[:3]) or "no supported files found"
         warnings.warn(f"analyze_corpus: nothing could be read ({reasons}); the result is empty", UserWarning,
                       stacklevel=2)
-    from .analysis import build_result
+    from .graph.result import build_result
 
     return build_result(process_chapters(chapters, n_process=n_process), problems)

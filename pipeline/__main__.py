@@ -1,4 +1,4 @@
-"""``python -m pipeline`` runs the ``argmine`` command line."""
+"""``python -m argmine`` runs the ``argmine`` command line."""
 from .cli import main
 
 main()

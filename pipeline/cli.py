@@ -108,7 +108,7 @@ def run(
 
 def _run(paths, out, workers, quiet, no_png, no_report, engine="local", scheduler=None, cache=None,
          batch_size=16, max_chars=None) -> None:
-    from .stream import VIEW_LIMIT, run as run_library
+    from .batch.stream import VIEW_LIMIT, run as run_library
 
     inputs = [str(p) for p in paths] if paths else ["corpus"]
     if not paths and not Path("corpus").exists():
@@ -198,7 +198,7 @@ def links(
 
 
 def _links(input: Path, output: Optional[Path], workers: int) -> None:
-    from .links import run_links
+    from .batch.links import run_links
 
     if not input.is_file():
         _fail(f"{input}: no such file")
@@ -238,8 +238,8 @@ def evaluate(
 
 
 def _evaluate(gold: Path, pred: Optional[Path], exact: bool) -> None:
-    from .evaluate import format_scores, read_jsonl, score_records
-    from .links import predict_records
+    from .evaluation.scoring import format_scores, read_jsonl, score_records
+    from .batch.links import predict_records
 
     gold_records = list(read_jsonl(gold))
     if not any(isinstance(r, dict) and (r.get("relations") or r.get("causal") is not None) for r in gold_records):
@@ -268,7 +268,7 @@ def chains(
 
 
 def _chains(out_dir, source, target, across_documents, doc, min_hops=2) -> None:
-    from .export import load_result
+    from .export.writers import load_result
 
     result = load_result(out_dir)
     known = set(result.links["cause_concept"]) | set(result.links["effect_concept"])
@@ -304,8 +304,8 @@ def show(
 
 
 def _show(out_dir, doc) -> None:
-    from .export import load_result
-    from .terminal import print_result
+    from .export.writers import load_result
+    from .views.terminal import print_result
 
     result = load_result(out_dir)
     ids = list(result.documents["doc_id"])

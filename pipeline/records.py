@@ -86,7 +86,7 @@ class CausalLink:
     Offsets are characters into the document text (end-exclusive), so
     ``text[cause_start:cause_end] == cause_text``.
 
-    Factuality after FactBank (:mod:`pipeline.factuality`): ``polarity``,
+    Factuality after FactBank (:mod:`argmine.extraction.factuality`): ``polarity``,
     ``modality`` and ``asserted_by`` (the source). ``hedged`` is derived:
     True exactly when ``modality`` is not ``"asserted"`` (a record built
     with ``hedged=True`` and no modality, or read from a table without the
@@ -184,7 +184,7 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     sentences: int = 0
-    #: named entities and years of the document (:func:`pipeline.concepts.document_context`)
+    #: named entities and years of the document (:func:`argmine.extraction.concepts.document_context`)
     context: frozenset[str] = frozenset()
 
     def extend(self, other: "Extraction") -> None:
@@ -197,7 +197,7 @@ class Extraction:
 
 @dataclass
 class ChapterResult:
-    """A chapter and everything extracted from it (:func:`pipeline.process.process_chapters` makes them)."""
+    """A chapter and everything extracted from it (:func:`argmine.batch.process.process_chapters` makes them)."""
 
     chapter: Chapter
     extraction: Extraction = field(default_factory=Extraction)

@@ -9,7 +9,7 @@ Usage (from the repository root; stdlib only, deterministic)::
 Writes
 
 - ``models/causal_verbs.jsonl``: cue rules in the schema of ``causal_cues.jsonl``
-  (loaded by :func:`pipeline.rules.load_cue_rules` alongside the hand rules), one
+  (loaded by :func:`argmine.nlp.rules.load_cue_rules` alongside the hand rules), one
   rule per VerbNet class or WordNet sense group and direction, each with its
   ``source``, ``direction`` (increase / decrease / ""), and an ``example``
   sentence written for the project (``scripts/causal_lexicon_config.json``).

@@ -3,7 +3,7 @@
     python scripts/derive_causal_nouns.py --resources ../shared/resources
 
 writes ``models/causal_nouns.jsonl``: cue rules in the schema of
-``models/causal_cues.jsonl`` (read by :func:`pipeline.rules.load_cue_rules`)
+``models/causal_cues.jsonl`` (read by :func:`argmine.nlp.rules.load_cue_rules`)
 whose lemmas are the nouns that name a cause, a motive, a result or a
 reaction, found as the members of a few seed synsets and their hyponyms.
 

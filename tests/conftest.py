@@ -14,21 +14,21 @@ SHARED_DATA = Path(os.environ.get("ARGMINE_SHARED_DATA", ROOT.parent / "shared" 
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import load_nlp
+    from argmine.nlp.model import load_nlp
 
     return load_nlp()
 
 
 @pytest.fixture(scope="session")
 def seed_result():
-    from pipeline import analyze
+    from argmine import analyze
 
     return analyze(SEED)
 
 
 @pytest.fixture(scope="session")
 def chapters_result():
-    from pipeline import analyze_corpus
+    from argmine import analyze_corpus
 
     return analyze_corpus([CHAPTERS])
 
@@ -44,7 +44,7 @@ def shared_data() -> Path:
 @pytest.fixture
 def extract_links(nlp):
     """Links of a short text, as (cause_concept, cue, effect_concept) triples."""
-    from pipeline.process import extract_text
+    from argmine.batch.process import extract_text
 
     def run(text: str):
         return extract_text(text, nlp=nlp).links

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.model
 @pytest.fixture
 def resolve(nlp):
     """Resolutions of a short text as (mention, antecedents, reason) triples."""
-    from pipeline.process import extract_text
+    from argmine.batch.process import extract_text
 
     def run(text: str):
         return [(r.mention, r.antecedents, r.reason) for r in extract_text(text, nlp=nlp).resolutions]

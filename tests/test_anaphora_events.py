@@ -10,7 +10,7 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture
 def run(nlp):
-    from pipeline.process import extract_text
+    from argmine.batch.process import extract_text
 
     return lambda text: extract_text(text, nlp=nlp)
 
@@ -179,7 +179,7 @@ def test_anaphora_summary_window_is_bounded(run):
 @pytest.mark.parametrize("verb, noun", [("refuse", "refusal"), ("close", "closure"), ("destroy", "destruction"),
                                         ("grow", "growth"), ("dissolve", "dissolution")])
 def test_wordnet_data_derives_event_nouns(verb, noun):
-    from pipeline.concepts import _event_noun
+    from argmine.extraction.concepts import _event_noun
 
     assert _event_noun(verb) == noun
 
@@ -188,7 +188,7 @@ def test_wordnet_data_records_source_and_licence():
     import gzip
     import json
 
-    from pipeline.rules import rules_dir
+    from argmine.nlp.rules import rules_dir
 
     with gzip.open(rules_dir() / "wordnet_events.json.gz", "rt", encoding="utf-8") as handle:
         data = json.load(handle)

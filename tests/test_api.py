@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEED
-from pipeline import InputError, analyze
+from argmine import InputError, analyze
 
 pytestmark = pytest.mark.model
 
@@ -52,7 +52,7 @@ def test_api_plot_returns_axes(seed_result):
 
 
 def test_api_load_result_round_trips_links(seed_result, tmp_path):
-    from pipeline.export import load_result
+    from argmine.export.writers import load_result
 
     seed_result.write(tmp_path, png=False, report=False)
     again = load_result(tmp_path)
@@ -65,14 +65,14 @@ def test_api_seed_path_and_text_agree(seed_result):
 
 
 def _link(doc_id: str, cause: str, effect: str, hedged: bool = False, polarity: str = "positive"):
-    from pipeline.records import CausalLink
+    from argmine.records import CausalLink
 
     return CausalLink(doc_id, 0, cause, effect, 0, 1, 2, 3, "caused", 1, 2, cause, effect, True, hedged,
                       "sufficient", polarity, 0.9, "author", f"{cause} caused {effect}.", "test")
 
 
 def test_api_disagreements_name_opposite_polarity_and_hedging():
-    from pipeline import Result
+    from argmine import Result
 
     result = Result(chapters=[], link_records=[
         _link("a", "plague", "wages"), _link("b", "plague", "wages", polarity="negative"),

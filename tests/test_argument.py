@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-import pipeline.argument
-import pipeline.components.claims
-import pipeline.graph
-from pipeline.argument import AIF_NODE_TYPES, aif_document, argdown_text, validate_aif, write_aif
+import argmine.graph.argument
+import argmine.nlp.components.claims
+import argmine.graph.network
+from argmine.graph.argument import AIF_NODE_TYPES, aif_document, argdown_text, validate_aif, write_aif
 
 pytestmark = pytest.mark.model
 
@@ -116,7 +116,7 @@ def test_argument_argdown_seed_contrast_with_cited_scholarship(seed_result):
                                       "  - [stakhanovite-movement.cambridge-core u5]"]
 
 
-@pytest.mark.parametrize("module", [pipeline.argument, pipeline.graph, pipeline.components.claims],
+@pytest.mark.parametrize("module", [argmine.graph.argument, argmine.graph.network, argmine.nlp.components.claims],
                          ids=["argument", "graph", "claims"])
 def test_argument_module_doctests_pass(module):
     failures, tried = doctest.testmod(module)

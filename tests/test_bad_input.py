@@ -1,6 +1,6 @@
 """The bad-input matrix of issue 6: `argmine run` on a folder that mixes good and bad files.
 
-One run of the real command (``python -m pipeline run``, a separate process, so
+One run of the real command (``python -m argmine run``, a separate process, so
 stderr, exit code and tracebacks are what a user sees) over a mixed folder
 serves most cases. A second run over only the files that the first one
 processed (bad JSONL lines blanked, so line numbers stay) is the reference:
@@ -10,12 +10,12 @@ use typer's CliRunner in this process, where a failure can be injected.
 Every matrix case is one :class:`Case`: the file, what ``errors.csv`` says
 about it (reason and action) and the document id it got when it was still
 processed. What argmine does with each kind of bad input is decided in
-:mod:`pipeline.input` (see its docstring) and summarised in the README
+:mod:`argmine.input` (see its docstring) and summarised in the README
 section "What argmine does with bad input".
 
 The 50 MB case does not run the parser over 50 MB (that takes about half an
 hour on two cores): it loads a 50 MB file through the loader with memory
-measured, cuts it with :func:`pipeline.process.split_text` and checks every
+measured, cuts it with :func:`argmine.batch.process.split_text` and checks every
 piece against spaCy's limit, and checks the offset mapping of the pieces with
 the real pipeline on a text cut into small pieces.
 """
@@ -37,8 +37,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import CHAPTERS, ROOT
-from pipeline.input import NO_SUMMARY_REASON, read_corpus
-from pipeline.nlp import MAX_LENGTH
+from argmine.input import NO_SUMMARY_REASON, read_corpus
+from argmine.nlp.model import MAX_LENGTH
 
 pytestmark = pytest.mark.model
 
@@ -208,7 +208,7 @@ TABLES = ["documents", "claims", "links", "concepts", "resolutions"]
 # locked file as the OS refuses it to any other user; the rest is `argmine run`.
 _RUN_AS_ANOTHER_USER = """
 import os, sys
-import pipeline.input.decode as decode
+import argmine.input.decode as decode
 locked = sys.argv.pop(1)
 real_open = open
 def guarded_open(file, *args, **kwargs):
@@ -216,7 +216,7 @@ def guarded_open(file, *args, **kwargs):
         raise PermissionError(13, "Permission denied", file)
     return real_open(file, *args, **kwargs)
 decode.open = guarded_open
-from pipeline.cli import main
+from argmine.cli import main
 sys.argv[0] = "argmine"
 main()
 """
@@ -249,7 +249,7 @@ def make_mixed_folder(folder: Path) -> None:
 def argmine_command(*args: str, locked: Path | None = None) -> list[str]:
     if locked is not None and os.geteuid() == 0:
         return [sys.executable, "-c", _RUN_AS_ANOTHER_USER, str(locked), *args]
-    return [sys.executable, "-m", "pipeline", *args]
+    return [sys.executable, "-m", "argmine", *args]
 
 
 def snapshot(root: Path, skip: Path) -> dict[str, tuple]:
@@ -307,7 +307,7 @@ def clean(tmp_path_factory, mixed) -> Run:
 
 
 def _app():
-    from pipeline.cli import app
+    from argmine.cli import app
 
     return app
 
@@ -533,7 +533,7 @@ def _boom(*args, **kwargs):
     raise RuntimeError("disk on fire")
 
 
-@pytest.mark.parametrize("where", ["pipeline.process.extract", "pipeline.report.write_report"],
+@pytest.mark.parametrize("where", ["argmine.batch.process.extract", "argmine.views.report.write_report"],
                          ids=["while-parsing", "while-writing"])
 def test_bad_input_failed_run_leaves_earlier_out_intact(tmp_path, previous_out, monkeypatch, where):
     before, hidden = contents(previous_out), _hidden(previous_out)
@@ -544,7 +544,7 @@ def test_bad_input_failed_run_leaves_earlier_out_intact(tmp_path, previous_out, 
 
 
 def test_bad_input_failed_run_says_so_on_one_line_without_traceback(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.report.write_report", _boom)
+    monkeypatch.setattr("argmine.views.report.write_report", _boom)
     result = CliRunner().invoke(_app(), ["run", str(_one_good_file(tmp_path)), "--out", str(tmp_path / "out"),
                                          "--workers", "1", "--no-png", "--quiet"])
     assert result.stderr.splitlines() == [
@@ -552,7 +552,7 @@ def test_bad_input_failed_run_says_so_on_one_line_without_traceback(tmp_path, mo
 
 
 def test_bad_input_debug_lets_the_traceback_through(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.report.write_report", _boom)
+    monkeypatch.setattr("argmine.views.report.write_report", _boom)
     result = CliRunner().invoke(_app(), ["--debug", "run", str(_one_good_file(tmp_path)), "--out",
                                          str(tmp_path / "out"), "--workers", "1", "--no-png", "--quiet"])
     assert (type(result.exception), str(result.exception)) == (RuntimeError, "disk on fire")
@@ -563,7 +563,7 @@ def test_bad_input_interrupted_run_leaves_earlier_out_intact(tmp_path, previous_
         raise KeyboardInterrupt
 
     before = contents(previous_out)
-    monkeypatch.setattr("pipeline.report.write_report", interrupt)
+    monkeypatch.setattr("argmine.views.report.write_report", interrupt)
     result = CliRunner().invoke(_app(), ["run", str(_one_good_file(tmp_path)), "--out", str(previous_out),
                                          "--workers", "1", "--no-png", "--quiet"])
     assert (result.exit_code, result.stderr, contents(previous_out)) == (130, "argmine: error: interrupted\n", before)
@@ -608,7 +608,7 @@ def test_bad_input_50mb_text_loads_in_bounded_memory(huge):
 
 @pytest.mark.slow
 def test_bad_input_50mb_text_is_cut_into_pieces_spacy_accepts(huge, nlp):
-    from pipeline.process import split_text
+    from argmine.batch.process import split_text
 
     text = huge[1][0].text
     pieces = split_text(text)
@@ -618,7 +618,7 @@ def test_bad_input_50mb_text_is_cut_into_pieces_spacy_accepts(huge, nlp):
 
 @pytest.mark.slow
 def test_bad_input_50mb_text_pieces_tile_the_text_at_paragraph_breaks(huge):
-    from pipeline.process import split_text
+    from argmine.batch.process import split_text
 
     text = huge[1][0].text
     pieces = split_text(text)
@@ -631,8 +631,8 @@ def test_bad_input_50mb_text_pieces_tile_the_text_at_paragraph_breaks(huge):
 
 def test_bad_input_long_text_offsets_index_the_whole_text(nlp, monkeypatch):
     """A text cut into one piece per paragraph: each piece's links are the first one's, shifted."""
-    from pipeline import process
-    from pipeline.records import Chapter
+    from argmine.batch import process
+    from argmine.records import Chapter
 
     paragraph = "The drought caused famine in the north. The famine led to revolts against the governors.\n\n"
     count = 12
@@ -649,8 +649,8 @@ def test_bad_input_long_text_offsets_index_the_whole_text(nlp, monkeypatch):
 
 
 def test_bad_input_long_text_offsets_slice_to_the_reported_words(nlp, monkeypatch):
-    from pipeline import process
-    from pipeline.records import Chapter
+    from argmine.batch import process
+    from argmine.records import Chapter
 
     text = "\n\n".join(f"In {1900 + n} the drought caused famine, and the famine led to revolts in province {n}."
                        for n in range(30))

@@ -27,7 +27,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _run(corpus: Path, out: Path, *options: str, check: bool = True) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-png", "--no-report",
+    command = [sys.executable, "-m", "argmine", "run", str(corpus), "--out", str(out), "--no-png", "--no-report",
                *options]
     completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     if check:
@@ -83,7 +83,7 @@ def _cached(cache_file: Path) -> int:
 
 def test_batch_run_killed_midway_resumes_to_identical_outputs(corpus, reference, tmp_path):
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-png", "--no-report",
+    command = [sys.executable, "-m", "argmine", "run", str(corpus), "--out", str(out), "--no-png", "--no-report",
                "--workers", "1", "--batch-size", "1", "--quiet"]
     process = subprocess.Popen(command, cwd=ROOT, start_new_session=True)
     cache_file = out / ".argmine-cache" / "documents.sqlite"
@@ -103,15 +103,15 @@ def test_batch_run_killed_midway_resumes_to_identical_outputs(corpus, reference,
 
 def test_batch_dask_local_cluster_writes_identical_files_loading_the_pipeline_once_per_worker(corpus, reference, tmp_path):
     distributed = pytest.importorskip("distributed")
-    from pipeline.batch import DaskEngine, RunCache, run_corpus
-    from pipeline.stream import write_streamed
+    from argmine.batch.runner import DaskEngine, RunCache, run_corpus
+    from argmine.batch.stream import write_streamed
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         with RunCache(tmp_path / "cache") as cache:
             summary = run_corpus([str(corpus)], cache, DaskEngine(cluster.scheduler_address, batch_size=4), batch_size=4)
             write_streamed(summary.keys, cache, summary.problems, tmp_path / "out", png=False, report=False)
-        loads = client.run(lambda: __import__("pipeline.nlp", fromlist=["load_nlp"]).load_nlp.cache_info().misses)
+        loads = client.run(lambda: __import__("argmine.nlp.model", fromlist=["load_nlp"]).load_nlp.cache_info().misses)
     assert sorted(loads.values()) == [1, 1]
     assert _files(tmp_path / "out") == _files(reference[0])
 
@@ -131,7 +131,7 @@ def test_batch_scheduler_without_dask_engine_is_a_usage_error(corpus, tmp_path):
 
 
 def test_batch_cache_round_trips_a_chapter_result(chapters_result, tmp_path):
-    from pipeline.batch import RunCache, encode_result
+    from argmine.batch.runner import RunCache, encode_result
 
     item = chapters_result.chapters[0]
     with RunCache(tmp_path) as cache:
@@ -140,8 +140,8 @@ def test_batch_cache_round_trips_a_chapter_result(chapters_result, tmp_path):
 
 
 def test_batch_document_key_changes_with_metadata():
-    from pipeline.batch import document_key
-    from pipeline.records import Chapter
+    from argmine.batch.runner import document_key
+    from argmine.records import Chapter
 
     keys = {document_key(Chapter("a", "Text.", {"title": title}), "v") for title in ("One", "Two")}
     assert len(keys) == 2
@@ -150,8 +150,8 @@ def test_batch_document_key_changes_with_metadata():
 @pytest.fixture(scope="module")
 def streamed(chapters_result, tmp_path_factory):
     """The test chapters written by the streaming writer in slices of 3 documents, and by Result.write."""
-    from pipeline.batch import RunCache, encode_result
-    from pipeline.stream import write_streamed
+    from argmine.batch.runner import RunCache, encode_result
+    from argmine.batch.stream import write_streamed
 
     folder = tmp_path_factory.mktemp("streamed")
     keys = [f"key{i}" for i in range(len(chapters_result.chapters))]
@@ -222,6 +222,6 @@ def test_batch_streamed_aif_is_the_same_argument(streamed):
 
 
 def test_batch_streamed_aif_is_valid(streamed):
-    from pipeline.argument import validate_aif
+    from argmine.graph.argument import validate_aif
 
     assert validate_aif(json.loads((streamed[0] / "argument.aif.json").read_text(encoding="utf-8"))) == []

@@ -139,7 +139,7 @@ def seed_page(seed_result, tmp_path_factory):
     """The seed's report opened in Chromium: (browser, folder with report.html)."""
     if CHROMIUM is None:
         pytest.skip("no chromium binary (apt-get install chromium; .ci/run does)")
-    from pipeline.report import write_report
+    from argmine.views.report import write_report
 
     folder = tmp_path_factory.mktemp("browser")
     write_report(seed_result, folder / "report.html")
@@ -163,7 +163,7 @@ def test_browser_report_draws_the_interactive_graph(seed_page, seed_result):
         "(() => { const n = window.argmineNetworks['argmine-graph'];"
         " const c = document.querySelector('#argmine-graph canvas').getBoundingClientRect();"
         " return [n.body.data.nodes.length, n.body.data.edges.length, c.width > 600 && c.height > 250]; })()")
-    from pipeline import plots
+    from argmine.views import plots
 
     # the concepts and their arrows, with one bundle node per summary phrase ("all of these factors")
     graph = plots.bundled_graph(seed_result)

@@ -9,8 +9,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline import syntax
-from pipeline.components.causal import CausalLinkFinder
+from argmine.nlp import syntax
+from argmine.nlp.components.causal import CausalLinkFinder
 
 Token = tuple[str, str, str, str, int, str]  # word, lemma, pos, tag, head, dep
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from pipeline.rules import load_cue_rules, load_noun_classes
+from argmine.nlp.rules import load_cue_rules, load_noun_classes
 
 pytestmark = pytest.mark.model
 
@@ -195,7 +195,7 @@ def test_lexicon_direction_column_in_links_tables(tmp_path):
         "The war levies reduced the income of the peasants. The new canal increased the trade of the town.\n",
         encoding="utf-8")
     out = tmp_path / "out"
-    completed = subprocess.run([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--quiet"],
+    completed = subprocess.run([sys.executable, "-m", "argmine", "run", str(corpus), "--out", str(out), "--quiet"],
                                cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert completed.returncode == 0, completed.stderr
     csv = pd.read_csv(out / "links.csv", keep_default_na=False)
@@ -304,7 +304,7 @@ def test_lexicon_adjective_predicates(nlp, text, expected):
     ("The riots cannot be connected with the tax on salt.", "connected"),
 ])
 def test_lexicon_negated_adjective_predicate_is_negative(text, cue):
-    from pipeline import analyze
+    from argmine import analyze
     links = [(cue in l.cue.split(), l.polarity) for l in analyze(text).link_records]
     assert links == [(True, "negative")]
 

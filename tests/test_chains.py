@@ -20,7 +20,7 @@ def _read(name: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def soviet_result():
     """The seed with the invented French, Soviet-famine and Stakhanovite chapters: merges across documents."""
-    from pipeline import analyze_corpus
+    from argmine import analyze_corpus
 
     names = ["06-french-revolution-terror.txt", "07-soviet-collectivisation-famine.txt",
              "08-stakhanovite-movement-great-terror.txt"]
@@ -28,9 +28,9 @@ def soviet_result():
 
 
 def _result_of(nlp, texts: dict[str, str]):
-    from pipeline.analysis import build_result
-    from pipeline.process import process_chapters
-    from pipeline.records import Chapter
+    from argmine.graph.result import build_result
+    from argmine.batch.process import process_chapters
+    from argmine.records import Chapter
 
     return build_result(process_chapters([Chapter(i, t) for i, t in texts.items()], nlp))
 
@@ -99,7 +99,7 @@ def test_chains_seed_gold_every_anaphor_resolved(seed_result):
 def test_chains_cli_prints_provenance(seed_result, tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from argmine.cli import app
 
     for name in ("documents", "claims", "links"):
         getattr(seed_result, name).to_csv(tmp_path / f"{name}.csv", index=False)

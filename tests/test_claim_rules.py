@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from pipeline.rules import ClaimRule, load_claim_rules, rules_dir
+from argmine.nlp.rules import ClaimRule, load_claim_rules, rules_dir
 
 CLAIM_RULES = load_claim_rules()
 VALUES = {

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.concepts import Merge, concept_key, document_context, merge_concepts
+from argmine.extraction.concepts import Merge, concept_key, document_context, merge_concepts
 
 
 def _pairs(links):
@@ -75,7 +75,7 @@ def test_concepts_sentence_initial_capital_dropped_names_kept(extract_links):
 
 @pytest.mark.model
 def test_concepts_transparent_noun_with_clause_names_the_clause(nlp):
-    from pipeline.concepts import name_token
+    from argmine.extraction.concepts import name_token
 
     doc = nlp("Mergers offer smaller miners a chance to grow.")
     assert name_token(next(t for t in doc if t.lower_ == "chance")).name == "growth"

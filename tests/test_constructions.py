@@ -11,7 +11,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.components.causal import CausalLinkFinder
+from argmine.nlp.components.causal import CausalLinkFinder
 
 pytestmark = pytest.mark.model
 

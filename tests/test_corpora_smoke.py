@@ -14,8 +14,8 @@ from itertools import islice
 import pytest
 
 from conftest import ROOT
-from pipeline.evaluate import read_jsonl, score_records
-from pipeline.links import predict_records
+from argmine.evaluation.scoring import read_jsonl, score_records
+from argmine.batch.links import predict_records
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
@@ -59,6 +59,6 @@ def test_corpora_smoke_eval_command_prints_scores(shared_data, tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps(r) + "\n" for r in islice(read_jsonl(shared_data / "cnc_v2" / "dev.jsonl"), 10)),
                     encoding="utf-8")
-    completed = subprocess.run([sys.executable, "-m", "pipeline", "eval", str(gold)], cwd=ROOT,
+    completed = subprocess.run([sys.executable, "-m", "argmine", "eval", str(gold)], cwd=ROOT,
                                capture_output=True, text=True, timeout=300)
     assert (completed.returncode, "F1" in completed.stdout or "f1" in completed.stdout.lower()) == (0, True)

@@ -1,4 +1,4 @@
-"""Tests of pipeline.input: formats, publisher pages and every kind of bad input.
+"""Tests of argmine.input: formats, publisher pages and every kind of bad input.
 
 All texts below are invented for these tests, except the seed page, which is
 read from ``corpus/``. Bad files are generated in ``tmp_path``.
@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.input import decode
-from pipeline.input import (
+from argmine.input import decode
+from argmine.input import (
     NO_SUMMARY_REASON,
     chapter_from_text,
     iter_corpus,
@@ -28,8 +28,8 @@ from pipeline.input import (
     parse_publisher_page,
     read_corpus,
 )
-from pipeline.errors import InputError
-from pipeline.records import Chapter, InputProblem
+from argmine.errors import InputError
+from argmine.records import Chapter, InputProblem
 
 SEED_PAGE = Path(__file__).resolve().parents[1] / "corpus" / "stakhanovite-movement.cambridge-core.txt"
 

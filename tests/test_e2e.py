@@ -29,7 +29,7 @@ CHROME = ["Hostname", "Get access", "Kindle", "Dropbox", "Google Drive", "e-mail
 @pytest.fixture(scope="module")
 def run_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    completed = subprocess.run([sys.executable, "-m", "pipeline", "run", "--out", str(out), "--quiet"],
+    completed = subprocess.run([sys.executable, "-m", "argmine", "run", "--out", str(out), "--quiet"],
                                cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert completed.returncode == 0, completed.stderr
     return out
@@ -95,6 +95,6 @@ def test_e2e_every_sentence_is_a_typed_claim(run_dir):
 
 def test_e2e_chains_command_finds_headline_chain(run_dir):
     completed = subprocess.run(
-        [sys.executable, "-m", "pipeline", "chains", str(run_dir), "--from", "Stakhanovism", "--to", "Great Terror"],
+        [sys.executable, "-m", "argmine", "chains", str(run_dir), "--from", "Stakhanovism", "--to", "Great Terror"],
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert "Stakhanovism → criticism of management → suspicion of sabotage → Great Terror    [continuous" in completed.stdout

@@ -1,7 +1,7 @@
 """Edges of `argmine run` (issue 15): inputs that used to stop a batch, runs killed or run twice, the cache.
 
-Most tests drive :func:`pipeline.batch.run_corpus` and
-:func:`pipeline.stream.write_streamed` with an engine that makes results
+Most tests drive :func:`argmine.batch.runner.run_corpus` and
+:func:`argmine.batch.stream.write_streamed` with an engine that makes results
 without parsing (:class:`RecordingEngine`), so they take milliseconds; the
 behaviours of the command itself (exit codes, errors.csv, the lock, workers
 after a SIGKILL) go through the real command in a subprocess.
@@ -23,12 +23,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import ROOT
-from pipeline.batch import CHANGED_REASON, RunCache, document_key, encode_result, fingerprint, run_corpus
-from pipeline.input import load_file, read_corpus
-from pipeline.extract import Extraction
-from pipeline.process import ChapterResult
-from pipeline.records import Chapter, InputProblem
-from pipeline.stream import write_streamed
+from argmine.batch.runner import CHANGED_REASON, RunCache, document_key, encode_result, fingerprint, run_corpus
+from argmine.input import load_file, read_corpus
+from argmine.extraction.extract import Extraction
+from argmine.batch.process import ChapterResult
+from argmine.records import Chapter, InputProblem
+from argmine.batch.stream import write_streamed
 
 ENGLISH = "The harvest failed in the north, and the shortage of grain drove prices up in every market town."
 
@@ -102,7 +102,7 @@ def run(inputs, folder: Path, engine=None, **options):
 
 
 def command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "pipeline", *args]
+    return [sys.executable, "-m", "argmine", *args]
 
 
 # -- 1. metadata columns that appear late or sparsely ---------------------------------------------------
@@ -204,7 +204,7 @@ def test_edges_file_that_changes_between_the_two_readings_is_one_error(tmp_path)
 
 
 def test_edges_second_run_on_a_busy_out_is_refused_and_touches_nothing(tmp_path):
-    from pipeline.export import OutputLock
+    from argmine.export.writers import OutputLock
 
     out = tmp_path / "out"
     (tmp_path / "doc.txt").write_text(english(6), encoding="utf-8")
@@ -226,11 +226,11 @@ import os, signal, sys
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 from test_edges import made_up
-from pipeline.batch import RunCache, encode_result
-from pipeline.records import Chapter
-from pipeline.stream import write_streamed
-import pipeline.export
-pipeline.export._EXCHANGE = None  # the journaled fallback, used where renameat2(RENAME_EXCHANGE) is missing
+from argmine.batch.runner import RunCache, encode_result
+from argmine.records import Chapter
+from argmine.batch.stream import write_streamed
+import argmine.export.writers
+argmine.export.writers._EXCHANGE = None  # the journaled fallback, used where renameat2(RENAME_EXCHANGE) is missing
 
 out = Path({out!r})
 moved = []
@@ -258,7 +258,7 @@ def _write(out: Path, cache: Path, key: str, text: str) -> dict[str, bytes]:
 
 
 def test_edges_without_the_exchange_a_run_killed_between_the_moves_is_completed_before_anyone_reads_the_folder(tmp_path):
-    from pipeline.export import load_result
+    from argmine.export.writers import load_result
 
     new = _write(tmp_path / "reference", tmp_path / "cache-ref", "new", english(8))
     old = _write(tmp_path / "out", tmp_path / "cache", "old", english(7))
@@ -281,9 +281,9 @@ import sys
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 from test_edges import made_up
-from pipeline.batch import RunCache, encode_result
-from pipeline.records import Chapter
-from pipeline.stream import write_streamed
+from argmine.batch.runner import RunCache, encode_result
+from argmine.records import Chapter
+from argmine.batch.stream import write_streamed
 
 out = Path({out!r})
 with RunCache(out / ".argmine-cache") as cache:
@@ -316,7 +316,7 @@ def _kill_at(point: str, tmp_path: Path) -> tuple[int, dict, dict]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2(RENAME_EXCHANGE) is Linux's")
 def test_edges_run_killed_just_before_the_exchange_leaves_the_old_outputs_whole(tmp_path):
-    from pipeline.export import OutputLock, finish_interrupted_commit
+    from argmine.export.writers import OutputLock, finish_interrupted_commit
 
     code, old, new = _kill_at("exchange", tmp_path)
     on_disk = _files(tmp_path / "out")
@@ -329,7 +329,7 @@ def test_edges_run_killed_just_before_the_exchange_leaves_the_old_outputs_whole(
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2(RENAME_EXCHANGE) is Linux's")
 def test_edges_run_killed_just_after_the_exchange_leaves_the_new_outputs_whole_and_the_cache_comes_back(tmp_path):
-    from pipeline.export import OutputLock, finish_interrupted_commit
+    from argmine.export.writers import OutputLock, finish_interrupted_commit
 
     code, old, new = _kill_at("carry", tmp_path)
     on_disk = _files(tmp_path / "out")
@@ -348,7 +348,7 @@ def test_edges_run_killed_just_after_the_exchange_leaves_the_new_outputs_whole_a
 def test_edges_the_lock_is_still_held_after_the_folder_is_swapped(tmp_path):
     import fcntl
 
-    from pipeline.export import OutputLock
+    from argmine.export.writers import OutputLock
 
     out = tmp_path / "out"
     _write(out, tmp_path / "cache", "old", english(7))
@@ -480,7 +480,7 @@ def test_edges_one_bad_byte_in_utf8_text_is_replaced_not_the_whole_file_reread_a
 
 
 def test_edges_parse_batches_hold_at_most_pipe_batch_chars(nlp, monkeypatch):
-    from pipeline import process
+    from argmine.batch import process
 
     texts = [" ".join([english(n)] * 30) for n in range(6)]  # about 3,000 characters each
 
@@ -551,7 +551,7 @@ def test_edges_planted_pickle_in_the_cache_runs_nothing_and_is_recomputed(tmp_pa
 
 
 def test_edges_formula_cells_are_neutralised_in_csv_and_exact_in_parquet(tmp_path):
-    from pipeline.export import load_result
+    from argmine.export.writers import load_result
 
     record = {"id": "=cmd", "text": english(15), "note": "@SUM(A1:A9)", "sign": "-2+3", "quoted": "'=x"}
     (tmp_path / "formulas.jsonl").write_text(json.dumps(record), encoding="utf-8")
@@ -610,9 +610,9 @@ def _argdown_syntax_left(text: str) -> list[str]:
 
 
 def test_edges_argdown_escapes_emphasis_and_comment_marks_of_the_text():
-    from pipeline.analysis import Result
-    from pipeline.argument import argdown_text
-    from pipeline.records import Claim
+    from argmine.graph.result import Result
+    from argmine.graph.argument import argdown_text
+    from argmine.records import Claim
 
     text = "Tariffs *rose_ sharply /// and 5*3 = 15 /* so */ the_mills closed \\ twice."
     claim = Claim(doc_id="doc_1", claim_id="doc_1:u0", sentence_index=0, start=0, end=len(text), text=text,
@@ -646,8 +646,8 @@ def test_edges_result_show_takes_the_displacy_style(seed_result):
 
 
 def test_edges_analyze_corpus_of_nothing_readable_warns_and_show_says_why(tmp_path):
-    from pipeline import analyze_corpus
-    from pipeline.errors import ArgmineError
+    from argmine import analyze_corpus
+    from argmine.errors import ArgmineError
 
     with pytest.warns(UserWarning, match="nothing could be read .*missing: no such file or directory"):
         result = analyze_corpus([tmp_path / "missing"])
@@ -666,7 +666,7 @@ def test_edges_links_into_a_closed_pipe_stops_quietly(tmp_path):
 
 
 def _link(cause: str, effect: str, number: int) -> "CausalLink":
-    from pipeline.records import CausalLink
+    from argmine.records import CausalLink
 
     sentence = f"{cause} caused {effect}."
     return CausalLink(doc_id="d", sentence_index=number, cause_text=cause, effect_text=effect, cause_start=0,
@@ -693,7 +693,7 @@ def linked_out(tmp_path_factory) -> Path:
 def _cli(*args: str):
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from argmine.cli import app
 
     return CliRunner().invoke(app, list(args))
 
@@ -737,8 +737,8 @@ def test_edges_help_shows_no_bool_placeholders_and_links_workers_is_explained():
 def test_edges_tables_doc_names_every_column_of_every_table():
     import re
 
-    from pipeline.analysis import CONCEPT_COLUMNS, DOCUMENT_COLUMNS
-    from pipeline.records import CausalLink, Claim, Resolution, record_columns
+    from argmine.graph.result import CONCEPT_COLUMNS, DOCUMENT_COLUMNS
+    from argmine.records import CausalLink, Claim, Resolution, record_columns
 
     doc = (ROOT / "docs" / "TABLES.md").read_text(encoding="utf-8")
     sections = dict(re.findall(r"^## (\w+)\n(.*?)(?=^## |\Z)", doc, re.S | re.M))
@@ -818,7 +818,7 @@ def test_edges_run_reports_the_characters_to_parse_and_their_progress(tmp_path):
 @pytest.mark.model
 @pytest.mark.slow
 def test_edges_worker_processes_report_each_parsed_piece():
-    from pipeline.batch import LocalEngine
+    from argmine.batch.runner import LocalEngine
 
     tasks = [[(f"k{n}", Chapter(f"d{n}", english(n)))] for n in range(3)]
     parsed: list[int] = []
@@ -860,8 +860,8 @@ def test_edges_strength_is_sufficient_only_where_the_cue_asserts_a_sufficient_ca
 
 
 def test_edges_links_table_numbers_each_documents_links_from_0_in_link_id(tmp_path):
-    from pipeline.analysis import Result
-    from pipeline.records import CausalLink
+    from argmine.graph.result import Result
+    from argmine.records import CausalLink
 
     def link(doc_id: str, cause: str) -> CausalLink:
         return CausalLink(doc_id, 0, cause, "famine", 0, 1, 2, 3, "caused", 1, 2, cause, "famine", True, False,
@@ -884,7 +884,7 @@ def test_edges_unreadable_files_named_on_the_command_line_are_per_file_errors(tm
 
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from argmine.cli import app
 
     (tmp_path / "good.txt").write_text("The long drought caused a famine in the northern provinces.", encoding="utf-8")
     (tmp_path / "locked.txt").write_text("The flood ruined the harvest of the valley.", encoding="utf-8")

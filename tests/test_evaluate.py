@@ -1,4 +1,4 @@
-"""Tests of pipeline.evaluate (the scorer behind ``argmine eval``).
+"""Tests of argmine.evaluation.scoring (the scorer behind ``argmine eval``).
 
 Every record here is made by hand; none comes from ../shared/data.
 """
@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.evaluate import (
+from argmine.errors import InputError
+from argmine.evaluation.scoring import (
     Scores,
     format_scores,
     match_relations,

@@ -17,12 +17,12 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, SEED
-from pipeline.analysis import Result
-from pipeline.argument import aif_document, argdown_text, validate_aif, write_aif, write_argdown
-from pipeline.export import write_dot, write_gexf, write_graphml
-from pipeline.extract import Extraction
-from pipeline.process import ChapterResult
-from pipeline.records import CausalLink, Chapter, Claim
+from argmine.graph.result import Result
+from argmine.graph.argument import aif_document, argdown_text, validate_aif, write_aif, write_argdown
+from argmine.export.writers import write_dot, write_gexf, write_graphml
+from argmine.extraction.extract import Extraction
+from argmine.batch.process import ChapterResult
+from argmine.records import CausalLink, Chapter, Claim
 from test_argument import _aif_problems
 
 pytestmark = pytest.mark.model
@@ -44,7 +44,7 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def run_dir(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("run")
-    completed = subprocess.run([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--quiet"],
+    completed = subprocess.run([sys.executable, "-m", "argmine", "run", str(corpus), "--out", str(out), "--quiet"],
                                cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert completed.returncode == 0, completed.stderr
     return out
@@ -52,7 +52,7 @@ def run_dir(corpus, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def api_dir(corpus, tmp_path_factory):
-    from pipeline import analyze_corpus
+    from argmine import analyze_corpus
 
     out = tmp_path_factory.mktemp("api")
     analyze_corpus([corpus]).write(out, png=False, report=False)

@@ -1,4 +1,4 @@
-"""Factuality of causal links (pipeline/factuality.py): polarity, modality and source, after FactBank.
+"""Factuality of causal links (pipeline/extraction/factuality.py): polarity, modality and source, after FactBank.
 
 Each test is one behaviour on a sentence written for it; the expected value is
 what a careful reader takes the author to commit to.
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.factuality import Factuality, factuality_words, rejection_of_previous
-from pipeline.records import CausalLink
-from pipeline.rules import load_lexicon
+from argmine.extraction.factuality import Factuality, factuality_words, rejection_of_previous
+from argmine.records import CausalLink
+from argmine.nlp.rules import load_lexicon
 
 pytestmark = pytest.mark.model
 
@@ -343,9 +343,9 @@ def test_factuality_hedged_is_derived_from_modality(grading, expected):
 def test_factuality_module_doctests_pass():
     import doctest
 
-    import pipeline.factuality
+    import argmine.extraction.factuality
 
-    failures, tried = doctest.testmod(pipeline.factuality)
+    failures, tried = doctest.testmod(argmine.extraction.factuality)
     assert (failures, tried > 0) == (0, True)
 
 
@@ -355,7 +355,7 @@ def test_factuality_factuality_hedged_property():
 
 
 def test_factuality_modality_in_links_table_and_on_graph_edges(tmp_path, nlp):
-    from pipeline import analyze
+    from argmine import analyze
 
     source = tmp_path / "forecast.txt"
     source.write_text("The merchants predicted that the embargo would cause the ruin of the port.\n", encoding="utf-8")
@@ -410,7 +410,7 @@ def test_factuality_every_factuality_kind_is_in_the_lexicon():
 
 
 def test_factuality_claim_and_link_agree_on_reported_speech(nlp):
-    from pipeline.process import extract_text
+    from argmine.batch.process import extract_text
 
     found = extract_text("The prefect said that the floods had caused the epidemic.", nlp=nlp)
     assert ([c.asserted_by for c in found.claims], [l.asserted_by for l in found.links]) == (["actor"], ["actor"])
@@ -469,7 +469,7 @@ def test_factuality_embedded_why_clause_presupposes_the_link(extract_links):
     ("The pamphlet claimed that the Jews had caused the plague.", "actor"),
 ], ids=["the-article-argues", "the-present-study", "it-is-maintained", "it-is-maintained-second-subject", "owned-article", "book-by", "past-pamphlet"])
 def test_factuality_the_work_itself_is_the_author_and_claims_agree(nlp, text, source):
-    from pipeline.process import extract_text
+    from argmine.batch.process import extract_text
 
     found = extract_text(text, nlp=nlp)
     assert ([l.asserted_by for l in found.links], [c.asserted_by for c in found.claims]) == ([source], [source])

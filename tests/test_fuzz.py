@@ -1,11 +1,11 @@
 """Fuzzing the whole extraction (issue 6): random Unicode, punctuation runs, very long tokens.
 
-Two doors are tried. :func:`pipeline.process.extract_text` takes raw text as
+Two doors are tried. :func:`argmine.batch.process.extract_text` takes raw text as
 it is (control characters, stray marks and all), so the parser and the
-extraction see every kind of character. :func:`pipeline.analyze` takes the
+extraction see every kind of character. :func:`argmine.analyze` takes the
 text through the loader's clean-up and language check first; the generated
 text there is framed by English sentences so that it is analysed rather than
-refused, and a refusal (:class:`~pipeline.errors.InputError`) is the one
+refused, and a refusal (:class:`~argmine.errors.InputError`) is the one
 exception allowed. Each example must raise nothing else, and every offset in
 the result must lie inside the document text and slice out exactly the words
 reported for it.
@@ -23,8 +23,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline import InputError, analyze
-from pipeline.process import extract_text
+from argmine import InputError, analyze
+from argmine.batch.process import extract_text
 
 pytestmark = pytest.mark.model
 
@@ -109,7 +109,7 @@ def test_fuzz_analyze_offsets_index_the_document_text(first, middle, last):
 @FUZZ
 @given(middle=texts, first=sentences, last=sentences)
 def test_fuzz_analyze_result_exports_and_reads_back(first, middle, last):
-    from pipeline.export import write_gexf, write_graphml
+    from argmine.export.writers import write_gexf, write_graphml
 
     try:
         result = analyze(f"{first} {middle} {last}")

@@ -352,7 +352,7 @@ def test_kinds_association_nouns_need_events(extract_links, text):
 
 def test_kinds_indefinite_article_keeps_a_little_effect_positive():
     """'a little effect' is some effect; a bare 'little effect' is hardly any (lexicon kind indefinite_article)."""
-    from pipeline import analyze
+    from argmine import analyze
 
     rows = analyze("The new tariff had a little effect on the ports, and the plague had little effect on rents."
                    ).links[["cause_text", "effect_text", "polarity", "modality"]].values.tolist()

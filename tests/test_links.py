@@ -1,4 +1,4 @@
-"""Tests of pipeline.links and the ``argmine links`` / ``argmine eval`` commands.
+"""Tests of argmine.batch.links and the ``argmine links`` / ``argmine eval`` commands.
 
 Texts are invented here; nothing comes from ../shared/data.
 """
@@ -10,8 +10,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.links import LineError, parse_line, predict_records, run_links
+from argmine.cli import app
+from argmine.batch.links import LineError, parse_line, predict_records, run_links
 
 CAUSAL = "The strike failed because the union ran out of funds."
 PLAIN = "The committee met on Tuesday in the town hall."
@@ -152,8 +152,8 @@ def test_links_cli_eval_computes_predictions(nlp, tmp_path):
 
 
 def test_links_failed_extraction_yields_error_line_and_goes_on(monkeypatch):
-    from pipeline import links as links_module
-    from pipeline.process import ChapterResult
+    from argmine.batch import links as links_module
+    from argmine.batch.process import ChapterResult
 
     def fake_process(chapters, nlp=None, n_process=1):
         for chapter in chapters:

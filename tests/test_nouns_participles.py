@@ -144,7 +144,7 @@ def test_time_stays_out_of_spans(nlp, text, expected):
 
 
 def test_time_phrase_cut_from_a_clause_span(nlp):
-    from pipeline.nominal import lexicon_words, without_time
+    from argmine.nlp.nominal import lexicon_words, without_time
 
     doc = nlp("By the middle of the century the colony had lost its trade.")
     lost = next(t for t in doc if t.lemma_ == "lose")
@@ -153,7 +153,7 @@ def test_time_phrase_cut_from_a_clause_span(nlp):
 
 
 def test_when_clause_after_a_time_noun_is_cut(nlp):
-    from pipeline.nominal import lexicon_words, without_time
+    from argmine.nlp.nominal import lexicon_words, without_time
 
     doc = nlp("Trade grew fast in the sixteenth century, when the roads were safe.")
     grew = next(t for t in doc if t.lemma_ == "grow")

@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 from matplotlib.patches import FancyArrowPatch  # noqa: E402
 from matplotlib.path import Path  # noqa: E402
 
-from pipeline import plots  # noqa: E402
+from argmine.views import plots  # noqa: E402
 
 PLOTS = ["plot_causal_graph", "plot_top_concepts", "plot_chain_lengths", "plot_concept_heatmap", "plot_link_strength"]
 

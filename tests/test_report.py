@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from pipeline import analyze
-from pipeline.interactive import graph_data, graph_html, interactive_graph
-from pipeline.report import displacy_data, document_html, highlight_text, render_report, show_document
+from argmine import analyze
+from argmine.views.interactive import graph_data, graph_html, interactive_graph
+from argmine.views.report import displacy_data, document_html, highlight_text, render_report, show_document
 
 SEED_ID = "stakhanovite-movement.cambridge-core"
 REMOTE = re.compile(r"<(?:script|link|img|iframe|source|embed)\b[^>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", re.I)
@@ -95,7 +95,7 @@ def test_report_show_unknown_document_names_the_known_ones(seed_result):
 
 @pytest.mark.model
 def test_report_displacy_data_labels_links_and_claims(seed_result):
-    from pipeline.report import ASSERTERS
+    from argmine.views.report import ASSERTERS
 
     sentence = displacy_data(seed_result, SEED_ID)[8]
     labels = [(" ".join(sentence["tokens"][s["start_token"]:s["end_token"]]), s["label"]) for s in sentence["spans"]]
@@ -111,7 +111,7 @@ def test_report_displacy_data_labels_links_and_claims(seed_result):
 
 @pytest.mark.model
 def test_interactive_graph_sizes_nodes_by_centrality(seed_result):
-    from pipeline.plots import bundled_graph
+    from argmine.views.plots import bundled_graph
 
     nodes = graph_data(seed_result)["nodes"]
     by_centrality = [n["id"] for n in sorted(nodes, key=lambda n: (-n["centrality"], n["id"]))]
@@ -123,7 +123,7 @@ def test_interactive_graph_sizes_nodes_by_centrality(seed_result):
 
 @pytest.mark.model
 def test_interactive_graph_colours_edges_by_state(seed_result):
-    from pipeline.plots import EDGE_COLOURS
+    from argmine.views.plots import EDGE_COLOURS
 
     edges = graph_data(seed_result)["edges"]
     assert sorted({(e["state"], e["color"]["color"]) for e in edges}) == sorted(
@@ -158,7 +158,7 @@ def test_interactive_graph_data_cannot_close_the_script(nlp):
 def test_terminal_show_prints_chains_and_links(seed_result):
     from rich.console import Console
 
-    from pipeline.terminal import print_result
+    from argmine.views.terminal import print_result
 
     console = Console(record=True, width=160, color_system=None)
     print_result(seed_result, console=console)
@@ -170,6 +170,6 @@ def test_terminal_show_prints_chains_and_links(seed_result):
 
 
 def test_report_graph_key_data_is_json_safe():
-    from pipeline.interactive import _json
+    from argmine.views.interactive import _json
 
     assert json.loads(_json({"a": "</script>&"})) == {"a": "</script>&"} and "<" not in _json("</script>")

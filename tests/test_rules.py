@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from pipeline.errors import RuleFileError
-from pipeline.rules import CueRule, LexiconRule, load_cue_rules, load_lexicon, read_rule_file, rules_dir
+from argmine.errors import RuleFileError
+from argmine.nlp.rules import CueRule, LexiconRule, load_cue_rules, load_lexicon, read_rule_file, rules_dir
 
 CUE_RULES = load_cue_rules()
 LEXICON = load_lexicon()
@@ -108,7 +108,7 @@ def test_rules_lexicon_example_shows_its_words(nlp, rule):
     """Every lexicon and noun class entry's example holds one of its words (decrease roots: a noun below one)."""
     doc = nlp(rule.example)
     if rule.kind == "decrease_noun_root":
-        from pipeline.wordnet import wordnet
+        from argmine.nlp.wordnet import wordnet
 
         net = wordnet()
         assert any(set(rule.words) & net.ancestors(t.lemma_.lower(), 3) for t in doc if t.pos_ == "NOUN"), rule.example
@@ -129,7 +129,7 @@ def _custom_lexicon(path, kind: str, word: str) -> str:
 
 
 def _pipeline(lexicon_path: str | None):
-    from pipeline.nlp import make_nlp
+    from argmine.nlp.model import make_nlp
 
     nlp = make_nlp(components=())
     nlp.add_pipe("argmine_causal_links", config={"lexicon_path": lexicon_path})
@@ -138,7 +138,7 @@ def _pipeline(lexicon_path: str | None):
 
 
 def _summary(nlp, text: str):
-    from pipeline.extract import extract
+    from argmine.extraction.extract import extract
 
     extraction = extract(nlp(text), "d")
     return ([(l.cause_concept, l.effect_concept, l.hedged) for l in extraction.links],
@@ -169,8 +169,8 @@ def test_rules_custom_lexicon_reaches_every_stage(tmp_path, kind, word, text, pa
 
 @pytest.mark.model
 def test_rules_components_with_different_lexicons_are_refused(tmp_path):
-    from pipeline.errors import LexiconMismatchError
-    from pipeline.nlp import make_nlp
+    from argmine.errors import LexiconMismatchError
+    from argmine.nlp.model import make_nlp
 
     nlp = make_nlp(components=())
     nlp.add_pipe("argmine_causal_links", config={"lexicon_path": _custom_lexicon(tmp_path / "a.jsonl", "hedge", "may")})
@@ -209,7 +209,7 @@ def test_rules_loader_rejects_wrong_value_types(tmp_path, line, message):
 
 
 def test_rules_behaviour_flags_are_rule_fields():
-    from pipeline.rules import load_claim_rules
+    from argmine.nlp.rules import load_claim_rules
 
     assert [r.id for r in CUE_RULES if r.nominalized_effect] == ["verb-weaken"]
     assert [r.id for r in CUE_RULES if r.keeps_infinitive] == ["verb-prevent"]
@@ -236,7 +236,7 @@ def test_rules_loader_rejects_missing_key_with_line(tmp_path):
 
 
 def test_rules_cue_frames_are_known():
-    from pipeline.components.causal import _FRAMES, _PHRASE_FRAMES
+    from argmine.nlp.components.causal import _FRAMES, _PHRASE_FRAMES
 
     assert sorted({r.frame for r in CUE_RULES} - set(_FRAMES) - set(_PHRASE_FRAMES)) == []
 
@@ -250,7 +250,8 @@ def test_rules_analyze_pipes_reports_no_problems(nlp):
 # -- no English word lists in code ---------------------------------------------------
 
 #: the modules that read words (the components' inline lists and corpus.py's language data are not yet moved)
-_WORD_READERS = ("rules", "syntax", "concepts", "extract", "factuality", "anaphora", "nominal", "wordnet", "argument")
+_WORD_READERS = ("nlp/rules", "nlp/syntax", "extraction/concepts", "extraction/extract", "extraction/factuality",
+                 "extraction/anaphora", "nlp/nominal", "nlp/wordnet", "graph/argument")
 #: dependency labels, part-of-speech names and spaCy's morphology: not English words
 _PARSE_LABELS = frozenset(
     "nsubj nsubjpass dobj pobj prep amod acl advcl conj cc punct mark compound poss det relcl ccomp xcomp attr acomp "
@@ -262,8 +263,8 @@ def _code_vocabulary() -> frozenset[str]:
     """Strings that name argmine's own values (kinds, fields, frames, modalities), not English words."""
     import typing
 
-    from pipeline.factuality import MODALITIES
-    from pipeline.rules import ClaimRule
+    from argmine.extraction.factuality import MODALITIES
+    from argmine.nlp.rules import ClaimRule
 
     names = set(LEXICON.by_kind) | set(MODALITIES) | {"synonym", "hypernym", "demonstrative", "summary"}
     for record in (CueRule, LexiconRule, ClaimRule):
@@ -297,9 +298,9 @@ def test_rules_no_english_word_lists_in_code():
     """Tuples, sets and lists of two or more lower-case words live in models/lexicon.jsonl, not in pipeline/."""
     from pathlib import Path
 
-    import pipeline
+    import argmine
 
-    root = Path(pipeline.__file__).parent
+    root = Path(argmine.__file__).parent
     found = {name: lists for name in _WORD_READERS if (lists := _word_lists(root / f"{name}.py"))}
     assert found == {}
 

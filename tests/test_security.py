@@ -29,7 +29,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-import pipeline
+import argmine
 
 pytestmark = pytest.mark.model
 
@@ -149,7 +149,7 @@ def server():
 def hostile(tmp_path_factory, server) -> Run:
     import json
 
-    from pipeline.cli import app
+    from argmine.cli import app
 
     root = tmp_path_factory.mktemp("hostile")
     folder, out = root / "in", root / "deep" / "out"
@@ -240,7 +240,7 @@ def test_security_report_has_no_javascript_url(page):
 
 
 def test_security_report_has_no_element_made_by_input(page):
-    # argmine's own pictures: one <svg class="argmine-svg"> per document graph (pipeline.interactive.graph_svg)
+    # argmine's own pictures: one <svg class="argmine-svg"> per document graph (argmine.views.interactive.graph_svg)
     own = [attributes for tag, attributes in page.elements if tag == "svg" and attributes.get("class") == "argmine-svg"
            and set(attributes) == {"xmlns", "class", "role", "aria-label", "viewbox", "width", "height",
                                    "font-family", "font-size"}]
@@ -305,7 +305,7 @@ def test_security_run_succeeds_on_hostile_input(hostile):
 
 
 def test_security_nothing_is_written_outside_out(hostile):
-    # The outputs are swapped in from a sibling folder of OUT (pipeline.export.commit_outputs), created and removed
+    # The outputs are swapped in from a sibling folder of OUT (argmine.export.writers.commit_outputs), created and removed
     # within the run: only the modification time of OUT's parent may change; no entry is added, removed or changed.
     parent = str(hostile.out.parent.relative_to(hostile.root))
 
@@ -337,7 +337,7 @@ def test_security_ids_are_safe_file_name_parts(hostile):
 
 
 def test_security_changed_ids_keep_their_original_in_metadata(hostile):
-    from pipeline.input import make_safe_id
+    from argmine.input import make_safe_id
 
     documents = hostile.table("documents")
     wanted = CLIMBING_IDS + [Path(n).stem for n in CLIMBING_NAMES]
@@ -368,7 +368,7 @@ def test_security_html_input_expands_no_external_entity(hostile):
 
 
 # Calls that would run or deserialise code. Nothing may use pickle: the run cache holds JSON records
-# checked field by field (pipeline/batch.py), so a planted cache folder cannot run code.
+# checked field by field (pipeline/batch/runner.py), so a planted cache folder cannot run code.
 _EVALUATING_NAMES = {"eval", "exec", "compile", "breakpoint", "execfile"}
 _EVALUATING_ATTRIBUTES = {("os", "system"), ("os", "popen"), ("os", "execv"), ("os", "execvp"), ("os", "spawnv"),
                           ("yaml", "load"), ("yaml", "unsafe_load"), ("marshal", "loads"), ("marshal", "load"),
@@ -403,5 +403,5 @@ def _evaluating_calls(path: Path) -> list[str]:
 
 
 def test_security_package_evaluates_nothing():
-    package = Path(pipeline.__file__).parent
+    package = Path(argmine.__file__).parent
     assert [c for path in sorted(package.rglob("*.py")) for c in _evaluating_calls(path)] == []

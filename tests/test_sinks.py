@@ -9,10 +9,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from pipeline.analysis import build_result
-from pipeline.batch import RunCache, encode_result
-from pipeline.records import CausalLink, Chapter, ChapterResult, Extraction
-from pipeline.stream import write_streamed
+from argmine.graph.result import build_result
+from argmine.batch.runner import RunCache, encode_result
+from argmine.records import CausalLink, Chapter, ChapterResult, Extraction
+from argmine.batch.stream import write_streamed
 
 FILES = ["argument.aif.json", "argument.argdown", "claims.csv", "claims.parquet", "concepts.csv", "concepts.parquet",
          "documents.csv", "documents.parquet", "graph.dot", "graph.gexf", "graph.graphml", "links.csv",
@@ -45,7 +45,7 @@ def items() -> list[ChapterResult]:
 
 @pytest.mark.parametrize("slice_documents", [1, 2, 100])
 def test_sinks_result_write_and_the_streamed_run_write_the_same_bytes(items, tmp_path, slice_documents):
-    from pipeline.export import write_outputs
+    from argmine.export.writers import write_outputs
 
     write_outputs(build_result(items), tmp_path / "whole", png=False, report=False, slice_documents=slice_documents)
     with RunCache(tmp_path / "cache") as cache:
@@ -60,7 +60,7 @@ def test_sinks_result_write_and_the_streamed_run_write_the_same_bytes(items, tmp
 
 
 def test_sinks_slices_change_the_layout_of_parquet_and_graph_files_not_their_data(items, tmp_path):
-    from pipeline.export import write_outputs
+    from argmine.export.writers import write_outputs
 
     result = build_result(items)
     for size in (1, 100):
@@ -104,7 +104,7 @@ def test_report_draws_each_document_graph_as_svg_without_matplotlib(items):
     import subprocess
     import sys
 
-    from pipeline.interactive import graph_svg
+    from argmine.views.interactive import graph_svg
 
     svg = graph_svg(build_result(items), "b")
     root = ET.fromstring(svg)
@@ -114,13 +114,13 @@ def test_report_draws_each_document_graph_as_svg_without_matplotlib(items):
     assert (len(edges), sorted(labels)) == (3, ["famine", "migration", "unrest", "war"])
     assert [edge.get("stroke-dasharray") for edge in edges] == [None, "5,3", None]  # the hedged link is dashed
     assert graph_svg(build_result(items), "nothing") == ""
-    code = ("import sys; from pipeline.report import render_report; from pipeline.analysis import Result; "
+    code = ("import sys; from argmine.views.report import render_report; from argmine.graph.result import Result; "
             "render_report(Result(chapters=[])); print('matplotlib' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
 
 
 def test_sinks_first_pass_gathered_while_parsing_changes_no_byte(items, tmp_path):
-    from pipeline.stream import ConceptInputs
+    from argmine.batch.stream import ConceptInputs
 
     records = [(item.chapter.id, encode_result(item)) for item in items]
     gathered = ConceptInputs()
@@ -135,15 +135,15 @@ def test_sinks_first_pass_gathered_while_parsing_changes_no_byte(items, tmp_path
 
 
 def test_library_run_writes_what_the_command_writes(tmp_path):
-    import pipeline
+    import argmine
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "one.txt").write_text("Heavy rains caused floods in the valley. The floods destroyed the harvest.",
                                              encoding="utf-8")
     with pytest.raises(ValueError, match="engine 'spark'"):
-        pipeline.run([tmp_path / "in"], tmp_path / "never", engine="spark")
-    done = pipeline.run([tmp_path / "in"], tmp_path / "out", workers=1, png=False, report=False)
-    again = pipeline.run([tmp_path / "in"], tmp_path / "out", workers=1, png=False, report=False)
+        argmine.run([tmp_path / "in"], tmp_path / "never", engine="spark")
+    done = argmine.run([tmp_path / "in"], tmp_path / "out", workers=1, png=False, report=False)
+    again = argmine.run([tmp_path / "in"], tmp_path / "out", workers=1, png=False, report=False)
     assert (done.counts["documents"], done.processed, done.cached, again.processed, again.cached) == (1, 1, 0, 0, 1)
     assert sorted(p.name for p in done.written) == FILES
     assert done.counts["links"] == len(pd.read_csv(tmp_path / "out" / "links.csv")) >= 1

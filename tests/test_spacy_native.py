@@ -11,9 +11,9 @@ import sys
 import pytest
 import spacy
 
-from pipeline.components.causal import CausalLinkFinder
-from pipeline.components.claims import ClaimUnitFinder, PhraseRules, RuleMatch, find_pattern
-from pipeline.rules import ClaimRule, load_claim_rules, load_cue_rules
+from argmine.nlp.components.causal import CausalLinkFinder
+from argmine.nlp.components.claims import ClaimUnitFinder, PhraseRules, RuleMatch, find_pattern
+from argmine.nlp.rules import ClaimRule, load_claim_rules, load_cue_rules
 
 TEXT = ("This essay surveys the grain trade of the river ports. Poor harvests caused a famine in the north. "
         "We survey the ledgers of the merchants, but the clerks may have destroyed the older books.")
@@ -25,7 +25,7 @@ EXTRA_RULE = {"id": "test-we-survey", "sets": "type", "value": "background", "pa
 LOAD = """
 import json, sys
 from thinc.api import NumpyOps, set_current_ops
-set_current_ops(NumpyOps(use_blis=False))  # the ops argmine parses with (pipeline.nlp.use_fast_ops)
+set_current_ops(NumpyOps(use_blis=False))  # the ops argmine parses with (argmine.nlp.model.use_fast_ops)
 import spacy
 nlp = spacy.load(sys.argv[1])
 doc = nlp(sys.argv[2])
@@ -105,7 +105,7 @@ def test_compiled_claim_rules_decide_as_the_plain_scan(words):
 @pytest.mark.model
 def test_compiled_hedges_find_what_the_plain_scan_finds(nlp):
     """The hedge index against the scan it replaced (every hedge, longest first, at every position)."""
-    from pipeline.components.claims import _MODALS, _in_main_clause
+    from argmine.nlp.components.claims import _MODALS, _in_main_clause
 
     finder = nlp.get_pipe("argmine_claims")
 
@@ -151,7 +151,7 @@ def test_every_requirement_of_the_components_is_assigned_before_them(nlp):
 @pytest.mark.model
 @pytest.mark.slow
 def test_a_saved_pipeline_loads_with_spacy_load_in_a_new_process(tmp_path):
-    from pipeline.nlp import make_nlp
+    from argmine.nlp.model import make_nlp
 
     rules = tmp_path / "rules.jsonl"
     shipped = [json.dumps(rule.to_json()) for rule in load_claim_rules()]
@@ -177,7 +177,7 @@ def test_a_saved_pipeline_loads_with_spacy_load_in_a_new_process(tmp_path):
 
 @pytest.mark.model
 def test_paragraph_breaks_count_blank_lines_as_str_count_does(nlp):
-    from pipeline.components.claims import _paragraph_breaks
+    from argmine.nlp.components.claims import _paragraph_breaks
     from bisect import bisect_right
 
     text = ("The mills closed.\n\nThe weavers left the town.  \n \n\nRents fell, and the guild\nsold its hall.\n\n\n"

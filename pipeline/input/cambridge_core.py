@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from datetime import date
 from typing import Mapping
 
 from ..errors import InputError
-from ..rules import rules_dir
 from .cleanup import _LINE_END_RE
+from .language import language_data
 
 __all__ = ["FORMAT_CAMBRIDGE_CORE", "NO_SUMMARY_REASON", "parse_publisher_page"]
 
@@ -81,8 +80,7 @@ _HARD_WRAP_WIDTH = 100  # a block whose lines are all this short is one wrapped 
 @functools.cache
 def _month_numbers() -> Mapping[str, int]:
     """English month names and abbreviations ("sept") -> 1-12, from ``month_names`` in ``languages.json``."""
-    data = json.loads((rules_dir() / "languages.json").read_text(encoding="utf-8"))
-    return data["month_names"]
+    return language_data()["month_names"]
 
 
 def parse_publisher_page(text: str, source: str) -> tuple[str, dict[str, str]] | None:

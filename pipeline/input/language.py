@@ -9,9 +9,9 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from typing import Mapping
+from importlib import resources
+from typing import Any, Mapping
 
-from ..rules import rules_dir
 
 
 
@@ -42,6 +42,12 @@ _SCRIPT_LANGUAGES: Mapping[str, str] = {
 }
 _UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 @functools.cache
+def language_data() -> Mapping[str, Any]:
+    """The contents of ``languages.json`` in argmine's lexicon folder (the installed ``argmine.lexicon``), read once."""
+    return json.loads(resources.files("argmine.lexicon").joinpath("languages.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
 def _function_words() -> tuple[frozenset[str], Mapping[str, frozenset[str]]]:
     """English function words, and each other language's function words that are not also English.
 
@@ -49,7 +55,7 @@ def _function_words() -> tuple[frozenset[str], Mapping[str, frozenset[str]]]:
     ``foreign_function_words``). A word two languages share with English ("in", "die", "was")
     counts for English only.
     """
-    data = json.loads((rules_dir() / "languages.json").read_text(encoding="utf-8"))
+    data = language_data()
     english = frozenset(data["english_function_words"])
     foreign = {language: frozenset(words) - english for language, words in data["foreign_function_words"].items()}
     return english, foreign

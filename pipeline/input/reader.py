@@ -177,7 +177,7 @@ def chapter_from_text(
     >>> chapter_from_text("  ")
     Traceback (most recent call last):
     ...
-    pipeline.errors.InputError: <text>: the text holds only whitespace
+    argmine.errors.InputError: <text>: the text holds only whitespace
     """
     if not isinstance(text, str):
         raise InputError(source, f"the text is not a string (got {type(text).__name__})")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from ..layout import OUTPUT_NAMES, is_output_folder
 from ..records import InputProblem
 from .items import ProblemHandler, logger
 
@@ -44,12 +45,11 @@ def _walk(
 
     The walk keeps its own stack (no recursion), so a folder nested thousands
     of levels deep is walked like any other. argmine's own output folders
-    (see :func:`pipeline.export.is_output_folder`) below ``directory`` are
+    (see :func:`argmine.layout.is_output_folder`) below ``directory`` are
     passed over: they hold argmine's outputs, not chapters; when
     ``directory`` itself is one (``--out`` equal to the input folder), the
     files argmine writes there are passed over.
     """
-    from ..export import OUTPUT_NAMES, is_output_folder
 
     stack: list[tuple[str, tuple[tuple[int, int], ...], Iterator[str]]] = []
     entered = _enter_directory(directory, ancestors, walk, on_problem)

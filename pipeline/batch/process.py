@@ -1,0 +1,116 @@
+"""Running the pipeline over chapters: long texts in pieces, batches through ``nlp.pipe``.
+
+:func:`process_chapters` streams one :class:`ChapterResult` per chapter, in
+input order. A chapter longer than :data:`argmine.nlp.model.MAX_LENGTH` characters
+is cut at paragraph (else sentence, else space) boundaries and its pieces are
+parsed separately; every offset in the results still indexes the chapter text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, Iterator
+
+from spacy.language import Language
+
+from ..extraction.extract import Extraction, extract
+from ..nlp.model import MAX_LENGTH, load_nlp
+from ..records import Chapter, ChapterResult  # ChapterResult lives with the other records; named here too
+
+__all__ = ["ChapterResult", "split_text", "process_chapters", "extract_text", "PIPE_BATCH_CHARS"]
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def split_text(text: str, max_chars: int = MAX_LENGTH) -> list[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` pieces of at most ``max_chars`` characters.
+
+    Cuts fall at a paragraph break if one is in the second half of the window,
+    else at a sentence end, else at whitespace, else hard.
+
+    >>> split_text("aaa bbb ccc", 8)
+    [(0, 'aaa bbb '), (8, 'ccc')]
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = None
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > max_chars // 2]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or max_chars
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return [(offset, piece) for offset, piece in pieces if piece]
+
+
+#: ``nlp.pipe`` parses at most this many characters at once (and at most ``batch_size`` pieces): the memory
+#: of a parse grows with the text in it, so a batch of long pieces is cut down to one or two.
+PIPE_BATCH_CHARS = 100_000
+
+
+def _bounded_batches(pieces: Iterable[tuple[str, object]], batch_size: int) -> Iterator[list[tuple[str, object]]]:
+    """Consecutive groups of at most ``batch_size`` pieces and, unless one piece is longer, :data:`PIPE_BATCH_CHARS`."""
+    group: list[tuple[str, object]] = []
+    chars = 0
+    for piece in pieces:
+        if group and (len(group) >= batch_size or chars + len(piece[0]) > PIPE_BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(piece)
+        chars += len(piece[0])
+    if group:
+        yield group
+
+
+def process_chapters(chapters: Iterable[Chapter], nlp: Language | None = None, *, n_process: int = 1,
+                     batch_size: int = 16, on_done: Callable[[ChapterResult], None] | None = None,
+                     on_piece: Callable[[int], None] | None = None) -> Iterator[ChapterResult]:
+    """Parse and extract every chapter, yielding results in input order.
+
+    A chapter is parsed in pieces of at most :data:`argmine.nlp.model.MAX_LENGTH`
+    characters (:func:`split_text`), and with ``n_process=1`` ``nlp.pipe``
+    gets at most ``batch_size`` pieces and :data:`PIPE_BATCH_CHARS`
+    characters at a time, so memory stays flat however long a chapter is.
+    ``on_piece(n)`` is called with the length of every piece once it is
+    extracted (progress within a long chapter); ``on_done`` with every result.
+    """
+    nlp = nlp or load_nlp()
+
+    def pieces() -> Iterator[tuple[str, tuple[Chapter, int, int, bool]]]:
+        for chapter in chapters:
+            parts = split_text(chapter.text) or [(0, "")]  # an empty text still gives its (empty) result
+            for number, (offset, piece) in enumerate(parts):
+                yield piece, (chapter, offset, number, number == len(parts) - 1)
+
+    if n_process == 1:
+        parsed = (pair for group in _bounded_batches(pieces(), batch_size)
+                  for pair in nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+    else:
+        parsed = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    current: ChapterResult | None = None
+    for doc, (chapter, offset, number, last) in parsed:
+        if number == 0:
+            current = ChapterResult(chapter)
+        assert current is not None
+        extraction = extract(doc, chapter.id, char_offset=offset, sentence_offset=current.extraction.sentences,
+                             claim_offset=len(current.extraction.claims))
+        current.extraction.extend(extraction)
+        current.words += sum(1 for t in doc if not (t.is_punct or t.is_space))
+        if on_piece is not None:
+            on_piece(len(doc.text))
+        del doc
+        if last:
+            if on_done is not None:
+                on_done(current)
+            yield current
+            current = None
+
+
+def extract_text(text: str, doc_id: str = "text", nlp: Language | None = None) -> Extraction:
+    """Extraction of one plain text (no loader, no metadata)."""
+    chapter = Chapter(id=doc_id, text=text)
+    return next(process_chapters([chapter], nlp)).extraction

@@ -1,0 +1,2 @@
+"""Scoring causal relations against annotated corpora (precision, recall, F1 by span overlap).
+"""

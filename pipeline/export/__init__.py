@@ -1,0 +1,2 @@
+"""Writers for every output format (tables, graph files, argument-map files).
+"""

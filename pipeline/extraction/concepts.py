@@ -1,0 +1,676 @@
+"""Concept names: one short canonical name per referent, within and across documents.
+
+Within a document a cause or effect is named from its head word, the head's
+naming modifiers and its first relational complement ("criticism of
+management", "demands on managers", "Great Terror"); transparent nouns pass
+to their complement ("this wave of criticism" -> "criticism"). A clause is
+named as the state of affairs it states:
+
+- a clause whose verb is itself a causal cue stands for its result ("the
+  harvest failure produced mass starvation" -> "mass starvation");
+- a copula with a participle names the changed thing ("the unions were
+  overwhelmed" -> "overwhelmed unions"), other copulas their subject;
+- a negated verb is a failure ("could not pay its soldiers" -> "failure to
+  pay soldiers");
+- verbs with a nominalization in ``models/lexicon.jsonl`` become nouns ("to
+  suspect managers of sabotage" -> "suspicion of sabotage", "relief
+  collapsed" -> "collapse of relief", "relied on a single crop" ->
+  "dependence on single crop");
+- a passive verb names its subject with the participle ("banks were
+  weakened" -> "weakened banks");
+- verbs of emergence name what emerged ("a black market emerged" -> "black
+  market").
+
+Synonyms share a key. Across documents, :func:`merge_concepts` joins names
+that are the same concept and records why.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from spacy.tokens import Doc, Token
+
+from ..nlp.rules import Lexicon, load_lexicon
+
+__all__ = ["ConceptWords", "concept_words", "ConceptName", "name_token", "negated_result", "concept_key", "Merge", "merge_concepts",
+           "document_context"]
+
+_MAX_WORDS = 6
+_MAX_DEPTH = 3  # how deep clause names may nest ("the clause whose subject is the clause whose result ...")
+_ISM = re.compile(r"^(?P<stem>[A-Z][a-z]+?)(?:ite|ist)s?$")
+_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+#: entity types whose words keep their capital letter and that tell two documents share a setting
+_NAME_ENTITIES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_NOUNS = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True)
+class ConceptWords:
+    """The word lists concept naming and anaphora use."""
+
+    drop: frozenset[str]
+    transparent: frozenset[str]
+    summary: frozenset[str]
+    discourse: frozenset[str]
+    synonym_of: dict[str, str] = field(default_factory=dict)
+    nominal_of: dict[str, str] = field(default_factory=dict)
+    emergence: frozenset[str] = frozenset()
+    self_reference: frozenset[str] = frozenset()
+    effect_nouns: frozenset[str] = frozenset()
+    transform: frozenset[str] = frozenset()
+    of_verbs: frozenset[str] = frozenset()
+    consequence: frozenset[str] = frozenset()  # "the ensuing X", "the resulting X"
+    ordinal_index: dict[str, int] = field(default_factory=dict)  # "second" -> 2
+    light: frozenset[str] = frozenset()  # verbs that never name a concept on their own ("be", "have")
+    terms: frozenset[str] = frozenset()  # "growing season": a drop modifier that is part of a term
+    former_latter: dict[str, int] = field(default_factory=dict)  # "former" -> 1, "latter" -> -1
+    complement_preps: frozenset[str] = frozenset()  # "tensions between the guilds"
+    effect_target_preps: frozenset[str] = frozenset()  # "the effects of X on Y"
+    adjective_copulas: frozenset[str] = frozenset()  # "grew poor"
+    quantifiers: frozenset[str] = frozenset()  # "many of the guilds"
+    nominal_subject_preps: frozenset[str] = frozenset()  # "the rise in wages"
+    #: the lexicon these words come from (for the other stages' views of it)
+    lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def in_nouns(self) -> frozenset[str]:
+        """Nouns whose "in" complement is relational ("rise in wages"), from the nominalizations."""
+        return frozenset(v.split()[0] for v in self.nominal_of.values() if v.endswith(" in"))
+
+    def synonym(self, lemma: str) -> str:
+        return self.synonym_of.get(lemma, lemma)
+
+
+def concept_words(lexicon: Lexicon | None = None) -> ConceptWords:
+    """The :class:`ConceptWords` of ``lexicon`` (default: the packaged :func:`argmine.nlp.rules.load_lexicon`), made once."""
+    return (lexicon or load_lexicon()).view(_concept_words)
+
+
+def _concept_words(lexicon: Lexicon) -> ConceptWords:
+    groups: dict[str, set[str]] = defaultdict(set)
+    synonym_of: dict[str, str] = {}
+    nominal_of: dict[str, str] = {}
+    ordinal_index: dict[str, int] = {}
+    former_latter: dict[str, int] = {}
+    for rule in lexicon:
+        if rule.kind == "ordinal_number":
+            for word in rule.words:
+                ordinal_index[word] = int(rule.value)
+        if rule.kind == "former_latter":
+            for word in rule.words:
+                former_latter[word] = int(rule.value)
+        groups[rule.kind].update(rule.words)
+        if rule.kind == "enumeration_noun" and rule.value == "effect":
+            groups["effect_noun"].update(rule.words)
+        if rule.kind == "synonym":
+            for word in rule.words:
+                synonym_of[word] = rule.value
+        elif rule.kind == "nominalization":
+            for word in rule.words:
+                nominal_of[word] = rule.value
+    return ConceptWords(
+        drop=frozenset(groups["drop_modifier"]),
+        transparent=frozenset(groups["transparent"]),
+        summary=frozenset(groups["summary"]),
+        discourse=frozenset(groups["discourse_noun"]),
+        synonym_of=synonym_of,
+        nominal_of=nominal_of,
+        emergence=frozenset(groups["emergence_verb"]),
+        self_reference=frozenset(groups["self"]),
+        effect_nouns=frozenset(groups["effect_noun"]),
+        transform=frozenset(groups["transform_verb"]),
+        of_verbs=frozenset(groups["of_verb"]),
+        consequence=frozenset(groups["consequence_modifier"]),
+        ordinal_index=ordinal_index,
+        light=frozenset(groups["light_verb"]),
+        terms=frozenset(groups["term_modifier"]),
+        former_latter=former_latter,
+        complement_preps=frozenset(groups["complement_prep"]),
+        effect_target_preps=frozenset(groups["effect_target_prep"]),
+        adjective_copulas=frozenset(groups["adjective_copula"]),
+        quantifiers=frozenset(groups["quantifier"]),
+        nominal_subject_preps=frozenset(groups["nominal_subject_prep"]),
+        lexicon=lexicon,
+    )
+
+
+@dataclass(frozen=True)
+class ConceptName:
+    """A concept's display name, its matching key, and the token it is named after.
+
+    ``head_lemma`` is the (synonym-mapped) noun the name is about: the noun
+    head, or the noun of a nominalized verb ("criticism" for "to criticize
+    management").
+    """
+
+    name: str
+    key: str
+    head: int  # token index of the naming head (after transparent nouns)
+    head_lemma: str
+
+
+def _fold(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "'")):
+        return word[:-1]
+    return word
+
+
+def concept_key(name: str, lex: ConceptWords | None = None) -> str:
+    """A matching key: lower case, synonyms mapped, simple plural folded, "N of M" read as "M N".
+
+    >>> concept_key("new Tensions")
+    'new tension'
+    >>> concept_key("strains")
+    'tension'
+    >>> concept_key("failure of harvest") == concept_key("harvest failures")
+    True
+    """
+    lex = lex or concept_words()
+    words = [lex.synonym(_fold(word)) for word in name.lower().split()]
+    if len(words) == 3 and words[1] == "of":
+        words = [words[2], words[0]]
+    return " ".join(words)
+
+
+# -- surface forms -------------------------------------------------------------
+
+def _surface(token: Token) -> str:
+    """The token as it appears in a name: a capital kept only where it marks a name."""
+    if token.pos_ == "PRON":
+        return token.lower_
+    if not token.text[:1].isupper():
+        return token.text
+    if not token.is_sent_start or token.ent_type_ in _NAME_ENTITIES or (len(token.text) > 1 and token.text.isupper()):
+        return token.text
+    return token.text if token.pos_ == "PROPN" else token.lower_
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or _surface(token) != token.lower_
+
+
+def _modifiers(head: Token, lex: ConceptWords) -> list[Token]:
+    mods = []
+    for child in head.children:
+        if child.i > head.i:
+            continue
+        if child.lower_ in lex.drop and not _is_name(child) and f"{child.lower_} {head.lemma_.lower()}" not in lex.terms:
+            continue
+        if child.dep_ == "compound" or (child.dep_ == "amod" and child.pos_ in ("ADJ", "PROPN", "NOUN", "VERB")):
+            mods.extend(t for t in child.subtree if not t.is_punct or t.text == "-")
+        elif child.dep_ == "poss" and child.pos_ in _NOUNS and head.lemma_ not in lex.transparent:
+            mods.extend(t for t in child.subtree if t.dep_ not in ("det", "predet"))
+        elif (child.dep_ == "nmod" and child.pos_ in _NOUNS and head.lemma_ not in lex.transparent
+              and child.i + 1 < head.i and child.doc[child.i + 1].text in ("’", "'") and not child.whitespace_):
+            # "the merchants’ activities": a possessor the parser split off with a curly apostrophe
+            mods.extend([t for t in child.subtree if t.dep_ not in ("det", "predet")] + [child.doc[child.i + 1]])
+    return sorted(set(mods), key=lambda t: t.i)
+
+
+def _phrase(tokens: Iterable[Token]) -> str:
+    out = ""
+    for token in tokens:
+        text = _surface(token)
+        if token.tag_ == "POS" or token.text == "-" or (out.endswith("-")) or (token.text in ("’", "'") and token.dep_ == "punct"):
+            out += text
+        else:
+            out += (" " if out else "") + text
+    return out
+
+
+def _short_np(token: Token, lex: ConceptWords) -> str:
+    """A noun with its naming modifiers only, no complements."""
+    return _phrase(_modifiers(token, lex) + [token])
+
+
+def _noun_name(head: Token, lex: ConceptWords) -> str:
+    """A noun with its naming modifiers and its first relational complement."""
+    name = _short_np(head, lex)
+    if head.pos_ == "PROPN":
+        return name
+    # "the effects of inflation on households": "on households" belongs to "effects"
+    of_effect = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.effect_nouns
+    preps = lex.complement_preps | ({"in"} if head.lemma_.lower() in lex.in_nouns else set())
+    for child in head.children:
+        if of_effect and child.lower_ in lex.effect_target_preps:
+            continue
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > head.i:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in _NOUNS:
+                name = f"{name} {child.lower_} {_short_np(pobj, lex)}"
+            break
+    return name
+
+
+# -- clauses ---------------------------------------------------------------------
+
+def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+_cue_index: list = [None, {}]  # [the causal_links list it was built from, {cue token: effect head}]
+
+
+def _result_of(verb: Token) -> Token | None:
+    """The effect head of a positive causal link whose cue is ``verb``, if any."""
+    doc = verb.doc
+    if not Doc.has_extension("causal_links"):
+        return None
+    links = doc._.causal_links or []
+    if _cue_index[0] is not links:  # one index per document, rebuilt when another document comes
+        index: dict[int, int] = {}
+        for data in links:
+            if data.get("polarity", "positive") != "positive":
+                continue
+            for i in set(range(*data["cue"])) | set(data.get("cue_extra", [])):
+                if i not in (data["effect_head"], data["cause_head"]):
+                    index.setdefault(i, data["effect_head"])
+        _cue_index[:] = [links, index]
+    effect = _cue_index[1].get(verb.i)
+    return doc[effect] if effect is not None else None
+
+
+def _gerund(lemma: str) -> str:
+    """The -ing form of a verb lemma, by the spelling rules.
+
+    >>> [_gerund(v) for v in ("hoard", "make", "die", "cut", "see", "join", "visit")]
+    ['hoarding', 'making', 'dying', 'cutting', 'seeing', 'joining', 'visiting']
+    """
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    vowels = re.findall(r"[aeiou]+", lemma)
+    if (len(vowels) == 1 and len(vowels[0]) == 1 and len(lemma) >= 3 and lemma[-1] not in "aeiouwxy"
+            and lemma[-2] in "aeiou"):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
+def _participle(verb: Token) -> str:
+    return verb.lower_ if verb.tag_ in ("VBN", "VBD") or verb.lower_.endswith("ed") else verb.lemma_.lower()
+
+
+def _negated_verb(verb: Token) -> bool:
+    """A verb with its own negation ("did not promote", "was never embraced"); a "not" before the
+    clause's subordinator ("not because X objected") denies the reason, not the verb."""
+    marks = [c.i for c in verb.children if c.dep_ == "mark"]
+    return verb.pos_ == "VERB" and any(c.dep_ == "neg" and not (marks and c.i < min(marks)) for c in verb.children)
+
+
+def negated_result(verb: Token) -> Token | None:
+    """The result of a negated causal clause: "the state did not promote export" → the token "export".
+
+    ``verb`` heads a clause whose verb is the cue of another causal link and
+    carries its own negation; the result is that link's effect head, or None
+    when ``verb`` is not such a clause. A link whose effect is this clause
+    reaches the result with negative polarity ("Policies were never embraced.
+    Thus export was not promoted by the state" → failure to embrace ⇸
+    export), as the clause's own link does; a cause clause of this kind is
+    named as a failure instead ("failure to promote export").
+    """
+    if verb.pos_ != "VERB" or not _negated_verb(verb):
+        return None
+    return _result_of(verb)
+
+
+def _clause_concept(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, Token, str]:
+    """(name, naming head, head noun) of a clause headed by ``verb``."""
+    if depth < 2 and not _negated_verb(verb):  # a negated causal clause did not bring its result about
+        result = _result_of(verb)
+        if result is not None:
+            inner = name_token(result, lex, _depth=depth + 1)
+            return inner.name, verb.doc[inner.head], inner.head_lemma
+    subject = _child(verb, ("nsubj", "nsubjpass"))
+    if (subject is None and verb.dep_ == "acl" and verb.head.pos_ in _NOUNS and verb.head.i < verb.i
+            and verb.head.lemma_.lower() not in lex.transparent):
+        subject = verb.head  # "evictions multiplied as ...", parsed as a noun with a participle
+    subject = subject if subject is not None and subject.pos_ in _NOUNS else None
+    obj = _child(verb, ("dobj", "obj"))
+    obj = obj if obj is not None and obj.pos_ != "PRON" else None
+    lemma = verb.lemma_.lower()
+    there = _existential(verb, lex, depth)
+    if there is not None:
+        return there
+    state = _child(verb, ("acomp", "attr", "oprd"))
+    if lemma in lex.adjective_copulas and subject is not None and (lemma == "be" or (state is not None and state.pos_ == "ADJ")):
+        # "the unions were overwhelmed" -> "overwhelmed unions"; "labour became scarce" -> "scarce labour"
+        if state is not None and state.pos_ in ("ADJ", "VERB") and (lemma != "be" or state.tag_ == "VBN" or state.lower_.endswith("ed")):
+            return f"{state.lower_} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+        inner = name_token(subject, lex, _depth=depth + 1)
+        return inner.name, verb.doc[inner.head], inner.head_lemma
+    if lemma in lex.transform:
+        into = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "into"), None)
+        target = _child(into, ("pobj",)) if into is not None else None
+        if target is not None and target.pos_ in _NOUNS:
+            inner = name_token(target, lex, _depth=depth + 1)  # "turned shortage into famine" -> "famine"
+            return inner.name, verb.doc[inner.head], inner.head_lemma
+    particle = _child(verb, ("prt",))
+    verb_words = [lemma] + ([particle.lower_] if particle is not None else [])
+    doing = [_gerund(lemma)] + verb_words[1:]
+    if _negated_verb(verb):  # "not because X objected": the reason is denied, not X
+        undergoer = obj
+        if undergoer is None and subject is not None and (subject.dep_ == "nsubjpass" or any(
+                c.dep_ == "auxpass" for c in verb.children)):
+            undergoer = subject  # "export was not promoted" -> "failure to promote export"
+        words = ["failure to", *verb_words] + ([_short_np(undergoer, lex)] if undergoer is not None else [])
+        return " ".join(words), verb, "failure"
+    nominal = lex.nominal_of.get(lemma)
+    if nominal:
+        return _nominalized(verb, nominal, subject, obj, lex)
+    passive = subject is not None and (subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+                                       or (verb.dep_ == "acl" and verb.tag_ == "VBN"))
+    if lemma in lex.emergence and obj is None and subject is not None:
+        inner = name_token(subject, lex, _depth=depth + 1)
+        return inner.name, verb.doc[inner.head], inner.head_lemma
+    if passive:
+        return f"{_participle(verb)} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+    if state is not None and state.pos_ == "ADJ" and subject is not None and obj is None:
+        # "producers proved unable to ...", "prices stayed high": a linking verb names the changed thing
+        return f"{state.lower_} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+    if lemma in lex.light:
+        # "had a persistent impact", "had to be curtailed": a light verb never names a concept on its own
+        inner_verb = _child(verb, ("xcomp",))
+        if inner_verb is not None and inner_verb.pos_ in ("VERB", "AUX") and depth < _MAX_DEPTH:
+            inner = name_token(inner_verb, lex, _depth=depth + 1)
+            if subject is not None and subject.pos_ in _NOUNS and len(inner.name.split()) == 1:
+                return f"{inner.name} of {_noun_name(subject, lex)}", inner_verb, inner.head_lemma  # "curtailment of imports"
+            return inner.name, verb.doc[inner.head], inner.head_lemma
+        for holder in (obj, state, subject):
+            if holder is not None and holder.pos_ in _NOUNS:
+                inner = name_token(holder, lex, _depth=depth + 1)
+                return inner.name, verb.doc[inner.head], inner.head_lemma
+    noun = _event_noun(lemma) if verb.tag_ != "VBG" else ""  # a gerund is already a noun phrase ("supplying the market")
+    words = list(doing)
+    if obj is not None:
+        if noun and not noun.endswith("ing"):  # "refused the taxes" -> "refusal of taxes"
+            by = f" by {_short_np(subject, lex)}" if subject is not None and subject.pos_ == "PROPN" else ""
+            return f"{noun} of {_short_np(obj, lex)}{by}", verb, noun
+        words.append(_short_np(obj, lex))  # "hoarded cash" -> "hoarding cash"
+    elif subject is not None:
+        # "the mines closed" -> "closure of mines", "the blight passed" -> "passage of blight"
+        return f"{noun or doing[0]} of {_noun_name(subject, lex)}", verb, noun or lemma
+    else:
+        prep = _child(verb, ("prep",))
+        pobj = _child(prep, ("pobj",)) if prep is not None else None
+        if pobj is not None and pobj.pos_ in _NOUNS:
+            words.extend([prep.lower_, _short_np(pobj, lex)])
+        elif noun:
+            return noun, verb, noun  # a bare verb is named by its noun ("to expand" -> "expansion")
+    return " ".join(words), verb, lemma
+
+
+def _existential(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, Token, str] | None:
+    """"there were no apprentices" -> "lack of apprentices"; "there was a famine" -> "famine"."""
+    if verb.lemma_.lower() != "be" or _child(verb, ("expl",)) is None:
+        return None
+    what = _child(verb, ("attr", "nsubj"))
+    if what is None or what.pos_ not in _NOUNS:
+        return None
+    inner = name_token(what, lex, _depth=depth + 1)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in what.children):
+        return f"lack of {inner.name}", verb.doc[inner.head], "lack"
+    return inner.name, verb.doc[inner.head], inner.head_lemma
+
+
+def _event_noun(lemma: str) -> str:
+    """The WordNet nominalization of a verb: the first derived abstract noun that is not a plural form."""
+    from ..nlp.wordnet import wordnet
+
+    # the noun must start like the verb ("refuse" -> "refusal", "close" -> "closure"; not "join" -> "junction")
+    nouns = [n for n in wordnet().nominals(lemma) if (not n.endswith("s") or n.endswith(("ss", "sis", "us")))
+             and n.startswith(lemma[:4])]
+    events = [n for n in nouns if n in wordnet().event_nouns]  # "dissolve" -> "dissolution", not the film "dissolve"
+    nouns = [n for n in nouns if n != lemma]  # a noun spelled as the verb names an event only if WordNet says so: not "rock"
+    return (events or nouns or [""])[0]
+
+
+def _nominalized(verb: Token, nominal: str, subject: Token | None, obj: Token | None,
+                 lex: ConceptWords) -> tuple[str, Token, str]:
+    """"suspect X of Y" -> "suspicion of Y"; "rely on X" -> "dependence on X"; "X collapsed" -> "collapse of X"."""
+    noun, _, prep = nominal.partition(" ")
+    head_lemma = lex.synonym(noun)
+    complement = None
+    holders = [verb] + ([obj] if obj is not None and verb.lemma_.lower() in lex.of_verbs else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and prep and child.lower_ == prep and child.i > verb.i:
+                pobj = _child(child, ("pobj",))
+                if pobj is not None and pobj.pos_ in _NOUNS:
+                    complement = pobj
+    if complement is not None and (prep == "of" or obj is None):
+        return f"{noun} {prep} {_short_np(complement, lex)}", verb, head_lemma
+    if obj is not None:
+        return f"{noun} {prep or 'of'} {_short_np(obj, lex)}", verb, head_lemma
+    if subject is not None and prep in lex.nominal_subject_preps and verb.pos_ == "VERB":
+        return f"{noun} {prep} {_noun_name(subject, lex)}", verb, head_lemma
+    return noun, verb, head_lemma
+
+
+def _noun_lemma(token: Token, lex: ConceptWords) -> str:
+    """The synonym key of a noun; the surface form first ("the rising" is a revolt, not a rise)."""
+    return lex.synonym_of.get(token.lower_) or lex.synonym(token.lemma_.lower())
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """What "which"/"that"/"who" stands for: the noun its clause modifies, or the clause it follows."""
+    clause = pronoun.head
+    if clause.dep_ not in ("relcl", "advcl") or clause.head.i > pronoun.i:
+        return None
+    return clause.head
+
+
+def _through_transparent(token: Token, lex: ConceptWords) -> Token:
+    """Follow "a wave of X", "all of X", "opportunities to do X" to X."""
+    for _ in range(4):
+        is_quantifier = token.pos_ in ("PRON", "DET") and token.lower_ in lex.quantifiers
+        if token.lemma_.lower() in lex.transparent or is_quantifier:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None:
+                token = pobj
+                continue
+            clause = next((c for c in token.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"
+                           and any(a.lower_ == "to" for a in c.children)), None)
+            if clause is not None:
+                return clause
+        break
+    return token
+
+
+def name_token(token: Token, lex: ConceptWords | None = None, _depth: int = 0) -> ConceptName:
+    """The concept name of a cause or effect whose head is ``token``.
+
+    Pronouns get their own lower-case text as name; the anaphora stage
+    replaces them. ``lex`` defaults to the packaged lexicon's :func:`concept_words`.
+    """
+    lex = lex or concept_words()
+    head = _through_transparent(token, lex) if _depth <= _MAX_DEPTH else token
+    if _depth > _MAX_DEPTH:  # clauses naming each other in a circle: stop at the word itself
+        name = _short_np(head, lex) if head.pos_ in _NOUNS else head.lemma_.lower()
+        return ConceptName(name=name, key=concept_key(name, lex), head=head.i, head_lemma=_noun_lemma(head, lex))
+    gerund = head.pos_ == "VERB" and head.tag_ == "VBG" and any(c.dep_ == "det" for c in head.children)
+    if gerund:
+        name, head_lemma = _noun_name(head, lex), _noun_lemma(head, lex)  # "the rising"
+    elif head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and head.lemma_.lower() in lex.nominal_of):
+        name, head, head_lemma = _clause_concept(head, lex, _depth)
+    elif head.pos_ == "PRON" and head.tag_ in ("WDT", "WP") and _depth < 2 and _relative_antecedent(head) is not None:
+        inner = name_token(_relative_antecedent(head), lex, _depth=_depth + 1)  # "..., which exacerbated X"
+        name, head, head_lemma = inner.name, token.doc[inner.head], inner.head_lemma
+    elif head.pos_ == "PRON":
+        name, head_lemma = head.lower_, head.lower_
+    elif head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp") and head.head.pos_ in ("VERB", "AUX") and _depth <= _MAX_DEPTH:
+        # "keeping prices low" -> "low prices": an adjective complement names the thing it describes
+        described = _child(head.head, ("dobj",)) or _child(head.head, ("nsubj", "nsubjpass"))
+        if described is not None and described.pos_ in _NOUNS:
+            name, head_lemma = f"{head.lower_} {_noun_name(described, lex)}", _noun_lemma(described, lex)
+            head = described
+        else:
+            name, head_lemma = _noun_name(head, lex), _noun_lemma(head, lex)
+    else:
+        name, head_lemma = _noun_name(head, lex), _noun_lemma(head, lex)
+    words = name.split()
+    if len(words) > _MAX_WORDS:
+        name = " ".join(words[:_MAX_WORDS])
+    return ConceptName(name=name, key=concept_key(name, lex), head=head.i, head_lemma=head_lemma)
+
+
+# -- across documents ---------------------------------------------------------------
+
+def document_context(doc: Doc) -> frozenset[str]:
+    """What places a document in history: its proper names and its years (``"year:1937"``).
+
+    Two documents that share an item are taken to share a setting, which
+    is what lets a short name ("the Terror") join a longer one ("the Great
+    Terror") across them. Proper names are the named entities when the
+    pipeline has a recognizer, else proper nouns inside a sentence; a month
+    or day next to a number ("September 1935") is a date, not a setting.
+    """
+    items = set()
+    for ent in doc.ents:
+        if ent.label_ in _NAME_ENTITIES:
+            items.add(" ".join(t.lower_ for t in ent if t.dep_ != "det" and not t.is_punct))
+    for token in doc:
+        if token.like_num and _YEAR.match(token.text):
+            items.add("year:" + token.text.rstrip("s"))
+        elif (token.pos_ == "PROPN" and not token.is_sent_start and token.is_alpha
+              and not any(t.like_num for t in (*token.children, token.head))):
+            items.add(token.lower_)
+    return frozenset(i for i in items if i)
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Two concept names joined into one across documents, and why."""
+
+    alias: str
+    canonical: str
+    reason: str
+    documents: tuple[str, ...] = ()  # documents where ``alias`` occurs
+
+
+def _ism_form(name: str) -> str | None:
+    """"Stakhanovite movement" -> "Stakhanovism"."""
+    words = name.split()
+    if len(words) == 2 and words[1].lower() == "movement":
+        match = _ISM.match(words[0])
+        if match:
+            return match.group("stem") + "ism"
+    return None
+
+
+def _proper_parts(name: str) -> list[str]:
+    """Runs of capitalized words in a name: "harshness of Great Terror" -> ["Great Terror"]."""
+    parts, run = [], []
+    for word in name.split():
+        if word[:1].isupper():
+            run.append(word)
+        else:
+            if run:
+                parts.append(" ".join(run))
+            run = []
+    if run:
+        parts.append(" ".join(run))
+    return parts
+
+
+def merge_concepts(
+    occurrences: Mapping[tuple[str, str], Counter],
+    contexts: Mapping[str, frozenset[str]] | None = None,
+) -> tuple[dict[tuple[str, str], str], list[Merge]]:
+    """Map each document's concept names to canonical names across documents.
+
+    Parameters
+    ----------
+    occurrences:
+        (doc_id, concept name) -> Counter of the mention texts of that name in that document.
+    contexts:
+        doc_id -> :func:`document_context` of the document; without it a short
+        proper name joins a longer one only inside one document.
+
+    Returns
+    -------
+    (mapping, merges): ``mapping[(doc_id, name)]`` is the canonical name;
+    ``merges`` records each join with its reason and the documents involved.
+    Three joins are made, in this order:
+
+    1. a short proper name becomes the one longer proper name it ends
+       ("Terror" -> "Great Terror", also inside "harshness of Terror") when
+       that name occurs in the same document or in a document that shares a
+       setting (a named entity or a year);
+    2. "X-ite movement" becomes "X-ism" when "X-ism" occurs anywhere;
+    3. names with the same :func:`concept_key` become the most mentioned one.
+
+    >>> m, why = merge_concepts({("a", "Stakhanovite movement"): Counter(), ("b", "Stakhanovism"): Counter()})
+    >>> m[("a", "Stakhanovite movement")], why[0].reason
+    ('Stakhanovism', "'-ite movement' is the movement of '-ism'")
+    >>> m, why = merge_concepts({("fr", "Terror"): Counter(), ("su", "Great Terror"): Counter()},
+    ...                         {"fr": frozenset({"paris", "year:1793"}), "su": frozenset({"moscow", "year:1937"})})
+    >>> m[("fr", "Terror")], why
+    ('Terror', [])
+    """
+    contexts = contexts or {}
+    total: Counter = Counter()
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, name), texts in occurrences.items():
+        total[name] += sum(texts.values()) or 1
+        docs_of[name].add(doc_id)
+    mapping = {key: key[1] for key in occurrences}
+    found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+
+    # 1. short proper names -> the longer proper name in the same setting
+    proper = sorted({n for n in total if _proper_parts(n) == [n]}, key=lambda n: (-len(n.split()), n))
+    for (doc_id, name) in sorted(occurrences):
+        renamed = name
+        for part in _proper_parts(name):
+            longer = [p for p in proper if p != part and p.endswith(" " + part)]
+            settings = {p: _shared_setting(doc_id, docs_of[p], contexts, part, p) for p in longer}
+            settled = [p for p in longer if settings[p]]
+            if len(settled) == 1:
+                target = settled[0]
+                renamed = re.sub(rf"(?<![\w-]){re.escape(part)}(?![\w-])", target, renamed, count=1)
+                found[(name, renamed, f"shorter form of the proper name {target!r}; {settings[target]}")].add(doc_id)
+        mapping[(doc_id, name)] = renamed
+
+    # 2. "-ite movement" -> "-ism"
+    lowered = {n.lower(): n for n in total}
+    for key, name in mapping.items():
+        ism = _ism_form(name)
+        if ism and ism.lower() in lowered:
+            mapping[key] = lowered[ism.lower()]
+            found[(name, mapping[key], "'-ite movement' is the movement of '-ism'")].add(key[0])
+
+    # 3. the same key -> the most mentioned name
+    by_key: dict[str, list[str]] = defaultdict(list)
+    weight: Counter = Counter()
+    for key, name in mapping.items():
+        weight[name] += total[key[1]]
+    for name in sorted(weight, key=lambda n: (-weight[n], len(n), n)):
+        by_key[concept_key(name)].append(name)
+    for key, name in mapping.items():
+        first = by_key[concept_key(name)][0]
+        if first != name:
+            mapping[key] = first
+            found[(name, first, "same key after lower-casing, plural, synonyms and 'N of M' = 'M N'")].add(key[0])
+
+    merges = [Merge(alias, canonical, reason, tuple(sorted(docs)))
+              for (alias, canonical, reason), docs in sorted(found.items()) if alias != canonical]
+    return mapping, merges
+
+
+def _shared_setting(doc_id: str, docs: set[str], contexts: Mapping[str, frozenset[str]], *names: str) -> str:
+    """Why ``doc_id`` shares a setting with one of ``docs`` ("" when it does not)."""
+    if doc_id in docs:
+        return "the same document"
+    words = {w.lower() for n in names for w in n.split()}
+    own = {i for i in contexts.get(doc_id, frozenset()) if not set(i.split()) & words}
+    for other in sorted(docs):
+        shared = sorted(own & contexts.get(other, frozenset()))
+        if shared:
+            return f"{doc_id} and {other} share {shared[0].replace('year:', '')!r}"
+    return ""

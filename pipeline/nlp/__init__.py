@@ -1,0 +1,8 @@
+"""The NLP stage: the spaCy pipeline argmine runs, its components, and what they read.
+
+:mod:`.model` loads the English pipeline and adds argmine's components; :mod:`.components` holds
+the components themselves (causal links, argumentative units), registered as spaCy factories;
+:mod:`.extensions` declares the ``Doc``/``Span`` extensions they set; :mod:`.syntax` holds helpers
+over the dependency parse; :mod:`.rules` loads and validates the rule and lexicon files of
+``models/`` (installed as ``argmine.lexicon``); :mod:`.wordnet` reads the derived WordNet data.
+"""

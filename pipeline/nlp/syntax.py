@@ -1,0 +1,942 @@
+"""Small functions over the dependency parse that the rule frames share.
+
+Everything here takes and returns spaCy tokens or ``(start, end)`` token
+ranges (end-exclusive); nothing here knows about particular cue words: the
+words come from the lexicon through :class:`WordLists`.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from spacy.tokens import Token
+
+from .rules import Lexicon, LexiconRule
+
+__all__ = [
+    "WordLists", "packaged_words", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
+    "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
+    "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
+    "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
+    "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
+    "small_clause",
+    "cleft_focus", "negated_alternatives", "subordinate_main",
+    "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
+    "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
+]
+
+_EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
+_CLAUSE_LEAD_DEPS = {"mark", "cc", "punct", "preconj"}
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """Word lists from ``models/lexicon.jsonl`` that the frames consult."""
+
+    dispute: frozenset[str] = frozenset()
+    control_verbs: frozenset[str] = frozenset()
+    intention_verbs: frozenset[str] = frozenset()
+    have_verbs: frozenset[str] = frozenset()
+    transparent: frozenset[str] = frozenset()
+    causal_verbs: frozenset[str] = frozenset()
+    by_kind: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def in_kinds(self, word: str, kinds: Iterable[str]) -> bool:
+        """True when ``word`` is in the word list of one of ``kinds``."""
+        return any(word in self.by_kind.get(kind, ()) for kind in kinds)
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Iterable[LexiconRule]) -> "WordLists":
+        """The word lists of ``lexicon`` (a :class:`argmine.nlp.rules.Lexicon` or its entries)."""
+        if isinstance(lexicon, Lexicon):
+            return cls.from_kinds(lexicon.by_kind)
+        groups: dict[str, set[str]] = {}
+        for rule in lexicon:
+            groups.setdefault(rule.kind, set()).update(rule.words)
+        return cls.from_kinds({kind: frozenset(words) for kind, words in groups.items()})
+
+    @classmethod
+    def from_kinds(cls, by_kind: Mapping[str, frozenset[str]]) -> "WordLists":
+        """The word lists of a mapping from lexicon kind to words."""
+        return cls(
+            dispute=by_kind.get("dispute", frozenset()),
+            control_verbs=by_kind.get("control_verb", frozenset()),
+            intention_verbs=by_kind.get("intention_verb", frozenset()),
+            have_verbs=by_kind.get("have_verb", frozenset()),
+            transparent=by_kind.get("transparent", frozenset()),
+            causal_verbs=by_kind.get("causal_gerund", frozenset()),
+            by_kind=dict(by_kind),
+        )
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> "WordLists":
+        """The word lists of ``lexicon``, made once per lexicon."""
+        return lexicon.view(cls.from_lexicon)
+
+
+def packaged_words() -> WordLists:
+    """The :class:`WordLists` of the packaged lexicon: the closed-class words the parse helpers without a
+    ``words`` argument read (kinds in :data:`argmine.nlp.rules.PACKAGED_KINDS`, which a custom lexicon may not change)."""
+    from .rules import load_lexicon
+
+    return WordLists.of(load_lexicon())
+
+
+def valid_pair(cause: tuple[int, int], effect: tuple[int, int]) -> bool:
+    """Both spans non-empty and not overlapping."""
+    if cause[0] >= cause[1] or effect[0] >= effect[1]:
+        return False
+    return cause[1] <= effect[0] or effect[1] <= cause[0]
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb, or a past participle modifying a noun ("X, unleashed by Y")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return True
+    if is_participial_passive(verb):
+        return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN":
+        return is_passive(verb.head)
+    return False
+
+
+def is_participial_passive(verb: Token) -> bool:
+    """A subjectless past participle set off as an adverbial clause: "Weakened by drought, the kingdom fell".
+
+    The participle is said of the main clause's subject (its understood
+    passive subject); it needs a by-agent so that "Founded in 1600, the
+    company ..." (no agent, no cause) does not count.
+    """
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "csubj") for c in verb.children):
+        return False
+    return _agent_of(verb) is not None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def agents(verb: Token) -> list[Token]:
+    """Every by-phrase of a passive: "caused by X or by Y" gives X and Y."""
+    first = agent(verb)
+    if first is None:
+        return hyphen_agent(verb)
+    found = [first]
+    for prep in first.head.conjuncts:
+        found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def hyphen_agent(verb: Token) -> list[Token]:
+    """The noun of a hyphenated compound participle: "slavery-induced absolutism" gives [slavery]."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl") or verb.i < 2:
+        return []
+    doc = verb.doc
+    hyphen = doc[verb.i - 1]
+    if hyphen.text != "-" or hyphen.whitespace_ or doc[verb.i - 2].whitespace_:
+        return []
+    noun = doc[verb.i - 2]
+    if noun.head.i != verb.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [noun]
+
+
+def agent(verb: Token) -> Token | None:
+    """The by-phrase of a passive, shared across coordinated participles."""
+    found = _agent_of(verb)
+    if found is not None:
+        return found
+    for conj in verb.conjuncts:
+        if conj.tag_ == "VBN":
+            found = _agent_of(conj)
+            if found is not None:
+                return found
+    return None
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """What a passive verb is said of: its subject, or the noun its participle modifies."""
+    found = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    if found:
+        return [_unrelative(t) for t in found]
+    if verb.dep_ in ("acl", "amod"):
+        return [verb.head]
+    if is_participial_passive(verb):
+        return subjects(verb.head) or [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return passive_subjects(verb.head)
+    return []
+
+
+def _unrelative(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the riots, which ..."; the focus of a cleft)."""
+    if token.tag_ in ("WDT", "WP", "WP$") and token.lower_ in packaged_words().by_kind.get("relative_pronoun", ()):
+        focus = cleft_focus(token)
+        if focus is not None:
+            return focus
+        clause = token.head
+        while clause.dep_ == "conj":
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return clause.head
+        # a cleft, "it was the defeat that weakened X": the focus is the subject; the copula is the
+        # clause's head ("was ... that weakened") or, misparsed, its complement ("was X, not Y, that caused")
+        copulas = [clause.head] if clause.dep_ == "ccomp" else []
+        copulas += [c for c in clause.children if c.dep_ == "ccomp" and c.i < token.i]
+        for copula in copulas:
+            if copula.lemma_ != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children):
+                continue
+            focus = next((c for c in copula.children if c.dep_ == "attr" and c.i < token.i), None)
+            if focus is not None:
+                return focus
+    return token
+
+
+def cleft_focus(pronoun: Token) -> Token | None:
+    """The focus of a cleft that a relative pronoun subject stands for, or None.
+
+    "It was A, not B, that caused C": a copula before the pronoun with a
+    neuter pronoun subject ("it") and a predicate noun A, joined to the
+    pronoun's clause (as its relative clause, or, as the parser may have it,
+    as its complement). A negated alternative ("not B") is never the focus.
+    """
+    if pronoun.tag_ not in ("WDT", "WP") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    for be in pronoun.sent:
+        if be.i >= pronoun.i:
+            break
+        if be.lemma_ != "be":
+            continue
+        it = next((c for c in be.children if c.dep_ in ("nsubj", "expl") and c.tag_ == "PRP"
+                   and c.morph.get("Gender") == ["Neut"] and c.i < pronoun.i), None)  # "It was", "Was it"
+        focus = next((c for c in be.children if c.dep_ == "attr" and c.i < pronoun.i), None)
+        if it is None or focus is None:
+            continue
+        if be.head.i == clause.i or clause.head.i == be.i or clause.i in {t.i for t in focus.subtree}:
+            while focus.dep_ in ("appos", "conj") and _negated_phrase(focus):
+                focus = focus.head
+            return focus
+    return None
+
+
+def _negated_phrase(token: Token) -> Token | None:
+    """The "not" right before a phrase ("not the war"), commas aside."""
+    doc = token.doc
+    before = token.left_edge.i - 1
+    if before >= 0 and doc[before].dep_ == "neg":
+        return doc[before]
+    own = next((c for c in token.children if c.dep_ == "neg" and c.i < token.i), None)
+    return own
+
+
+def negated_alternatives(head: Token) -> list[Token]:
+    """The rejected alternatives of a noun: "A, not B" gives B for A.
+
+    B is an apposition or conjunct opened by "not" whose phrase follows A's
+    own phrase with only a comma and the "not" between, wherever the parser
+    attached it (to A, inside A's phrase, or to the noun that governs A).
+    """
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    found = []
+    sent = head.sent
+    nouns = _coordinated_nouns(head.doc)  # the only tokens that can be an alternative, read once per Doc
+    for i in nouns[bisect_right(nouns, head.i):bisect_left(nouns, sent.end)]:
+        other = head.doc[i]
+        neg = _negated_phrase(other)
+        if neg is None or neg.head.pos_ in ("VERB", "AUX"):
+            continue
+        focus = _cleft_focus_before(other)
+        if focus is not None:  # "It was A that caused C, not B": B is the focus's alternative
+            if focus.i == head.i:
+                found.append(other)
+            continue
+        inner = {t.i for t in other.subtree} | {neg.i}
+        own = [t.i for t in head.subtree if t.i not in inner and not t.is_punct]
+        if not own:
+            continue
+        between = head.doc[max(own) + 1:other.left_edge.i]
+        if all(t.is_punct or t.i == neg.i for t in between) and any(t.i == neg.i for t in between):
+            found.append(other)
+    return found
+
+
+#: (Doc, its coordinated nouns, its length) of the last Doc asked about, as one tuple so that threads read a consistent triple
+_LAST_NOUNS: list = [None]
+
+
+def _coordinated_nouns(doc) -> tuple[int, ...]:
+    """Indices of the nouns and proper nouns of ``doc`` attached as ``appos`` or ``conj``, in order.
+
+    Read from the token arrays (``Doc.to_array``) once per Doc: the last
+    Doc's answer is kept, as extraction asks for every noun phrase of it.
+    """
+    last = _LAST_NOUNS[0]
+    if last is not None and last[0] is doc and last[2] == len(doc):
+        return last[1]
+    from spacy.attrs import DEP, POS
+    from spacy.symbols import NOUN, PROPN
+
+    strings = doc.vocab.strings
+    deps = {strings.add("appos"), strings.add("conj")}
+    array = doc.to_array([DEP, POS])
+    found = tuple(i for i, (dep, pos) in enumerate(array.tolist()) if dep in deps and (pos == NOUN or pos == PROPN))
+    _LAST_NOUNS[0] = (doc, found, len(doc))
+    return found
+
+
+def _cleft_focus_before(alternative: Token) -> Token | None:
+    """The focus of a cleft whose relative clause ends before ``alternative`` ("It was A that caused C, not B")."""
+    for token in alternative.sent:
+        if token.i >= alternative.i:
+            return None
+        if token.tag_ in ("WDT", "WP") and token.dep_ in ("nsubj", "nsubjpass"):
+            focus = cleft_focus(token)
+            clause = token.head
+            if focus is not None and clause.right_edge.i < alternative.left_edge.i - 1 \
+                    and alternative.i not in {t.i for t in focus.subtree}:
+                return focus
+            if focus is not None and alternative.head.i in {t.i for t in clause.subtree} and alternative.head.i != focus.i:
+                return focus
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, looking through coordination, control and relatives."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if found:
+        return [_unrelative(t) for t in found]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head)
+    if verb.dep_ == "xcomp":
+        return _raised_subjects(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., thus causing X"
+        return subjects(verb.head)
+    return []
+
+
+def _raised_subjects(holder: Token) -> list[Token]:
+    """The subject an infinitive shares with the word it complements.
+
+    "X seems to have caused Y" (a raising verb: its subject), "X is likely to
+    have caused Y" (an adjective: the copula's subject), "X is thought to have
+    caused Y" (a passive verb: its passive subject).
+    """
+    if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "attr") and holder.head.pos_ in ("VERB", "AUX"):
+        return subjects(holder.head)
+    passive = [c for c in holder.children if c.dep_ == "nsubjpass"]
+    if passive and not any(c.dep_ in ("nsubj", "csubj") for c in holder.children):
+        return [_unrelative(t) for t in passive]
+    return subjects(holder)
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects, shared across coordinated verbs ("broadened and revived X")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if found:
+        return found
+    for conj in verb.conjuncts:
+        if conj.i > verb.i:
+            found = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+            if found:
+                return found
+    return []
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and its coordinated nominal conjuncts, in text order.
+
+    A rejected alternative ("A, not B") counts as a conjunct: it is an end
+    of its own, which :mod:`argmine.extraction.factuality` reads as negated.
+    """
+    if token.pos_ in ("VERB", "AUX"):
+        return [token]
+    items = [token] + [c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    items += [a for a in negated_alternatives(token) if a not in items]
+    return sorted(items, key=lambda t: t.i)
+
+
+def has_xcomp_to(verb: Token) -> bool:
+    """True when the verb has an object and an infinitival complement ("led X to do")."""
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return has_object and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def find_prep(anchor: Token, preps: tuple[str, ...], verb: Token) -> Token | None:
+    """The preposition (or particle) of a cue, on the anchor, the verb, or a comparative clause.
+
+    "linked much more directly than other inquiries have done to X": the parser
+    may hang "to X" on the elliptic comparative clause; it still belongs to the cue.
+    """
+    for holder in (anchor, verb):
+        for child in holder.children:
+            if child.dep_ in ("prep", "prt", "agent", "dative", "pcomp") and child.lower_ in preps:
+                return child
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.lower_ in packaged_words().by_kind.get("comparison_mark", ()) for m in child.children if m.dep_ == "mark"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "prep" and grandchild.lower_ in preps:
+                    return grandchild
+    return None
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition (its pobj, or its clausal complement)."""
+    found = [c for c in prep.children if c.dep_ == "pobj"]
+    if found:
+        return found
+    found = [c for c in prep.children if c.dep_ == "pcomp"]
+    for pcomp in found:
+        inner = [c for c in pcomp.children if c.dep_ == "pobj"]
+        if inner and pcomp.pos_ == "ADP":  # "due to": to is pcomp of due
+            return inner
+    return found
+
+
+def phrase_objects(phrase) -> list[Token]:
+    """The objects of a multiword preposition ("because of X": X may hang on "because" or on "of")."""
+    inside = {t.i for t in phrase}
+    for token in reversed(phrase):
+        found = [t for t in prep_objects(token) if t.i not in inside]
+        if not found and token.tag_ == "VBG":  # "following the cuts" parsed as a verb with its object
+            found = [c for c in token.children if c.dep_ == "dobj"]
+        if found:
+            return found
+    return []
+
+
+def adjacent(verb: Token, to: Token) -> bool:
+    """True when only adverbs, negation or particles stand between ``verb`` and ``to`` ("decided not to")."""
+    if to.i <= verb.i:
+        return False
+    return all(t.pos_ in ("ADV", "PART") or t.dep_ in ("neg", "prt", "advmod") for t in verb.doc[verb.i + 1:to.i])
+
+
+def gerund_object(token: Token, words: WordLists) -> Token:
+    """For "a part in engendering X", the object X of a causal gerund; else the token."""
+    if token.tag_ == "VBG" and token.lemma_ in words.causal_verbs:
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    return token
+
+
+def _contiguous(tokens: set[int], anchor: int) -> tuple[int, int]:
+    if anchor not in tokens:
+        return (anchor, anchor)
+    start = anchor
+    while start - 1 in tokens:
+        start -= 1
+    end = anchor + 1
+    while end in tokens:
+        end += 1
+    return (start, end)
+
+
+def _trim(doc, span: tuple[int, int], lead_deps=_CLAUSE_LEAD_DEPS) -> tuple[int, int]:
+    start, end = span
+    while start < end and (doc[start].dep_ in lead_deps or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ in ("cc",)):
+        end -= 1
+    return (start, end)
+
+
+def hung_list(subject: Token) -> list[Token]:
+    """Listed subjects the parser hung inside a modifier of the first one.
+
+    "The eagerness of the herders to trade with the settlers, their small
+    numbers and weak leadership, meant that ...": the parser makes "numbers"
+    and "leadership" conjuncts of "settlers"; the comma that closes the list
+    right before the verb shows they are subjects of their own. Returns those
+    nouns (``numbers``, ``leadership``) in text order, or ``[]``: only for a
+    subject directly followed by ", VERB", and only from a conjunct after a
+    comma that opens with a determiner or possessive.
+    """
+    doc = subject.doc
+    end = subject.right_edge.i
+    if subject.dep_ not in ("nsubj", "nsubjpass") or doc[end].text != "," or subject.head.i != end + 1 \
+            or subject.head.pos_ not in ("VERB", "AUX"):
+        return []
+    for inner in subject.subtree:
+        if inner.i == subject.i or inner.pos_ not in ("NOUN", "PROPN") or inner.dep_ == "conj":
+            continue
+        members = [c for c in inner.conjuncts if c.i > inner.i and c.pos_ in ("NOUN", "PROPN")]
+        for k, member in enumerate(members):
+            opener = doc[member.left_edge.i]
+            if doc[member.left_edge.i - 1].text == "," and opener.tag_ in ("DT", "PRP$", "PDT") and opener.lower_ not in packaged_words().by_kind.get("relative_determiner", ()):
+                return members[k:]
+    return []
+
+
+def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """The noun phrase of ``head``: its subtree without comma-set modifiers or cue words."""
+    excluded = set(exclude)
+    hung = hung_list(head)
+    if hung:  # "The eagerness of X to trade with the settlers, their small numbers, ..., meant": up to the list
+        excluded.update(range(hung[0].left_edge.i - 1, head.right_edge.i + 1))
+    doc = head.doc
+    tokens = {t.i for t in head.subtree}
+    for child in head.children:
+        if child.dep_ == "punct" and child.i > 0 and not doc[child.i - 1].whitespace_ and not child.whitespace_:
+            continue  # the hyphen of "fund-raising" stays
+        if child.dep_ in ("appos", "punct", "parataxis", "relcl") or (
+            child.dep_ in ("acl", "advcl") and child.i > head.i and doc[child.left_edge.i - 1].is_punct
+        ) or (child.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            tokens -= {t.i for t in child.subtree}  # what the noun is, not what is said of it
+        if child.dep_ in ("cc", "conj"):
+            tokens -= {t.i for t in child.subtree}
+    for inner in list(head.subtree):
+        if inner.dep_ == "appos" and inner.i != head.i:
+            negs = [c for c in (*inner.children, *inner.head.children) if c.dep_ == "neg" and c.i < inner.i]
+            if negs:  # "the collapse of credit, not the war": the contrasted item is not part of the phrase
+                tokens -= {t.i for t in inner.subtree} | {n.i for n in negs}
+    for index in list(excluded):
+        if index in tokens and index != head.i:
+            tokens -= {t.i for t in doc[index].subtree}
+    for alternative in negated_alternatives(head):  # "the failure of the banks, not the drought"
+        tokens -= {t.i for t in alternative.subtree} | {t.i for t in doc[alternative.left_edge.i - 2:alternative.left_edge.i]}
+    return _trim(doc, _contiguous(tokens, head.i), lead_deps={"cc", "punct", "mark", "preconj"})
+
+
+def clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """The clause headed by ``verb`` without excluded tokens, as one contiguous range."""
+    excluded = set(exclude)
+    doc = verb.doc
+    tokens = {t.i for t in verb.subtree} - excluded
+    for child in verb.children:
+        if (child.dep_ in ("mark", "cc") and child.i < verb.i) or (child.dep_ == "advmod" and child.i < verb.i and child.i + 1 < len(doc) and doc[child.i + 1].is_punct):
+            tokens.discard(child.i)
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(s.dep_.startswith("nsubj") for s in child.children):
+            tokens -= {t.i for t in child.subtree}
+    anchor = verb.i
+    if anchor not in tokens:
+        remaining = sorted(tokens)
+        if not remaining:
+            return (verb.i, verb.i)
+        anchor = remaining[0]
+    return _trim(doc, _contiguous(tokens, anchor))
+
+
+def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """The clause of ``verb`` without its other adverbial clauses and page furniture.
+
+    The end of a link that is a main clause ("the banks stayed shut" in "As
+    the strike went on, the banks stayed shut, hurting trade") leaves out the
+    clauses that are links' ends of their own (adverbial clauses) and a
+    dateline or headline before a colon ("MUMBAI : ...").
+    """
+    excluded = set(exclude)
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in ("advcl", "parataxis", "dep", "meta", "intj"):
+            excluded.update(t.i for t in child.subtree)
+    colon = next((t.i for t in doc[verb.sent.start:verb.i] if t.text == ":" ), None)
+    if colon is not None:
+        excluded.update(range(verb.sent.start, colon + 1))
+    return clause_span(verb, excluded)
+
+
+def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """The span of a cause or effect: a clause for a verb, else a noun phrase."""
+    if token.pos_ in ("VERB", "AUX"):
+        return clause_span(token, exclude)
+    return np_span(token, exclude)
+
+
+def clause_end(verb: Token) -> int:
+    """One past the last non-punctuation token of the verb's subtree."""
+    end = verb.right_edge.i + 1
+    while end > verb.i + 1 and verb.doc[end - 1].is_punct:
+        end -= 1
+    return end
+
+
+def subordinate_main(sub: Token) -> Token:
+    """The clause a subordinate clause modifies, past a subordinate clause it is coordinated with.
+
+    "... not because X but because Y": the parser may make the second
+    "because" clause a conjunct of the first; both modify the main clause.
+    """
+    main = sub.head
+    while sub.dep_ == "conj" and any(c.dep_ == "mark" for c in main.children) and main.dep_ == "advcl" \
+            and any(c.dep_ == "mark" for c in sub.children):
+        sub, main = main, main.head
+    return main
+
+
+def is_temporal(sub: Token) -> bool:
+    """A "since" clause read as time, not reason: "ever since", or a main clause in the perfect."""
+    main = sub.head
+    marker = next((c for c in sub.children if c.dep_ == "mark"), None)
+    if marker is not None and marker.i > 0 and marker.doc[marker.i - 1].lower_ == "ever":
+        return True
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children)
+
+
+def phrase_attachment(phrase) -> Token | None:
+    """The token outside a multiword phrase that the phrase hangs on."""
+    inside = {t.i for t in phrase}
+    for token in phrase:
+        head = token.head
+        while head.i in inside and head.head.i != head.i:
+            head = head.head
+        if head.i not in inside:
+            return head
+    return None
+
+
+def previous_clause(verb: Token, before: int) -> Token | None:
+    """The clause a discourse adverb at ``before`` looks back to.
+
+    A clause of the same sentence that ends before the adverb (a coordinated or
+    juxtaposed clause), else the head verb the clause is coordinated with, else
+    the main verb of the previous sentence.
+    """
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "conj", "parataxis", "advcl") and child.i < before and child.right_edge.i < before:
+            if child.pos_ in ("VERB", "AUX"):
+                return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < before:
+        return verb.head
+    sent = verb.sent
+    if sent.start == 0:
+        return None
+    previous = verb.doc[sent.start - 1].sent
+    root = previous.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    return root
+
+
+def have_subject(noun: Token, words: WordLists) -> Token | None:
+    """"X had (a range of) effects on Y": the subject X of the verb that has the noun."""
+    current = noun
+    for _ in range(3):
+        if current.dep_ in ("dobj", "obj") and current.head.lemma_ in words.have_verbs:
+            found = subjects(current.head)
+            return found[0] if found else None
+        if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.lemma_ in words.transparent:
+            current = current.head.head
+            continue
+        return None
+    return None
+
+
+def copula_partner(noun: Token, words: WordLists | None = None) -> Token | None:
+    """The other side of "X was the cause of Y" / "the cause of Y was X" / "X is one of the causes of Y"."""
+    words = words or packaged_words()
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in words.by_kind.get("partitive_head", ()):
+        noun = noun.head.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        noun = noun.head
+    host = _hyphen_host(noun)
+    if host is None and noun.dep_ == "pobj" and noun.head.head.tag_ in ("JJR", "RBR") and noun.head.head.dep_ in ("acomp", "attr"):
+        host = noun.head.head  # "was more than a consequence of X"
+    if host is not None and host.head.lemma_ in words.by_kind.get("copula", ()):  # "was a by-product of X"
+        found = subjects(host.head)
+        return found[0] if found else None
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ in words.by_kind.get("copula", ()):
+        found = subjects(head)
+        return found[0] if found else None
+    if noun.dep_ == "nsubj" and head.lemma_ in words.by_kind.get("copula", ()):
+        return next((c for c in head.children if c.dep_ == "attr"), None)
+    if noun.dep_ == "appos":
+        return head
+    return None
+
+
+def _hyphen_host(noun: Token) -> Token | None:
+    """For a hyphenated noun the tokenizer split ("by - product"), the first part, which holds its place."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].text != "-" or doc[noun.i - 1].whitespace_ or doc[noun.i - 2].whitespace_:
+        return None
+    first = doc[noun.i - 2]
+    return first if noun.head.i == first.i and first.dep_ in ("prep", "attr") else None
+
+
+def participle_event(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """For "the dam broke, causing floods": the main clause's span and the token naming its event.
+
+    A subjectless participial adverbial clause ("..., causing X", "..., leading
+    to Y") says what the event of its main clause did; the event is named after
+    the main clause's subject when it has one, else its verb.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None
+    main = verb.head
+    span = core_clause_span(main, exclude={t.i for t in verb.subtree})
+    named = subjects(main)
+    return span, (named[0] if named else main)
+
+
+def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
+    """Whether "as" introduces a reason or circumstance, not a comparison or a comment.
+
+    Not "as ... as", "such as", "as if", "as well", "as usual"; not an elliptic
+    clause without a subject; not a comment ("as he said", "as expected"); not
+    when the main clause is itself a comparison ("more than others have done ...
+    as it developed").
+    """
+    marker = phrase[-1]
+    doc = marker.doc
+    before = doc[max(marker.sent.start, marker.i - 6):marker.i]
+    if any(t.lower_ in words.by_kind.get("as_comparison_before", ()) for t in before[-1:]) or any(t.lower_ == "as" for t in before):
+        return False
+    after = doc[marker.i + 1] if marker.i + 1 < len(doc) else None
+    if after is None or after.lower_ in words.by_kind.get("as_noncausal_after", ()):
+        return False
+    if after.pos_ == "AUX" and after.dep_ != "nsubj":
+        return False  # "as could a charter", "as did the others": an elliptic comparison
+    if any(c.dep_ == "mark" and c.lower_ in words.by_kind.get("comparison_mark", ()) for c in main.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in sub.children):
+        return False
+    if sub.lemma_.lower() == "be" and _stative_predicate(sub) and not any(c.dep_ == "xcomp" for c in sub.subtree):
+        return True  # "as there were no apprentices", "as the roads were impassable": a state, not a comment
+    return sub.lemma_.lower() not in words.by_kind.get("comment_verb", ())
+
+
+def _stative_predicate(copula: Token) -> bool:
+    """An existential ("there was no X") or a copula with a predicate ("the roads were impassable")."""
+    if any(c.dep_ == "expl" for c in copula.children):
+        return any(c.dep_ in ("attr", "nsubj", "acomp") for c in copula.children)
+    return any(c.dep_ in ("attr", "acomp") for c in copula.children) and any(
+        c.dep_ == "nsubj" and c.tag_ != "PRP" and c.lower_ not in packaged_words().by_kind.get("singular_demonstrative", ())
+        for c in copula.children)
+
+
+def is_time_expression(token: Token, words: WordLists) -> bool:
+    """A number, date or stretch of time ("after ten years", "following Monday")."""
+    return token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in words.by_kind.get("time_noun", ())
+
+
+def means_clause(verb: Token) -> Token | None:
+    """The gerund of "by doing X" on ``verb`` ("caused uproar by expressing support"), if any.
+
+    A fronted "By doing X, they reduced A and built B" is the means of both
+    conjoined verbs: a conjunct verb takes its head's fronted means clause.
+    """
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            gerund = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if gerund is not None:
+                return gerund
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        fronted = means_clause(verb.head)
+        if fronted is not None and fronted.i < verb.head.i:
+            return fronted
+    return None
+
+
+def support_verb(noun: Token, words: WordLists) -> Token | None:
+    """The verb of a support-verb construction whose object is ``noun`` ("staged a protest"), if any."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "attr"):
+        return None
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head  # "went on strike"
+    support = words.by_kind.get("support_verb", ())
+    if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in support or verb.lower_ in support):
+        return verb
+    return None
+
+
+def resultative_so(token: Token, words: WordLists | None = None) -> bool:
+    """"..., so Y": "so" opening a clause after a comma or "and", not "so much", "so that", "so far"."""
+    words = words or packaged_words()
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and", ";"):
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "DET" and after.dep_ in ("det", "poss") and after.head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "..., so the crown did not ...": a determiner opening the next clause's subject
+    return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in words.by_kind.get("so_nonresult_after", ())
+
+
+
+def small_clause(verb: Token) -> tuple[Token, Token] | None:
+    """For "left the city vulnerable", "kept the mills running": the (subject, predicate) of the verb's small clause.
+
+    The predicate is an adjective or an -ing verb: an object with an object
+    predicative or complement ("left [the city] [vulnerable]"), a clausal
+    complement with its own subject ("made [the trade profitable]"), or, in
+    the passive, the verb's subject with its predicative ("was left empty").
+    A bare infinitive ("made them leave") is the causative frame's, and an
+    expletive "it" ("made it clear that") names no factor.
+    """
+    def predicate_ok(token: Token) -> bool:
+        return token.pos_ == "ADJ" or (token.pos_ == "VERB" and token.tag_ == "VBG")
+
+    subject = None
+    predicate = None
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "acomp") and predicate_ok(child):
+            predicate = child
+        elif child.dep_ == "ccomp" and predicate_ok(child):
+            inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if inner is not None:
+                subject, predicate = inner, child
+    if predicate is None:
+        return None
+    if subject is None:
+        found = passive_subjects(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        subject = found[0] if found else None
+    if subject is None or subject.lower_ == "it" or subject.i == predicate.i:
+        return None
+    return subject, predicate
+
+
+def combination_members(token: Token, words: WordLists) -> list[Token]:
+    """The members of "the combination of X and Y" (lexicon kind ``combination``): [X, Y]; else [token].
+
+    A noun that only bundles its of-object's conjuncts ("the conjunction of
+    drought and war") is not itself a cause: each member is.
+    """
+    if token.lemma_.lower() not in words.by_kind.get("combination", ()):
+        return [token]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found = [c for c in prep.children if c.dep_ == "pobj"]
+            if found:
+                return conjuncts(found[0])
+    return [token]
+
+
+def relative_misparse(verb: Token) -> tuple[Token, Token] | None:
+    """(antecedent, object) of a relative clause the parser read as a noun phrase.
+
+    "a massacre that hardened demands for independence" is often parsed with
+    the verb as an adjective ("hardened" amod of "demands") and "demands" as the
+    relative clause. A verb form tagged as an adjectival modifier, right after
+    the relative pronoun of that clause, is the clause's verb; the noun it
+    modifies is its object and the antecedent its subject.
+    """
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return None
+    pronoun = verb.doc[verb.i - 1]
+    noun = verb.head
+    if pronoun.lower_ not in packaged_words().by_kind.get("relative_pronoun", ()) or pronoun.head.i not in (noun.i, verb.i) or noun.i <= verb.i:
+        return None
+    if noun.dep_ != "relcl" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun.head, noun
+
+
+def measured_time(marker: Token, words: WordLists) -> bool:
+    """"two years after X", "a week following X", "shortly after X": a measured stretch of time before the marker.
+
+    A noun of measure ("two years") or an adverb of time (lexicon kind
+    ``time_adverb``: "shortly", "soon") right before the marker; not "simply
+    because", "partly because".
+    """
+    holders = [marker, marker.head] if marker.dep_ == "mark" else [marker]
+    for holder in holders:
+        for child in holder.children:
+            if not (marker.i - 3 <= child.i < marker.i):
+                continue
+            if child.dep_ == "npadvmod" and child.pos_ == "NOUN":
+                return True
+            if child.dep_ == "advmod" and child.lemma_.lower() in words.by_kind.get("time_adverb", ()):
+                return True
+    if marker.dep_ == "prep" and marker.head.i < marker.i and marker.head.dep_ == "npadvmod" and marker.head.pos_ == "NOUN":
+        return True  # "[two years] after the war": the preposition hangs on the measure noun
+    return False
+
+
+def author_subject(verb: Token, words: WordLists) -> bool:
+    """The clause states the author's or the scholarship's method, not an actor's act.
+
+    Its subject is the work or scholarship ("this chapter", "historians":
+    lexicon kinds ``self`` and ``cited``), or "I"/"we" with a verb of method
+    (kind ``method_verb``: "I use tax rolls to show ..."); a speaker's "we
+    took the time to ..." is an act of its own.
+    """
+    personal = words.by_kind.get("first_person_pronoun", ())
+    for subject in subjects(verb):
+        if subject.lower_ in personal:
+            if verb.lemma_.lower() in words.by_kind.get("method_verb", ()):
+                return True
+        elif words.in_kinds(subject.lemma_.lower(), ("self", "cited")) or words.in_kinds(subject.lower_, ("self", "cited")):
+            return True
+    return False
+
+
+def infinitive_complement(verb: Token) -> Token | None:
+    """The to-infinitive of "drove X to flee" however it is attached (xcomp, ccomp or, misread as a purpose, advcl)."""
+    for child in verb.children:
+        if child.i <= verb.i or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.dep_ in ("xcomp", "ccomp"):
+            return child
+        if child.dep_ == "advcl" and child.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            objects_before = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
+            if objects_before and child.left_edge.i == objects_before[-1].right_edge.i + 1:
+                return child
+            if not objects_before and any(c.dep_ == "nsubjpass" for c in verb.children):
+                by = next((c for c in verb.children if c.dep_ == "agent" and c.i < child.i), None)
+                if child.left_edge.i == (by.right_edge.i if by is not None else verb.i) + 1:
+                    return child  # "peasants were driven (by hunger) to flee"
+    return None
+
+
+def conjoined_complements(subject: Token, clause: Token) -> list[tuple[Token, tuple[int, int], int]]:
+    """The effects of "drove X to sell Y and (to) leave Z": one per coordinated infinitive.
+
+    Each item is (verb, span, own start): the first span runs from the causee
+    ``subject`` (or the verb) to the end of the first infinitive; a later
+    conjunct's span is its own clause. ``own start`` is where the verb's own
+    clause begins, for when the causee cannot be part of the span.
+    """
+    doc = clause.doc
+    conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                 and infinitive_complement(c) is None]  # "to sell and make them leave": "make" has its own
+    found = []
+    heads = [clause] + conjoined
+    for n, head in enumerate(heads):
+        start = min(subject.left_edge.i, head.i) if n == 0 else head.left_edge.i
+        own_start = head.left_edge.i
+        later = [c.left_edge.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > head.i]
+        if later:  # up to the next coordinated verb, whether it is an effect of its own or not
+            end = min(later + [c.i for c in clause.children if c.dep_ == "cc" and c.i > head.i])
+        else:
+            end = clause_end(head)
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        found.append((head, (start, end), own_start))
+    return found
+
+
+def degree_question_end(doc: Doc, span: tuple[int, int], head: int) -> tuple[tuple[int, int], int]:
+    """An end without the degree question that asks about it: "how much of the decline" → "the decline".
+
+    ``span`` is (start, end) token indices and ``head`` the end's head; when
+    the head is a quantity word with a question adverb ("how much/many",
+    tag WRB) and an *of*-phrase, the end is the *of*-phrase's object and the
+    span starts after *of*; otherwise both come back unchanged.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("x")
+    >>> degree_question_end(doc, (0, 1), 0)
+    ((0, 1), 0)
+    """
+    quantity = doc[head]
+    wh = next((c for c in quantity.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < quantity.i), None)
+    of = next((c for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > quantity.i), None)
+    target = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if wh is None or target is None or not span[0] <= wh.i < span[1]:
+        return span, head
+    return (of.i + 1, span[1]), target.i
