@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from argmine.errors import RuleFileError
 from argmine.nlp.rules import CueRule, LexiconRule, load_cue_rules, load_lexicon, read_rule_file, rules_dir
+from argmine.records import CausalLink, Claim
+
+_PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 
 CUE_RULES = load_cue_rules()
 LEXICON = load_lexicon()
@@ -250,8 +254,9 @@ def test_rules_analyze_pipes_reports_no_problems(nlp):
 # -- no English word lists in code ---------------------------------------------------
 
 #: the modules that read words (the components' inline lists and corpus.py's language data are not yet moved)
-_WORD_READERS = ("nlp/rules", "nlp/syntax", "extraction/concepts", "extraction/extract", "extraction/factuality",
-                 "extraction/anaphora", "nlp/nominal", "nlp/wordnet", "graph/argument")
+#: Every module of the stages that read words: the NLP stage (components included), extraction and graph.
+_WORD_READERS = tuple(sorted(str(path.relative_to(_PACKAGE).with_suffix("")) for stage in ("nlp", "extraction", "graph")
+                             for path in (_PACKAGE / stage).rglob("*.py")))
 #: dependency labels, part-of-speech names and spaCy's morphology: not English words
 _PARSE_LABELS = frozenset(
     "nsubj nsubjpass dobj pobj prep amod acl advcl conj cc punct mark compound poss det relcl ccomp xcomp attr acomp "
@@ -266,8 +271,9 @@ def _code_vocabulary() -> frozenset[str]:
     from argmine.extraction.factuality import MODALITIES
     from argmine.nlp.rules import ClaimRule
 
-    names = set(LEXICON.by_kind) | set(MODALITIES) | {"synonym", "hypernym", "demonstrative", "summary"}
-    for record in (CueRule, LexiconRule, ClaimRule):
+    names = set(LEXICON.by_kind) | set(MODALITIES) | {"synonym", "hypernym", "demonstrative", "summary",
+                                                             "negated"}  # "negated": an edge state of the graph
+    for record in (CueRule, LexiconRule, ClaimRule, CausalLink, Claim):
         for name, hint in typing.get_type_hints(record).items():
             names.add(name)
             names.update(a for a in typing.get_args(hint) if isinstance(a, str))

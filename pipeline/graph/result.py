@@ -26,9 +26,16 @@ DOCUMENT_COLUMNS = [
     "publisher", "print_year", "online_date", "content_type", "words", "sentences", "claims", "links", "text",
 ]
 CONCEPT_COLUMNS = ["concept", "mentions", "documents", "n_documents", "aliases", "merged_from", "as_cause", "as_effect"]
-_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves", "this", "these", "that", "those"})
 _MAX_PATHS = 500
 _MAX_HOPS = 8
+
+
+
+def _anaphoric_pronouns() -> frozenset[str]:
+    """The pronouns of lexicon kind ``anaphoric_pronoun`` (both numbers): a resolution of one adds no alias."""
+    from ..nlp.rules import load_lexicon
+
+    return load_lexicon().words("anaphoric_pronoun")
 
 
 @dataclass(frozen=True)
@@ -286,10 +293,11 @@ class ConceptTable:
 
     def add_resolutions(self, resolutions: Iterable[Resolution]) -> None:
         """Call after every link was added: only concepts of links gain mentions."""
+        pronouns = _anaphoric_pronouns()
         for res in resolutions:
             if len(res.antecedents) == 1 and res.antecedents[0] in self.docs:
                 self.places[res.antecedents[0]].add((res.doc_id, res.start, res.end))
-                if res.mention.lower() not in _PRONOUNS:
+                if res.mention.lower() not in pronouns:
                     self.texts[res.antecedents[0]].add(res.mention)
 
     def frame(self, merges: Iterable[Merge] = ()) -> pd.DataFrame:

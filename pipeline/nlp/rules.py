@@ -489,7 +489,9 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
 #: custom lexicon that changes one is refused by :func:`load_lexicon`.
 PACKAGED_KINDS = ("relative_pronoun", "relative_determiner", "partitive_head", "copula", "being_verb",
                   "so_nonresult_after", "comparison_mark", "singular_demonstrative", "synonym",
-                  "split_coordinator", "split_subordinator", "ordinal", "modal", "concessive")
+                  "split_coordinator", "split_subordinator", "ordinal", "modal", "concessive",
+                  "first_person_pronoun", "third_person_pronoun", "demonstrative", "author_work_determiner",
+                  "ability_modal", "inability_negator", "comparative_hedge", "ordinal_adverb")
 
 
 #: The ``Doc.user_data`` key under which argmine's components record the lexicon file they read.

@@ -510,7 +510,7 @@ class CausalLinkFinder:
             return  # "drove X into debt": the lexicon's verb-preposition rule reads it
         # a state ("into revolt", "into a war", "into debt"), not a place ("into the valley", "into their towns")
         results = [t for t in syntax.prep_objects(prep) if t.pos_ == "NOUN"
-                   and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS") and c.lower_ not in ("a", "an", "no")
+                   and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS") and c.lower_ not in self.words.by_kind.get("state_determiner", ())
                                for c in t.children)]
         causes = syntax.subjects(verb)
         event = syntax.participle_event(verb)
@@ -935,7 +935,7 @@ class CausalLinkFinder:
             return
         targets = [t for t in syntax.phrase_objects(phrase)
                    if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
-        if phrase.text.lower() in ("after", "following"):
+        if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()):
             targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
             if syntax.measured_time(phrase[0], self.words):
                 return
@@ -1078,10 +1078,10 @@ class CausalLinkFinder:
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, previous.i, attach.i,
                         rule.strength, rule.polarity, rule.confidence)
 
-    @staticmethod
-    def _inverted_ellipsis(verb: Token) -> bool:
+    def _inverted_ellipsis(self, verb: Token) -> bool:
         """An auxiliary before its subject with the predicate elided: "(so / as) did the towns", "so was the army"."""
-        if not (verb.tag_ == "MD" or (verb.lemma_ in ("do", "be", "have") and verb.tag_ in ("VBD", "VBZ", "VBP"))):
+        if not (verb.tag_ == "MD" or (verb.lemma_ in self.words.by_kind.get("auxiliary_verb", ())
+                                      and verb.tag_ in ("VBD", "VBZ", "VBP"))):
             return False
         after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         return after is not None and after.pos_ in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM")

@@ -60,6 +60,14 @@ _ORDINALS = load_lexicon().words("ordinal", "first") | load_lexicon().words("ord
 _CLOSING_ORDINALS = load_lexicon().words("ordinal", "closing")
 _MODALS = load_lexicon().words("modal")
 _CONCESSIVES = load_lexicon().words("concessive")
+_FIRST_PERSON = load_lexicon().words("first_person_pronoun")
+_THIRD_PERSON = load_lexicon().words("third_person_pronoun")
+_DEMONSTRATIVES = load_lexicon().words("demonstrative")
+_AUTHOR_WORK_DETERMINERS = load_lexicon().words("author_work_determiner")
+_ABILITY_MODALS = load_lexicon().words("ability_modal")
+_INABILITY_NEGATORS = load_lexicon().words("inability_negator")
+_COMPARATIVE_HEDGES = load_lexicon().words("comparative_hedge")
+_ORDINAL_ADVERBS = load_lexicon().words("ordinal_adverb")
 
 
 @Language.factory(
@@ -419,9 +427,9 @@ class ClaimUnitFinder:
                 continue  # "a suggestion", "the appearance"
             if head.lower_ in _MODALS and not _in_main_clause(head, unit):
                 continue  # "so that they could control it": not the claim's own modality
-            if head.lower_ in ("could", "can") and start + 1 < len(tokens) and lows[start + 1] in ("not", "n't", "no"):
+            if head.lower_ in _ABILITY_MODALS and start + 1 < len(tokens) and lows[start + 1] in _INABILITY_NEGATORS:
                 continue  # "could not leave": inability, not a hedge
-            if hedge == ("at", "least") and start + 2 < len(tokens) and lows[start + 2] == "as":
+            if " ".join(hedge) in _COMPARATIVE_HEDGES and start + 2 < len(tokens) and lows[start + 2] == "as":
                 continue  # "at least as important": a comparison
             return " ".join(lows[start:start + width])
         return ""
@@ -477,8 +485,8 @@ class ClaimUnitFinder:
         # "the article argues" is the work itself only in the present, as the links read it
         # (argmine.extraction.factuality.source_of); "the book claimed that" reports
         present = root.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in root.children)
-        if sub_low in ("i", "we") or (sub_lemma in self.self_words
-                                      and (determiners & {"this", "my", "our"} or ("the" in determiners and present))
+        if sub_low in _FIRST_PERSON or (sub_lemma in self.self_words
+                                      and (determiners & _AUTHOR_WORK_DETERMINERS or ("the" in determiners and present))
                                       and sub_lemma not in self.cited - self.self_words):
             return "author"
         owned = any(c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")
@@ -486,7 +494,7 @@ class ClaimUnitFinder:
         if sub_lemma in self.self_words and owned and root.lemma_.lower() in self.reporting_verbs:
             return "cited"  # "Smith's article argues that ...", as the links read it
         if sub_low in self.cited or sub_lemma in self.cited:
-            if determiners & {"this", "these", "such", "that", "those"}:
+            if determiners & _DEMONSTRATIVES:
                 return "author"  # "this view ignores ...": the author judging cited work
             return "cited"
         verb = root
@@ -513,7 +521,7 @@ class ClaimUnitFinder:
             span = doc[unit["start"]:unit["end"]]
             root = span.root
             subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.lower_ in ("they", "he", "she") and root.lemma_.lower() in self.reporting_verbs | self.belief_verbs:
+            if subject is not None and subject.lower_ in _THIRD_PERSON and root.lemma_.lower() in self.reporting_verbs | self.belief_verbs:
                 unit["asserted_by"] = "cited"
                 if not unit["typed_by_rule"]:
                     unit["type"] = "background"
@@ -695,7 +703,7 @@ def _ordinal(unit: Span) -> str:
     low = first.lower_
     if low in _ORDINALS | _CLOSING_ORDINALS and first.i + 1 < len(first.doc) and first.doc[first.i + 1].text == ",":
         return low
-    return low if low in ("firstly", "secondly", "thirdly", "lastly") else ""
+    return low if low in _ORDINAL_ADVERBS else ""
 
 
 def _in_main_clause(token: Token, unit: Span) -> bool:
