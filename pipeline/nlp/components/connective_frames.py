@@ -1,0 +1,286 @@
+"""Frames of connectives: subordinators, prepositions and adverbs within and across clauses, "thus"/"thereby", and necessary conditions ("only when").
+
+The methods of :class:`ConnectiveFrames` are mixed into
+:class:`argmine.nlp.components.causal.CausalLinkFinder`, which gives them ``self.words``,
+``self.by_lemma`` and the shared helpers they call; each frame yields
+:class:`~argmine.nlp.components.causal.TokenLink` records (or ``None`` for a cue it read and rejected).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from .. import nominal
+from .. import syntax
+from ..rules import CueRule
+from .token_link import TokenLink
+
+__all__ = ["ConnectiveFrames"]
+
+
+class ConnectiveFrames:
+    """Frames of connectives (a mixin of the causal link finder)."""
+
+    def _result_adverb(self, rule: CueRule, adverb: Token) -> Iterator[TokenLink | None]:
+        """The scope of "thus"/"thereby" inside a sentence.
+
+        - on a coordinated noun ("eroded wages and thus urban demand"): the
+          first conjunct -> that noun;
+        - on a gerund clause (", thereby draining silver"): the governing
+          clause's result -> the gerund's clause. With an enabling or causing
+          verb that result is its infinitive complement(s) ("enabled X to
+          accumulate capital, thus overcoming Y"), else the governing clause.
+        """
+        if adverb.dep_ != "advmod":
+            return
+        head = adverb.head
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+            first = head.head
+            yield TokenLink(rule.id, (adverb.i, adverb.i + 1), syntax.np_span(first), syntax.np_span(head, exclude={adverb.i}),
+                            first.i, head.i, rule.strength, rule.polarity, rule.confidence)
+            return
+        if head.tag_ != "VBG" or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            return
+        main = head.head
+        effect = syntax.clause_span(head, exclude={adverb.i})
+        complement = syntax.infinitive_complement(main) if any(
+            r.frame == "causative" for r in self.by_lemma.get(main.lemma_.lower(), ())) else None
+        if complement is not None and complement.i < head.i:
+            for end in [complement] + [c for c in complement.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+                skip = {t.i for k in end.children if k.dep_ in ("conj", "cc", "nsubj") for t in k.subtree}
+                yield TokenLink(rule.id, (adverb.i, adverb.i + 1), syntax.clause_span(end, exclude=skip), effect,
+                                end.i, head.i, rule.strength, rule.polarity, rule.confidence)
+                yield from self._countered_result(head, syntax.clause_span(end, exclude=skip), end.i)
+            return
+        cause = syntax.core_clause_span(main, exclude={t.i for t in head.subtree})
+        yield TokenLink(rule.id, (adverb.i, adverb.i + 1), cause, effect, main.i, head.i,
+                        rule.strength, rule.polarity, rule.confidence)
+
+    def _countered_result(self, gerund: Token, cause: tuple[int, int], cause_head: int) -> Iterator[TokenLink | None]:
+        """The negative link of a result gerund that stops its object (", thus overcoming Y", ", thereby averting Y").
+
+        The complement that brings the result about counters what the gerund's verb stops: ``cause`` -> each object
+        of ``gerund``, polarity negative, read by the gerund's own negative verb rule (e.g. ``verb-counteract``).
+        """
+        rule = next((r for r in self.by_lemma.get(gerund.lemma_.lower(), ())
+                     if r.frame == "verb" and r.polarity == "negative"), None)
+        if rule is None:
+            return
+        for obj in syntax.objects(gerund):
+            for e in syntax.conjuncts(obj):
+                yield TokenLink(rule.id, (gerund.i, gerund.i + 1), cause, syntax.np_span(e), cause_head, e.i,
+                                rule.strength, rule.polarity, rule.confidence)
+
+    def _connective_mark(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
+        marker = phrase[-1]
+        if marker.dep_ != "mark" or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
+            return
+        sub = marker.head
+        main = syntax.subordinate_main(sub)
+        while main.dep_ == "xcomp" and main.head.pos_ in ("VERB", "AUX"):
+            main = main.head  # "warned motorists to stay away as ...": the reason is for the finite clause
+        if main.i == sub.i or main.pos_ not in ("VERB", "AUX", "ADJ"):
+            return
+        if rule.attach and not self._attached_to(main, rule.attach) \
+                and not (rule.cause_attach and self._attached_to(sub, rule.cause_attach)):
+            return  # "after police arrested the leaders, the town was quiet": the arrest is a sanction, so a reason
+        if syntax.measured_time(marker, self.words):
+            return  # "two years after the treaty was signed": a stretch of time, not a reason
+        if marker.lower_ == "since" and syntax.is_temporal(sub):
+            return
+        if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
+            return
+        cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase})
+        effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
+        if rule.reverse:
+            cause_span, effect_span = effect_span, cause_span
+            cause_head, effect_head = main.i, sub.i
+        else:
+            cause_head, effect_head = sub.i, main.i
+        yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, cause_head, effect_head,
+                        rule.strength, rule.polarity, rule.confidence)
+
+    def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
+        if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase} \
+                and not (phrase[0].tag_ == "VBG" and phrase[0].dep_ == "xcomp"):
+            return
+        targets = [t for t in syntax.phrase_objects(phrase)
+                   if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
+        if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()):
+            targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
+            if syntax.measured_time(phrase[0], self.words):
+                return
+        if not targets:
+            return
+        attach = syntax.phrase_attachment(phrase)
+        if attach is None:
+            return
+        if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end)) \
+                and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
+            return  # "following the clashes, the curfew was extended": a reaction to a disruption
+        exclude = {t.i for t in phrase} | {t.i for target in targets for t in target.subtree}
+        for token in phrase:
+            exclude.update(t.i for t in token.subtree)
+        doc = phrase.doc
+        act = syntax.support_verb(attach, self.words)
+        if act is None and not (attach.pos_ == "NOUN" and self._eventive(attach)) and "result_noun" not in rule.attach:
+            # "farmers shouted slogans against X"; not "triggered a strike for X", nor "fear from X" (the noun is the result)
+            act = self._governing_act(attach)
+        if act is not None:  # "villagers staged a protest against X": the act is the effect
+            effect_span = syntax.core_clause_span(act, exclude=exclude)
+            while effect_span[0] < act.i and (doc[effect_span[0]].tag_ in ("WDT", "WP", "WRB") or doc[effect_span[0]].dep_ == "mark"):
+                effect_span = (effect_span[0] + 1, effect_span[1])  # "..., which triggered X": the clause without its relative word
+        elif attach.pos_ in ("VERB", "AUX"):
+            effect_span = syntax.core_clause_span(attach, exclude=exclude)
+        else:
+            effect_span = syntax.np_span(attach, exclude=exclude)
+        for target in targets:
+            members = syntax.conjuncts(target)
+            for c in members:
+                cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 else syntax.arg_span(c)
+                yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, c.i, attach.i,
+                                rule.strength, rule.polarity, rule.confidence)
+
+    @staticmethod
+    def _motive_span(verb: Token) -> tuple[int, int]:
+        """The clause of a purpose or motive verb without a non-restrictive relative clause that closes it.
+
+        "They marched to the town hall, demanding a new road, which the council
+        had promised": the motive is "demanding a new road"; what the
+        comma-set relative clause says of the road is a comment, not part of
+        it. A restrictive one ("to disperse a crowd that was throwing stones")
+        stays: it tells which crowd. Returns ``(start, end)``
+        token offsets, end-exclusive (:func:`argmine.nlp.syntax.clause_span`).
+        """
+        closing: set[int] = set()
+        for relative in verb.subtree:
+            if relative.dep_ == "relcl" and relative.right_edge.i == verb.right_edge.i \
+                    and relative.left_edge.i > 0 and relative.doc[relative.left_edge.i - 1].text in (",", ";", "(", "–", "—"):
+                closing.update(t.i for t in relative.subtree)
+        return syntax.clause_span(verb, exclude=closing)
+
+    @staticmethod
+    def _main_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+        """:func:`argmine.nlp.syntax.core_clause_span` without a source attribution ("According to X, ...").
+
+        The phrase names who reports the clause, not what happened: "According
+        to the union, the workers walked out, demanding X" gives the effect
+        "the workers walked out". Returns ``(start, end)``, end-exclusive.
+        """
+        excluded = set(exclude)
+        for child in verb.children:
+            if child.i < verb.i and child.lower_ == "according" and child.dep_ in ("prep", "advcl", "advmod"):
+                excluded.update(t.i for t in child.subtree)
+        return syntax.core_clause_span(verb, exclude=excluded)
+
+    @staticmethod
+    def _governing_act(token: Token) -> Token | None:
+        """The verb whose act a connective's phrase explains when the phrase hangs on its object or on a non-finite verb.
+
+        "Farmers shouted slogans against the levy": the shouting of slogans,
+        the clause of ``shouted``; "the shops remained closed because of the
+        strike", "they were forced to look for transport due to X": the finite
+        verb above ``closed`` / ``look``. Returns the verb, or None when
+        ``token`` is a subject, a noun outside a clause or a finite verb.
+        """
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr"):
+            head = token.head
+        elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+            head = token.head.head  # "gathered in protests against X"
+        elif token.pos_ in ("VERB", "AUX", "ADJ") and token.dep_ in ("xcomp", "acomp"):
+            head = token.head
+        else:
+            return None
+        while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
+
+    @staticmethod
+    def _np_extent(noun: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+        """A noun phrase with everything said of it inside the phrase: relative clauses and participles included.
+
+        "because of the strike called by the union last week": the whole
+        phrase, where :func:`argmine.nlp.syntax.np_span` keeps "the strike"
+        only. Appositions, coordinated members and parentheticals stay out;
+        a verb end keeps its clause (:func:`argmine.nlp.syntax.arg_span`).
+        Returns ``(start, end)`` token offsets, end-exclusive.
+        """
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return syntax.arg_span(noun, exclude)
+        tokens = {t.i for t in noun.subtree} - set(exclude)
+        for child in noun.children:
+            if child.dep_ in ("appos", "conj", "cc", "parataxis") or (child.dep_ == "punct" and child.i > noun.i):
+                tokens -= {t.i for t in child.subtree}
+        start = end = noun.i
+        while start - 1 in tokens:
+            start -= 1
+        while end + 1 in tokens:
+            end += 1
+        doc = noun.doc
+        while end > noun.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "mark") or doc[end].tag_ in ("WDT", "WP")):
+            end -= 1
+        return (start, end + 1)
+
+    def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
+        if phrase.text.lower() == "so" and not syntax.resultative_so(phrase[0]):
+            return
+        if phrase.text.lower() == "so" and phrase.end + 1 < len(phrase.doc) and self._inverted_ellipsis(phrase.doc[phrase.end]):
+            return  # "..., and so did the towns that X": an elided predicate shared, not a result
+        attach = syntax.phrase_attachment(phrase)
+        if attach is None or attach.pos_ not in ("VERB", "AUX"):
+            return
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase[-1].children):
+            return  # "as a result of X" is the prepositional cue
+        exclude = {t.i for t in phrase}
+        if len(phrase) == 1 and attach.tag_ == "VBG" and attach.dep_ in ("advcl", "conj", "xcomp") \
+                and any(r.frame == "result_adverb" for r in self.by_lemma.get(phrase[0].lower_, ())):
+            return  # ", thus overcoming X": the governing clause is the cause (result_adverb frame), not the previous sentence
+        previous = syntax.previous_clause(attach, phrase.start)
+        if previous is None:
+            return
+        if previous.sent.start != attach.sent.start and self._own_cause(attach):
+            return  # "The collapse thus had a lasting impact on X": a conclusion with its own causal predicate
+        # the adverb's clause is cut out of the previous clause when it hangs below it ("X, and so Y" as conj);
+        # a previous clause that hangs below the adverb's ("X, so Y" with X as ccomp of Y) keeps its own words
+        exclude_prev = {t.i for t in attach.subtree} if attach in previous.subtree and attach.i != previous.i else set()
+        cause_span = syntax.clause_span(previous, exclude=exclude_prev | exclude)
+        own = {t.i for t in previous.subtree} if previous.head.i == attach.i else set()
+        effect_span = syntax.clause_span(attach, exclude=exclude | own)
+        yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, previous.i, attach.i,
+                        rule.strength, rule.polarity, rule.confidence)
+
+    def _inverted_ellipsis(self, verb: Token) -> bool:
+        """An auxiliary before its subject with the predicate elided: "(so / as) did the towns", "so was the army"."""
+        if not (verb.tag_ == "MD" or (verb.lemma_ in self.words.by_kind.get("auxiliary_verb", ())
+                                      and verb.tag_ in ("VBD", "VBZ", "VBP"))):
+            return False
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        return after is not None and after.pos_ in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM")
+
+    def _necessary_condition(self, rule: CueRule, marker: Token) -> Iterator[TokenLink | None]:
+        """"Revolts succeeded only when the nobility was divided": the condition is necessary for the main clause.
+
+        See :func:`argmine.nlp.nominal.necessary_condition`; the link is
+        contributory (a necessary, not a sufficient, condition).
+        """
+        found = nominal.necessary_condition(marker, self.words)
+        if found is None:
+            return
+        focus, sub, main = found
+        if not self._asserted_clause(main):
+            return
+        cue = {focus.i, marker.i}
+        cause_span = syntax.clause_span(sub, exclude=cue)
+        effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree} | {marker.i})
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children)
+        named = [] if own else syntax.subjects(main)  # "X was Z and was only imposed when ...": the shared subject
+        effect_head = named[0] if named and named[0].pos_ in ("NOUN", "PROPN") else main
+        yield TokenLink(rule.id, (marker.i, marker.i + 1), cause_span, effect_span, sub.i, effect_head.i,
+                        rule.strength, rule.polarity, rule.confidence, (focus.i,))
+
+    def _connective_phrase(self, verb: Token, prep: Token) -> bool:
+        """"owing to X": a participle and its preposition that make a connective cue of their own."""
+        phrase = f"{verb.lower_} {prep.lower_}"
+        return any(key.endswith(f"::{phrase}") and rule.frame == "connective_prep" for key, rule in self.phrase_rules.items())

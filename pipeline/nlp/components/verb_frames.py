@@ -1,0 +1,470 @@
+"""Frames read off a cue verb: plain verbs, verb + preposition, causatives and their results, resultatives, verb clauses, degree of effort, counterfactuals, participles and depictives.
+
+The methods of :class:`VerbFrames` are mixed into
+:class:`argmine.nlp.components.causal.CausalLinkFinder`, which gives them ``self.words``,
+``self.by_lemma`` and the shared helpers they call; each frame yields
+:class:`~argmine.nlp.components.causal.TokenLink` records (or ``None`` for a cue it read and rejected).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from .. import nominal
+from .. import syntax
+from ..rules import CueRule
+from .token_link import TokenLink
+
+__all__ = ["VerbFrames"]
+
+
+class VerbFrames:
+    """Frames read off a cue verb (a mixin of the causal link finder)."""
+
+    def _verb(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        if verb.pos_ not in ("VERB",) or not self._asserted_clause(verb):
+            return
+        causes: list[Token] = []
+        relative = syntax.relative_misparse(verb)
+        if relative is not None:  # "a massacre that hardened demands": read as the relative clause it is
+            for c in self._members(relative[0]):
+                for e in syntax.conjuncts(relative[1]):
+                    yield self._make(rule, (verb.i, verb.i + 1), c, e)
+            return
+        if syntax.is_participial_passive(verb) and verb.lemma_.lower() in self.words.by_kind.get("emotion_verb", ()):
+            return  # "Angered by the tax, the townsmen rioted": the motive of the main clause (participle frame)
+        if syntax.is_passive(verb):
+            causes = syntax.agents(verb)
+            cause = causes[0] if causes else None
+            effects = syntax.passive_subjects(verb)
+            if rule.object:  # "the threat to order posed by X": the parser may hang "posed" on "order"
+                effects = [self._named_noun(e, rule.object) for e in effects]
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if causes and subject is not None and subject.tag_ not in ("WDT", "WP"):
+                # "the floods were caused by rains": the effect is what happened to the subject
+                by_phrases = {t.i for by in causes for t in by.head.subtree}
+                effect_span = syntax.clause_span(verb, exclude=by_phrases)
+                for by in causes:
+                    for c in self._members(by):
+                        yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), effect_span, c.i, subject.i,
+                                        rule.strength, rule.polarity, rule.confidence)
+                return
+        else:
+            complement = syntax.infinitive_complement(verb)
+            if (syntax.has_xcomp_to(verb) or (complement is not None and complement.dep_ == "advcl")) and not rule.keeps_infinitive:
+                return  # "led X to do": the causative frame reads it
+            effects = syntax.objects(verb)
+            event = syntax.participle_event(verb)
+            if event is None and verb.dep_ == "xcomp":  # "the camp was bombed, threatening to raise tensions"
+                event = syntax.participle_event(verb.head)
+            if event is not None:  # "the dam broke, causing floods": the breaking causes
+                for effect in effects:
+                    for effect_head in syntax.conjuncts(effect):
+                        yield self._make_event(rule, (verb.i, verb.i + 1), event, effect_head)
+                return
+            means = syntax.means_clause(verb)
+            if means is not None:  # "he caused uproar by expressing support": the act is the cause
+                for effect in effects:
+                    for effect_head in syntax.conjuncts(effect):
+                        yield self._make_event(rule, (verb.i, verb.i + 1), (syntax.clause_span(means), means), effect_head)
+                        # "falling prices, by reducing net worth, can affect credit": prices -> credit as well
+                        for cause in syntax.subjects(verb):
+                            if not self._actor(cause) and cause.i < means.i:
+                                for c in self._members(cause):
+                                    yield self._make(rule, (verb.i, verb.i + 1), c, effect_head)
+                yield from self._means_links(rule, verb, means)
+                return
+            causes = self._bridged_subjects(verb) or syntax.subjects(verb)
+            if not causes and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "oprd") \
+                    and verb.head.head.pos_ in ("VERB", "AUX"):
+                causes = syntax.subjects(verb.head.head)  # "X proved unable to halt Y", "X was not enough to stop Y"
+            cause = causes[0] if causes else None
+            if cause is None:
+                yield from self._denied_gerund(rule, verb, effects)
+                return
+        if cause is None:
+            return
+        for cause_head in [c for by in causes or [cause] for c in self._members(by)]:
+            for effect in effects:
+                for effect_head in self._partitive_conjuncts(effect):
+                    yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
+
+    def _denied_gerund(self, rule: CueRule, verb: Token, effects: list[Token]) -> Iterator[TokenLink | None]:
+        """"Far from causing X, Y ...", "Rather than / instead of / without provoking X, Y ...": Y -> X, denied.
+
+        ``verb`` is a causal gerund with no subject of its own, the complement of a denying preposition (lexicon
+        kind ``denying_prep``); its cause is what the phrase hangs on (the main clause's subject, or the noun "Y,
+        far from causing X, ..."). The link is negative whatever the rule's polarity.
+        """
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or not effects:
+            return
+        prep = verb.head
+        before = verb.doc[prep.i - 1] if prep.i > 0 else None
+        phrase = f"{before.lower_} {prep.lower_}" if before is not None else prep.lower_
+        if not self.words.in_kinds(phrase, ("denying_prep",)) and not self.words.in_kinds(prep.lower_, ("denying_prep",)):
+            return
+        anchor = prep.head.head if prep.head.lower_ == "far" and prep.head.dep_ == "advmod" else prep.head
+        if anchor.pos_ in ("VERB", "AUX"):
+            holders = syntax.subjects(anchor) or syntax.passive_subjects(anchor)
+        elif anchor.pos_ in ("NOUN", "PROPN"):
+            holders = [anchor]
+        else:
+            return
+        for holder in holders:
+            if holder.pos_ == "PRON" or self._actor(holder):
+                continue  # "they ..., rather than provoking X": a person's choice, not a cause denied
+            for c in self._members(holder):
+                for effect in effects:
+                    for e in self._partitive_conjuncts(effect):
+                        link = self._make(rule, (verb.i, verb.i + 1), c, e)
+                        if link is not None:
+                            yield replace(link, polarity="negative")
+
+    def _verb_prep(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
+            return
+        if verb.dep_ == "acl" and self._additive(verb):
+            return  # "X, coupled with Y, caused Z": Y is added to X as a cause (see _members), not linked to X
+        anchor = verb
+        extra: list[int] = []
+        if rule.object:
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.lemma_ in rule.object), None)
+            if obj is None:
+                return
+            anchor = obj
+            extra.append(obj.i)
+        if rule.acomp:
+            comp = next((c for c in verb.children if c.dep_ in ("acomp", "oprd", "amod", "advmod", "prep") and c.lower_ in rule.acomp), None)
+            if comp is None:
+                return
+            anchor = comp
+            extra.append(comp.i)
+        prep = syntax.find_prep(anchor, rule.prep, verb)
+        if prep is None and rule.subject_cause:  # "deprived [the city of grain]": the parser hangs "of" on the object
+            prep = next((p for o in syntax.objects(verb) if (p := syntax.find_prep(o, rule.prep, o)) is not None), None)
+        if prep is None:
+            return
+        extra.append(prep.i)
+        if prep.dep_ == "prt":  # "brought about X"
+            targets = syntax.objects(verb)
+        else:
+            targets = syntax.prep_objects(prep) + self._coordinated_prep_objects(prep)
+        if not targets:
+            return
+        event = syntax.participle_event(verb) if not rule.reverse and not syntax.is_passive(verb) else None
+        means = syntax.means_clause(verb) if not rule.reverse and not syntax.is_passive(verb) else None
+        if event is None and means is not None:  # "X contributed to Y by doing Z": the act is the cause
+            event = (syntax.clause_span(means), means)
+            yield from self._means_links(rule, verb, means, extra)
+        if event is not None:  # "..., leading to Y": the event of the main clause leads to Y
+            for target in targets:
+                target = syntax.gerund_object(target, self.words)
+                for e in syntax.conjuncts(target):
+                    yield self._make_event(rule, (verb.i, verb.i + 1), event, e, extra)
+                    if means is not None:  # "heavy taxes, by impoverishing X, contributed to Y": taxes -> Y as well
+                        for cause in syntax.subjects(verb):
+                            if not self._actor(cause) and cause.i < verb.i:
+                                for c in self._members(cause):
+                                    yield self._make(rule, (verb.i, verb.i + 1), c, e, extra)
+            return
+        if syntax.is_passive(verb):
+            first = syntax.passive_subjects(verb)
+            by_agent = syntax.agent(verb)
+        else:
+            objects = [o for o in syntax.objects(verb) if o.i not in extra]
+            first = objects if objects and prep.dep_ != "prt" else syntax.subjects(verb)
+            by_agent = None
+        if rule.object or rule.acomp or prep.dep_ == "prt":
+            first = syntax.passive_subjects(verb) or syntax.subjects(verb)
+        if rule.needs_object and not syntax.objects(verb) and not syntax.is_passive(verb):
+            return  # "the protest turned into a riot" tells a change, not what changed it
+        if rule.subject_cause:  # "X deprived the city of Y": X causes (the loss of) Y
+            first = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
+        if rule.reverse and not (rule.object or rule.acomp) and not self._connective_phrase(verb, prep):
+            first = nominal.participle_host(verb) or first  # "the losses resulting from X", "..., arising from X"
+        elif not syntax.is_passive(verb) and not rule.subject_cause and (not first or first == syntax.subjects(verb)):
+            first = self._bridged_subjects(verb) or first  # "a reform that historians argue played a role in Y"
+        if rule.reverse and first and not syntax.is_passive(verb) and all(
+                self.words.in_kinds(h.lower_, ("negative_quantifier",)) for h in first):
+            first = syntax.subjects(verb) or first  # "Y owed nothing to X": X did not bring Y about
+        if not first:
+            return
+        for head in first:
+            for target in targets:
+                reached = syntax.gerund_object(target, self.words)
+                # "a part in engendering X": the causal gerund belongs to the cue
+                cue_words = extra + [target.i] if reached.i != target.i else extra
+                if rule.reverse:
+                    cause, effect = reached, head
+                else:
+                    cause, effect = head, reached
+                for c in self._members(cause):
+                    for e in self._partitive_conjuncts(effect):
+                        yield self._make(rule, (verb.i, verb.i + 1), c, e, cue_words)
+        if rule.needs_object and not rule.reverse and not syntax.is_passive(verb) and first != syntax.subjects(verb):
+            # "the missions absorbed local elites and turned them into clerks": the agent of the change, shared
+            # by the coordinated verbs, brings about the result too (not a person's act: "the king turned X into Y")
+            for subject in syntax.subjects(verb):
+                if subject.pos_ == "PRON" or self._person(subject):
+                    continue
+                for c in self._members(subject):
+                    for target in targets:
+                        for e in syntax.conjuncts(syntax.gerund_object(target, self.words)):
+                            if not (self._concrete(e) and not self._person(e)):  # not "... into a prison"
+                                yield self._make(rule, (verb.i, verb.i + 1), c, e, extra)
+        del by_agent
+
+    def _causative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
+            return
+        clause = syntax.infinitive_complement(verb)
+        if clause is None:
+            yield from self._causative_result(rule, verb)
+            return
+        if clause.dep_ == "advcl" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
+            return  # "they made bread to feed the troops": "make X V" takes no "to"; this is a purpose
+        if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.tag_ != "VB")) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+            return  # an imperative ("Let's get it done", "Make them pay"): nobody's act brings it about
+        if syntax.is_passive(verb):
+            # "peasants were forced by hunger to leave"
+            cause = syntax.agent(verb)
+            subject = next(iter(syntax.passive_subjects(verb)), None)
+        else:
+            causes = syntax.subjects(verb)
+            cause = causes[0] if causes else None
+            subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if subject is None:
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None and rule.strength == "contributory" and clause.dep_ == "xcomp":
+                subject = clause  # "the reform helped (to) keep wages low": an enabling verb needs no causee
+        event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
+        if event is not None:
+            cause = event[1]
+        if cause is None or subject is None:
+            return
+        to = next((c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        extra = [to] if to is not None else []
+        for head, effect, own_start in syntax.conjoined_complements(subject, clause):
+            if event is not None:
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, head.i,
+                                rule.strength, rule.polarity, rule.confidence, tuple(extra))
+                continue
+            for c in self._members(cause):
+                cause_span = syntax.np_span(c, exclude={verb.i})
+                if not syntax.valid_pair(cause_span, effect):  # "peasants were driven by hunger to flee"
+                    effect = (own_start, effect[1])
+                yield TokenLink(
+                    rule.id, (verb.i, verb.i + 1), cause_span, effect, c.i, head.i,
+                    rule.strength, rule.polarity, rule.confidence, tuple(extra),
+                )
+
+    def _causative_result(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The levies drove the peasants into revolt": the causee's result state (``rule.prep``) is the effect."""
+        if not rule.prep or verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()) or syntax.is_passive(verb):
+            return
+        causee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep and c.i > verb.i), None)
+        if causee is None or prep is None or prep.i < causee.i:
+            return
+        if any(r.frame == "verb_prep" and prep.lower_ in r.prep for r in self.by_lemma.get(verb.lemma_.lower(), ())):
+            return  # "drove X into debt": the lexicon's verb-preposition rule reads it
+        # a state ("into revolt", "into a war", "into debt"), not a place ("into the valley", "into their towns")
+        results = [t for t in syntax.prep_objects(prep) if t.pos_ == "NOUN"
+                   and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS") and c.lower_ not in self.words.by_kind.get("state_determiner", ())
+                               for c in t.children)]
+        causes = syntax.subjects(verb)
+        event = syntax.participle_event(verb)
+        for result in results:
+            effect = (causee.left_edge.i, result.right_edge.i + 1)
+            if event is not None:
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, result.i,
+                                rule.strength, rule.polarity, rule.confidence, (prep.i,))
+                continue
+            for cause in causes:
+                for c in self._members(cause):
+                    yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i, result.i,
+                                    rule.strength, rule.polarity, rule.confidence, (prep.i,))
+
+    def _resultative(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"X left Y vulnerable (to Z)", "X made Y profitable", "X kept Y flowing": X causes Y's state."""
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
+            return
+        found = syntax.small_clause(verb)
+        if found is None:
+            return
+        if verb.dep_ == "xcomp" and any(r.frame == "causative" for r in self.by_lemma.get(verb.head.lemma_.lower(), ())) \
+                and getattr(syntax.infinitive_complement(verb.head), "i", None) == verb.i:
+            return  # "the reform helped to keep wages low": the causative already reads its infinitive, with its strength
+        subject, predicate = found
+        causes = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
+        event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
+        start = min(subject.left_edge.i, predicate.i)
+        effect = (start, max(syntax.clause_end(predicate), subject.right_edge.i + 1))
+        if event is not None:
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, subject.i,
+                            rule.strength, rule.polarity, rule.confidence)
+            return
+        for cause in causes:
+            for c in syntax.conjuncts(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude={verb.i}), effect, c.i,
+                                subject.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _verb_clause(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"The drought meant that the harvest failed": the subject causes the that-clause.
+
+        Not with a person or a pronoun as the subject ("he meant that ..." reports speech).
+        """
+        if verb.pos_ != "VERB" or not self._asserted_clause(verb):
+            return
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return
+        for cause in syntax.subjects(verb):
+            if cause.pos_ == "PRON" or cause.ent_type_ in ("PERSON", "NORP", "ORG") or self._concrete(cause):
+                continue
+            for c in self._members(cause):
+                yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(clause), c.i,
+                                clause.i, rule.strength, rule.polarity, rule.confidence)
+
+    def _result_conjunct(self, token: Token) -> bool:
+        """A coordinated noun marked as a result: "wages and thus demand" (``demand``)."""
+        return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "conj" and any(
+            c.dep_ == "advmod" and c.lower_ in self.result_adverbs for c in token.children)
+
+    def _degree_effort(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"X did little (nothing, much) to V": X -> the infinitive's clause, with the rule's polarity.
+
+        The object of "do" is a degree word of ``rule.object``; the infinitive hangs on the verb or on that word.
+        How much X did says whether it brought the end about ("little", "nothing": negative), not a purpose.
+        """
+        if verb.pos_ not in ("VERB", "AUX") or not self._asserted_clause(verb):
+            return
+        degree = next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "advmod") and c.lower_ in rule.object), None)
+        if degree is None:
+            return
+        clause = next((c for c in list(verb.children) + list(degree.children) if c.dep_ in ("advcl", "xcomp", "relcl", "acl")
+                       and c.tag_ == "VB" and c.i > degree.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None:
+            return
+        ends = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for subject in syntax.subjects(verb):
+            for c in self._members(subject):
+                for end in ends:
+                    skip = {t.i for k in end.children if k.dep_ in ("conj", "cc") for t in k.subtree}
+                    to = [a.i for a in end.children if a.dep_ == "aux" and a.lower_ == "to"]
+                    yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(end, exclude=skip),
+                                    c.i, end.i, rule.strength, rule.polarity, rule.confidence, (degree.i, *to))
+
+    def _participle(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
+        """"They marched, demanding Y" (motive: the participle causes) or, reversed, "it exploded, killing five"."""
+        if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
+            return
+        emotion = verb.lemma_.lower() in self.words.by_kind.get("emotion_verb", ())
+        if verb.tag_ == "VBN" and (syntax.agent(verb) is None or not emotion):
+            return  # "a method called X", "money demanded by rebels" describe; "angered by X" gives a motive
+        if verb.tag_ == "VBG" and emotion:
+            return  # "..., angering residents" tells a result, not a motive
+        if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+            main = verb.head
+        elif verb.dep_ == "acl" and not rule.reverse:
+            # "workers demanding Y blocked the road", "they staged a protest urging Y"
+            main = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if main is None or verb.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+                return
+        else:
+            return
+        if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
+            return
+        own = self._motive_span(verb) if not rule.reverse else syntax.clause_span(verb)
+        other = self._main_clause_span(main, exclude={t.i for t in verb.subtree})
+        if rule.reverse:
+            head = syntax.subjects(main)
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), other, own, (head[0] if head else main).i, verb.i,
+                            rule.strength, rule.polarity, rule.confidence)
+        else:
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), own, other, verb.i, main.i,
+                            rule.strength, rule.polarity, rule.confidence)
+
+    def _counterfactual(self, rule: CueRule, token: Token) -> Iterator[TokenLink | None]:
+        """"Had X happened, Y would never have Z" / "If X had happened, Y would have Z": X -> Y.
+
+        ``token`` opens the condition: an inverted auxiliary before its subject
+        (lexicon kind ``inverted_conditional``) or a subordinator (kind
+        ``condition_marker``) of a past-perfect clause. The main clause needs a
+        conditional modal and perfect "have" (kind ``conditional_modal``); when
+        its verb is a causal cue of its own, that cue's frame reads it instead.
+        """
+        kinds = self.words.by_kind
+        sub = token.head
+        if sub.dep_ != "advcl" or sub.pos_ not in ("VERB", "AUX"):
+            return
+        if token.dep_ in ("aux", "auxpass") and token.lower_ in kinds.get("inverted_conditional", ()):
+            if token.i != sub.left_edge.i or any(c.dep_ == "mark" for c in sub.children):
+                return
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > token.i for c in sub.children):
+                return
+        elif token.dep_ == "mark" and token.lower_ in kinds.get("condition_marker", ()):
+            if sub.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in sub.children):
+                return
+        else:
+            return
+        main = sub.head
+        modal = [c for c in main.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in kinds.get("conditional_modal", ())]
+        if main.pos_ not in ("VERB", "AUX") or not modal or not any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal[0].i for c in main.children):
+            return
+        if any(self._would_read(r, main) for r in self.by_lemma.get(main.lemma_.lower(), ()) if r.id != rule.id):
+            return
+        cause_span = syntax.clause_span(sub, exclude={token.i})
+        effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
+        # "the revolt would never have broken out": what would (not) have emerged is the revolt
+        subject = next((c for c in main.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        negated = any(c.dep_ == "neg" for c in main.children)  # the negation is the link's polarity, not the name's
+        intransitive = subject is not None and not syntax.objects(main) and not syntax.is_passive(main) \
+            and (negated or main.lemma_.lower() in kinds.get("emergence_verb", ()))
+        yield TokenLink(rule.id, (token.i, token.i + 1), cause_span, effect_span, sub.i,
+                        subject.i if intransitive else main.i, rule.strength, rule.polarity, rule.confidence)
+
+    @staticmethod
+    def _would_read(rule: CueRule, verb: Token) -> bool:
+        """Whether ``rule`` can read a link off ``verb`` (a verb cue with an object or complement, or its preposition)."""
+        if rule.frame in ("verb", "causative"):
+            return any(c.dep_ in ("dobj", "xcomp", "ccomp", "agent", "nsubjpass") for c in verb.children)
+        if rule.frame == "verb_prep":
+            return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in rule.prep for c in verb.children)
+        return False
+
+    def _depictive(self, rule: CueRule, adjective: Token) -> Iterator[TokenLink | None]:
+        """"Unable to agree on the budget, the coalition collapsed": a fronted adjective phrase gives the reason.
+
+        The adjective heads a subjectless adverbial phrase before the main
+        clause's subject and takes a complement of its own (an infinitive or a
+        prepositional phrase), so that a bare "Young, he ..." does not count;
+        adjectives of comparison (lexicon kind ``comparison_adjective``) do not
+        give reasons ("Similar to X, Y ...").
+        """
+        misread = adjective.pos_ == "PROPN" and adjective.i == adjective.sent.start  # "Aware of X, ...": capitalised
+        if (adjective.pos_ != "ADJ" and not misread) or adjective.dep_ != "advcl" or adjective.head.pos_ not in ("VERB", "AUX"):
+            return
+        main = adjective.head
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or adjective.i > subject.i or adjective.right_edge.i >= subject.i:
+            return
+        if any(c.dep_ in ("nsubj", "mark", "expl") for c in adjective.children):
+            return
+        if not any(c.dep_ in ("xcomp", "prep") for c in adjective.children):
+            return
+        if adjective.lemma_.lower() in self.words.by_kind.get("comparison_adjective", ()):
+            return
+        if adjective.tag_ in ("JJR", "JJS") or any(c.dep_ == "advmod" and c.tag_ in ("RBR", "RBS") for c in adjective.children):
+            return  # "Most striking of all, X": a comment on what follows, not a reason
+        if not self._asserted_clause(main):
+            return
+        cause = syntax.clause_span(adjective)
+        effect = syntax.core_clause_span(main, exclude={t.i for t in adjective.subtree})
+        yield TokenLink(rule.id, (adjective.i, adjective.i + 1), cause, effect, adjective.i, main.i,
+                        rule.strength, rule.polarity, rule.confidence)
