@@ -26,6 +26,9 @@ predicted for them are neither right nor wrong. A gold id without a
 prediction, and a prediction with an ``"error"`` key, count as an empty
 prediction. Predictions whose id is not in the gold are not scored; they are
 counted in :attr:`Scores.extra`.
+
+Size: about 570 lines: the reader, the span matcher and the scorer of one
+schema, with their doctests; they are used together and only here.
 """
 from __future__ import annotations
 

@@ -14,6 +14,10 @@ concept naming, anaphora and factuality read the same one.
 >>> cues = load_cue_rules()
 >>> any("cause" in rule.lemmas for rule in cues)
 True
+
+Size: about 530 lines: one typed record and strict loader per rule file
+(cues, claims, lexicon, noun classes) and the :class:`Lexicon`, which belong
+together because they share the validator.
 """
 from __future__ import annotations
 

@@ -3,6 +3,11 @@
 Everything here takes and returns spaCy tokens or ``(start, end)`` token
 ranges (end-exclusive); nothing here knows about particular cue words: the
 words come from the lexicon through :class:`WordLists`.
+
+Size: about 940 lines, over the project's ~500, because it is one flat library
+of small parse predicates (subjects, objects, clause extents, negation, time
+expressions, comparison and ellipsis tests) that every frame family shares;
+none calls into a frame, so it splits cleanly by topic when it grows further.
 """
 from __future__ import annotations
 

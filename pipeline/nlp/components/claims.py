@@ -31,6 +31,11 @@ lower-case form or its lemma; ``*`` matches any one token and a leading ``^``
 anchors the pattern at the start of the unit (after leading punctuation). A
 type rule with ``conclusion`` set marks a concluding unit,
 which the premises of its paragraph support.
+
+Size: about 740 lines: the component (settings, compilation, serialisation),
+the splitter into units and the relation pass, which share the unit dicts
+they build; the phrase matcher (:class:`PhraseRules`) is the part to move out
+first if it grows.
 """
 from __future__ import annotations
 
