@@ -12,7 +12,7 @@ Three measurements:
    ``<data>/arg_microtexts`` (the argument schema of ``../shared/data/README.md``).
    argmine's units typed thesis or claim count as *claim*, premise as *premise*;
    background and meta units are not argument components. Gold MajorClaim and
-   Claim are *claim*, Premise is *premise*. A predicted unit matches a gold
+   ArgumentativeUnit are *claim*, Premise is *premise*. A predicted unit matches a gold
    component when their character-level Jaccard overlap is at least 0.5 (as for
    causal spans); each gold component is matched once. Reported per label,
    micro-averaged over both labels, and unlabelled (is the span a component at
@@ -267,7 +267,7 @@ def evaluate_seed_gold(gold_path: Path, seed_path: Path) -> dict:
     who_ok = sum(1 for j, i in pred_of_gold.items() if claims[i].asserted_by == gold[j]["asserted_by"])
     confusion = Counter((gold[j]["type"], claims[i].type) for j, i in pred_of_gold.items())
     edges = {}
-    for relation in ("supports", "contrasts"):
+    for relation in ("supports", "attacks"):
         gold_edges = {(row["id"], row[relation]) for row in gold if row[relation]}
         predicted_edges = set()
         for i, claim in enumerate(claims):

@@ -20,7 +20,7 @@ __all__ = [
     "Direction",
     "Asserter",
     "Modality",
-    "ClaimType",
+    "UnitType",
     "record_columns",
     "Extraction",
     "ChapterResult",
@@ -33,7 +33,7 @@ Asserter = Literal["author", "cited", "actor"]
 #: FactBank modality of a link: asserted, hedged, hypothetical (condition, counterfactual,
 #: forecast, intention) or question
 Modality = Literal["asserted", "hedged", "hypothetical", "question"]
-ClaimType = Literal["thesis", "claim", "premise", "background", "meta"]
+UnitType = Literal["thesis", "claim", "premise", "background", "meta"]
 
 
 @dataclass(frozen=True)
@@ -129,8 +129,15 @@ class CausalLink:
 
 
 @dataclass(frozen=True)
-class Claim:
-    """An argumentative unit: a sentence or a clause that makes one claim."""
+class ArgumentativeUnit:
+    """An argumentative unit (ADU): a sentence or a clause that makes one claim, with its type and relations.
+
+    One row of ``claims.csv``. ``type`` is the unit's role in the argument
+    (``thesis``, ``claim``, ``premise``, ``background`` or ``meta``);
+    ``supports`` and ``attacks`` are the ``claim_id`` of the unit it supports
+    or attacks (contradicts, or sets itself against with "however", "but"),
+    as argument mining's support and attack relations.
+    """
 
     doc_id: str
     claim_id: str
@@ -138,7 +145,7 @@ class Claim:
     start: int
     end: int
     text: str
-    type: ClaimType
+    type: UnitType
     asserted_by: Asserter
     hedged: bool
     polarity: Polarity
@@ -146,7 +153,7 @@ class Claim:
     hedge: str = ""  # the hedging words ("at least", "may"), if any
     strength: str = ""  # of the causal link the unit states: sufficient, contributory, associative ("" for none)
     supports: str = ""  # claim_id this unit supports, if any
-    contrasts: str = ""  # claim_id this unit contrasts with, if any
+    attacks: str = ""  # claim_id this unit attacks (contradicts or contrasts with), if any
 
 
 def record_columns(record_type: type) -> list[str]:
@@ -181,7 +188,7 @@ class Extraction:
     """Everything extracted from one document (or one piece of a long one)."""
 
     links: list[CausalLink] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
+    claims: list[ArgumentativeUnit] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     sentences: int = 0
     #: named entities and years of the document (:func:`argmine.extraction.concepts.document_context`)

@@ -50,7 +50,7 @@ def test_argument_seed_aif_counts(seed_result):
     counts = {k: sum(1 for n in document["nodes"] if n["type"] == k) for k in ("I", "L", "YA", "RA", "CA", "MA")}
     claims, links = seed_result.claims, seed_result.link_records
     assert counts == {"I": len(claims) + len(links), "L": len(claims), "YA": len(claims),
-                      "RA": int((claims["supports"] != "").sum()), "CA": int((claims["contrasts"] != "").sum()),
+                      "RA": int((claims["supports"] != "").sum()), "CA": int((claims["attacks"] != "").sum()),
                       "MA": sum(1 for l in links if l.claim_id)}
 
 

@@ -38,7 +38,7 @@ def test_claims_semicolon_splits_units(nlp):
 
 def test_claims_leading_concession_contrasts_the_main_clause(nlp):
     units = _units(nlp, "Although wages rose after the plague, the lords kept their hold on the land.")
-    assert [(t, u["contrasts"]) for t, u in units] == [("Although wages rose after the plague,", 1),
+    assert [(t, u["attacks"]) for t, u in units] == [("Although wages rose after the plague,", 1),
                                                         ("the lords kept their hold on the land.", -1)]
 
 
@@ -63,7 +63,7 @@ def test_claims_unit_type_and_asserter(nlp, text, expected):
 def test_claims_against_cited_scholarship_is_author_thesis_contrasting_it(nlp):
     text = ("Recent studies have deepened our understanding of the famine. These strains will be linked much more "
             "directly than other inquiries have done to the revolt.")
-    assert [(u["type"], u["asserted_by"], u["contrasts"]) for _, u in _units(nlp, text)] == [
+    assert [(u["type"], u["asserted_by"], u["attacks"]) for _, u in _units(nlp, text)] == [
         ("background", "cited", -1), ("thesis", "author", 0)]
 
 
@@ -106,7 +106,7 @@ def test_claims_strength_of_the_link_stated(nlp, text, strength):
 
 def test_claims_however_contrasts_the_unit_before(nlp):
     units = _units(nlp, "Wages rose after the plague. However, the lords kept their hold on the land.")
-    assert [u["contrasts"] for _, u in units] == [-1, 0]
+    assert [u["attacks"] for _, u in units] == [-1, 0]
 
 
 def test_claims_enumeration_premises_support_the_conclusion(nlp):
@@ -122,7 +122,7 @@ def test_claims_unmarked_text_concludes_with_its_last_unit(nlp):
 
 
 def test_claims_table_has_grading_columns(seed_result):
-    wanted = ["type", "asserted_by", "hedged", "hedge", "polarity", "strength", "supports", "contrasts"]
+    wanted = ["type", "asserted_by", "hedged", "hedge", "polarity", "strength", "supports", "attacks"]
     assert [c for c in wanted if c not in seed_result.claims.columns] == []
 
 
@@ -131,8 +131,8 @@ def test_claims_seed_units_match_the_gold(seed_result):
     claims = seed_result.claims
     gold_of_claim = dict(zip(claims["claim_id"], [row["id"] for row in gold]))
     got = [(text, kind, who, gold_of_claim.get(sup), gold_of_claim.get(con)) for text, kind, who, sup, con in
-           zip(claims["text"], claims["type"], claims["asserted_by"], claims["supports"], claims["contrasts"])]
-    assert got == [(r["text"], r["type"], r["asserted_by"], r["supports"], r["contrasts"]) for r in gold]
+           zip(claims["text"], claims["type"], claims["asserted_by"], claims["supports"], claims["attacks"])]
+    assert got == [(r["text"], r["type"], r["asserted_by"], r["supports"], r["attacks"]) for r in gold]
 
 
 def test_claims_seed_hedged_and_contributory_links_on_graph_edges(seed_result):

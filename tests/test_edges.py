@@ -612,10 +612,10 @@ def _argdown_syntax_left(text: str) -> list[str]:
 def test_edges_argdown_escapes_emphasis_and_comment_marks_of_the_text():
     from argmine.graph.result import Result
     from argmine.graph.argument import argdown_text
-    from argmine.records import Claim
+    from argmine.records import ArgumentativeUnit
 
     text = "Tariffs *rose_ sharply /// and 5*3 = 15 /* so */ the_mills closed \\ twice."
-    claim = Claim(doc_id="doc_1", claim_id="doc_1:u0", sentence_index=0, start=0, end=len(text), text=text,
+    claim = ArgumentativeUnit(doc_id="doc_1", claim_id="doc_1:u0", sentence_index=0, start=0, end=len(text), text=text,
                   type="claim", asserted_by="author", hedged=False, polarity="positive")
     result = Result(chapters=[ChapterResult(Chapter("doc_1", text), Extraction(claims=[claim]))])
     lines = argdown_text(result).splitlines()
@@ -738,11 +738,11 @@ def test_edges_tables_doc_names_every_column_of_every_table():
     import re
 
     from argmine.graph.result import CONCEPT_COLUMNS, DOCUMENT_COLUMNS
-    from argmine.records import CausalLink, Claim, Resolution, record_columns
+    from argmine.records import CausalLink, ArgumentativeUnit, Resolution, record_columns
 
     doc = (ROOT / "docs" / "TABLES.md").read_text(encoding="utf-8")
     sections = dict(re.findall(r"^## (\w+)\n(.*?)(?=^## |\Z)", doc, re.S | re.M))
-    tables = {"documents": DOCUMENT_COLUMNS, "claims": record_columns(Claim), "links": record_columns(CausalLink),
+    tables = {"documents": DOCUMENT_COLUMNS, "claims": record_columns(ArgumentativeUnit), "links": record_columns(CausalLink),
               "concepts": CONCEPT_COLUMNS, "resolutions": record_columns(Resolution),
               "errors": record_columns(InputProblem)}
     missing = {name: [c for c in columns if f"`{c}`" not in sections.get(name, "")]

@@ -22,7 +22,7 @@ from argmine.graph.argument import aif_document, argdown_text, validate_aif, wri
 from argmine.export.writers import write_dot, write_gexf, write_graphml
 from argmine.extraction.extract import Extraction
 from argmine.batch.process import ChapterResult
-from argmine.records import CausalLink, Chapter, Claim
+from argmine.records import CausalLink, Chapter, ArgumentativeUnit
 from test_argument import _aif_problems
 
 pytestmark = pytest.mark.model
@@ -81,8 +81,8 @@ def test_export_graphml_reads_back_with_every_claim_and_link(out_dir):
     graph = nx.read_graphml(out_dir / "graph.graphml")
     claims, links = _tables(out_dir)
     kinds = _kinds(graph)
-    assert (kinds["node:claim"], kinds["edge:causal"], kinds["edge:support"], kinds["edge:contrast"]) == (
-        len(claims), len(links), int((claims["supports"] != "").sum()), int((claims["contrasts"] != "").sum()))
+    assert (kinds["node:claim"], kinds["edge:causal"], kinds["edge:support"], kinds["edge:attack"]) == (
+        len(claims), len(links), int((claims["supports"] != "").sum()), int((claims["attacks"] != "").sum()))
 
 
 def test_export_gexf_reads_back_like_graphml(out_dir):
@@ -175,7 +175,7 @@ TABLE_HOSTILE = HOSTILE.replace("\ud800", "")  # pandas' Arrow strings cannot ho
 
 
 def _hostile_result() -> Result:
-    claim = Claim(doc_id=f"d{TABLE_HOSTILE}", claim_id=f"d{TABLE_HOSTILE}:u0", sentence_index=0, start=0, end=len(TABLE_HOSTILE),
+    claim = ArgumentativeUnit(doc_id=f"d{TABLE_HOSTILE}", claim_id=f"d{TABLE_HOSTILE}:u0", sentence_index=0, start=0, end=len(TABLE_HOSTILE),
                   text=TABLE_HOSTILE, type="claim", asserted_by="author", hedged=False, polarity="positive")
     link = CausalLink(doc_id=claim.doc_id, sentence_index=0, cause_text="a", effect_text="end", cause_start=0, cause_end=1,
                       effect_start=len(TABLE_HOSTILE) - 3, effect_end=len(TABLE_HOSTILE), cue=TABLE_HOSTILE, cue_start=2,

@@ -8,7 +8,7 @@ import pytest
 
 from argmine.errors import RuleFileError
 from argmine.nlp.rules import CueRule, LexiconRule, load_cue_rules, load_lexicon, read_rule_file, rules_dir
-from argmine.records import CausalLink, Claim
+from argmine.records import CausalLink, ArgumentativeUnit
 
 _PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 
@@ -273,7 +273,7 @@ def _code_vocabulary() -> frozenset[str]:
 
     names = set(LEXICON.by_kind) | set(MODALITIES) | {"synonym", "hypernym", "demonstrative", "summary",
                                                              "negated"}  # "negated": an edge state of the graph
-    for record in (CueRule, LexiconRule, ClaimRule, CausalLink, Claim):
+    for record in (CueRule, LexiconRule, ClaimRule, CausalLink, ArgumentativeUnit):
         for name, hint in typing.get_type_hints(record).items():
             names.add(name)
             names.update(a for a in typing.get_args(hint) if isinstance(a, str))

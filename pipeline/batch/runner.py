@@ -320,7 +320,7 @@ def encode_result(item) -> bytes:
     "words": n, "extraction": {"links": [...], "claims": [...],
     "resolutions": [...], "sentences": n, "context": [...]}}``, each list
     item an object with exactly the fields of its record type
-    (:class:`~argmine.records.CausalLink`, :class:`~argmine.records.Claim`,
+    (:class:`~argmine.records.CausalLink`, :class:`~argmine.records.ArgumentativeUnit`,
     :class:`~argmine.records.Resolution`). Reading one back
     (:func:`decode_result`) builds records only, so a planted cache can at
     worst give wrong values, never run code.
@@ -350,7 +350,7 @@ def decode_result(data: bytes):
     UTF-8 JSON, another format version, a missing or unknown field, a value
     of the wrong type (every field is checked against its record type).
     """
-    from ..records import CausalLink, ChapterResult, Claim, Extraction, Resolution
+    from ..records import CausalLink, ChapterResult, ArgumentativeUnit, Extraction, Resolution
 
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
@@ -372,7 +372,7 @@ def decode_result(data: bytes):
     if not isinstance(raw, dict) or set(raw) != {"links", "claims", "resolutions", "sentences", "context"}:
         raise CacheRecordError("extraction: expected links, claims, resolutions, sentences and context")
     lists = {}
-    for name, record_type in (("links", CausalLink), ("claims", Claim), ("resolutions", Resolution)):
+    for name, record_type in (("links", CausalLink), ("claims", ArgumentativeUnit), ("resolutions", Resolution)):
         if not isinstance(raw[name], list):
             raise CacheRecordError(f"extraction.{name}: expected a list")
         lists[name] = [_record(record_type, value, f"extraction.{name}[{index}]")

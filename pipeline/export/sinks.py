@@ -450,7 +450,7 @@ def _dot_quote(value) -> str:
 
 
 DOT_HEADER = ("digraph argmine {", "  rankdir=LR;", '  node [shape=box, style="rounded", fontname="Helvetica"];')
-_DOT_STYLES = {"support": 'color="darkgreen"', "contrast": 'color="firebrick", style=dashed',
+_DOT_STYLES = {"support": 'color="darkgreen"', "attack": 'color="firebrick", style=dashed',
                "asserts": 'color="grey", style=dotted'}
 _DIRECTION_MARKS = {"increase": "(\u2191)", "decrease": "(\u2193)"}
 

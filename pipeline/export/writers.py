@@ -618,7 +618,7 @@ def load_result(out_dir) -> "Result":
 
     from ..graph.result import Result
     from ..errors import InputError
-    from ..records import CausalLink, Chapter, ChapterResult, Claim, Extraction
+    from ..records import CausalLink, Chapter, ChapterResult, ArgumentativeUnit, Extraction
 
     folder = Path(out_dir)
     if (folder / ".argmine-commit.json").is_file():  # a run was killed while moving its files into place
@@ -654,7 +654,7 @@ def load_result(out_dir) -> "Result":
         return record_type(**values)
 
     link_records = [typed(r, CausalLink) for r in links.to_dict("records")]
-    claim_records = [typed(r, Claim) for r in claims.to_dict("records")]
+    claim_records = [typed(r, ArgumentativeUnit) for r in claims.to_dict("records")]
     chapters = []
     for row in documents.to_dict("records"):
         doc_id = row["doc_id"]

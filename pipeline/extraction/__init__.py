@@ -1,7 +1,7 @@
 """The extraction stage: from a parsed ``Doc`` to records.
 
 :mod:`.extract` turns the components' output into :class:`~argmine.records.CausalLink` and
-:class:`~argmine.records.Claim` records; :mod:`.factuality` gives each link what its author commits
+:class:`~argmine.records.ArgumentativeUnit` records; :mod:`.factuality` gives each link what its author commits
 to (polarity, modality, source); :mod:`.anaphora` resolves anaphoric causes and effects;
 :mod:`.concepts` names the factors; :mod:`.nominal` reads causal nominals and noun phrases.
 """

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .anaphora import Antecedent, Enumeration, Mention, Resolver, _event_text
 from .concepts import ConceptName, ConceptWords, concept_key, concept_words, document_context, name_token, negated_result
 from .factuality import FactualityWords, assess, is_question_end, rejection_of_previous
-from ..records import CausalLink, Claim, Extraction, Resolution
+from ..records import CausalLink, ArgumentativeUnit, Extraction, Resolution
 from ..nlp.rules import Lexicon, lexicon_of, load_cue_rules
 
 __all__ = ["Extraction", "extract"]
@@ -153,18 +153,18 @@ def _claims(doc: Doc, doc_id: str, sentence_offset: int, claim_offset: int, char
     """Claim records of the units ``argmine_claims`` found, with their support/contrast targets."""
     units = doc._.claim_units or []
     ids = [f"{doc_id}:u{number}" for number in range(claim_offset, claim_offset + len(units))]
-    claims: list[Claim] = []
-    claim_at: dict[int, Claim] = {}
+    claims: list[ArgumentativeUnit] = []
+    claim_at: dict[int, ArgumentativeUnit] = {}
     for claim_id, unit in zip(ids, units):
         span = doc[unit["start"]:unit["end"]]
-        claim = Claim(
+        claim = ArgumentativeUnit(
             doc_id=doc_id, claim_id=claim_id, sentence_index=unit["sentence_index"] + sentence_offset,
             start=span.start_char + char_offset, end=span.end_char + char_offset, text=span.text,
             type=unit["type"], asserted_by=unit["asserted_by"], hedged=unit["hedged"],
             polarity=unit["polarity"], cue=unit.get("cue", ""), hedge=unit.get("hedge", ""),
             strength=unit.get("strength", ""),
             supports=ids[unit["supports"]] if unit.get("supports", -1) >= 0 else "",
-            contrasts=ids[unit["contrasts"]] if unit.get("contrasts", -1) >= 0 else "",
+            attacks=ids[unit["attacks"]] if unit.get("attacks", -1) >= 0 else "",
         )
         claims.append(claim)
         for i in range(unit["start"], unit["end"]):

@@ -119,8 +119,8 @@ def aif_document(result: "Result", link_offset: int = 0) -> dict:
     for claim in claims:
         if claim.supports in proposition:
             scheme("RA", "Default Inference", proposition[claim.claim_id], proposition[claim.supports])
-        if claim.contrasts in proposition:
-            scheme("CA", "Default Conflict", proposition[claim.claim_id], proposition[claim.contrasts])
+        if claim.attacks in proposition:
+            scheme("CA", "Default Conflict", proposition[claim.claim_id], proposition[claim.attacks])
     for index, link in enumerate(result.link_records, start=link_offset):
         i_node = node("I", link_text(link), link_index=index, doc_id=link.doc_id, claim_id=link.claim_id,
                       cue=link.cue, hedged=bool(link.hedged), strength=link.strength, polarity=link.polarity,
@@ -242,8 +242,8 @@ def argdown_text(result: "Result", link_offset: int = 0) -> str:
         for claim in doc_claims:
             if claim.supports in title:
                 incoming[claim.supports].append(("+", claim.claim_id))
-            if claim.contrasts in title:
-                incoming[claim.contrasts].append(("-", claim.claim_id))
+            if claim.attacks in title:
+                incoming[claim.attacks].append(("-", claim.claim_id))
         for claim in doc_claims:
             tags = f" #{claim.type} #{claim.asserted_by}" + (" #hedged" if claim.hedged else "")
             tags += " #negative" if claim.polarity == "negative" else ""

@@ -58,7 +58,7 @@ def build_graph(result: "Result", link_offset: int = 0) -> nx.MultiDiGraph:
 
     Edge keys say what an edge is: ``link<i>`` for the i-th causal link (``i`` counted from
     ``link_offset``: the links of the slices written before this one, see :mod:`argmine.export.sinks`),
-    ``support:<claim_id>``/``contrast:<claim_id>`` for argumentative edges
+    ``support:<claim_id>``/``attack:<claim_id>`` for argumentative edges
     (keyed by their source claim) and ``asserts:link<i>``.
     """
     graph = nx.MultiDiGraph(name="argmine argument graph")
@@ -77,9 +77,9 @@ def build_graph(result: "Result", link_offset: int = 0) -> nx.MultiDiGraph:
         if claim.supports in by_id:
             graph.add_edge(claim_node(claim.claim_id), claim_node(claim.supports), key=f"support:{claim.claim_id}",
                            kind="support", label="supports", doc_id=claim.doc_id, **grading)
-        if claim.contrasts in by_id:
-            graph.add_edge(claim_node(claim.claim_id), claim_node(claim.contrasts), key=f"contrast:{claim.claim_id}",
-                           kind="contrast", label="contrasts with", doc_id=claim.doc_id, **grading)
+        if claim.attacks in by_id:
+            graph.add_edge(claim_node(claim.claim_id), claim_node(claim.attacks), key=f"attack:{claim.claim_id}",
+                           kind="attack", label="attacks", doc_id=claim.doc_id, **grading)
     for index, link in enumerate(result.link_records, start=link_offset):
         for name in (link.cause_concept, link.effect_concept):
             node = concept_node(name)

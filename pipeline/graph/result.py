@@ -14,7 +14,7 @@ import networkx as nx
 import pandas as pd
 
 from .network import build_graph, concept_graph
-from ..records import CausalLink, ChapterResult, Claim, InputProblem, Resolution, as_row, record_columns
+from ..records import CausalLink, ChapterResult, ArgumentativeUnit, InputProblem, Resolution, as_row, record_columns
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..extraction.concepts import Merge
@@ -101,7 +101,7 @@ class Result:
 
     @cached_property
     def claims(self) -> pd.DataFrame:
-        return _frame([c for item in self.chapters for c in item.extraction.claims], Claim)
+        return _frame([c for item in self.chapters for c in item.extraction.claims], ArgumentativeUnit)
 
     @cached_property
     def links(self) -> pd.DataFrame:

@@ -392,7 +392,7 @@ class ClaimUnitFinder:
             "attributed_by_rule": who_match is not None,
             "rules": [m.rule.id for m in (type_match, who_match, relation_match) if m is not None],
             "cue": type_match.words if type_match else "",
-            "supports": -1, "contrasts": -1,
+            "supports": -1, "attacks": -1,
         }
 
     def _is_conclusion(self, type_match: RuleMatch | None) -> bool:
@@ -586,21 +586,21 @@ def relate_units(units: list[dict]) -> None:
     >>> def unit(kind, relation=""):
     ...     return dict(type=kind, paragraph=0, relation=relation, asserted_by="author", conclusion=False, sentence_index=0)
     >>> units = [unit("thesis"), unit("premise"), unit("claim", "contrast")]
-    >>> relate_units(units); [(u["supports"], u["contrasts"]) for u in units]
+    >>> relate_units(units); [(u["supports"], u["attacks"]) for u in units]
     [(-1, -1), (2, -1), (0, 1)]
     """
     for index, unit in enumerate(units):
-        unit["supports"], unit["contrasts"] = -1, -1
+        unit["supports"], unit["attacks"] = -1, -1
         if unit["relation"] == "contrast-cited":
             cited = [i for i in range(index) if units[i]["asserted_by"] == "cited"]
             if cited:
-                unit["contrasts"] = cited[-1]
-        if unit["contrasts"] < 0 and unit["relation"] == "contrast":
+                unit["attacks"] = cited[-1]
+        if unit["attacks"] < 0 and unit["relation"] == "contrast":
             opens_sentence = index == 0 or units[index - 1]["sentence_index"] != unit["sentence_index"]
             if unit.get("concessive") and opens_sentence and index + 1 < len(units) and units[index + 1]["sentence_index"] == unit["sentence_index"]:
-                unit["contrasts"] = index + 1
+                unit["attacks"] = index + 1
             elif index > 0:
-                unit["contrasts"] = index - 1
+                unit["attacks"] = index - 1
     theses = [i for i, u in enumerate(units) if u["type"] == "thesis"]
     for index, unit in enumerate(units):
         kind = unit["type"]
@@ -619,7 +619,7 @@ def relate_units(units: list[dict]) -> None:
             unit["supports"] = min(theses, key=lambda i: (units[i]["paragraph"] != unit["paragraph"], abs(i - index), i < index))
         elif kind == "thesis" and unit["conclusion"] and theses and theses[0] != index and units[theses[0]]["paragraph"] != unit["paragraph"]:
             unit["supports"] = theses[0]
-        if unit["supports"] == unit["contrasts"] and unit["supports"] >= 0:
+        if unit["supports"] == unit["attacks"] and unit["supports"] >= 0:
             unit["supports"] = -1  # a unit does not both back and oppose the same unit
 
 
@@ -645,7 +645,7 @@ def _settle_defaults(units: list[dict]) -> bool:
     for index, unit in enumerate(units):
         if unit["typed_by_rule"] or unit["type"] != "premise":
             continue
-        if index in supported or (unit["supports"] < 0 and unit["contrasts"] < 0):
+        if index in supported or (unit["supports"] < 0 and unit["attacks"] < 0):
             unit["type"] = "claim"
             unit["rules"].append("structure:supported" if index in supported else "structure:supports-nothing")
             changed = True
