@@ -1,4 +1,11 @@
-"""Cambridge Core chapter pages saved as text or HTML: recognise one, keep its Summary, read its publication data."""
+"""Cambridge Core chapter pages saved as text or HTML: recognise one, keep its Summary, read its publication data.
+
+The regular expressions below are this one publisher's page format: the fixed
+interface strings of its pages ("Save book to Kindle", "Print publication
+year:"), not English vocabulary, so they live with the reader of that format
+(another publisher's pages get a module of their own beside this one). The
+month names of its dates are data (``month_names`` in ``models/languages.json``).
+"""
 from __future__ import annotations
 
 import functools
