@@ -186,3 +186,22 @@ def test_paragraph_breaks_count_blank_lines_as_str_count_does(nlp):
     breaks = _paragraph_breaks(doc)
     assert [bisect_right(breaks, k) for k in range(len(text) + 1)] == [text[:k].count("\n\n") for k in range(len(text) + 1)]
     assert len(breaks) == text.count("\n\n") == 6
+
+
+@pytest.mark.model
+def test_component_output_survives_docbin_as_plain_data(nlp):
+    """doc._ holds plain data (lists and dicts of numbers and strings), so it survives Doc serialisation.
+
+    DocBin, Doc.to_bytes and nlp.pipe(n_process>1) pass ``user_data`` through msgpack, which takes
+    plain data only; the typed view of the same links is the Span groups argmine_cause/effect/cue.
+    """
+    from spacy.tokens import DocBin
+
+    doc = nlp("The long drought led to widespread hunger, so the peasants of the valley rebelled.")
+    stored = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    back = next(DocBin(store_user_data=True).from_bytes(stored).get_docs(nlp.vocab))
+    as_lists = [{key: list(value) if isinstance(value, tuple) else value for key, value in link.items()}
+                for link in back._.causal_links]
+    assert as_lists == doc._.causal_links
+    assert [(s.start, s.end) for s in back.spans["argmine_cause"]] == [(s.start, s.end) for s in doc.spans["argmine_cause"]]
+    assert len(doc._.causal_links) == 2
