@@ -347,7 +347,7 @@ def _paths(graph: nx.DiGraph, source, target, min_hops, continuous: bool) -> Ite
 
 def count_concept_occurrences(links: Iterable[CausalLink],
                               into: dict[tuple[str, str], Counter] | None = None) -> dict[tuple[str, str], Counter]:
-    """(document, concept name) -> Counter of mention texts: the input of :func:`merge_concepts`."""
+    """(document, concept name) -> Counter of mention texts: the input of :func:`argmine.extraction.concepts.merge_concepts`."""
     occurrences: dict[tuple[str, str], Counter] = into if into is not None else defaultdict(Counter)
     for link in links:
         for name, text in ((link.cause_concept, link.cause_text), (link.effect_concept, link.effect_text)):

@@ -77,7 +77,7 @@ Examples
 
 Modules, in the order an input passes through them
 --------------------------------------------------
-:mod:`.walk` (folders), :mod:`.decode` (bytes to text), :mod:`.html_text` and :mod:`.jsonl`
+:mod:`.items` (the suffix table, the problem handler and the raw item every format yields), :mod:`.walk` (folders), :mod:`.decode` (bytes to text), :mod:`.html_text` and :mod:`.jsonl`
 (formats), :mod:`.cambridge_core` (one publisher's pages), :mod:`.cleanup`, :mod:`.language` and
 :mod:`.prepare` (checks on every text), :mod:`.ids` (ids and duplicates), :mod:`.reader` (the
 public entry points). The function words of the language guess and the month names of

@@ -1,7 +1,7 @@
 """A small guess at the language of a text, so that non-English input is skipped with a reason.
 
-The function words it counts are data (``models/languages.json``), read once through
-:func:`argmine.nlp.rules.load_language_words`."""
+The function words it counts are data (``models/languages.json``), read once by
+:func:`language_data` from the installed ``argmine.lexicon``."""
 from __future__ import annotations
 
 import functools
