@@ -78,7 +78,7 @@ def run(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
                                           help="Worker processes (default: the cores available)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Nothing on stderr: no progress, no summary, no per-file problem lines (errors.csv still lists them)."),
     no_png: bool = typer.Option(False, "--no-png", help="Skip graph.png (faster on big corpora)."),
     no_report: bool = typer.Option(False, "--no-report", help="Skip report.html."),
     engine: str = typer.Option("local", "--engine", help="Where documents are processed: 'local' or 'dask'."),
@@ -130,7 +130,7 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
     finally:
         progress.close()
     if not done.written:
-        _fail("nothing could be read from " + ", ".join(inputs) + (" (see errors.csv)" if done.problems else ""))
+        _fail("nothing could be read from " + ", ".join(inputs) + (f" (see {out / 'errors.csv'})" if done.problems else ""))
     counts = done.counts
     if not quiet:
         reused = f" ({done.cached} from the cache)" if done.cached else ""
@@ -139,8 +139,11 @@ def _run(paths, out, workers, quiet, no_png, no_report, engine="local", schedule
         if counts["documents"] > VIEW_LIMIT and not (no_png and no_report):
             _say(f"argmine: graph.png and report.html show the first {VIEW_LIMIT} documents; the tables and graph "
                  "files hold all of them")
-        if done.skipped:
-            _say(f"argmine: {len(done.skipped)} input(s) skipped, listed in {out / 'errors.csv'}")
+        repaired = len(done.problems) - len(done.skipped)
+        if done.problems:
+            said = [f"{len(done.skipped)} input(s) skipped"] if done.skipped else []
+            said += [f"{repaired} repaired (read with a warning)"] if repaired else []
+            _say(f"argmine: {' and '.join(said)}, listed in {out / 'errors.csv'}")
     raise typer.Exit(1 if done.skipped else 0)
 
 

@@ -497,8 +497,20 @@ def test_bad_input_nothing_readable_says_so_on_one_line(tmp_path):
     result = CliRunner().invoke(_app(), ["run", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out")])
     assert (result.exit_code, result.stderr.splitlines()) == (2, [
         f"argmine: {tmp_path / 'missing.txt'}: no such file or directory (skipped)",
-        f"argmine: error: nothing could be read from {tmp_path / 'missing.txt'} (see errors.csv)",
+        f"argmine: error: nothing could be read from {tmp_path / 'missing.txt'} (see {tmp_path / 'out' / 'errors.csv'})",
     ])
+    assert (tmp_path / "out" / "errors.csv").is_file()
+
+
+def test_bad_input_summary_counts_skipped_and_repaired_inputs_apart(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The long drought caused a famine in the northern province.", encoding="utf-8")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (folder / "legacy.txt").write_bytes("The war led to hunger in the towns of the caf\u00e9 owners.".encode("cp1252"))
+    result = CliRunner().invoke(_app(), ["run", str(folder), "--out", str(tmp_path / "out"), "--no-png", "--no-report"])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        1, f"argmine: 1 input(s) skipped and 1 repaired (read with a warning), listed in {tmp_path / 'out' / 'errors.csv'}")
 
 
 def test_bad_input_out_that_is_a_file_exits_2_before_reading(tmp_path):

@@ -9,7 +9,7 @@ from ..records import Chapter, InputProblem
 
 __all__ = ["SUPPORTED_SUFFIXES", "FORMAT_TEXT", "FORMAT_HTML", "FORMAT_JSONL"]
 
-logger = logging.getLogger("argmine.corpus")
+logger = logging.getLogger("argmine.input")
 #: File suffix (lower case) -> the ``format`` recorded in the metadata.
 SUPPORTED_SUFFIXES: Mapping[str, str] = {
     ".txt": "txt",

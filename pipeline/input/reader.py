@@ -106,7 +106,7 @@ def load_file(path: str | os.PathLike, on_problem: ProblemHandler | None = None)
         The file. Any suffix is accepted; an unknown one is read as text.
     on_problem : callable, optional
         Receives warnings and skipped JSONL records; by default they are
-        logged on the ``argmine.corpus`` logger.
+        logged on the ``argmine.input`` logger.
 
     Returns
     -------
