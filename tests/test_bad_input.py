@@ -673,3 +673,12 @@ def test_bad_input_long_text_offsets_slice_to_the_reported_words(nlp, monkeypatc
              or text[l.effect_start:l.effect_end] != l.effect_text]
     late = [l for l in links if l.cause_start > 300]
     assert (wrong, len(late) > 0) == ([], True)
+
+
+def test_bad_input_chains_on_a_run_that_read_nothing_points_at_its_errors(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(_app(), ["run", str(tmp_path / "missing.txt"), "--out", str(out)])
+    result = CliRunner().invoke(_app(), ["chains", str(out)])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, (
+        f"argmine: error: {out / 'documents.csv'}: missing: the run that wrote this folder could read no document "
+        f"(see {out / 'errors.csv'})"))

@@ -629,6 +629,9 @@ def load_result(out_dir) -> "Result":
             pass  # the run that holds the folder completes it
     for name in ("documents.csv", "claims.csv", "links.csv"):
         if not (folder / name).is_file():
+            if (folder / "errors.csv").is_file():
+                raise InputError(str(folder / name), "missing: the run that wrote this folder could read no document "
+                                                     f"(see {folder / 'errors.csv'})")
             raise InputError(str(folder / name), "missing: is this a folder written by `argmine run`?")
 
     def read(name: str) -> pd.DataFrame:  # cells neutralised against spreadsheet formulas get their exact value back
