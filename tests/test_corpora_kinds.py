@@ -86,3 +86,28 @@ def test_connected_needs_an_event(nlp, text, expected):
 ])
 def test_post_verbal_by_gerund_is_manner(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event or condition that sharpens or strengthens something causes the change ...
+    ("The dearth intensified the quarrels between the villages.",
+     [("verb-worsen", "The dearth", "the quarrels between the villages", "unspecified")]),
+    # ... a person or body doing it to what it runs or owns acts, it causes nothing
+    ("The guild strengthened its hold on the cloth trade.", []),
+    ("The council intensified the search for the thieves.", []),
+])
+def test_intensifying_needs_an_event_or_condition(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive causal verb's effect starts at its subject: a fronted place or source phrase is left out
+    ("In most river towns, the floods were caused by the spring thaw.",
+     [("verb-cause", "the spring thaw", "the floods were caused", "sufficient")]),
+    ("According to the chronicler, the fire was caused by a careless baker.",
+     [("verb-cause", "a careless baker", "the fire was caused", "sufficient")]),
+    ("The floods were caused by the spring thaw.",
+     [("verb-cause", "the spring thaw", "The floods were caused", "sufficient")]),
+])
+def test_passive_effect_starts_at_its_subject(nlp, text, expected):
+    assert found(nlp, text) == expected
