@@ -22,7 +22,7 @@ from pathlib import Path
 
 from argmine.evaluation.scoring import HEAD_MAX_GOLD_WORDS, read_jsonl
 
-from argmine.eval_corpora import CAUSAL_CORPORA
+from bench.eval_corpora import CAUSAL_CORPORA
 
 __all__ = ["corpus_stats", "main"]
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from argmine.evaluation.scoring import match_relations, read_jsonl, score_records
 from argmine.batch.links import extract_records, stated_relations
 
-from argmine.eval_corpora import CAUSAL_CORPORA, format_table
+from bench.eval_corpora import CAUSAL_CORPORA, format_table
 
 __all__ = ["corpus_gains", "main"]
 

@@ -33,7 +33,7 @@ import numpy as np
 from argmine.evaluation.scoring import read_jsonl
 from argmine.nlp.model import load_nlp
 
-from argmine.eval_corpora import CAUSAL_CORPORA
+from bench.eval_corpora import CAUSAL_CORPORA
 
 __all__ = ["in_train", "features", "main"]
 

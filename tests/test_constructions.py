@@ -40,9 +40,9 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
      [("causative-enable", "Cheap credit", "the merchants to build new ships", "contributory")]),
     # the causative reads its infinitive; the infinitive's own resultative ("keep wages low") adds no second link
     ("The second reform helped to keep wages low.",
-     [("causative-enable", "The second reform", "to keep wages low", "contributory")]),
+     [("causative-help", "The second reform", "to keep wages low", "contributory")]),
     ("The famine helped keep prices high.",
-     [("causative-enable", "The famine", "keep prices high", "contributory")]),
+     [("causative-help", "The famine", "keep prices high", "contributory")]),
     ("The nobles pushed to expand their rights.", []),
     ("Make them pay for the war.", []),  # an imperative: nobody's act brings it about
     ("That is true, but let's not forget the dead.", []),
@@ -60,8 +60,8 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
      [("causative-lead", "The famine", "the peasants to sell their cattle", "sufficient"),
       ("causative-lead", "The famine", "leave their villages", "sufficient")]),
     ("The second reform helped to keep wages low and to shift the burden to the poor.",
-     [("causative-enable", "The second reform", "to keep wages low", "contributory"),
-      ("causative-enable", "The second reform", "to shift the burden to the poor", "contributory")]),
+     [("causative-help", "The second reform", "to keep wages low", "contributory"),
+      ("causative-help", "The second reform", "to shift the burden to the poor", "contributory")]),
     # "make" is causative only with a bare infinitive: "made X to V" is a purpose
     ("The monks made candles to light the chapel.",
      [("purpose-to", "to light the chapel", "The monks made candles", "motive")]),

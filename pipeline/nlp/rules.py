@@ -113,6 +113,10 @@ class CueRule:
     launched a strike", "the company created a tranche", "the police allowed
     the march"), not a cause ("the crash launched a depression"); nor is a
     change to the subject's own belongings ("the bank doubled its capital").
+    ``eventive_cause``: the cause must itself name an event or a condition
+    (as ``event_effect`` asks of the effect): "the governor used the famine to
+    justify a levy", not "the cook used a ladle to stir the soup" (an
+    instrument).
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
     ``nominalized_effect`` (``verb``): the effect is named by the cue verb's
@@ -190,6 +194,7 @@ class CueRule:
     abstract_effect: bool = False
     event_effect: bool = False
     event_cause: bool = False
+    eventive_cause: bool = False
     nominalized_effect: bool = False
     keeps_infinitive: bool = False
 

@@ -204,6 +204,8 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             return True  # "the envoy brought a letter": carrying a thing is no cause; "the siege brought famine" is
         if rule.experiencer and self._concrete(effect) and not self._person(effect):
             return True  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
+        if rule.eventive_cause and not self._eventive(doc[link.cause_head]):
+            return True  # "used a ladle to stir the soup": a tool is an instrument; "used the famine to justify X" is a cause
         if rule.event_cause and self._actor(doc[link.cause_head]):
             return True  # "the union launched a strike": an agent's deliberate act, not a cause
         if rule.event_cause and doc[link.cause_head].pos_ == "PROPN" and doc[link.cause_head].ent_type_ != "EVENT":

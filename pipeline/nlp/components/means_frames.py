@@ -35,7 +35,10 @@ class MeansFrames:
         The end is the verb the by/through/via phrase hangs on and every conjoined
         verb without a subject of its own. A causal verb's end is its object
         ("raised prices" -> prices); another verb's end is its clause ("paid its
-        troops"). A verb whose own frame reads the means ("caused X by doing Y")
+        troops"), and only when the phrase comes first: set before the clause,
+        "By V-ing" names the means to an end; after a verb that is no cue it
+        tells the manner of the act ("he heated the wax by holding it over a
+        flame"). A verb whose own frame reads the means ("caused X by doing Y")
         is left to that frame.
         """
         if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
@@ -66,6 +69,8 @@ class MeansFrames:
             if not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "oprd") or (c.dep_ in ("prep", "prt") and c.i != prep.i)
                        for c in end.children):
                 continue  # "we proceed by comparing X" names no end
+            if prep.i > verb.i:
+                continue  # "she warmed the milk by stirring it": after a verb that is no cue, a manner of acting
             skip = {t.i for t in prep.subtree} | {t.i for c in end.children if c.dep_ in ("nsubj", "conj", "cc", "punct")
                                                    for t in c.subtree}
             effect = syntax.core_clause_span(end, exclude=skip)

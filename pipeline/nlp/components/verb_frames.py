@@ -46,6 +46,9 @@ class VerbFrames:
                 # "the floods were caused by rains": the effect is what happened to the subject
                 by_phrases = {t.i for by in causes for t in by.head.subtree}
                 effect_span = syntax.clause_span(verb, exclude=by_phrases)
+                if subject.i < verb.i and effect_span[0] < subject.left_edge.i <= effect_span[1]:
+                    # "In most years, the floods were caused by X": what happened starts at its subject
+                    effect_span = (subject.left_edge.i, effect_span[1])
                 for by in causes:
                     for c in self._members(by):
                         yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), effect_span, c.i, subject.i,
