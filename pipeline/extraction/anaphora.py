@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from .concepts import ConceptName, ConceptWords, concept_key, concept_words, name_token
 from ..nlp.rules import Lexicon, load_lexicon
+from ..nlp.syntax import doc_noun_chunks, doc_sentence_of, doc_sentences
 from ..nlp.wordnet import wordnet
 
 __all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
@@ -270,8 +271,8 @@ class Resolver:
         self.caused_by = caused_by or {}
         self.mentions = sorted(mentions, key=lambda m: m.token)
         self.by_token = {m.token: m for m in self.mentions}
-        self.sentences = list(doc.sents)
-        self.sentence_of = {t.i: n for n, s in enumerate(self.sentences) for t in s}
+        self.sentences = list(doc_sentences(doc))
+        self.sentence_of = doc_sentence_of(doc)
         self.aliases = self._appositions()
         #: head lemma (and synonym of the token lemma) -> mentions with it, in text order
         self.by_lemma: dict[str, list[Mention]] = {}
@@ -293,7 +294,7 @@ class Resolver:
         """
         candidates: dict[int, tuple[ConceptName | None, tuple[int, int]]] = dict(ends)
         covered = {t.i for index in ends for t in self._naming_chain(self.doc[index])}
-        for chunk in self.doc.noun_chunks:
+        for chunk in doc_noun_chunks(self.doc):
             root = chunk.root
             if root.i not in candidates and root.i not in covered and root.pos_ != "PRON":
                 candidates[root.i] = (None, (chunk.start, chunk.end))
@@ -392,7 +393,7 @@ class Resolver:
     def _appositions(self) -> dict[int, Mention]:
         """"X, the N of ..." : the head N stands for the proper name X before it."""
         aliases: dict[int, Mention] = {}
-        for chunk in self.doc.noun_chunks:
+        for chunk in doc_noun_chunks(self.doc):
             if chunk.start < 2 or chunk[0].lower_ != "the":
                 continue
             comma = self.doc[chunk.start - 1]

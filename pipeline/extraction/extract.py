@@ -18,6 +18,7 @@ from .concepts import ConceptName, ConceptWords, concept_key, concept_words, doc
 from .factuality import FactualityWords, assess, is_question_end, rejection_of_previous
 from ..records import CausalLink, Claim, Extraction, Resolution
 from ..nlp.rules import Lexicon, lexicon_of, load_cue_rules
+from ..nlp.syntax import doc_noun_chunks, doc_sentence_of, doc_sentences, doc_text, forget_doc
 
 __all__ = ["Extraction", "extract"]
 
@@ -64,14 +65,18 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
     document text. ``lexicon`` is the word lists every stage reads; by default the one the ``Doc``'s
     components recorded (:func:`argmine.nlp.rules.lexicon_of`: their ``lexicon_path``, else ``models/``).
     """
+    try:
+        return _extract(doc, doc_id, char_offset, sentence_offset, claim_offset, lexicon)
+    finally:
+        forget_doc(doc)
+
+
+def _extract(doc, doc_id, char_offset, sentence_offset, claim_offset, lexicon) -> Extraction:
     lexicon = lexicon or lexicon_of(doc)
     lex = concept_words(lexicon)
-    sentences = [s for s in doc.sents]
-    sent_of = {}
-    for index, sent in enumerate(sentences):
-        for token in sent:
-            sent_of[token.i] = index
-    text = doc.text
+    sentences = list(doc_sentences(doc))
+    sent_of = doc_sentence_of(doc)
+    text = doc_text(doc)
     paragraph_of = []
     for sent in sentences:
         previous = sentences[len(paragraph_of) - 1].start_char if paragraph_of else 0
@@ -227,7 +232,7 @@ def _about_scholarship(name: ConceptName, doc: Doc, lex) -> bool:
 def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects, lex: ConceptWords) -> list[Mention]:
     """Noun phrases, link ends and enumerated items, the latter two with their role."""
     mentions: dict[int, Mention] = {}
-    for chunk in doc.noun_chunks:
+    for chunk in doc_noun_chunks(doc):
         root = chunk.root
         if root.pos_ == "PRON":
             continue
@@ -305,7 +310,7 @@ def _numbered_lists(doc, sentences, taken: set[int], lex: ConceptWords) -> list[
                     c.dep_ == "nummod" and c.like_num for c in token.children):
                 continue
             scope = [t for t in sent if t.i > token.i]
-            text = doc.text if text is None else text
+            text = doc_text(doc) if text is None else text
             if index + 1 < len(sentences) and "\n\n" not in text[sent.end_char:sentences[index + 1].start_char]:
                 scope += list(sentences[index + 1])
             ordinals = [t for t in scope if t.lower_ in first_words | later_words and t.dep_ in ("advmod", "amod", "npadvmod")]
@@ -408,7 +413,7 @@ def _enumeration_items(doc, sentences, lex) -> list[_Item]:
     """The "First, ... Second, ..." sentences that follow a header in its paragraph."""
     _, _, first_words, later_words, _ = _enumeration_words(lex.lexicon)
     items: list[_Item] = []
-    text = doc.text
+    text = doc_text(doc)
     for index, sent in enumerate(sentences):
         header = _header(sent, lex)
         if header is None:

@@ -24,6 +24,7 @@ __all__ = [
     "cleft_focus", "negated_alternatives", "subordinate_main",
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
     "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
+    "doc_text", "doc_noun_chunks", "doc_sentences", "doc_sentence_of", "forget_doc",
 ]
 
 _EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
@@ -940,3 +941,70 @@ def degree_question_end(doc: Doc, span: tuple[int, int], head: int) -> tuple[tup
     if wh is None or target is None or not span[0] <= wh.i < span[1]:
         return span, head
     return (of.i + 1, span[1]), target.i
+
+
+# -- per-Doc values computed once -----------------------------------------------------------------
+#
+# ``Doc.text``, ``Doc.noun_chunks`` and ``Doc.sents`` are rebuilt from every token on each access; the
+# extraction reads each of them in several places. They are kept here for the one Doc being read (a
+# single slot: the Doc itself is held, so its identity cannot be reused), until :func:`forget_doc`.
+
+_SLOT_DOC = None
+_SLOT: dict = {}
+
+
+def _slot(doc) -> dict:
+    global _SLOT_DOC, _SLOT
+    if _SLOT_DOC is not doc:
+        _SLOT_DOC, _SLOT = doc, {}
+    return _SLOT
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once per Doc (until :func:`forget_doc` or another Doc is read)."""
+    slot = _slot(doc)
+    text = slot.get("text")
+    if text is None:
+        text = slot["text"] = doc.text
+    return text
+
+
+def doc_noun_chunks(doc) -> tuple:
+    """``tuple(doc.noun_chunks)`` (spaCy's base noun phrases, in text order), built once per Doc.
+
+    Raises what ``doc.noun_chunks`` raises (ValueError without a dependency parse).
+    """
+    slot = _slot(doc)
+    chunks = slot.get("noun_chunks")
+    if chunks is None:
+        chunks = slot["noun_chunks"] = tuple(doc.noun_chunks)
+    return chunks
+
+
+def doc_sentences(doc) -> tuple:
+    """``tuple(doc.sents)`` (sentence spans in text order), built once per Doc."""
+    slot = _slot(doc)
+    sentences = slot.get("sents")
+    if sentences is None:
+        sentences = slot["sents"] = tuple(doc.sents)
+    return sentences
+
+
+def doc_sentence_of(doc) -> dict[int, int]:
+    """Token index -> index of its sentence in :func:`doc_sentences` (every token of ``doc``), built once per Doc.
+
+    Read-only: the same dict is returned to every caller.
+    """
+    slot = _slot(doc)
+    found = slot.get("sentence_of")
+    if found is None:
+        found = slot["sentence_of"] = {i: n for n, sent in enumerate(doc_sentences(doc))
+                                       for i in range(sent.start, sent.end)}
+    return found
+
+
+def forget_doc(doc=None) -> None:
+    """Drop the values kept for ``doc`` (for any Doc when None), so that the Doc can be freed."""
+    global _SLOT_DOC, _SLOT
+    if doc is None or _SLOT_DOC is doc:
+        _SLOT_DOC, _SLOT = None, {}
