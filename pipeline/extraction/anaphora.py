@@ -254,6 +254,20 @@ def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> s
     return ""
 
 
+_RELATIONS: list = [None, {}]  # [the WordNet data, {(anaphor, antecedent, words): relation}]
+
+
+def _relation(wn, anaphor: str, antecedent: str, words: bool) -> str:
+    """``wn.relation(anaphor, antecedent, 4, words=words)``, computed once per pair while ``wn`` is the same."""
+    if _RELATIONS[0] is not wn or len(_RELATIONS[1]) > 200_000:
+        _RELATIONS[:] = [wn, {}]
+    key = (anaphor, antecedent, words)
+    found = _RELATIONS[1].get(key)
+    if found is None:
+        found = _RELATIONS[1][key] = wn.relation(anaphor, antecedent, 4, words=words)
+    return found
+
+
 class Resolver:
     """Resolve the anaphoric noun phrases and pronouns of a document."""
 
@@ -434,8 +448,9 @@ class Resolver:
         """Mentions before ``raw`` in its paragraph and at most ``back`` sentences before it, nearest first."""
         sentence = self.sentence_of[raw.i]
         paragraph = next((m.paragraph for m in self.mentions if m.sentence == sentence), None)
+        inside = {t.i for t in raw.subtree}
         out = [m for m in self.mentions if m.token < raw.i and sentence - m.sentence <= back
-               and (paragraph is None or m.paragraph == paragraph) and m.token not in {t.i for t in raw.subtree}]
+               and (paragraph is None or m.paragraph == paragraph) and m.token not in inside]
         return sorted(out, key=lambda m: -m.token)
 
     def _by_wordnet(self, raw: Token, name: ConceptName, kind: str) -> Antecedent | None:
@@ -460,7 +475,7 @@ class Resolver:
                 theirs += [named[0], named[-1]]
             relation, their = "", theirs[0]
             for their in theirs:
-                relation = self.wn.relation(lemma, their, 4, words=not definite)
+                relation = _relation(self.wn, lemma, their, not definite)
                 if relation:
                     break
             if not relation or (definite and their == lemma):

@@ -18,7 +18,7 @@ from .concepts import ConceptName, ConceptWords, concept_key, concept_words, doc
 from .factuality import FactualityWords, assess, is_question_end, rejection_of_previous
 from ..records import CausalLink, Claim, Extraction, Resolution
 from ..nlp.rules import Lexicon, lexicon_of, load_cue_rules
-from ..nlp.syntax import doc_noun_chunks, doc_sentence_of, doc_sentences, doc_text, forget_doc
+from ..nlp.syntax import doc_memo, doc_noun_chunks, doc_sentence_of, doc_sentences, doc_text, forget_doc
 
 __all__ = ["Extraction", "extract"]
 
@@ -74,6 +74,7 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
 def _extract(doc, doc_id, char_offset, sentence_offset, claim_offset, lexicon) -> Extraction:
     lexicon = lexicon or lexicon_of(doc)
     lex = concept_words(lexicon)
+    doc_memo(doc, "name_token", create=True)  # names are computed once per token until forget_doc
     sentences = list(doc_sentences(doc))
     sent_of = doc_sentence_of(doc)
     text = doc_text(doc)

@@ -605,11 +605,14 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
 
 def _own_tokens(verb: Token, cue: Iterable[int]) -> list[int]:
     """The tokens of the clause of ``verb`` without its subordinate and relative clauses, in order."""
-    keep = {t.i for t in verb.subtree}
-    for token in verb.subtree:
-        if token.i != verb.i and token.dep_ in ("advcl", "relcl", "ccomp", "acl", "parataxis") and not any(
-                i in {t.i for t in token.subtree} for i in cue):
-            keep -= {t.i for t in token.subtree}
+    cue = set(cue)
+    subtree = list(verb.subtree)
+    keep = {t.i for t in subtree}
+    for token in subtree:
+        if token.i != verb.i and token.dep_ in ("advcl", "relcl", "ccomp", "acl", "parataxis"):
+            inner = {t.i for t in token.subtree}
+            if not cue & inner:
+                keep -= inner
     return sorted(keep)
 
 

@@ -24,7 +24,7 @@ __all__ = [
     "cleft_focus", "negated_alternatives", "subordinate_main",
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
     "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
-    "doc_text", "doc_noun_chunks", "doc_sentences", "doc_sentence_of", "forget_doc",
+    "doc_text", "doc_noun_chunks", "doc_sentences", "doc_sentence_of", "doc_memo", "forget_doc",
 ]
 
 _EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
@@ -1001,6 +1001,19 @@ def doc_sentence_of(doc) -> dict[int, int]:
         found = slot["sentence_of"] = {i: n for n, sent in enumerate(doc_sentences(doc))
                                        for i in range(sent.start, sent.end)}
     return found
+
+
+def doc_memo(doc, name: str, create: bool = False) -> dict | None:
+    """The memo dict ``name`` kept with ``doc``'s values: made empty when ``create`` (the caller vouches that
+    the Doc and its extension values stay unchanged until :func:`forget_doc`), else None unless made before
+    for this same Doc."""
+    if create:
+        slot = _slot(doc)
+        memo = slot[("memo", name)] = {}
+        return memo
+    if _SLOT_DOC is not doc:
+        return None
+    return _SLOT.get(("memo", name))
 
 
 def forget_doc(doc=None) -> None:
