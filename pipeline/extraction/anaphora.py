@@ -30,11 +30,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from .concepts import ConceptName, ConceptWords, concept_key, concept_words, name_token
 from ..nlp.rules import Lexicon, load_lexicon
-from ..nlp.syntax import doc_noun_chunks, doc_sentence_of, doc_sentences
+from ..nlp.syntax import doc_noun_chunks, doc_sentence_of, doc_sentences, tokens_where
 from ..nlp.wordnet import wordnet
 
 __all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
@@ -415,8 +416,8 @@ class Resolver:
             if comma.text != "," or before.pos_ != "PROPN":
                 continue
             aliases[chunk.root.i] = self._mention_at(before)
-        for token in self.doc:
-            if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        for token in tokens_where(self.doc, DEP, "appos"):
+            if token.head.pos_ == "PROPN":
                 aliases[token.i] = self._mention_at(token.head)
         return aliases
 

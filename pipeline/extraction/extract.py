@@ -18,7 +18,8 @@ from .concepts import ConceptName, ConceptWords, concept_key, concept_words, doc
 from .factuality import FactualityWords, assess, is_question_end, rejection_of_previous
 from ..records import CausalLink, Claim, Extraction, Resolution
 from ..nlp.rules import Lexicon, lexicon_of, load_cue_rules
-from ..nlp.syntax import doc_memo, doc_noun_chunks, doc_sentence_of, doc_sentences, doc_text, forget_doc
+from ..nlp.syntax import (doc_noun_chunks, doc_sentence_of, doc_sentences, doc_text, forget_doc, open_doc, span_text,
+                           token_sentence)
 
 __all__ = ["Extraction", "extract"]
 
@@ -65,6 +66,7 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
     document text. ``lexicon`` is the word lists every stage reads; by default the one the ``Doc``'s
     components recorded (:func:`argmine.nlp.rules.lexicon_of`: their ``lexicon_path``, else ``models/``).
     """
+    open_doc(doc)
     try:
         return _extract(doc, doc_id, char_offset, sentence_offset, claim_offset, lexicon)
     finally:
@@ -74,7 +76,6 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
 def _extract(doc, doc_id, char_offset, sentence_offset, claim_offset, lexicon) -> Extraction:
     lexicon = lexicon or lexicon_of(doc)
     lex = concept_words(lexicon)
-    doc_memo(doc, "name_token", create=True)  # names are computed once per token until forget_doc
     sentences = list(doc_sentences(doc))
     sent_of = doc_sentence_of(doc)
     text = doc_text(doc)
@@ -184,7 +185,7 @@ def _asks_for(raw: Token, name: ConceptName) -> bool:
         return False
     if raw.tag_ in ("WP", "WDT", "WP$"):
         return name.name.lower() == raw.lower_  # a relative pronoun resolved to its noun names that noun
-    return raw.sent.text.rstrip().endswith("?")
+    return span_text(token_sentence(raw)).rstrip().endswith("?")
 
 
 def _judged_by_next_sentence(links: list[CausalLink], sentences: list[Span], sentence_offset: int,
@@ -549,7 +550,7 @@ def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset
                 cause_concept=name, effect_concept=effect_name, explicit=False,
                 hedged=claim.hedged if claim else False, strength="sufficient", polarity="positive",
                 confidence=0.6, asserted_by=claim.asserted_by if claim else "author",
-                sentence=raw.sent.text.strip(), rule="consequence-anaphor", claim_id=claim.claim_id if claim else "",
+                sentence=span_text(token_sentence(raw)).strip(), rule="consequence-anaphor", claim_id=claim.claim_id if claim else "",
                 via=f"anaphora:{ante.reason} '{effect_span.text}' follows '{text}'",
             ))
     return out
@@ -566,14 +567,14 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
     cue_text = _cue_text(doc, data)
     claim = claim_at.get(data["cue"][0])
     sentence_index = sent_of[data["cue"][0]]
-    sent = doc[data["cue"][0]].sent
+    sent = doc_sentences(doc)[sentence_index]
     base = dict(
         doc_id=doc_id, sentence_index=sentence_index + sentence_offset, cue=cue_text,
         cue_start=cue_start_token.idx + char_offset, cue_end=cue_end_token.idx + len(cue_end_token.text) + char_offset,
         hedged=fact.hedged, modality=fact.modality,
         strength=fact.strength, polarity=fact.polarity,
         asserted_by=fact.source or (claim.asserted_by if claim else "author"),
-        sentence=sent.text.strip(), rule=data["rule"], claim_id=claim.claim_id if claim else "",
+        sentence=span_text(sent).strip(), rule=data["rule"], claim_id=claim.claim_id if claim else "",
         direction=data.get("direction", ""),
     )
     cause_span, effect_span = doc[cause.span[0]:cause.span[1]], doc[effect.span[0]:effect.span[1]]

@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Asserter, Modality, Polarity, Strength
 from ..nlp.rules import Lexicon, LexiconRule, load_cue_rules, load_lexicon
 from .concepts import negated_result
-from ..nlp.syntax import WordLists, cleft_focus
+from ..nlp.syntax import WordLists, cleft_focus, span_text, token_sentence
 
 __all__ = [
     "Modality", "MODALITIES", "Factuality", "FactualityWords", "factuality_words", "assess",
@@ -622,8 +622,8 @@ def _question(clause: Token, words: FactualityWords) -> bool:
     A why- or how-question presupposes its content ("Why did X cause Y?"): it
     stays asserted; a question of degree ("How far did X cause Y?") asks.
     """
-    sent = clause.sent
-    text = sent.text.rstrip().rstrip("\"'”’)")
+    sent = token_sentence(clause)
+    text = span_text(sent).rstrip().rstrip("\"'”’)")
     if not text.endswith("?"):
         return False
     top = clause

@@ -10,6 +10,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from spacy.attrs import POS as POS_ATTR
+from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Token
 
 from .rules import Lexicon, LexiconRule
@@ -24,7 +26,8 @@ __all__ = [
     "cleft_focus", "negated_alternatives", "subordinate_main",
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
     "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
-    "doc_text", "doc_noun_chunks", "doc_sentences", "doc_sentence_of", "doc_memo", "forget_doc",
+    "open_doc", "forget_doc", "doc_text", "doc_noun_chunks", "doc_sentences", "doc_sentence_of", "token_sentence",
+    "span_text", "doc_memo", "tokens_where",
 ]
 
 _EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
@@ -945,75 +948,23 @@ def degree_question_end(doc: Doc, span: tuple[int, int], head: int) -> tuple[tup
 
 # -- per-Doc values computed once -----------------------------------------------------------------
 #
-# ``Doc.text``, ``Doc.noun_chunks`` and ``Doc.sents`` are rebuilt from every token on each access; the
-# extraction reads each of them in several places. They are kept here for the one Doc being read (a
-# single slot: the Doc itself is held, so its identity cannot be reused), until :func:`forget_doc`.
+# ``Doc.text``, ``Doc.noun_chunks``, ``Doc.sents`` and ``Token.sent`` are rebuilt from the tokens on each access;
+# the extraction reads each of them in several places. Between :func:`open_doc` and :func:`forget_doc` (the
+# whole of :func:`argmine.extraction.extract.extract`, during which the Doc does not change) they are kept for
+# that one Doc (a single slot holding the Doc itself, so its identity cannot be reused); for any other Doc the
+# helpers below compute the value afresh, exactly as spaCy's attribute would.
 
 _SLOT_DOC = None
 _SLOT: dict = {}
 
 
-def _slot(doc) -> dict:
+def open_doc(doc) -> None:
+    """Keep the values of the helpers below for ``doc`` (dropping those of any other Doc) until :func:`forget_doc`.
+
+    The caller vouches that ``doc`` (its tokens, parse and extension values) does not change meanwhile.
+    """
     global _SLOT_DOC, _SLOT
-    if _SLOT_DOC is not doc:
-        _SLOT_DOC, _SLOT = doc, {}
-    return _SLOT
-
-
-def doc_text(doc) -> str:
-    """``doc.text``, built once per Doc (until :func:`forget_doc` or another Doc is read)."""
-    slot = _slot(doc)
-    text = slot.get("text")
-    if text is None:
-        text = slot["text"] = doc.text
-    return text
-
-
-def doc_noun_chunks(doc) -> tuple:
-    """``tuple(doc.noun_chunks)`` (spaCy's base noun phrases, in text order), built once per Doc.
-
-    Raises what ``doc.noun_chunks`` raises (ValueError without a dependency parse).
-    """
-    slot = _slot(doc)
-    chunks = slot.get("noun_chunks")
-    if chunks is None:
-        chunks = slot["noun_chunks"] = tuple(doc.noun_chunks)
-    return chunks
-
-
-def doc_sentences(doc) -> tuple:
-    """``tuple(doc.sents)`` (sentence spans in text order), built once per Doc."""
-    slot = _slot(doc)
-    sentences = slot.get("sents")
-    if sentences is None:
-        sentences = slot["sents"] = tuple(doc.sents)
-    return sentences
-
-
-def doc_sentence_of(doc) -> dict[int, int]:
-    """Token index -> index of its sentence in :func:`doc_sentences` (every token of ``doc``), built once per Doc.
-
-    Read-only: the same dict is returned to every caller.
-    """
-    slot = _slot(doc)
-    found = slot.get("sentence_of")
-    if found is None:
-        found = slot["sentence_of"] = {i: n for n, sent in enumerate(doc_sentences(doc))
-                                       for i in range(sent.start, sent.end)}
-    return found
-
-
-def doc_memo(doc, name: str, create: bool = False) -> dict | None:
-    """The memo dict ``name`` kept with ``doc``'s values: made empty when ``create`` (the caller vouches that
-    the Doc and its extension values stay unchanged until :func:`forget_doc`), else None unless made before
-    for this same Doc."""
-    if create:
-        slot = _slot(doc)
-        memo = slot[("memo", name)] = {}
-        return memo
-    if _SLOT_DOC is not doc:
-        return None
-    return _SLOT.get(("memo", name))
+    _SLOT_DOC, _SLOT = doc, {}
 
 
 def forget_doc(doc=None) -> None:
@@ -1021,3 +972,80 @@ def forget_doc(doc=None) -> None:
     global _SLOT_DOC, _SLOT
     if doc is None or _SLOT_DOC is doc:
         _SLOT_DOC, _SLOT = None, {}
+
+
+def _kept(doc, name: str, compute):
+    if _SLOT_DOC is not doc:
+        return compute(doc)
+    value = _SLOT.get(name)
+    if value is None:
+        value = _SLOT[name] = compute(doc)
+    return value
+
+
+def doc_text(doc) -> str:
+    """``doc.text`` (kept between :func:`open_doc` and :func:`forget_doc`)."""
+    return _kept(doc, "text", lambda d: d.text)
+
+
+def doc_noun_chunks(doc) -> tuple:
+    """``tuple(doc.noun_chunks)``: spaCy's base noun phrases in text order (kept while the Doc is open).
+
+    Raises what ``doc.noun_chunks`` raises (ValueError without a dependency parse).
+    """
+    return _kept(doc, "noun_chunks", lambda d: tuple(d.noun_chunks))
+
+
+def doc_sentences(doc) -> tuple:
+    """``tuple(doc.sents)``: the sentence spans in text order (kept while the Doc is open)."""
+    return _kept(doc, "sents", lambda d: tuple(d.sents))
+
+
+def doc_sentence_of(doc) -> dict[int, int]:
+    """Token index -> index of its sentence in :func:`doc_sentences`, for every token (kept while the Doc is open).
+
+    Read-only: while the Doc is open the same dict is returned to every caller.
+    """
+    return _kept(doc, "sentence_of", lambda d: {i: n for n, sent in enumerate(doc_sentences(d))
+                                                for i in range(sent.start, sent.end)})
+
+
+def token_sentence(token):
+    """``token.sent``: the sentence span that holds ``token`` (read from :func:`doc_sentences` while the Doc is open)."""
+    doc = token.doc
+    if _SLOT_DOC is not doc:
+        return token.sent
+    return doc_sentences(doc)[doc_sentence_of(doc)[token.i]]
+
+
+def span_text(span) -> str:
+    """``span.text``, sliced from :func:`doc_text` while the Doc is open."""
+    doc = span.doc
+    if _SLOT_DOC is not doc:
+        return span.text
+    return doc_text(doc)[span.start_char:span.end_char]
+
+
+def doc_memo(doc, name: str) -> dict | None:
+    """A memo dict ``name`` kept with ``doc``'s values while the Doc is open (:func:`open_doc`), else None."""
+    if _SLOT_DOC is not doc:
+        return None
+    memo = _SLOT.get(("memo", name))
+    if memo is None:
+        memo = _SLOT[("memo", name)] = {}
+    return memo
+
+
+def tokens_where(doc, attr: int, value: str, flag: int | None = None) -> list:
+    """The tokens of ``doc`` whose attribute ``attr`` (a ``spacy.attrs`` id such as ``DEP`` or ``POS``) is the
+    string ``value``, or, when ``flag`` (a boolean ``spacy.attrs`` id such as ``LIKE_NUM``) is given, whose flag is
+    set; in text order. Read from ``doc.to_array``, so no ``Token`` is made for the others."""
+    if not len(doc):
+        return []
+    wanted = doc.vocab.strings[value] if attr != POS_ATTR else UNIVERSAL_POS[value]
+    columns = doc.to_array([attr] if flag is None else [attr, flag])
+    if flag is None:
+        hits = (columns == wanted).nonzero()[0]
+    else:
+        hits = ((columns[:, 0] == wanted) | (columns[:, 1] != 0)).nonzero()[0]
+    return [doc[int(i)] for i in hits]
