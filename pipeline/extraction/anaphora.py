@@ -28,6 +28,7 @@ rules are argmine's own, on the parse. Each resolution keeps its reason:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.attrs import DEP
@@ -296,6 +297,9 @@ class Resolver:
                 self.by_lemma.setdefault(lemma, []).append(mention)
         #: token index -> the concept name an earlier resolution gave it
         self.resolved: dict[int, str] = {}
+        self._paragraph_of_sentence: dict[int, int] | None = None  # built by _window when first needed
+        self._mention_tokens: list[int] = []
+        self._header_lemmas: dict[int, str] = {}
 
     # -- the whole document ---------------------------------------------------------
 
@@ -448,9 +452,15 @@ class Resolver:
     def _window(self, raw: Token, back: int) -> list[Mention]:
         """Mentions before ``raw`` in its paragraph and at most ``back`` sentences before it, nearest first."""
         sentence = self.sentence_of[raw.i]
-        paragraph = next((m.paragraph for m in self.mentions if m.sentence == sentence), None)
+        if self._paragraph_of_sentence is None:  # the paragraph of the first mention in each sentence
+            self._paragraph_of_sentence = {}
+            for m in self.mentions:
+                self._paragraph_of_sentence.setdefault(m.sentence, m.paragraph)
+            self._mention_tokens = [m.token for m in self.mentions]
+        paragraph = self._paragraph_of_sentence.get(sentence)
         inside = {t.i for t in raw.subtree}
-        out = [m for m in self.mentions if m.token < raw.i and sentence - m.sentence <= back
+        before = self.mentions[:bisect_left(self._mention_tokens, raw.i)]  # those with m.token < raw.i
+        out = [m for m in before if sentence - m.sentence <= back
                and (paragraph is None or m.paragraph == paragraph) and m.token not in inside]
         return sorted(out, key=lambda m: -m.token)
 
@@ -554,35 +564,42 @@ class Resolver:
     def _enumerated(self, raw: Token) -> tuple[str, Antecedent | None] | None:
         """The announcing noun of an enumeration ("two buffers", "three causes: ...") and the phrases that take
         its items up again ("both buffers", "the first buffer", "the second one")."""
+        raw_i, raw_lower, raw_lemma, raw_tag = raw.i, raw.lower_, raw.lemma_.lower(), raw.tag_
+        one_anaphor = raw_lower in _words(self.lex, "one_anaphor") and raw_tag in ("NN", "NNS")
+        children = None
         for enum in reversed(self.enumerations):
-            if enum.header > raw.i:
+            if enum.header > raw_i:
                 continue
             items = enum.items
-            if raw.i == enum.header:
+            if raw_i == enum.header:
                 return "enumeration", Antecedent(tuple(n.name for _, n, _ in items), tuple(t for _, _, t in items),
                                                  f"enumeration ({enum.marker})", keep_own=False,
                                                  tokens=tuple(i for i, _, _ in items))
-            header = self.doc[enum.header]
-            if raw.lower_ in self.lex.ordinal_index and raw.i > max(i for i, _, _ in items) and not any(
-                    c.dep_ == "prep" for c in raw.children) and any(c.dep_ == "det" and c.lower_ == "the" for c in raw.children):
-                # "Two forces ...: A and B. The first ..., the second ...": a bare ordinal takes up an item
-                number = self.lex.ordinal_index[raw.lower_]
-                if 0 < number <= len(items):
-                    i, item, text = items[number - 1]
-                    return "definite", Antecedent((item.name,), (text,), f"enumeration item {number}", keep_own=False,
-                                                  tokens=(i,), expand=False)
-            same = raw.lemma_.lower() == header.lemma_.lower() or (raw.lower_ in _words(self.lex, "one_anaphor") and raw.tag_ in ("NN", "NNS"))
-            if not same or raw.i <= max(i for i, _, _ in items):
+            header_lemma = self._header_lemmas.get(enum.header)
+            if header_lemma is None:
+                header_lemma = self._header_lemmas[enum.header] = self.doc[enum.header].lemma_.lower()
+            if raw_lower in self.lex.ordinal_index and raw_i > max(i for i, _, _ in items):
+                children = list(raw.children) if children is None else children
+                if not any(c.dep_ == "prep" for c in children) and any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+                    # "Two forces ...: A and B. The first ..., the second ...": a bare ordinal takes up an item
+                    number = self.lex.ordinal_index[raw_lower]
+                    if 0 < number <= len(items):
+                        i, item, text = items[number - 1]
+                        return "definite", Antecedent((item.name,), (text,), f"enumeration item {number}", keep_own=False,
+                                                      tokens=(i,), expand=False)
+            same = raw_lemma == header_lemma or one_anaphor
+            if not same or raw_i <= max(i for i, _, _ in items):
                 continue
-            ordinal = next((c for c in raw.children if c.dep_ == "amod" and c.lower_ in self.lex.ordinal_index), None)
+            children = list(raw.children) if children is None else children
+            ordinal = next((c for c in children if c.dep_ == "amod" and c.lower_ in self.lex.ordinal_index), None)
             if ordinal is not None:
                 number = self.lex.ordinal_index[ordinal.lower_]
                 if 0 < number <= len(items):
                     i, item, text = items[number - 1]
                     return "definite", Antecedent((item.name,), (text,), f"enumeration item {number}", keep_own=True,
                                                   tokens=(i,), expand=False)
-            if raw.lemma_.lower() == header.lemma_.lower() and raw.tag_ == "NNS" and any(
-                    c.dep_ in ("det", "predet", "nummod") for c in raw.children):
+            if raw_lemma == header_lemma and raw_tag == "NNS" and any(
+                    c.dep_ in ("det", "predet", "nummod") for c in children):
                 return "summary", Antecedent(tuple(n.name for _, n, _ in items), tuple(t for _, _, t in items),
                                              "enumeration (all items)", keep_own=True, tokens=tuple(i for i, _, _ in items),
                                              expand=False)
