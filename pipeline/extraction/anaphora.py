@@ -317,8 +317,9 @@ class Resolver:
             root = chunk.root
             if root.i not in candidates and root.i not in covered and root.pos_ != "PRON":
                 candidates[root.i] = (None, (chunk.start, chunk.end))
+        pronouns = _words(self.lex, "anaphoric_pronoun")
         for token in self.doc:
-            if (token.pos_ == "PRON" and token.lower_ in _words(self.lex, "anaphoric_pronoun") and token.i not in candidates
+            if (token.pos_ == "PRON" and token.lower_ in pronouns and token.i not in candidates
                     and token.i not in covered and token.dep_ != "det"):
                 candidates[token.i] = (None, (token.i, token.i + 1))
             elif token.lemma_.lower() in self.lex.former_latter and token.i not in candidates and token.i > 0:

@@ -593,11 +593,11 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
     if not markers:
         tokens = _own_tokens(verb, cue)
         lows = [doc[i].lower_ for i in tokens]
+        starts = _starts(lows)
         for phrase in words.phrases("hedge"):
             if len(phrase) < 2:
                 continue
-            width = len(phrase)
-            if any(tuple(lows[k:k + width]) == phrase for k in range(len(lows) - width + 1)):
+            if _has_phrase(lows, phrase, starts):
                 markers.append(" ".join(phrase))
                 break
     return ("hedged" if markers else "asserted"), markers
@@ -898,11 +898,28 @@ def _contributory(clause: Token, cue: Iterable[int], words: FactualityWords) -> 
     """"partly", "in part", "helped" in the link's own clause."""
     doc = clause.doc
     lows = [doc[i].lower_ for i in _own_tokens(clause, cue)]
+    starts = _starts(lows)
     for phrase in words.phrases("contributory"):
-        width = len(phrase)
-        if any(tuple(lows[k:k + width]) == phrase for k in range(len(lows) - width + 1)):
+        if _has_phrase(lows, phrase, starts):
             return True
     return False
+
+
+def _starts(lows: list[str]) -> dict[str, list[int]]:
+    """Word -> its positions in ``lows``, in order."""
+    starts: dict[str, list[int]] = {}
+    for k, low in enumerate(lows):
+        starts.setdefault(low, []).append(k)
+    return starts
+
+
+def _has_phrase(lows: list[str], phrase: tuple[str, ...], starts: dict[str, list[int]]) -> bool:
+    """Whether the words ``phrase`` occur consecutively in ``lows`` (``starts`` = :func:`_starts` of ``lows``);
+    an empty phrase occurs everywhere."""
+    width = len(phrase)
+    if not width:
+        return True
+    return any(k + width <= len(lows) and tuple(lows[k:k + width]) == phrase for k in starts.get(phrase[0], ()))
 
 
 def rejection_of_previous(sent: Span, words: FactualityWords | None = None) -> tuple[bool, bool] | None:
