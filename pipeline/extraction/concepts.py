@@ -174,10 +174,18 @@ def concept_key(name: str, lex: ConceptWords | None = None) -> str:
     True
     """
     lex = lex or concept_words()
-    words = [lex.synonym(_fold(word)) for word in name.lower().split()]
-    if len(words) == 3 and words[1] == "of":
-        words = [words[2], words[0]]
-    return " ".join(words)
+    if _KEYS[0] is not lex or len(_KEYS[1]) > 200_000:  # one table per word lists, bounded
+        _KEYS[:] = [lex, {}]
+    found = _KEYS[1].get(name)
+    if found is None:
+        words = [lex.synonym(_fold(word)) for word in name.lower().split()]
+        if len(words) == 3 and words[1] == "of":
+            words = [words[2], words[0]]
+        found = _KEYS[1][name] = " ".join(words)
+    return found
+
+
+_KEYS: list = [None, {}]  # [the ConceptWords the keys were made with, {name: key}]
 
 
 # -- surface forms -------------------------------------------------------------
