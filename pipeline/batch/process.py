@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Iterator
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 
 from ..extraction.extract import Extraction, extract
@@ -99,15 +100,31 @@ def process_chapters(chapters: Iterable[Chapter], nlp: Language | None = None, *
         extraction = extract(doc, chapter.id, char_offset=offset, sentence_offset=current.extraction.sentences,
                              claim_offset=len(current.extraction.claims))
         current.extraction.extend(extraction)
-        current.words += sum(1 for t in doc if not (t.is_punct or t.is_space))
+        current.words += _words(doc)
         if on_piece is not None:
-            on_piece(len(doc.text))
+            on_piece(_text_length(doc))
         del doc
         if last:
             if on_done is not None:
                 on_done(current)
             yield current
             current = None
+
+
+def _words(doc) -> int:
+    """Tokens that are neither punctuation nor space (``is_punct``, ``is_space``), read as one array."""
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
+
+
+def _text_length(doc) -> int:
+    """``len(doc.text)`` without building the text: where the last token and its whitespace end."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
 
 
 def extract_text(text: str, doc_id: str = "text", nlp: Language | None = None) -> Extraction:

@@ -28,12 +28,15 @@ rules are argmine's own, on the parse. Each resolution keeps its reason:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from .concepts import ConceptName, ConceptWords, concept_key, concept_words, name_token
 from ..nlp.rules import Lexicon, load_lexicon
+from ..nlp.syntax import doc_noun_chunks, doc_sentence_of, doc_sentences, tokens_where
 from ..nlp.wordnet import wordnet
 
 __all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
@@ -253,6 +256,20 @@ def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> s
     return ""
 
 
+_RELATIONS: list = [None, {}]  # [the WordNet data, {(anaphor, antecedent, words): relation}]
+
+
+def _relation(wn, anaphor: str, antecedent: str, words: bool) -> str:
+    """``wn.relation(anaphor, antecedent, 4, words=words)``, computed once per pair while ``wn`` is the same."""
+    if _RELATIONS[0] is not wn or len(_RELATIONS[1]) > 200_000:
+        _RELATIONS[:] = [wn, {}]
+    key = (anaphor, antecedent, words)
+    found = _RELATIONS[1].get(key)
+    if found is None:
+        found = _RELATIONS[1][key] = wn.relation(anaphor, antecedent, 4, words=words)
+    return found
+
+
 class Resolver:
     """Resolve the anaphoric noun phrases and pronouns of a document."""
 
@@ -270,8 +287,8 @@ class Resolver:
         self.caused_by = caused_by or {}
         self.mentions = sorted(mentions, key=lambda m: m.token)
         self.by_token = {m.token: m for m in self.mentions}
-        self.sentences = list(doc.sents)
-        self.sentence_of = {t.i: n for n, s in enumerate(self.sentences) for t in s}
+        self.sentences = list(doc_sentences(doc))
+        self.sentence_of = doc_sentence_of(doc)
         self.aliases = self._appositions()
         #: head lemma (and synonym of the token lemma) -> mentions with it, in text order
         self.by_lemma: dict[str, list[Mention]] = {}
@@ -280,6 +297,9 @@ class Resolver:
                 self.by_lemma.setdefault(lemma, []).append(mention)
         #: token index -> the concept name an earlier resolution gave it
         self.resolved: dict[int, str] = {}
+        self._paragraph_of_sentence: dict[int, int] | None = None  # built by _window when first needed
+        self._mention_tokens: list[int] = []
+        self._header_lemmas: dict[int, str] = {}
 
     # -- the whole document ---------------------------------------------------------
 
@@ -293,12 +313,13 @@ class Resolver:
         """
         candidates: dict[int, tuple[ConceptName | None, tuple[int, int]]] = dict(ends)
         covered = {t.i for index in ends for t in self._naming_chain(self.doc[index])}
-        for chunk in self.doc.noun_chunks:
+        for chunk in doc_noun_chunks(self.doc):
             root = chunk.root
             if root.i not in candidates and root.i not in covered and root.pos_ != "PRON":
                 candidates[root.i] = (None, (chunk.start, chunk.end))
+        pronouns = _words(self.lex, "anaphoric_pronoun")
         for token in self.doc:
-            if (token.pos_ == "PRON" and token.lower_ in _words(self.lex, "anaphoric_pronoun") and token.i not in candidates
+            if (token.pos_ == "PRON" and token.lower_ in pronouns and token.i not in candidates
                     and token.i not in covered and token.dep_ != "det"):
                 candidates[token.i] = (None, (token.i, token.i + 1))
             elif token.lemma_.lower() in self.lex.former_latter and token.i not in candidates and token.i > 0:
@@ -392,7 +413,7 @@ class Resolver:
     def _appositions(self) -> dict[int, Mention]:
         """"X, the N of ..." : the head N stands for the proper name X before it."""
         aliases: dict[int, Mention] = {}
-        for chunk in self.doc.noun_chunks:
+        for chunk in doc_noun_chunks(self.doc):
             if chunk.start < 2 or chunk[0].lower_ != "the":
                 continue
             comma = self.doc[chunk.start - 1]
@@ -400,8 +421,8 @@ class Resolver:
             if comma.text != "," or before.pos_ != "PROPN":
                 continue
             aliases[chunk.root.i] = self._mention_at(before)
-        for token in self.doc:
-            if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        for token in tokens_where(self.doc, DEP, "appos"):
+            if token.head.pos_ == "PROPN":
                 aliases[token.i] = self._mention_at(token.head)
         return aliases
 
@@ -432,9 +453,16 @@ class Resolver:
     def _window(self, raw: Token, back: int) -> list[Mention]:
         """Mentions before ``raw`` in its paragraph and at most ``back`` sentences before it, nearest first."""
         sentence = self.sentence_of[raw.i]
-        paragraph = next((m.paragraph for m in self.mentions if m.sentence == sentence), None)
-        out = [m for m in self.mentions if m.token < raw.i and sentence - m.sentence <= back
-               and (paragraph is None or m.paragraph == paragraph) and m.token not in {t.i for t in raw.subtree}]
+        if self._paragraph_of_sentence is None:  # the paragraph of the first mention in each sentence
+            self._paragraph_of_sentence = {}
+            for m in self.mentions:
+                self._paragraph_of_sentence.setdefault(m.sentence, m.paragraph)
+            self._mention_tokens = [m.token for m in self.mentions]
+        paragraph = self._paragraph_of_sentence.get(sentence)
+        inside = {t.i for t in raw.subtree}
+        before = self.mentions[:bisect_left(self._mention_tokens, raw.i)]  # those with m.token < raw.i
+        out = [m for m in before if sentence - m.sentence <= back
+               and (paragraph is None or m.paragraph == paragraph) and m.token not in inside]
         return sorted(out, key=lambda m: -m.token)
 
     def _by_wordnet(self, raw: Token, name: ConceptName, kind: str) -> Antecedent | None:
@@ -459,7 +487,7 @@ class Resolver:
                 theirs += [named[0], named[-1]]
             relation, their = "", theirs[0]
             for their in theirs:
-                relation = self.wn.relation(lemma, their, 4, words=not definite)
+                relation = _relation(self.wn, lemma, their, not definite)
                 if relation:
                     break
             if not relation or (definite and their == lemma):
@@ -537,35 +565,42 @@ class Resolver:
     def _enumerated(self, raw: Token) -> tuple[str, Antecedent | None] | None:
         """The announcing noun of an enumeration ("two buffers", "three causes: ...") and the phrases that take
         its items up again ("both buffers", "the first buffer", "the second one")."""
+        raw_i, raw_lower, raw_lemma, raw_tag = raw.i, raw.lower_, raw.lemma_.lower(), raw.tag_
+        one_anaphor = raw_lower in _words(self.lex, "one_anaphor") and raw_tag in ("NN", "NNS")
+        children = None
         for enum in reversed(self.enumerations):
-            if enum.header > raw.i:
+            if enum.header > raw_i:
                 continue
             items = enum.items
-            if raw.i == enum.header:
+            if raw_i == enum.header:
                 return "enumeration", Antecedent(tuple(n.name for _, n, _ in items), tuple(t for _, _, t in items),
                                                  f"enumeration ({enum.marker})", keep_own=False,
                                                  tokens=tuple(i for i, _, _ in items))
-            header = self.doc[enum.header]
-            if raw.lower_ in self.lex.ordinal_index and raw.i > max(i for i, _, _ in items) and not any(
-                    c.dep_ == "prep" for c in raw.children) and any(c.dep_ == "det" and c.lower_ == "the" for c in raw.children):
-                # "Two forces ...: A and B. The first ..., the second ...": a bare ordinal takes up an item
-                number = self.lex.ordinal_index[raw.lower_]
-                if 0 < number <= len(items):
-                    i, item, text = items[number - 1]
-                    return "definite", Antecedent((item.name,), (text,), f"enumeration item {number}", keep_own=False,
-                                                  tokens=(i,), expand=False)
-            same = raw.lemma_.lower() == header.lemma_.lower() or (raw.lower_ in _words(self.lex, "one_anaphor") and raw.tag_ in ("NN", "NNS"))
-            if not same or raw.i <= max(i for i, _, _ in items):
+            header_lemma = self._header_lemmas.get(enum.header)
+            if header_lemma is None:
+                header_lemma = self._header_lemmas[enum.header] = self.doc[enum.header].lemma_.lower()
+            if raw_lower in self.lex.ordinal_index and raw_i > max(i for i, _, _ in items):
+                children = list(raw.children) if children is None else children
+                if not any(c.dep_ == "prep" for c in children) and any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+                    # "Two forces ...: A and B. The first ..., the second ...": a bare ordinal takes up an item
+                    number = self.lex.ordinal_index[raw_lower]
+                    if 0 < number <= len(items):
+                        i, item, text = items[number - 1]
+                        return "definite", Antecedent((item.name,), (text,), f"enumeration item {number}", keep_own=False,
+                                                      tokens=(i,), expand=False)
+            same = raw_lemma == header_lemma or one_anaphor
+            if not same or raw_i <= max(i for i, _, _ in items):
                 continue
-            ordinal = next((c for c in raw.children if c.dep_ == "amod" and c.lower_ in self.lex.ordinal_index), None)
+            children = list(raw.children) if children is None else children
+            ordinal = next((c for c in children if c.dep_ == "amod" and c.lower_ in self.lex.ordinal_index), None)
             if ordinal is not None:
                 number = self.lex.ordinal_index[ordinal.lower_]
                 if 0 < number <= len(items):
                     i, item, text = items[number - 1]
                     return "definite", Antecedent((item.name,), (text,), f"enumeration item {number}", keep_own=True,
                                                   tokens=(i,), expand=False)
-            if raw.lemma_.lower() == header.lemma_.lower() and raw.tag_ == "NNS" and any(
-                    c.dep_ in ("det", "predet", "nummod") for c in raw.children):
+            if raw_lemma == header_lemma and raw_tag == "NNS" and any(
+                    c.dep_ in ("det", "predet", "nummod") for c in children):
                 return "summary", Antecedent(tuple(n.name for _, n, _ in items), tuple(t for _, _, t in items),
                                              "enumeration (all items)", keep_own=True, tokens=tuple(i for i, _, _ in items),
                                              expand=False)

@@ -29,11 +29,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Mapping
 
+from spacy.attrs import LIKE_NUM, POS
 from spacy.tokens import Doc, Token
 
 from ..nlp.rules import Lexicon, load_lexicon
+from ..nlp.syntax import doc_memo, tokens_where
 
 __all__ = ["ConceptWords", "concept_words", "ConceptName", "name_token", "negated_result", "concept_key", "Merge", "merge_concepts",
            "document_context"]
@@ -75,7 +78,7 @@ class ConceptWords:
     #: the lexicon these words come from (for the other stages' views of it)
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
 
-    @property
+    @cached_property
     def in_nouns(self) -> frozenset[str]:
         """Nouns whose "in" complement is relational ("rise in wages"), from the nominalizations."""
         return frozenset(v.split()[0] for v in self.nominal_of.values() if v.endswith(" in"))
@@ -171,10 +174,18 @@ def concept_key(name: str, lex: ConceptWords | None = None) -> str:
     True
     """
     lex = lex or concept_words()
-    words = [lex.synonym(_fold(word)) for word in name.lower().split()]
-    if len(words) == 3 and words[1] == "of":
-        words = [words[2], words[0]]
-    return " ".join(words)
+    if _KEYS[0] is not lex or len(_KEYS[1]) > 200_000:  # one table per word lists, bounded
+        _KEYS[:] = [lex, {}]
+    found = _KEYS[1].get(name)
+    if found is None:
+        words = [lex.synonym(_fold(word)) for word in name.lower().split()]
+        if len(words) == 3 and words[1] == "of":
+            words = [words[2], words[0]]
+        found = _KEYS[1][name] = " ".join(words)
+    return found
+
+
+_KEYS: list = [None, {}]  # [the ConceptWords the keys were made with, {name: key}]
 
 
 # -- surface forms -------------------------------------------------------------
@@ -488,8 +499,21 @@ def name_token(token: Token, lex: ConceptWords | None = None, _depth: int = 0) -
 
     Pronouns get their own lower-case text as name; the anaphora stage
     replaces them. ``lex`` defaults to the packaged lexicon's :func:`concept_words`.
+    Within :func:`argmine.extraction.extract.extract` a name is computed once per token (the Doc does not change
+    there: :func:`argmine.nlp.syntax.doc_memo`).
     """
     lex = lex or concept_words()
+    memo = doc_memo(token.doc, "name_token")
+    if memo is None:
+        return _name_token(token, lex, _depth)
+    key = (token.i, _depth, id(lex))
+    found = memo.get(key)
+    if found is None or found[0] is not lex:
+        found = memo[key] = (lex, _name_token(token, lex, _depth))
+    return found[1]
+
+
+def _name_token(token: Token, lex: ConceptWords, _depth: int) -> ConceptName:
     head = _through_transparent(token, lex) if _depth <= _MAX_DEPTH else token
     if _depth > _MAX_DEPTH:  # clauses naming each other in a circle: stop at the word itself
         name = _short_np(head, lex) if head.pos_ in _NOUNS else head.lemma_.lower()
@@ -535,7 +559,7 @@ def document_context(doc: Doc) -> frozenset[str]:
     for ent in doc.ents:
         if ent.label_ in _NAME_ENTITIES:
             items.add(" ".join(t.lower_ for t in ent if t.dep_ != "det" and not t.is_punct))
-    for token in doc:
+    for token in tokens_where(doc, POS, "PROPN", LIKE_NUM):  # the only tokens the tests below can accept
         if token.like_num and _YEAR.match(token.text):
             items.add("year:" + token.text.rstrip("s"))
         elif (token.pos_ == "PROPN" and not token.is_sent_start and token.is_alpha

@@ -18,6 +18,8 @@ from .concepts import ConceptName, ConceptWords, concept_key, concept_words, doc
 from .factuality import FactualityWords, assess, is_question_end, rejection_of_previous
 from ..records import CausalLink, ArgumentativeUnit, Extraction, Resolution
 from ..nlp.rules import Lexicon, lexicon_of, load_cue_rules
+from ..nlp.syntax import (doc_noun_chunks, doc_sentence_of, doc_sentences, doc_text, forget_doc, open_doc, span_text,
+                           token_sentence)
 
 __all__ = ["Extraction", "extract"]
 
@@ -64,14 +66,19 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
     document text. ``lexicon`` is the word lists every stage reads; by default the one the ``Doc``'s
     components recorded (:func:`argmine.nlp.rules.lexicon_of`: their ``lexicon_path``, else ``models/``).
     """
+    open_doc(doc)
+    try:
+        return _extract(doc, doc_id, char_offset, sentence_offset, claim_offset, lexicon)
+    finally:
+        forget_doc(doc)
+
+
+def _extract(doc, doc_id, char_offset, sentence_offset, claim_offset, lexicon) -> Extraction:
     lexicon = lexicon or lexicon_of(doc)
     lex = concept_words(lexicon)
-    sentences = [s for s in doc.sents]
-    sent_of = {}
-    for index, sent in enumerate(sentences):
-        for token in sent:
-            sent_of[token.i] = index
-    text = doc.text
+    sentences = list(doc_sentences(doc))
+    sent_of = doc_sentence_of(doc)
+    text = doc_text(doc)
     paragraph_of = []
     for sent in sentences:
         previous = sentences[len(paragraph_of) - 1].start_char if paragraph_of else 0
@@ -178,7 +185,7 @@ def _asks_for(raw: Token, name: ConceptName) -> bool:
         return False
     if raw.tag_ in ("WP", "WDT", "WP$"):
         return name.name.lower() == raw.lower_  # a relative pronoun resolved to its noun names that noun
-    return raw.sent.text.rstrip().endswith("?")
+    return span_text(token_sentence(raw)).rstrip().endswith("?")
 
 
 def _judged_by_next_sentence(links: list[CausalLink], sentences: list[Span], sentence_offset: int,
@@ -227,7 +234,7 @@ def _about_scholarship(name: ConceptName, doc: Doc, lex) -> bool:
 def _mentions(doc, ends, items, sent_of, paragraph_of, header_effects, lex: ConceptWords) -> list[Mention]:
     """Noun phrases, link ends and enumerated items, the latter two with their role."""
     mentions: dict[int, Mention] = {}
-    for chunk in doc.noun_chunks:
+    for chunk in doc_noun_chunks(doc):
         root = chunk.root
         if root.pos_ == "PRON":
             continue
@@ -305,7 +312,7 @@ def _numbered_lists(doc, sentences, taken: set[int], lex: ConceptWords) -> list[
                     c.dep_ == "nummod" and c.like_num for c in token.children):
                 continue
             scope = [t for t in sent if t.i > token.i]
-            text = doc.text if text is None else text
+            text = doc_text(doc) if text is None else text
             if index + 1 < len(sentences) and "\n\n" not in text[sent.end_char:sentences[index + 1].start_char]:
                 scope += list(sentences[index + 1])
             ordinals = [t for t in scope if t.lower_ in first_words | later_words and t.dep_ in ("advmod", "amod", "npadvmod")]
@@ -408,7 +415,7 @@ def _enumeration_items(doc, sentences, lex) -> list[_Item]:
     """The "First, ... Second, ..." sentences that follow a header in its paragraph."""
     _, _, first_words, later_words, _ = _enumeration_words(lex.lexicon)
     items: list[_Item] = []
-    text = doc.text
+    text = doc_text(doc)
     for index, sent in enumerate(sentences):
         header = _header(sent, lex)
         if header is None:
@@ -543,7 +550,7 @@ def _consequence_links(doc, doc_id, found, sent_of, sentence_offset, char_offset
                 cause_concept=name, effect_concept=effect_name, explicit=False,
                 hedged=claim.hedged if claim else False, strength="sufficient", polarity="positive",
                 confidence=0.6, asserted_by=claim.asserted_by if claim else "author",
-                sentence=raw.sent.text.strip(), rule="consequence-anaphor", claim_id=claim.claim_id if claim else "",
+                sentence=span_text(token_sentence(raw)).strip(), rule="consequence-anaphor", claim_id=claim.claim_id if claim else "",
                 via=f"anaphora:{ante.reason} '{effect_span.text}' follows '{text}'",
             ))
     return out
@@ -560,14 +567,14 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
     cue_text = _cue_text(doc, data)
     claim = claim_at.get(data["cue"][0])
     sentence_index = sent_of[data["cue"][0]]
-    sent = doc[data["cue"][0]].sent
+    sent = doc_sentences(doc)[sentence_index]
     base = dict(
         doc_id=doc_id, sentence_index=sentence_index + sentence_offset, cue=cue_text,
         cue_start=cue_start_token.idx + char_offset, cue_end=cue_end_token.idx + len(cue_end_token.text) + char_offset,
         hedged=fact.hedged, modality=fact.modality,
         strength=fact.strength, polarity=fact.polarity,
         asserted_by=fact.source or (claim.asserted_by if claim else "author"),
-        sentence=sent.text.strip(), rule=data["rule"], claim_id=claim.claim_id if claim else "",
+        sentence=span_text(sent).strip(), rule=data["rule"], claim_id=claim.claim_id if claim else "",
         direction=data.get("direction", ""),
     )
     cause_span, effect_span = doc[cause.span[0]:cause.span[1]], doc[effect.span[0]:effect.span[1]]

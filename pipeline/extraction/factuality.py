@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Asserter, Modality, Polarity, Strength
 from ..nlp.rules import Lexicon, LexiconRule, load_cue_rules, load_lexicon
 from .concepts import negated_result
-from ..nlp.syntax import WordLists, cleft_focus
+from ..nlp.syntax import WordLists, cleft_focus, span_text, token_sentence
 
 __all__ = [
     "Modality", "MODALITIES", "Factuality", "FactualityWords", "factuality_words", "assess",
@@ -593,11 +593,11 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
     if not markers:
         tokens = _own_tokens(verb, cue)
         lows = [doc[i].lower_ for i in tokens]
+        starts = _starts(lows)
         for phrase in words.phrases("hedge"):
             if len(phrase) < 2:
                 continue
-            width = len(phrase)
-            if any(tuple(lows[k:k + width]) == phrase for k in range(len(lows) - width + 1)):
+            if _has_phrase(lows, phrase, starts):
                 markers.append(" ".join(phrase))
                 break
     return ("hedged" if markers else "asserted"), markers
@@ -605,11 +605,14 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
 
 def _own_tokens(verb: Token, cue: Iterable[int]) -> list[int]:
     """The tokens of the clause of ``verb`` without its subordinate and relative clauses, in order."""
-    keep = {t.i for t in verb.subtree}
-    for token in verb.subtree:
-        if token.i != verb.i and token.dep_ in ("advcl", "relcl", "ccomp", "acl", "parataxis") and not any(
-                i in {t.i for t in token.subtree} for i in cue):
-            keep -= {t.i for t in token.subtree}
+    cue = set(cue)
+    subtree = list(verb.subtree)
+    keep = {t.i for t in subtree}
+    for token in subtree:
+        if token.i != verb.i and token.dep_ in ("advcl", "relcl", "ccomp", "acl", "parataxis"):
+            inner = {t.i for t in token.subtree}
+            if not cue & inner:
+                keep -= inner
     return sorted(keep)
 
 
@@ -619,8 +622,8 @@ def _question(clause: Token, words: FactualityWords) -> bool:
     A why- or how-question presupposes its content ("Why did X cause Y?"): it
     stays asserted; a question of degree ("How far did X cause Y?") asks.
     """
-    sent = clause.sent
-    text = sent.text.rstrip().rstrip("\"'”’)")
+    sent = token_sentence(clause)
+    text = span_text(sent).rstrip().rstrip("\"'”’)")
     if not text.endswith("?"):
         return False
     top = clause
@@ -895,11 +898,28 @@ def _contributory(clause: Token, cue: Iterable[int], words: FactualityWords) -> 
     """"partly", "in part", "helped" in the link's own clause."""
     doc = clause.doc
     lows = [doc[i].lower_ for i in _own_tokens(clause, cue)]
+    starts = _starts(lows)
     for phrase in words.phrases("contributory"):
-        width = len(phrase)
-        if any(tuple(lows[k:k + width]) == phrase for k in range(len(lows) - width + 1)):
+        if _has_phrase(lows, phrase, starts):
             return True
     return False
+
+
+def _starts(lows: list[str]) -> dict[str, list[int]]:
+    """Word -> its positions in ``lows``, in order."""
+    starts: dict[str, list[int]] = {}
+    for k, low in enumerate(lows):
+        starts.setdefault(low, []).append(k)
+    return starts
+
+
+def _has_phrase(lows: list[str], phrase: tuple[str, ...], starts: dict[str, list[int]]) -> bool:
+    """Whether the words ``phrase`` occur consecutively in ``lows`` (``starts`` = :func:`_starts` of ``lows``);
+    an empty phrase occurs everywhere."""
+    width = len(phrase)
+    if not width:
+        return True
+    return any(k + width <= len(lows) and tuple(lows[k:k + width]) == phrase for k in starts.get(phrase[0], ()))
 
 
 def rejection_of_previous(sent: Span, words: FactualityWords | None = None) -> tuple[bool, bool] | None:

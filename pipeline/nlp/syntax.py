@@ -15,6 +15,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from spacy.attrs import POS as POS_ATTR
+from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Token
 
 from .rules import Lexicon, LexiconRule
@@ -29,6 +31,8 @@ __all__ = [
     "cleft_focus", "negated_alternatives", "subordinate_main",
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
     "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
+    "open_doc", "forget_doc", "doc_text", "doc_noun_chunks", "doc_sentences", "doc_sentence_of", "token_sentence",
+    "span_text", "doc_memo", "tokens_where",
 ]
 
 _EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
@@ -945,3 +949,108 @@ def degree_question_end(doc: Doc, span: tuple[int, int], head: int) -> tuple[tup
     if wh is None or target is None or not span[0] <= wh.i < span[1]:
         return span, head
     return (of.i + 1, span[1]), target.i
+
+
+# -- per-Doc values computed once -----------------------------------------------------------------
+#
+# ``Doc.text``, ``Doc.noun_chunks``, ``Doc.sents`` and ``Token.sent`` are rebuilt from the tokens on each access;
+# the extraction reads each of them in several places. Between :func:`open_doc` and :func:`forget_doc` (the
+# whole of :func:`argmine.extraction.extract.extract`, during which the Doc does not change) they are kept for
+# that one Doc (a single slot holding the Doc itself, so its identity cannot be reused); for any other Doc the
+# helpers below compute the value afresh, exactly as spaCy's attribute would.
+
+_SLOT_DOC = None
+_SLOT: dict = {}
+
+
+def open_doc(doc) -> None:
+    """Keep the values of the helpers below for ``doc`` (dropping those of any other Doc) until :func:`forget_doc`.
+
+    The caller vouches that ``doc`` (its tokens, parse and extension values) does not change meanwhile.
+    """
+    global _SLOT_DOC, _SLOT
+    _SLOT_DOC, _SLOT = doc, {}
+
+
+def forget_doc(doc=None) -> None:
+    """Drop the values kept for ``doc`` (for any Doc when None), so that the Doc can be freed."""
+    global _SLOT_DOC, _SLOT
+    if doc is None or _SLOT_DOC is doc:
+        _SLOT_DOC, _SLOT = None, {}
+
+
+def _kept(doc, name: str, compute):
+    if _SLOT_DOC is not doc:
+        return compute(doc)
+    value = _SLOT.get(name)
+    if value is None:
+        value = _SLOT[name] = compute(doc)
+    return value
+
+
+def doc_text(doc) -> str:
+    """``doc.text`` (kept between :func:`open_doc` and :func:`forget_doc`)."""
+    return _kept(doc, "text", lambda d: d.text)
+
+
+def doc_noun_chunks(doc) -> tuple:
+    """``tuple(doc.noun_chunks)``: spaCy's base noun phrases in text order (kept while the Doc is open).
+
+    Raises what ``doc.noun_chunks`` raises (ValueError without a dependency parse).
+    """
+    return _kept(doc, "noun_chunks", lambda d: tuple(d.noun_chunks))
+
+
+def doc_sentences(doc) -> tuple:
+    """``tuple(doc.sents)``: the sentence spans in text order (kept while the Doc is open)."""
+    return _kept(doc, "sents", lambda d: tuple(d.sents))
+
+
+def doc_sentence_of(doc) -> dict[int, int]:
+    """Token index -> index of its sentence in :func:`doc_sentences`, for every token (kept while the Doc is open).
+
+    Read-only: while the Doc is open the same dict is returned to every caller.
+    """
+    return _kept(doc, "sentence_of", lambda d: {i: n for n, sent in enumerate(doc_sentences(d))
+                                                for i in range(sent.start, sent.end)})
+
+
+def token_sentence(token):
+    """``token.sent``: the sentence span that holds ``token`` (read from :func:`doc_sentences` while the Doc is open)."""
+    doc = token.doc
+    if _SLOT_DOC is not doc:
+        return token.sent
+    return doc_sentences(doc)[doc_sentence_of(doc)[token.i]]
+
+
+def span_text(span) -> str:
+    """``span.text``, sliced from :func:`doc_text` while the Doc is open."""
+    doc = span.doc
+    if _SLOT_DOC is not doc:
+        return span.text
+    return doc_text(doc)[span.start_char:span.end_char]
+
+
+def doc_memo(doc, name: str) -> dict | None:
+    """A memo dict ``name`` kept with ``doc``'s values while the Doc is open (:func:`open_doc`), else None."""
+    if _SLOT_DOC is not doc:
+        return None
+    memo = _SLOT.get(("memo", name))
+    if memo is None:
+        memo = _SLOT[("memo", name)] = {}
+    return memo
+
+
+def tokens_where(doc, attr: int, value: str, flag: int | None = None) -> list:
+    """The tokens of ``doc`` whose attribute ``attr`` (a ``spacy.attrs`` id such as ``DEP`` or ``POS``) is the
+    string ``value``, or, when ``flag`` (a boolean ``spacy.attrs`` id such as ``LIKE_NUM``) is given, whose flag is
+    set; in text order. Read from ``doc.to_array``, so no ``Token`` is made for the others."""
+    if not len(doc):
+        return []
+    wanted = doc.vocab.strings[value] if attr != POS_ATTR else UNIVERSAL_POS[value]
+    columns = doc.to_array([attr] if flag is None else [attr, flag])
+    if flag is None:
+        hits = (columns == wanted).nonzero()[0]
+    else:
+        hits = ((columns[:, 0] == wanted) | (columns[:, 1] != 0)).nonzero()[0]
+    return [doc[int(i)] for i in hits]
