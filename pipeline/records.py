@@ -13,7 +13,7 @@ __all__ = [
     "Chapter",
     "InputProblem",
     "CausalLink",
-    "Claim",
+    "ArgumentativeUnit",
     "Resolution",
     "Strength",
     "Polarity",

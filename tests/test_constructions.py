@@ -39,8 +39,8 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
     ("Cheap credit enabled the merchants to build new ships.",
      [("causative-enable", "Cheap credit", "the merchants to build new ships", "contributory")]),
     # the causative reads its infinitive; the infinitive's own resultative ("keep wages low") adds no second link
-    ("The second reform helped to keep wages low.",
-     [("causative-help", "The second reform", "to keep wages low", "contributory")]),
+    ("The second levy helped to keep rents high.",
+     [("causative-help", "The second levy", "to keep rents high", "contributory")]),
     ("The famine helped keep prices high.",
      [("causative-help", "The famine", "keep prices high", "contributory")]),
     ("The nobles pushed to expand their rights.", []),
@@ -59,9 +59,9 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
     ("The famine forced the peasants to sell their cattle and leave their villages.",
      [("causative-lead", "The famine", "the peasants to sell their cattle", "sufficient"),
       ("causative-lead", "The famine", "leave their villages", "sufficient")]),
-    ("The second reform helped to keep wages low and to shift the burden to the poor.",
-     [("causative-help", "The second reform", "to keep wages low", "contributory"),
-      ("causative-help", "The second reform", "to shift the burden to the poor", "contributory")]),
+    ("The second levy helped to keep rents high and to shift the cost to the towns.",
+     [("causative-help", "The second levy", "to keep rents high", "contributory"),
+      ("causative-help", "The second levy", "to shift the cost to the towns", "contributory")]),
     # "make" is causative only with a bare infinitive: "made X to V" is a purpose
     ("The monks made candles to light the chapel.",
      [("purpose-to", "to light the chapel", "The monks made candles", "motive")]),
@@ -275,8 +275,8 @@ def test_constructions_contrasted_cleft_item_is_a_negated_cause(extract_links):
       ("vn-scale-decrease", "High interest rates", "investment", "unspecified"),
       ("vn-scale-decrease", "High interest rates", "squeezing borrowers", "unspecified")]),
     # an actor is not the cause of its own means
-    ("By uncoupling themselves from the market, the Latin Americans had reduced their dependence.",
-     [("vn-scale-decrease", "uncoupling themselves from the market", "their dependence", "unspecified")]),
+    ("By cutting themselves off from foreign lenders, the provinces had reduced their debts.",
+     [("vn-scale-decrease", "cutting themselves off from foreign lenders", "their debts", "unspecified")]),
     ("We proceed by comparing the two towns.", []),  # a method names no end
     ("The guilds won their charters through loans to the crown.",
      [("means-by-gerund", "loans to the crown", "their charters", "contributory")]),
@@ -324,17 +324,17 @@ def test_constructions_lacking_the_means_is_a_negative_link(nlp):
      [("result-adverb-scope", "The treaty opened the ports", "draining silver from the empire", "sufficient")]),
     # an enabling verb's result is its infinitive complements, not the whole clause nor the previous sentence
     ("The harvest was poor. The reforms enabled peasants to accumulate land and to invest in tools, "
-     "thus overcoming the effects of the famine.",
+     "thus overcoming the damage of the famine.",
      [("causative-enable", "The reforms", "peasants to accumulate land", "contributory"),
       ("causative-enable", "The reforms", "to invest in tools", "contributory"),
-      ("result-adverb-scope", "to accumulate land", "overcoming the effects of the famine", "sufficient"),
+      ("result-adverb-scope", "to accumulate land", "overcoming the damage of the famine", "sufficient"),
       # each enabled act counters what the result gerund stops (negative links of the gerund's own rule)
-      ("verb-counteract", "to accumulate land", "the effects of the famine", "sufficient"),
-      ("result-adverb-scope", "to invest in tools", "overcoming the effects of the famine", "sufficient"),
-      ("verb-counteract", "to invest in tools", "the effects of the famine", "sufficient"),
+      ("verb-counteract", "to accumulate land", "the damage of the famine", "sufficient"),
+      ("result-adverb-scope", "to invest in tools", "overcoming the damage of the famine", "sufficient"),
+      ("verb-counteract", "to invest in tools", "the damage of the famine", "sufficient"),
       # the counteraction verb reads the same event as its own (negative) cause: the enabling clause
       ("verb-counteract", "The reforms enabled peasants to accumulate land and to invest in tools",
-       "the effects of the famine", "sufficient")]),
+       "the damage of the famine", "sufficient")]),
     ("The war emptied the treasury. The collapse thus had a lasting effect on the state.",
      [("noun-effect-of", "The collapse", "the state", "sufficient")]),
     ("The war emptied the treasury. The crown thus sold its lands.",

@@ -268,17 +268,17 @@ def test_factuality_why_complement_presupposes_its_negated_link(extract_links):
 # -- source -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, source", [
-    ("The prefect said that the floods had caused the epidemic.", "actor"),
-    ("Smith (1990) claims that the floods caused the epidemic.", "cited"),
-    ("Historians have argued that the floods caused the epidemic.", "cited"),
-    ("I argue that the floods caused the epidemic.", "author"),
-    ("According to the officials, the floods caused the epidemic.", "actor"),
-    ("The floods, contemporaries claimed, caused the epidemic.", "actor"),
-    ("The floods caused the epidemic, the prefect said.", "actor"),
-], ids=["prefect-said", "name-with-year-claims", "historians-have-argued", "i-argue", "according-to-officials",
+    ("The governor said that the storms had caused the outbreak.", "actor"),
+    ("Smith (1990) claims that the storms caused the outbreak.", "cited"),
+    ("Historians have argued that the storms caused the outbreak.", "cited"),
+    ("I argue that the storms caused the outbreak.", "author"),
+    ("According to the officials, the storms caused the outbreak.", "actor"),
+    ("The storms, contemporaries claimed, caused the outbreak.", "actor"),
+    ("The storms caused the outbreak, the governor said.", "actor"),
+], ids=["governor-said", "name-with-year-claims", "historians-have-argued", "i-argue", "according-to-officials",
         "parenthetical-claimed", "final-said"])
 def test_factuality_source_of_reported_links(extract_links, text, source):
-    assert _read(extract_links, text) == [("floods", "epidemic", "positive", "asserted", source, "sufficient")]
+    assert _read(extract_links, text) == [("storms", "outbreak", "positive", "asserted", source, "sufficient")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -412,7 +412,7 @@ def test_factuality_every_factuality_kind_is_in_the_lexicon():
 def test_factuality_claim_and_link_agree_on_reported_speech(nlp):
     from argmine.batch.process import extract_text
 
-    found = extract_text("The prefect said that the floods had caused the epidemic.", nlp=nlp)
+    found = extract_text("The governor said that the storms had caused the outbreak.", nlp=nlp)
     assert ([c.asserted_by for c in found.claims], [l.asserted_by for l in found.links]) == (["actor"], ["actor"])
 
 
@@ -462,8 +462,8 @@ def test_factuality_embedded_why_clause_presupposes_the_link(extract_links):
     ("The article argues that the land grants provoked the revolt of the tribes.", "author"),
     ("The present study demonstrates that the salt tax caused the riots.", "author"),
     ("It is maintained that the salt tax caused the riots.", "author"),
-    ("The belief that the Boers ‘peacefully’ bought land for ‘trifling’ sums is challenged, and it is maintained that "
-     "the raids were caused by hunger.", "author"),
+    ("The notion that the settlers ‘fairly’ acquired the valleys for ‘modest’ payments is rejected, and it is maintained "
+     "that the raids were caused by hunger.", "author"),
     ("Smith's article argues that the land grants provoked the revolt.", "cited"),
     ("A book by Smith contends that the land grants provoked the revolt.", "cited"),
     ("The pamphlet claimed that the Jews had caused the plague.", "actor"),

@@ -85,8 +85,8 @@ def test_participles_hang_on_their_host(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Revolts succeeded only when the nobility was divided.",
      [("construction-necessary-condition", "the nobility was divided", "Revolts succeeded", "contributory")]),
-    ("Serfdom was only imposed when the nobles had leverage.",
-     [("construction-necessary-condition", "the nobles had leverage", "Serfdom was only imposed", "contributory")]),
+    ("The levy was only imposed when the barons had power.",
+     [("construction-necessary-condition", "the barons had power", "The levy was only imposed", "contributory")]),
     ("The fairs flourished only if the roads were safe.",
      [("construction-necessary-condition", "the roads were safe", "The fairs flourished", "contributory")]),
     ("Only after 1710 did famines decline.", []),
@@ -98,8 +98,8 @@ def test_necessary_condition(nlp, text, expected):
 
 
 def test_necessary_condition_names_the_shared_subject(extract_links):
-    assert read(extract_links, "Serfdom was only imposed when the nobles had leverage.") == [
-        ("leverage", "imposed serfdom", "positive", "asserted", "author", "contributory")]
+    assert read(extract_links, "The levy was only imposed when the barons had power.") == [
+        ("power", "imposed levy", "positive", "asserted", "author", "contributory")]
 
 
 # K13: a relative clause extracted across a reporting verb: the antecedent is the cause, the reporter the source
@@ -201,8 +201,8 @@ def test_self_loop_by_concept_key_is_dropped(extract_links, text):
 
 # W8: possessors stay in spans and names, also when a curly apostrophe splits them off
 @pytest.mark.parametrize("text, expected_span, expected_name", [
-    ("In addition, the merchants’ activities tended to exacerbate the lack of credit.",
-     "the merchants’ activities", "merchants’ activities"),
+    ("Moreover, the bankers’ dealings tended to worsen the want of coin.",
+     "the bankers’ dealings", "bankers’ dealings"),
     ("The peasants' grievances fuelled the revolt.", "The peasants' grievances", "peasants' grievances"),
 ], ids=["curly-apostrophe", "straight-apostrophe"])
 def test_possessor_kept(nlp, extract_links, text, expected_span, expected_name):

@@ -113,7 +113,7 @@ def clause_events(verb: Token) -> list[Token]:
     A copula whose subject is itself a clause ("supplying the market, and
     keeping prices low, was a priority") states its subject's events;
     otherwise the verb and the verbs coordinated with it that share its
-    subject ("X disrupted growing seasons and destroyed harvests").
+    subject ("X shortened the seasons and ruined the crops").
     Raising and aspect verbs pass to their complement ("tended to
     exacerbate X"). Returns token heads in text order.
     """
@@ -695,7 +695,7 @@ class Resolver:
         plural = low in _words(self.lex, "anaphoric_pronoun", "plural")
         if low in _words(self.lex, "reflexive_pronoun"):
             # the subject of the nearest clause above that has one ("By uncoupling themselves ..., the states ...";
-            # "the root of the crisis itself": the noun it stands beside)
+            # "the source of the slump itself": the noun it stands beside)
             if raw.dep_ in ("appos", "npadvmod") and raw.head.pos_ in _NOUNS:
                 return self._single(self._mention_at(raw.head), "reflexive")
             for verb in [a for a in [raw.head, *raw.head.ancestors] if a.pos_ in ("VERB", "AUX")]:

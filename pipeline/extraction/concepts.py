@@ -320,10 +320,10 @@ def negated_result(verb: Token) -> Token | None:
     ``verb`` heads a clause whose verb is the cue of another causal link and
     carries its own negation; the result is that link's effect head, or None
     when ``verb`` is not such a clause. A link whose effect is this clause
-    reaches the result with negative polarity ("Policies were never embraced.
-    Thus export was not promoted by the state" → failure to embrace ⇸
-    export), as the clause's own link does; a cause clause of this kind is
-    named as a failure instead ("failure to promote export").
+    reaches the result with negative polarity ("The reforms were never adopted.
+    Thus trade was not fostered by the crown" → failure to adopt ⇸
+    trade), as the clause's own link does; a cause clause of this kind is
+    named as a failure instead ("failure to foster trade").
     """
     if verb.pos_ != "VERB" or not _negated_verb(verb):
         return None
@@ -368,7 +368,7 @@ def _clause_concept(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, To
         undergoer = obj
         if undergoer is None and subject is not None and (subject.dep_ == "nsubjpass" or any(
                 c.dep_ == "auxpass" for c in verb.children)):
-            undergoer = subject  # "export was not promoted" -> "failure to promote export"
+            undergoer = subject  # "trade was not fostered" -> "failure to foster trade"
         words = ["failure to", *verb_words] + ([_short_np(undergoer, lex)] if undergoer is not None else [])
         return " ".join(words), verb, "failure"
     nominal = lex.nominal_of.get(lemma)

@@ -398,7 +398,7 @@ def _header(sent: Span, lex) -> _Header | None:
         elif of is not None:
             subject = next((c for c in of.children if c.dep_ == "pobj"), None)
         elif why is not None and lemma in cause_nouns:
-            subject = why  # "the reasons why producers proved unable to ...": the clause is what the reasons cause
+            subject = why  # "the reasons why the growers were unable to ...": the clause is what the reasons cause
         elif top.dep_ == "nsubj" and top.head.pos_ == "VERB" and any(
                 c.dep_ == "prep" and c.lower_ in preps for c in top.head.children):
             # "two forces lay behind the reform"

@@ -735,7 +735,7 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             negators[marker.i] = marker  # "not because X"
     effect_end = doc[data["effect_head"]]
     if negated_result(effect_end) is not None:
-        # "Policies were never embraced. Thus export was not promoted by the state": the effect clause
+        # "The reforms were never adopted. Thus trade was not fostered by the crown": the effect clause
         # stands for its result (export), which its own negation denies, whatever the connective
         negators.update((c.i, c) for c in effect_end.children if c.dep_ == "neg")
     for index in ignored:

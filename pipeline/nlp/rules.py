@@ -125,7 +125,7 @@ class CueRule:
     infinitive complement, which for other verbs is the causative frame's
     "led X to do" ("relief prevented the riot, to the council's relief").
     - ``counterfactual``: a counterfactual conditional with no causal word
-      ("Had X happened, Y would never have broken out"; "If X had happened,
+      ("Had X happened, Y would never have begun"; "If X had happened,
       Y would have ..."): the condition is the cause, the consequent the
       effect; :mod:`argmine.extraction.factuality` reads it as hypothetical, and
       negative when the consequent is negated.

@@ -300,8 +300,8 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
         - coordinated partitive heads: "all of X and much of Y", "X and half of Y" (a quantity word, adjective,
           determiner or number, with an "of" complement);
-        - an event noun coordinated with the agent of a "by" phrase: "concentration of land by the elite and the
-          rise of a new class": an agent cannot be coordinated with an event, so the event is the object's conjunct.
+        - an event noun coordinated with the agent of a "by" phrase: "seizure of mills by the guilds and the
+          growth of a new trade": an agent cannot be coordinated with an event, so the event is the object's conjunct.
         """
         items = syntax.conjuncts(token)
         if token.pos_ in ("VERB", "AUX"):

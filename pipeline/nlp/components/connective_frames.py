@@ -87,7 +87,7 @@ class ConnectiveFrames:
                 and not (rule.cause_attach and self._attached_to(sub, rule.cause_attach)):
             return  # "after police arrested the leaders, the town was quiet": the arrest is a sanction, so a reason
         if syntax.measured_time(marker, self.words):
-            return  # "two years after the treaty was signed": a stretch of time, not a reason
+            return  # "three months after the truce was agreed": a stretch of time, not a reason
         if marker.lower_ == "since" and syntax.is_temporal(sub):
             return
         if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
@@ -275,7 +275,7 @@ class ConnectiveFrames:
         cause_span = syntax.clause_span(sub, exclude=cue)
         effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree} | {marker.i})
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children)
-        named = [] if own else syntax.subjects(main)  # "X was Z and was only imposed when ...": the shared subject
+        named = [] if own else syntax.subjects(main)  # "X was Z and was only levied when ...": the shared subject
         effect_head = named[0] if named and named[0].pos_ in ("NOUN", "PROPN") else main
         yield TokenLink(rule.id, (marker.i, marker.i + 1), cause_span, effect_span, sub.i, effect_head.i,
                         rule.strength, rule.polarity, rule.confidence, (focus.i,))

@@ -242,7 +242,7 @@ class VerbFrames:
             if subject is None:
                 subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is None and rule.strength == "contributory" and clause.dep_ == "xcomp":
-                subject = clause  # "the reform helped (to) keep wages low": an enabling verb needs no causee
+                subject = clause  # "the levy helped (to) keep rents high": an enabling verb needs no causee
         event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
         if event is not None:
             cause = event[1]
@@ -300,7 +300,7 @@ class VerbFrames:
             return
         if verb.dep_ == "xcomp" and any(r.frame == "causative" for r in self.by_lemma.get(verb.head.lemma_.lower(), ())) \
                 and getattr(syntax.infinitive_complement(verb.head), "i", None) == verb.i:
-            return  # "the reform helped to keep wages low": the causative already reads its infinitive, with its strength
+            return  # "the levy helped to keep prices high": the causative already reads its infinitive, with its strength
         subject, predicate = found
         causes = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
         event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
@@ -424,7 +424,7 @@ class VerbFrames:
             return
         cause_span = syntax.clause_span(sub, exclude={token.i})
         effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
-        # "the revolt would never have broken out": what would (not) have emerged is the revolt
+        # "the mutiny would never have begun": what would (not) have emerged is the mutiny
         subject = next((c for c in main.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
         negated = any(c.dep_ == "neg" for c in main.children)  # the negation is the link's polarity, not the name's
         intransitive = subject is not None and not syntax.objects(main) and not syntax.is_passive(main) \
