@@ -36,6 +36,10 @@ Every word list comes from ``models/lexicon.jsonl`` (kinds ``negation``,
 ``cited``, ``self``, ``contributory``, ``stance_negative``,
 ``stance_positive``, ``proposition_noun``); the functions here only walk
 the dependency parse.
+
+Size: about 950 lines: polarity, modality and source of a link, which read the
+same clause structure (negation scope, modal and reporting frames) and must
+agree with one another; each part is a small function over that structure.
 """
 from __future__ import annotations
 
