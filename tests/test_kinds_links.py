@@ -358,3 +358,17 @@ def test_kinds_indefinite_article_keeps_a_little_effect_positive():
                    ).links[["cause_text", "effect_text", "polarity", "modality"]].values.tolist()
     assert rows == [["The new tariff", "the ports", "positive", "asserted"],
                     ["the plague", "rents", "negative", "hedged"]]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Hard seasons, especially colder springs and drier autumns, ruined the vineyards.",
+     ["hard seasons", "colder springs", "drier autumns"]),
+    ("Bad seasons, particularly wetter summers and longer winters, ruined the crops.",
+     ["bad seasons", "longer winters", "wetter summers"]),
+    ("Particularly harsh winters ruined the granaries.", ["harsh winters"]),
+], ids=["especially-list", "particularly-list", "sentence-initial"])
+def test_kinds_focusing_adverb_is_no_part_of_a_name(text, names):
+    """'especially', 'notably', 'particularly' single out a member; the factor's name leaves them out."""
+    from argmine import analyze
+
+    assert sorted(set(analyze(text).links["cause_concept"])) == sorted(names)

@@ -64,6 +64,7 @@ class ConceptWords:
     discourse: frozenset[str]
     synonym_of: dict[str, str] = field(default_factory=dict)
     nominal_of: dict[str, str] = field(default_factory=dict)
+    focus: frozenset[str] = frozenset()  # focusing adverbs ("especially longer winters" names "longer winters")
     emergence: frozenset[str] = frozenset()
     self_reference: frozenset[str] = frozenset()
     effect_nouns: frozenset[str] = frozenset()
@@ -120,6 +121,7 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
                 nominal_of[word] = rule.value
     return ConceptWords(
         drop=frozenset(groups["drop_modifier"]),
+        focus=frozenset(groups["focusing_adverb"]),
         transparent=frozenset(groups["transparent"]),
         summary=frozenset(groups["summary"]),
         discourse=frozenset(groups["discourse_noun"]),
@@ -217,7 +219,8 @@ def _modifiers(head: Token, lex: ConceptWords) -> list[Token]:
         if child.lower_ in lex.drop and not _is_name(child) and f"{child.lower_} {head.lemma_.lower()}" not in lex.terms:
             continue
         if child.dep_ == "compound" or (child.dep_ == "amod" and child.pos_ in ("ADJ", "PROPN", "NOUN", "VERB")):
-            mods.extend(t for t in child.subtree if not t.is_punct or t.text == "-")
+            mods.extend(t for t in child.subtree if (not t.is_punct or t.text == "-")
+                        and not (t.dep_ == "advmod" and t.lower_ in lex.focus))
         elif child.dep_ == "poss" and child.pos_ in _NOUNS and head.lemma_ not in lex.transparent:
             mods.extend(t for t in child.subtree if t.dep_ not in ("det", "predet"))
         elif (child.dep_ == "nmod" and child.pos_ in _NOUNS and head.lemma_ not in lex.transparent
