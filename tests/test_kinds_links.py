@@ -372,3 +372,13 @@ def test_kinds_focusing_adverb_is_no_part_of_a_name(text, names):
     from argmine import analyze
 
     assert sorted(set(analyze(text).links["cause_concept"])) == sorted(names)
+
+
+def test_kinds_demonstrative_takes_up_the_change_the_link_named():
+    """'X weakened Y. This ...': the anaphor stands for the weakening of Y, the same concept the first link's
+    effect has, so that the two links chain (cue rules with nominalized_effect)."""
+    from argmine import analyze
+
+    rows = analyze("Years of debt eroded the authority of the council. This encouraged revolts in the guilds."
+                   ).links[["cause_concept", "effect_concept"]].values.tolist()
+    assert rows == [["years of debt", "eroding of authority of council"], ["eroding of authority of council", "revolts"]]

@@ -12,7 +12,7 @@ links that need the whole document; it is the stage's one entry point.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -632,6 +632,26 @@ def _change_noun(doc: Doc, data: dict) -> str:
     return _event_noun(cue.lemma_.lower()) if cue.pos_ == "VERB" else ""
 
 
+def _as_change(doc: Doc, index: int, name: str) -> str:
+    """The name of an antecedent that is the object of a cue verb whose effect is the change it undergoes
+    (cue rule field ``nominalized_effect``): "weakened the crown" is taken up as "weakening of crown",
+    the name the link to it has; any other antecedent keeps ``name``."""
+    from .concepts import _event_noun
+
+    token = doc[index]
+    verb = token if token.pos_ == "VERB" else token.head if token.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _nominalized_effect_lemmas():
+        return name
+    noun = _event_noun(verb.lemma_.lower())
+    return " ".join(f"{noun} of {name}".split()[:6]) if noun and not name.startswith(noun) else name
+
+
+@lru_cache(maxsize=1)
+def _nominalized_effect_lemmas() -> frozenset[str]:
+    """Lemmas of the cue rules with ``nominalized_effect``."""
+    return frozenset(lemma for rule in load_cue_rules() if rule.nominalized_effect for lemma in rule.lemmas)
+
+
 def _end_names(end: _End, lex: ConceptWords, expand: bool) -> list[tuple[str, str]]:
     """The concept names an end stands for, each with how it was resolved.
 
@@ -651,6 +671,9 @@ def _end_names(end: _End, lex: ConceptWords, expand: bool) -> list[tuple[str, st
         return [(end.name.name, "")]
     ante = end.antecedent
     mention = end.raw.doc[end.span[0]:end.span[1]].text
+    if len(ante.tokens) == len(ante.names):
+        # "X weakened the crown. This ...": what "This" takes up is the weakening of the crown, as the link names it
+        ante = replace(ante, names=tuple(_as_change(end.raw.doc, i, n) for i, n in zip(ante.tokens, ante.names)))
     if len(ante.names) == 1 and not ante.keep_own:
         return [(ante.names[0], f"anaphora:{ante.reason} '{mention}' = '{ante.mentions[0]}'")]
     names = [(end.name.name, "")] if ante.keep_own else []
