@@ -382,3 +382,18 @@ def test_kinds_demonstrative_takes_up_the_change_the_link_named():
     rows = analyze("Years of debt eroded the authority of the council. This encouraged revolts in the guilds."
                    ).links[["cause_concept", "effect_concept"]].values.tolist()
     assert rows == [["years of debt", "eroding of authority of council"], ["eroding of authority of council", "revolts"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The famine drove the villagers to despair.", [("famine", "despair", "causative-lead")]),
+    ("The tariff pushed the weavers to bankruptcy.", [("tariff", "bankruptcy", "causative-lead")]),
+    ("The defeat encouraged the barons to revolt.", [("defeat", "revolt", "causative-lead")]),
+    ("The drought drove the herders to the coast.", []),
+], ids=["drove-to-despair", "pushed-to-bankruptcy", "encouraged-to-revolt", "place-is-no-state"])
+def test_kinds_causative_to_a_state_names_the_state(text, expected):
+    """'drove X to despair': a causative's result phrase with 'to' and a bare state noun is its effect; a place
+    with a determiner ('to the coast') is not."""
+    from argmine import analyze
+
+    links = analyze(text).links
+    assert [tuple(row) for row in links[["cause_concept", "effect_concept", "rule"]].values.tolist()] == expected

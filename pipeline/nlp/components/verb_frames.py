@@ -58,6 +58,8 @@ class VerbFrames:
             complement = syntax.infinitive_complement(verb)
             if (syntax.has_xcomp_to(verb) or (complement is not None and complement.dep_ == "advcl")) and not rule.keeps_infinitive:
                 return  # "led X to do": the causative frame reads it
+            if not rule.keeps_infinitive and self._causative_state(verb):
+                return  # "encouraged the barons to revolt" (parsed "to" + noun): the causative frame reads the state
             effects = syntax.objects(verb)
             event = syntax.participle_event(verb)
             if event is None and verb.dep_ == "xcomp":  # "the camp was bombed, threatening to raise tensions"
@@ -264,6 +266,21 @@ class VerbFrames:
                     rule.strength, rule.polarity, rule.confidence, tuple(extra),
                 )
 
+    def _causative_state(self, verb: Token) -> bool:
+        """The verb is a causative (a rule of frame ``causative`` with ``prep``) with an object and a result phrase
+        of that preposition after it ("encouraged the barons to revolt", "drove X into debt")."""
+        preps = {p for r in self.by_lemma.get(verb.lemma_.lower(), ()) if r.frame == "causative" for p in r.prep}
+        causee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return causee is not None and any(c.dep_ == "prep" and c.lower_ in preps and c.i > causee.i
+                                          and self._state_objects(c) for c in verb.children)
+
+    def _state_objects(self, prep: Token) -> list[Token]:
+        """The nouns of a result phrase that name a state ("into revolt", "into a war", "to despair"), not a place
+        ("into the valley", "to their towns")."""
+        return [t for t in syntax.prep_objects(prep) if t.pos_ == "NOUN"
+                and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS")
+                            and c.lower_ not in self.words.by_kind.get("state_determiner", ()) for c in t.children)]
+
     def _causative_result(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         """"The levies drove the peasants into revolt": the causee's result state (``rule.prep``) is the effect."""
         if not rule.prep or verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()) or syntax.is_passive(verb):
@@ -275,9 +292,7 @@ class VerbFrames:
         if any(r.frame == "verb_prep" and prep.lower_ in r.prep for r in self.by_lemma.get(verb.lemma_.lower(), ())):
             return  # "drove X into debt": the lexicon's verb-preposition rule reads it
         # a state ("into revolt", "into a war", "into debt"), not a place ("into the valley", "into their towns")
-        results = [t for t in syntax.prep_objects(prep) if t.pos_ == "NOUN"
-                   and not any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$", "POS") and c.lower_ not in self.words.by_kind.get("state_determiner", ())
-                               for c in t.children)]
+        results = self._state_objects(prep)
         causes = syntax.subjects(verb)
         event = syntax.participle_event(verb)
         for result in results:
