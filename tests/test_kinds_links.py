@@ -389,7 +389,10 @@ def test_kinds_demonstrative_takes_up_the_change_the_link_named():
     ("The tariff pushed the weavers to bankruptcy.", [("tariff", "bankruptcy", "causative-lead")]),
     ("The defeat encouraged the barons to revolt.", [("defeat", "revolt", "causative-lead")]),
     ("The drought drove the herders to the coast.", []),
-], ids=["drove-to-despair", "pushed-to-bankruptcy", "encouraged-to-revolt", "place-is-no-state"])
+    ("Failed harvests led many households to destitution.", [("failed harvests", "destitution", "causative-lead")]),
+    ("The captain led the column to the ford.", []),
+], ids=["drove-to-despair", "pushed-to-bankruptcy", "encouraged-to-revolt", "place-is-no-state", "led-to-a-state",
+        "led-to-a-place"])
 def test_kinds_causative_to_a_state_names_the_state(text, expected):
     """'drove X to despair': a causative's result phrase with 'to' and a bare state noun is its effect; a place
     with a determiner ('to the coast') is not."""

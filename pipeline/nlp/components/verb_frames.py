@@ -181,6 +181,9 @@ class VerbFrames:
             objects = [o for o in syntax.objects(verb) if o.i not in extra]
             first = objects if objects and prep.dep_ != "prt" else syntax.subjects(verb)
             by_agent = None
+            if first is objects and not (rule.reverse or rule.subject_cause or rule.object) and any(
+                    r.frame == "causative" for r in self.by_lemma.get(verb.lemma_.lower(), ())):
+                return  # "led the army to the river", "led X to ruin": a causative with its causee; its own frame reads it
         if rule.object or rule.acomp or prep.dep_ == "prt":
             first = syntax.passive_subjects(verb) or syntax.subjects(verb)
         if rule.needs_object and not syntax.objects(verb) and not syntax.is_passive(verb):
@@ -289,8 +292,9 @@ class VerbFrames:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep and c.i > verb.i), None)
         if causee is None or prep is None or prep.i < causee.i:
             return
-        if any(r.frame == "verb_prep" and prep.lower_ in r.prep for r in self.by_lemma.get(verb.lemma_.lower(), ())):
-            return  # "drove X into debt": the lexicon's verb-preposition rule reads it
+        if any(r.frame == "verb_prep" and prep.lower_ in r.prep and r.subject_cause
+               for r in self.by_lemma.get(verb.lemma_.lower(), ())):
+            return  # "drove X into debt": the lexicon's verb-preposition rule reads it (its subject is the cause)
         # a state ("into revolt", "into a war", "into debt"), not a place ("into the valley", "into their towns")
         results = self._state_objects(prep)
         causes = syntax.subjects(verb)
