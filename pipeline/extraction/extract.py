@@ -588,7 +588,7 @@ def _records(doc, doc_id, data, cause: _End, effect: _End, sent_of, sentence_off
         for effect_names, effect_via in _end_names(effect, lex, expand=False):
             if change and not effect_via and not effect_names.startswith(change):
                 # "weakened the crown": what was caused is the weakening of the crown, not the crown
-                effect_names = " ".join(f"{change} of {effect_names}".split()[:6])
+                effect_names = _named_change(change, effect_names)
             # identity anaphora ("the movement" = Stakhanovism) still states the link;
             # a summed-up antecedent ("all of these factors" includes X) only implies it
             explicit = not any("includes" in v for v in (cause_via, effect_via))
@@ -643,7 +643,12 @@ def _as_change(doc: Doc, index: int, name: str) -> str:
     if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _nominalized_effect_lemmas():
         return name
     noun = _event_noun(verb.lemma_.lower())
-    return " ".join(f"{noun} of {name}".split()[:6]) if noun and not name.startswith(noun) else name
+    return _named_change(noun, name) if noun and not name.startswith(noun) else name
+
+
+def _named_change(noun: str, name: str) -> str:
+    """The change ``noun`` names undergone by ``name`` ("weakening", "crown" -> "weakening of crown"), at most 6 words."""
+    return " ".join(f"{noun} of {name}".split()[:6])
 
 
 @lru_cache(maxsize=1)
