@@ -173,3 +173,21 @@ def test_report_graph_key_data_is_json_safe():
     from argmine.views.interactive import _json
 
     assert json.loads(_json({"a": "</script>&"})) == {"a": "</script>&"} and "<" not in _json("</script>")
+
+
+def test_report_says_in_words_which_links_one_phrase_produced(seed_report):
+    # The seed's summary phrases each stand for several causes named before them: the
+    # table names the other links of the bundle instead of an internal group id.
+    notes = re.findall(r"one of links ([0-9–,]+), read from a summary phrase", seed_report)
+    assert notes, "no summary bundle described in the seed's report"
+    assert all(len(_ranges(n)) >= 2 for n in notes)
+    assert "summary@" not in seed_report and "enumeration@" not in seed_report
+
+
+def test_report_module_doctests_pass():
+    import doctest
+
+    import argmine.views.report
+
+    failures, tried = doctest.testmod(argmine.views.report)
+    assert (failures, tried >= 4) == (0, True)

@@ -223,13 +223,43 @@ def _how(link) -> str:
     return describe_link(link, detail=False, asserter=False) or "asserted"
 
 
+def _group_members(numbered_links) -> dict[str, list[int]]:
+    """The link numbers of each link group of one document, in table order."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for number, link in numbered_links:
+        if getattr(link, "group", ""):
+            members[link.group].append(number)
+    return members
+
+
+def _bundle_note(group: str, number: int, numbers: list[int]) -> str:
+    """What a link's group means, in words: "one of links 3–5, read from a summary phrase".
+
+    ``group`` is a :attr:`argmine.records.CausalLink.group` id (``"<doc>:<kind>@<offset>"``);
+    the kind is ``summary`` (a phrase that sums up causes named before it) or
+    ``enumeration`` (a list that an announcing sentence introduces).
+
+    >>> _bundle_note("d:enumeration@97", 4, [3, 4, 5])
+    'one of links 3–5, read from an enumeration'
+    >>> _bundle_note("d:summary@12", 2, [2])
+    'read from a summary phrase'
+    """
+    kind = group.rpartition(":")[2].partition("@")[0]
+    source = {"summary": "a summary phrase", "enumeration": "an enumeration"}.get(kind, "one phrase")
+    others = [n for n in numbers if n != number]
+    if not others:
+        return f"read from {source}"
+    return f"one of links {_numbers(numbers)}, read from {source}"
+
+
 def _links_table(doc_id: str, numbered_links) -> str:
     rows = ['<table class="links"><tr><th>link</th><th>sentence</th><th>cause</th><th>cue</th><th>effect</th>'
             "<th>how</th><th>asserted by</th></tr>"]
+    members = _group_members(numbered_links)
     for number, link in numbered_links:
         via = f'<br><small title="how a phrase was resolved">{html.escape(link.via)}</small>' if link.via else ""
         if getattr(link, "group", ""):
-            via += f'<br><small title="links of one summary phrase or enumeration">bundle {html.escape(link.group)}</small>'
+            via += f"<br><small>{html.escape(_bundle_note(link.group, number, members[link.group]))}</small>"
         rows.append(
             f'<tr id="{_anchor(doc_id, "link", number)}"><td>{number}</td>'
             f'<td><a href="#{_anchor(doc_id, "s", link.sentence_index)}">{link.sentence_index}</a></td>'
