@@ -404,15 +404,23 @@ class RunCache:
     aside (``documents.sqlite.corrupt-<n>``) and a new one started;
     ``warnings`` lists what was done. Keep the folder on a local disk:
     SQLite's locking is unreliable on network file systems.
+
+    ``readonly=True`` opens an existing cache for reading only (the writing
+    phase's helper process, :func:`argmine.batch.stream.write_streamed`):
+    nothing is created, moved or written, and :class:`sqlite3.Error` says
+    when the file cannot be read.
     """
 
     _TABLE = "documents"  # records of an older format (pickles) fail the JSON check and are recomputed
 
-    def __init__(self, folder: str | os.PathLike):
+    def __init__(self, folder: str | os.PathLike, *, readonly: bool = False):
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / _CACHE_FILE
         self.warnings: list[str] = []
+        if readonly:
+            self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
         try:
             self._open()
         except sqlite3.DatabaseError as error:
@@ -778,7 +786,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
                on_warning: Callable[[str], None] | None = None,
                on_chars: Callable[[int], None] | None = None,
                max_chars: int | None = None,
-               on_stored: Callable[[list[tuple[str, bytes]]], None] | None = None) -> RunSummary:
+               on_stored: Callable[[list[tuple[str, bytes]]], None] | None = None,
+               on_cached: Callable[[str, object], None] | None = None) -> RunSummary:
     """Bring every chapter of ``inputs`` into ``cache``; the keys in input order.
 
     The corpus is read twice: once to key every chapter (and report bad
@@ -788,7 +797,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     ``on_chars(n)`` as pieces of ``n`` characters are parsed (how often
     depends on the engine) and ``on_done(n)`` after every committed task of
     ``n`` documents; ``on_stored(results)`` gets each committed task's
-    ``(key, record)`` pairs. Documents longer than ``max_chars`` characters are
+    ``(key, record)`` pairs, ``on_cached(key, result)`` the decoded result of
+    each valid record already in the cache (read once here, to check it). Documents longer than ``max_chars`` characters are
     skipped as problems (see :func:`argmine.input.iter_corpus`).
 
     A cached record that is not valid (:class:`CacheRecordError`) is deleted
@@ -827,10 +837,13 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     for key in summary.keys:
         if key in done:
             try:
-                cache.get(key)
+                item = cache.get(key)
             except CacheRecordError as error:
                 corrupt.append(key)
                 warn(f"{summary.headers[key][0]}: the cached record is not valid ({error.reason}); processed again")
+            else:
+                if on_cached is not None:
+                    on_cached(key, item)
     if corrupt:
         cache.delete(corrupt)
         done -= set(corrupt)
