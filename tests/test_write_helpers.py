@@ -92,7 +92,7 @@ def test_helper_processes_write_the_same_bytes(items, tmp_path):
         cache.put_many([(item.chapter.id, encode_result(item)) for item in items])
         one, one_counts = write_streamed(keys, cache, [], tmp_path / "one", slice_documents=3, view_limit=3)
         three, three_counts = write_streamed(keys, cache, [], tmp_path / "three", slice_documents=3, view_limit=3,
-                                             processes=2)
+                                             processes=2, helper_links=0)
     assert [path.name for path in three] == [path.name for path in one]
     assert sorted(path.name for path in one) == sorted(FILES + ["graph.png", "report.html"])
     assert three_counts == one_counts == {"documents": 4, "links": 6, "claims": 0}
@@ -109,12 +109,13 @@ def test_a_failing_helper_commits_nothing(items, tmp_path):
         before = {name: (out / name).read_bytes() for name in FILES}
         cache.folder = tmp_path / "gone"  # the graph files' helper opens the cache by its folder, and fails
         with pytest.raises(sqlite3.OperationalError):
-            write_streamed(keys, cache, [], out, png=False, report=True, processes=2)
+            write_streamed(keys, cache, [], out, png=False, report=True, processes=2, helper_links=0)
         assert {name: (out / name).read_bytes() for name in FILES} == before
         assert not (out / "report.html").exists()
         assert [p.name for p in out.iterdir() if p.name.startswith(".argmine-staging")] == []
         cache.folder = tmp_path / "cache"
-        written, counts = write_streamed(keys, cache, [], out, png=False, report=False, processes=2)  # lock free
+        written, counts = write_streamed(keys, cache, [], out, png=False, report=False, processes=2,
+                                         helper_links=0)  # the lock is free again
     assert counts["documents"] == 4 and len(written) == len(FILES)
 
 
@@ -150,3 +151,22 @@ def test_run_corpus_hands_each_cached_record_over_once(tmp_path):
     assert (first.processed, first.cached, again.processed, again.cached) == (2, 0, 0, 2)
     assert [key for key, _ in stored] == first.keys
     assert seen == list(zip(first.keys, ["one", "two"]))
+
+
+def test_a_small_run_starts_no_helper(items, tmp_path, monkeypatch):
+    from argmine.batch import stream
+
+    def no_helpers(*args):
+        raise AssertionError("a helper process was started for a few links")
+
+    monkeypatch.setattr(stream, "_Helpers", no_helpers)
+    gathered = ConceptInputs()
+    gathered.add_records([(item.chapter.id, encode_result(item)) for item in items])
+    with RunCache(tmp_path / "cache") as cache:
+        cache.put_many([(item.chapter.id, encode_result(item)) for item in items])
+        written, counts = write_streamed([item.chapter.id for item in items], cache, [], tmp_path / "out",
+                                         png=False, report=False, gathered=gathered, processes=2)
+    assert stream.HELPER_LINKS > counts["links"] == 6 and len(written) == len(FILES)
+    with RunCache(tmp_path / "cache") as cache, pytest.raises(AssertionError, match="a helper process"):
+        write_streamed(["a"], cache, [], tmp_path / "out", png=False, report=False, processes=2,
+                       helper_links=0)  # the check above did look

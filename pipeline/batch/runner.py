@@ -531,11 +531,24 @@ def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16,
     return [(key, encode_result(result)) for key, result in zip(keys, results)]
 
 
-def _start_worker(parent: int, progress) -> None:
-    """Initializer of a :class:`LocalEngine` worker: end with the parent, report progress on ``progress``."""
+def _start_worker(parent: int, progress, warm: bool = False) -> None:
+    """Initializer of a :class:`LocalEngine` worker: end with the parent, report progress on ``progress``; with
+    ``warm``, load the pipeline now (a pipeline that fails to load raises its own error from the first task)."""
     global _PROGRESS_QUEUE
     die_with_parent(parent)
     _PROGRESS_QUEUE = progress
+    if warm:
+        from ..nlp.model import limit_blas_threads, load_nlp
+
+        limit_blas_threads()
+        try:
+            load_nlp()
+        except Exception:  # noqa: BLE001 - process_task loads it again and raises the error there
+            pass
+
+
+def _no_task() -> None:
+    """Nothing: submitted by :meth:`LocalEngine.start` to make the pool start its processes."""
 
 
 class LocalEngine:
@@ -546,6 +559,9 @@ class LocalEngine:
     Workers end when the process that started them ends, even by SIGKILL
     (:func:`die_with_parent`). ``on_chars(n)`` of :meth:`map` hears of every
     parsed piece, from any worker, so progress moves within a long document.
+    :meth:`start` starts the workers before the tasks are known (each loads
+    the pipeline while this process reads the corpus); :meth:`close` (or the
+    end of a ``with`` block) ends them if :meth:`map` did not.
     """
 
     name = "local"
@@ -553,6 +569,45 @@ class LocalEngine:
     def __init__(self, workers: int = 1, batch_size: int = 16):
         self.workers = max(1, workers)
         self.batch_size = batch_size
+        self._pool = None
+        self._progress = None
+
+    def __enter__(self) -> "LocalEngine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def start(self, progress: bool = False) -> None:
+        """Start the worker processes now, each loading the pipeline; ``progress``: :meth:`map` will get ``on_chars``.
+
+        Nothing happens with one worker (the pipeline is loaded by the first task) or when already started.
+        """
+        if self.workers == 1 or self._pool is not None:
+            return
+        with _single_threaded_children():
+            self._open(progress, warm=True)
+            for _ in range(self.workers):  # the pool starts a process per task submitted while none is idle
+                self._pool.submit(_no_task)
+
+    def _open(self, progress: bool, warm: bool = False) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn")
+        self._progress = context.Queue() if progress else None
+        # the initializer ties each worker's life to this process and hands it the progress queue
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                         initargs=(os.getpid(), self._progress, warm))
+
+    def close(self) -> None:
+        """End the worker processes (after the tasks in flight)."""
+        pool, progress = self._pool, self._progress
+        self._pool = self._progress = None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if progress is not None:
+            progress.close()
 
     def map(self, tasks: Iterable[list[tuple[str, Chapter]]],
             on_chars: Callable[[int], None] | None = None) -> Iterator[list[tuple[str, bytes]]]:
@@ -560,12 +615,14 @@ class LocalEngine:
             for task in tasks:
                 yield process_task(task, self.batch_size, on_chars)
             return
-        import multiprocessing
         import queue as queue_module
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures import FIRST_COMPLETED, wait
 
-        context = multiprocessing.get_context("spawn")
-        progress = context.Queue() if on_chars is not None else None
+        if self._pool is None or (on_chars is not None) != (self._progress is not None):
+            self.close()
+            with _single_threaded_children():
+                self._open(on_chars is not None)
+        pool, progress = self._pool, self._progress
 
         def drain() -> None:
             while progress is not None:
@@ -574,28 +631,30 @@ class LocalEngine:
                 except queue_module.Empty:
                     return
 
-        # the initializer ties each worker's life to this process and hands it the progress queue; a pipeline
-        # that fails to load raises its own error from the first task
-        with _single_threaded_children(), ProcessPoolExecutor(self.workers, mp_context=context,
-                                                              initializer=_start_worker,
-                                                              initargs=(os.getpid(), progress)) as pool:
-            pending = set()
-            source = iter(tasks)
-            exhausted = False
-            while pending or not exhausted:
-                while not exhausted and len(pending) < 2 * self.workers:
-                    task = next(source, None)
-                    if task is None:
-                        exhausted = True
-                    else:
-                        pending.add(pool.submit(process_task, task, self.batch_size))
-                if not pending:
-                    break
-                done, pending = wait(pending, timeout=0.5 if progress is not None else None,
-                                     return_when=FIRST_COMPLETED)
-                drain()
-                for future in done:
-                    yield future.result()
+        # processes start at the first submit (while they start, the variables below keep BLAS single-threaded);
+        # a pipeline that fails to load raises its own error from the first task
+        with _single_threaded_children():
+            try:
+                pending = set()
+                source = iter(tasks)
+                exhausted = False
+                while pending or not exhausted:
+                    while not exhausted and len(pending) < 2 * self.workers:
+                        task = next(source, None)
+                        if task is None:
+                            exhausted = True
+                        else:
+                            pending.add(pool.submit(process_task, task, self.batch_size))
+                    if not pending:
+                        break
+                    done, pending = wait(pending, timeout=0.5 if progress is not None else None,
+                                         return_when=FIRST_COMPLETED)
+                    drain()
+                    for future in done:
+                        yield future.result()
+            finally:
+                self._pool = self._progress = None
+                pool.shutdown(wait=True, cancel_futures=True)
         drain()  # the workers have exited, so their queue feeders have flushed the last pieces
         if progress is not None:
             progress.close()

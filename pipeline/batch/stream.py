@@ -38,7 +38,7 @@ from ..export.writers import (SLICE_DOCUMENTS, STAGING_PREFIX, VIEW_LIMIT, Outpu
                      result_part)
 from ..records import InputProblem
 
-__all__ = ["run", "RunReport", "write_streamed", "ConceptInputs", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]  # the constants: see argmine.export.writers
+__all__ = ["run", "RunReport", "write_streamed", "ConceptInputs", "HELPER_LINKS", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]  # the constants: see argmine.export.writers
 
 def _slices(cache, keys: Sequence[str], size: int, headers: Mapping[str, tuple[str, Mapping]] | None = None
             ) -> Iterator[list]:
@@ -180,7 +180,8 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
                    png: bool = True, report: bool = True, parquet: bool = True,
                    slice_documents: int = SLICE_DOCUMENTS, view_limit: int = VIEW_LIMIT,
                    headers: Mapping[str, tuple[str, Mapping[str, str]]] | None = None,
-                   gathered: ConceptInputs | None = None, processes: int = 1) -> tuple[list[Path], dict]:
+                   gathered: ConceptInputs | None = None, processes: int = 1,
+                   helper_links: int | None = None) -> tuple[list[Path], dict]:
     """Write every output file of ``argmine run`` for the cached documents ``keys`` (in that order).
 
     Returns the paths written and counts (``documents``, ``links``,
@@ -195,8 +196,10 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
     CSV cells that a spreadsheet would run as formulas are neutralised
     (:func:`argmine.export.sinks.csv_safe`).
 
-    ``processes`` above 1 (and ``cache`` a :class:`~argmine.batch.runner.RunCache`)
-    spreads the writing over helper processes (:class:`_Helpers`): one
+    ``processes`` above 1 (and ``cache`` a :class:`~argmine.batch.runner.RunCache`,
+    and ``gathered`` holding at least ``helper_links`` causal links, default
+    :data:`HELPER_LINKS`: below that, starting a process costs more than it
+    saves) spreads the writing over helper processes (:class:`_Helpers`): one
     writes ``graph.graphml``, ``graph.gexf`` and ``graph.dot`` while this one
     writes the tables and argument files, and one draws ``graph.png`` and
     ``report.html`` as soon as their documents are written; the files are
@@ -210,7 +213,9 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    parallel = processes > 1 and isinstance(cache, RunCache)
+    least = HELPER_LINKS if helper_links is None else helper_links
+    parallel = (processes > 1 and isinstance(cache, RunCache) and
+                sum(len(entry[1]) for entry in (gathered.by_key.values() if gathered else ())) >= least)
     with OutputLock(out), (_Helpers(png, report) if parallel else nullcontext()) as helpers:
         finish_interrupted_commit(out)
         # 1: concept names across the corpus -> canonical names (the inputs of build_result's merge)
@@ -241,6 +246,11 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
                 writer.add(result_part(chunk, links, mapping, concepts_by_name if helpers is None else None))
             written = writer.close(concepts, problems, graph_files.result() if graph_files is not None else ())
         return written, dict(writer.counts)
+
+
+#: The causal links a run needs before :func:`write_streamed` hands work to helper processes: each costs about
+#: half a CPU second to start (its imports), which the graph files of some 5,000 links take to write.
+HELPER_LINKS = 5000
 
 
 def _ready() -> None:
@@ -379,7 +389,9 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
 
     Raises :class:`ValueError` for an engine other than ``"local"`` or ``"dask"``.
     """
-    from .runner import CACHE_DIRNAME, DaskEngine, LocalEngine, RunCache, default_workers, run_corpus
+    from contextlib import nullcontext
+
+    from .runner import CACHE_DIRNAME, TASK_CHARS, DaskEngine, LocalEngine, RunCache, default_workers, run_corpus
 
     if engine not in ("local", "dask"):
         raise ValueError(f"engine {engine!r}: expected 'local' or 'dask'")
@@ -392,7 +404,10 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     workers = workers or default_workers()
     runner = DaskEngine(scheduler, workers, batch_size) if engine == "dask" else LocalEngine(workers, batch_size)
     report_ = RunReport()
-    with OutputLock(out), RunCache(Path(cache) if cache is not None else out / CACHE_DIRNAME) as store:
+    with OutputLock(out), RunCache(Path(cache) if cache is not None else out / CACHE_DIRNAME) as store, \
+            (runner if engine == "local" else nullcontext()):
+        if engine == "local" and workers > 1 and len(store) == 0 and _has_bytes(inputs, workers * TASK_CHARS):
+            runner.start(progress=on_chars is not None)  # a task for each: they load the pipeline while the corpus is read
         finish_interrupted_commit(out)
         gathered = ConceptInputs()
         summary = run_corpus([str(p) for p in inputs], store, runner, batch_size=batch_size, on_problem=on_problem,
@@ -410,6 +425,23 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
                                                              processes=workers if engine == "local" else 1)
     report_.seconds = time.perf_counter() - started
     return report_
+
+
+def _has_bytes(inputs: Sequence[str | os.PathLike], least: int) -> bool:
+    """Whether the files ``inputs`` names (files, or folders walked) hold at least ``least`` bytes; stops there."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        files = path.rglob("*") if path.is_dir() else [path]
+        for file in files:
+            try:
+                if file.is_file():
+                    total += file.stat().st_size
+            except OSError:
+                continue
+            if total >= least:
+                return True
+    return False
 
 
 def _write_errors_only(problems, out: Path) -> None:
