@@ -170,3 +170,34 @@ def test_a_small_run_starts_no_helper(items, tmp_path, monkeypatch):
     with RunCache(tmp_path / "cache") as cache, pytest.raises(AssertionError, match="a helper process"):
         write_streamed(["a"], cache, [], tmp_path / "out", png=False, report=False, processes=2,
                        helper_links=0)  # the check above did look
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_workers_started_before_the_tasks_parse_them_and_end():
+    import multiprocessing
+
+    from argmine.batch.process import process_chapters
+    from argmine.batch.runner import decode_result
+
+    texts = ["The long drought caused a famine in the valley.", "Heavy taxes caused unrest among the peasants.",
+             "The flood destroyed the harvest, so prices rose."]
+    tasks = [[(f"k{n}", Chapter(f"d{n}", text))] for n, text in enumerate(texts)]
+    engine = LocalEngine(workers=2, batch_size=1)
+    engine.start(progress=True)
+    assert len(multiprocessing.active_children()) == 2  # started before map, each loading the pipeline
+    parsed: list[int] = []
+    results = [pair for task in engine.map(iter(tasks), on_chars=parsed.append) for pair in task]
+    here = list(process_chapters([chapter for task in tasks for _, chapter in task]))
+    links = {key: [(l.cause_text, l.effect_text) for l in decode_result(record).extraction.links]
+             for key, record in results}
+    assert links == {f"k{n}": [(l.cause_text, l.effect_text) for l in item.extraction.links]
+                     for n, item in enumerate(here)}
+    assert sorted(parsed) == sorted(len(text) for text in texts)
+    engine.close()
+    assert multiprocessing.active_children() == []
+
+    unused = LocalEngine(workers=2)
+    unused.start()
+    unused.close()  # no task came: the workers end all the same
+    assert multiprocessing.active_children() == []
