@@ -12,7 +12,9 @@ A run (:func:`run_corpus`) goes in three steps:
    the pipeline once) or :class:`DaskEngine` (a Dask distributed cluster);
    each finished task is committed to the cache at once;
 3. hand the keys, in input order, to :func:`argmine.batch.stream.write_streamed`,
-   which assembles the output files from the cache with bounded memory.
+   which assembles the output files from the cache with bounded memory
+   (``on_stored`` and ``on_cached`` hand it each record's concept names as
+   the record is stored or checked, so the writer decodes each record once).
 
 The cache is an SQLite database (``documents.sqlite``) in a folder, by
 default ``OUT/.argmine-cache``. SQLite commits are atomic, so a run killed at

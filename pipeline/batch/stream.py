@@ -6,8 +6,7 @@ or :class:`~argmine.batch.runner.DaskEngine`) and writes the outputs with
 :func:`write_streamed`; the ``argmine run`` command only parses its options,
 shows progress and calls it.
 
-:func:`write_streamed` reads the cached results a slice of documents at a
-time, in three passes:
+:func:`write_streamed` writes in three passes:
 
 1. each document's concept names with their mention texts, and its context,
    to merge concepts across the corpus (the inputs of
@@ -15,14 +14,27 @@ time, in three passes:
    :func:`argmine.graph.result.build_result` gathers them);
 2. the canonical links and resolutions into a
    :class:`argmine.graph.result.ConceptTable` (per-concept aggregates);
-3. every slice to an :class:`argmine.export.writers.OutputWriter`, the writer
-   :meth:`argmine.graph.result.Result.write` uses too (one sink per format, so
-   the files are the same for the same records).
+3. every slice of cached results to an :class:`argmine.export.writers.OutputWriter`,
+   the writer :meth:`argmine.graph.result.Result.write` uses too (one sink
+   per format, so the files are the same for the same records).
 
-Memory holds the concept aggregates and one slice: it grows with the number
-of distinct concepts, of (document, concept) pairs that the merge needs and
-of concept mentions, not with the text. ``graph.png`` and ``report.html``
-show the first ``view_limit`` documents (all of a corpus that small).
+The first two passes read what :class:`ConceptInputs` gathered from each
+record as it was stored, while the workers parsed the next documents (or
+as :func:`argmine.batch.runner.run_corpus` checked a record already in the
+cache), so the writer decodes each cached record once, in the third pass.
+With more than one worker and a corpus of some size (:data:`HELPER_LINKS`),
+the third pass is shared: a helper process writes the graph files
+(GraphML, GEXF, DOT) from its own reading of the cache while this one
+writes the tables and argument files, and another draws ``graph.png`` and
+``report.html`` as soon as their documents are written; the files are the
+same bytes.
+
+Memory holds the concept aggregates, a few small tuples per causal link
+and resolved mention (:class:`ConceptInputs`), and one slice per process: it
+grows with the number of distinct concepts, of (document, concept) pairs
+that the merge needs and of concept mentions, not with the text.
+``graph.png`` and ``report.html`` show the first ``view_limit`` documents
+(all of a corpus that small).
 """
 from __future__ import annotations
 
@@ -310,12 +322,15 @@ class _Helpers:
         context = multiprocessing.get_context("spawn")
         self.pools = []
         self.png, self.report = png, report
-        for drawing in ([False, True] if png or report else [False]):
-            pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start_helper,
-                                       initargs=(os.getpid(), drawing))
-            pool.submit(_ready)
-            self.pools.append(pool)
         self.staging: Path | None = None
+        try:
+            for drawing in ([False, True] if png or report else [False]):
+                self.pools.append(ProcessPoolExecutor(1, mp_context=context, initializer=_start_helper,
+                                                      initargs=(os.getpid(), drawing)))
+                self.pools[-1].submit(_ready)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
 
     def __enter__(self) -> "_Helpers":
         return self
@@ -383,8 +398,9 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     documents over ``max_chars`` characters are skipped as problems. The
     callbacks are :func:`argmine.batch.runner.run_corpus`'s. ``out`` is locked for
     the whole run (:class:`~argmine.export.writers.OutputBusyError` when another run
-    holds it). With more than one local worker, the outputs are written by
-    as many processes (see :func:`write_streamed`). When no document could be read, nothing but ``errors.csv``
+    holds it). With more than one local worker, the workers start while the
+    corpus is read (on a fresh cache) and a large run's files are written with
+    helper processes (see :func:`write_streamed`). When no document could be read, nothing but ``errors.csv``
     (if there were problems) is written and the report has no files.
 
     Raises :class:`ValueError` for an engine other than ``"local"`` or ``"dask"``.
