@@ -23,6 +23,8 @@ so loading the model counts on both sides):
 - peak memory (sum of the RSS of the process and its children, sampled every
   50 ms) of ``argmine run`` with the default workers for 100, 1,000 and 10,000
   documents;
+- the writing phase alone (``--parts writing``), by one process and by this
+  process with its helper (``write_streamed(processes=2)``), CPU seconds of each;
 - the time of each pipeline component over the throughput documents, and
   optionally a pyinstrument profile of a whole run (``--profile``).
 
@@ -214,6 +216,37 @@ def phase_times(path: Path, out: Path, batch_size: int) -> dict[str, float]:
             "peak RSS MB after processing": after_processing, "peak RSS MB after writing": peak_mb()}
 
 
+def writing_split(path: Path, out: Path, batch_size: int) -> dict[str, dict[str, float]]:
+    """The writing phase of ``argmine run`` (no views) over the documents of ``path``, written by one process and
+    by this process with its helper (``write_streamed(processes=2)``): wall seconds, CPU seconds of this process
+    and of the helper. The documents are processed into a cache once, their first pass gathered as ``run`` does
+    while the workers parse; the longer of the two CPU figures bounds the phase on two idle cores."""
+    import resource
+
+    from argmine.batch.runner import LocalEngine, RunCache, run_corpus
+    from argmine.batch.stream import ConceptInputs, write_streamed
+
+    def cpu(who) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
+    figures = {}
+    with RunCache(out / ".argmine-cache") as cache:
+        summary = run_corpus([str(path)], cache, LocalEngine(1, batch_size), batch_size=batch_size)
+        for processes in (1, 2):
+            gathered = ConceptInputs()
+            for key in summary.keys:
+                gathered.add_result(key, cache.get(key))
+            load = os.getloadavg()[0]
+            wall, own, helpers = time.perf_counter(), cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+            write_streamed(summary.keys, cache, summary.problems, out / f"out-{processes}", png=False, report=False,
+                           headers=summary.headers, gathered=gathered, processes=processes)
+            figures[f"processes={processes}"] = {
+                "wall": time.perf_counter() - wall, "this process CPU": cpu(resource.RUSAGE_SELF) - own,
+                "helpers CPU": cpu(resource.RUSAGE_CHILDREN) - helpers, "load before": load}
+    return figures
+
+
 def view_times(path: Path, out: Path, batch_size: int) -> dict[str, float]:
     """Wall and CPU seconds of graph.png and report.html for the first 100 documents of ``path``, drawn as
     ``argmine run`` draws them (the writer's view of its first documents), after the documents are in a cache."""
@@ -298,7 +331,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--parts", default="throughput,memory,components,excluded,phases",
                         help="what to measure, comma-separated: throughput, memory, components (argmine's), "
                              "excluded (spaCy's components argmine leaves out), phases (process vs write), "
-                             "views (graph.png and report.html of 100 documents); "
+                             "views (graph.png and report.html of 100 documents), writing (the writing phase by "
+                             "one process and with its helper process); "
                              "default: all")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the script, not the figures")
     args = parser.parse_args(argv)
@@ -335,6 +369,9 @@ def main(argv: list[str] | None = None) -> dict:
             report["phases_seconds"] = phase_times(path, work / "out-phases", args.batch_size)
         if "views" in parts:
             report["views_seconds"] = view_times(path, work / "out-views-only", args.batch_size)
+        if "writing" in parts:
+            report["writing_documents"] = args.docs
+            report["writing_seconds"] = writing_split(path, work / "out-writing", args.batch_size)
         if "excluded" in parts:
             report["excluded_components_seconds"] = excluded_costs([d["text"] for d in documents[:args.docs]],
                                                                    args.batch_size)
@@ -412,6 +449,11 @@ def markdown(report: dict) -> str:
     if "views_seconds" in report:
         lines += ["", "| views of the first 100 documents | seconds |", "|---|---:|"]
         lines += [f"| {name} | {value:.2f} |" for name, value in report["views_seconds"].items()]
+    if "writing_seconds" in report:
+        lines += ["", f"| writing phase, {report['writing_documents']:,} documents, no views | wall s | this process CPU s "
+                      "| helpers CPU s | load before |", "|---|---:|---:|---:|---:|"]
+        lines += [f"| {name} | {v['wall']:.2f} | {v['this process CPU']:.2f} | {v['helpers CPU']:.2f} | "
+                  f"{v['load before']:.1f} |" for name, v in report["writing_seconds"].items()]
     if "excluded_components_seconds" in report:
         lines += ["", "| not loaded | seconds it would add |", "|---|---:|"]
         lines += [f"| {name} | {seconds:.2f} |" for name, seconds in report["excluded_components_seconds"].items()]

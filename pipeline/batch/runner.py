@@ -12,7 +12,9 @@ A run (:func:`run_corpus`) goes in three steps:
    the pipeline once) or :class:`DaskEngine` (a Dask distributed cluster);
    each finished task is committed to the cache at once;
 3. hand the keys, in input order, to :func:`argmine.batch.stream.write_streamed`,
-   which assembles the output files from the cache with bounded memory.
+   which assembles the output files from the cache with bounded memory
+   (``on_stored`` and ``on_cached`` hand it each record's concept names as
+   the record is stored or checked, so the writer decodes each record once).
 
 The cache is an SQLite database (``documents.sqlite``) in a folder, by
 default ``OUT/.argmine-cache``. SQLite commits are atomic, so a run killed at
@@ -404,15 +406,23 @@ class RunCache:
     aside (``documents.sqlite.corrupt-<n>``) and a new one started;
     ``warnings`` lists what was done. Keep the folder on a local disk:
     SQLite's locking is unreliable on network file systems.
+
+    ``readonly=True`` opens an existing cache for reading only (the writing
+    phase's helper process, :func:`argmine.batch.stream.write_streamed`):
+    nothing is created, moved or written, and :class:`sqlite3.Error` says
+    when the file cannot be read.
     """
 
     _TABLE = "documents"  # records of an older format (pickles) fail the JSON check and are recomputed
 
-    def __init__(self, folder: str | os.PathLike):
+    def __init__(self, folder: str | os.PathLike, *, readonly: bool = False):
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / _CACHE_FILE
         self.warnings: list[str] = []
+        if readonly:
+            self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
         try:
             self._open()
         except sqlite3.DatabaseError as error:
@@ -523,11 +533,24 @@ def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16,
     return [(key, encode_result(result)) for key, result in zip(keys, results)]
 
 
-def _start_worker(parent: int, progress) -> None:
-    """Initializer of a :class:`LocalEngine` worker: end with the parent, report progress on ``progress``."""
+def _start_worker(parent: int, progress, warm: bool = False) -> None:
+    """Initializer of a :class:`LocalEngine` worker: end with the parent, report progress on ``progress``; with
+    ``warm``, load the pipeline now (a pipeline that fails to load raises its own error from the first task)."""
     global _PROGRESS_QUEUE
     die_with_parent(parent)
     _PROGRESS_QUEUE = progress
+    if warm:
+        from ..nlp.model import limit_blas_threads, load_nlp
+
+        limit_blas_threads()
+        try:
+            load_nlp()
+        except Exception:  # noqa: BLE001 - process_task loads it again and raises the error there
+            pass
+
+
+def _no_task() -> None:
+    """Nothing: submitted by :meth:`LocalEngine.start` to make the pool start its processes."""
 
 
 class LocalEngine:
@@ -538,6 +561,9 @@ class LocalEngine:
     Workers end when the process that started them ends, even by SIGKILL
     (:func:`die_with_parent`). ``on_chars(n)`` of :meth:`map` hears of every
     parsed piece, from any worker, so progress moves within a long document.
+    :meth:`start` starts the workers before the tasks are known (each loads
+    the pipeline while this process reads the corpus); :meth:`close` (or the
+    end of a ``with`` block) ends them if :meth:`map` did not.
     """
 
     name = "local"
@@ -545,6 +571,45 @@ class LocalEngine:
     def __init__(self, workers: int = 1, batch_size: int = 16):
         self.workers = max(1, workers)
         self.batch_size = batch_size
+        self._pool = None
+        self._progress = None
+
+    def __enter__(self) -> "LocalEngine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def start(self, progress: bool = False) -> None:
+        """Start the worker processes now, each loading the pipeline; ``progress``: :meth:`map` will get ``on_chars``.
+
+        Nothing happens with one worker (the pipeline is loaded by the first task) or when already started.
+        """
+        if self.workers == 1 or self._pool is not None:
+            return
+        with _single_threaded_children():
+            self._open(progress, warm=True)
+            for _ in range(self.workers):  # the pool starts a process per task submitted while none is idle
+                self._pool.submit(_no_task)
+
+    def _open(self, progress: bool, warm: bool = False) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn")
+        self._progress = context.Queue() if progress else None
+        # the initializer ties each worker's life to this process and hands it the progress queue
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                         initargs=(os.getpid(), self._progress, warm))
+
+    def close(self) -> None:
+        """End the worker processes (after the tasks in flight)."""
+        pool, progress = self._pool, self._progress
+        self._pool = self._progress = None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if progress is not None:
+            progress.close()
 
     def map(self, tasks: Iterable[list[tuple[str, Chapter]]],
             on_chars: Callable[[int], None] | None = None) -> Iterator[list[tuple[str, bytes]]]:
@@ -552,12 +617,14 @@ class LocalEngine:
             for task in tasks:
                 yield process_task(task, self.batch_size, on_chars)
             return
-        import multiprocessing
         import queue as queue_module
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures import FIRST_COMPLETED, wait
 
-        context = multiprocessing.get_context("spawn")
-        progress = context.Queue() if on_chars is not None else None
+        if self._pool is None or (on_chars is not None) != (self._progress is not None):
+            self.close()
+            with _single_threaded_children():
+                self._open(on_chars is not None)
+        pool, progress = self._pool, self._progress
 
         def drain() -> None:
             while progress is not None:
@@ -566,28 +633,30 @@ class LocalEngine:
                 except queue_module.Empty:
                     return
 
-        # the initializer ties each worker's life to this process and hands it the progress queue; a pipeline
-        # that fails to load raises its own error from the first task
-        with _single_threaded_children(), ProcessPoolExecutor(self.workers, mp_context=context,
-                                                              initializer=_start_worker,
-                                                              initargs=(os.getpid(), progress)) as pool:
-            pending = set()
-            source = iter(tasks)
-            exhausted = False
-            while pending or not exhausted:
-                while not exhausted and len(pending) < 2 * self.workers:
-                    task = next(source, None)
-                    if task is None:
-                        exhausted = True
-                    else:
-                        pending.add(pool.submit(process_task, task, self.batch_size))
-                if not pending:
-                    break
-                done, pending = wait(pending, timeout=0.5 if progress is not None else None,
-                                     return_when=FIRST_COMPLETED)
-                drain()
-                for future in done:
-                    yield future.result()
+        # processes start at the first submit (while they start, the variables below keep BLAS single-threaded);
+        # a pipeline that fails to load raises its own error from the first task
+        with _single_threaded_children():
+            try:
+                pending = set()
+                source = iter(tasks)
+                exhausted = False
+                while pending or not exhausted:
+                    while not exhausted and len(pending) < 2 * self.workers:
+                        task = next(source, None)
+                        if task is None:
+                            exhausted = True
+                        else:
+                            pending.add(pool.submit(process_task, task, self.batch_size))
+                    if not pending:
+                        break
+                    done, pending = wait(pending, timeout=0.5 if progress is not None else None,
+                                         return_when=FIRST_COMPLETED)
+                    drain()
+                    for future in done:
+                        yield future.result()
+            finally:
+                self._pool = self._progress = None
+                pool.shutdown(wait=True, cancel_futures=True)
         drain()  # the workers have exited, so their queue feeders have flushed the last pieces
         if progress is not None:
             progress.close()
@@ -778,7 +847,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
                on_warning: Callable[[str], None] | None = None,
                on_chars: Callable[[int], None] | None = None,
                max_chars: int | None = None,
-               on_stored: Callable[[list[tuple[str, bytes]]], None] | None = None) -> RunSummary:
+               on_stored: Callable[[list[tuple[str, bytes]]], None] | None = None,
+               on_cached: Callable[[str, object], None] | None = None) -> RunSummary:
     """Bring every chapter of ``inputs`` into ``cache``; the keys in input order.
 
     The corpus is read twice: once to key every chapter (and report bad
@@ -788,7 +858,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     ``on_chars(n)`` as pieces of ``n`` characters are parsed (how often
     depends on the engine) and ``on_done(n)`` after every committed task of
     ``n`` documents; ``on_stored(results)`` gets each committed task's
-    ``(key, record)`` pairs. Documents longer than ``max_chars`` characters are
+    ``(key, record)`` pairs, ``on_cached(key, result)`` the decoded result of
+    each valid record already in the cache (read once here, to check it). Documents longer than ``max_chars`` characters are
     skipped as problems (see :func:`argmine.input.iter_corpus`).
 
     A cached record that is not valid (:class:`CacheRecordError`) is deleted
@@ -827,10 +898,13 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     for key in summary.keys:
         if key in done:
             try:
-                cache.get(key)
+                item = cache.get(key)
             except CacheRecordError as error:
                 corrupt.append(key)
                 warn(f"{summary.headers[key][0]}: the cached record is not valid ({error.reason}); processed again")
+            else:
+                if on_cached is not None:
+                    on_cached(key, item)
     if corrupt:
         cache.delete(corrupt)
         done -= set(corrupt)

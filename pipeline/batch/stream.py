@@ -6,8 +6,7 @@ or :class:`~argmine.batch.runner.DaskEngine`) and writes the outputs with
 :func:`write_streamed`; the ``argmine run`` command only parses its options,
 shows progress and calls it.
 
-:func:`write_streamed` reads the cached results a slice of documents at a
-time, in three passes:
+:func:`write_streamed` writes in three passes:
 
 1. each document's concept names with their mention texts, and its context,
    to merge concepts across the corpus (the inputs of
@@ -15,14 +14,27 @@ time, in three passes:
    :func:`argmine.graph.result.build_result` gathers them);
 2. the canonical links and resolutions into a
    :class:`argmine.graph.result.ConceptTable` (per-concept aggregates);
-3. every slice to an :class:`argmine.export.writers.OutputWriter`, the writer
-   :meth:`argmine.graph.result.Result.write` uses too (one sink per format, so
-   the files are the same for the same records).
+3. every slice of cached results to an :class:`argmine.export.writers.OutputWriter`,
+   the writer :meth:`argmine.graph.result.Result.write` uses too (one sink
+   per format, so the files are the same for the same records).
 
-Memory holds the concept aggregates and one slice: it grows with the number
-of distinct concepts, of (document, concept) pairs that the merge needs and
-of concept mentions, not with the text. ``graph.png`` and ``report.html``
-show the first ``view_limit`` documents (all of a corpus that small).
+The first two passes read what :class:`ConceptInputs` gathered from each
+record as it was stored, while the workers parsed the next documents (or
+as :func:`argmine.batch.runner.run_corpus` checked a record already in the
+cache), so the writer decodes each cached record once, in the third pass.
+With more than one worker and a corpus of some size (:data:`HELPER_LINKS`),
+the third pass is shared: a helper process writes the graph files
+(GraphML, GEXF, DOT) from its own reading of the cache while this one
+writes the tables and argument files, and another draws ``graph.png`` and
+``report.html`` as soon as their documents are written; the files are the
+same bytes.
+
+Memory holds the concept aggregates, a few small tuples per causal link
+and resolved mention (:class:`ConceptInputs`), and one slice per process: it
+grows with the number of distinct concepts, of (document, concept) pairs
+that the merge needs and of concept mentions, not with the text.
+``graph.png`` and ``report.html`` show the first ``view_limit`` documents
+(all of a corpus that small).
 """
 from __future__ import annotations
 
@@ -31,14 +43,14 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..graph.result import DOCUMENT_COLUMNS, ConceptTable, Result, canonical_links
 from ..export.writers import (SLICE_DOCUMENTS, STAGING_PREFIX, VIEW_LIMIT, OutputLock, OutputWriter, finish_interrupted_commit,
                      result_part)
 from ..records import InputProblem
 
-__all__ = ["run", "RunReport", "write_streamed", "ConceptInputs", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]  # the constants: see argmine.export.writers
+__all__ = ["run", "RunReport", "write_streamed", "ConceptInputs", "HELPER_LINKS", "SLICE_DOCUMENTS", "VIEW_LIMIT", "STAGING_PREFIX"]  # the constants: see argmine.export.writers
 
 def _slices(cache, keys: Sequence[str], size: int, headers: Mapping[str, tuple[str, Mapping]] | None = None
             ) -> Iterator[list]:
@@ -59,42 +71,84 @@ def _slices(cache, keys: Sequence[str], size: int, headers: Mapping[str, tuple[s
 # -- the whole output folder --------------------------------------------------------------------
 
 
-class ConceptInputs:
-    """The first pass of :func:`write_streamed` for documents as they are stored, while others are parsed.
+class _LinkEnds(NamedTuple):
+    """What :class:`argmine.graph.result.ConceptTable` reads of a causal link (the attributes of the same name)."""
 
-    For each cache key: the document id, the ``(doc_id, concept, mention text)`` of
-    each end of each link (in link order), the document's context and its
-    metadata keys: what the concept merge and the documents table's columns
-    need. :meth:`add_records` reads them from the records
-    :func:`argmine.batch.runner.encode_result` wrote this run (JSON, not checked
-    again: the full check comes when the writer decodes them from the cache).
-    Memory: the concept names and mention texts of the links, not the text.
+    doc_id: str
+    cause_concept: str
+    effect_concept: str
+    cause_text: str
+    effect_text: str
+    cause_start: int
+    cause_end: int
+    effect_start: int
+    effect_end: int
+    via: str
+
+
+class _Mention(NamedTuple):
+    """What :class:`argmine.graph.result.ConceptTable` reads of a resolution with one antecedent."""
+
+    doc_id: str
+    start: int
+    end: int
+    mention: str
+    antecedents: tuple[str]
+
+
+class ConceptInputs:
+    """The first two passes of :func:`write_streamed` for documents as they are stored, while others are parsed.
+
+    For each cache key: the document id, each causal link's ends
+    (:class:`_LinkEnds`: concept names, mention texts and offsets, ``via``),
+    each resolution with one antecedent (:class:`_Mention`), the document's
+    context and its metadata keys: what the concept merge, the concepts table
+    and the documents table's columns need, so that the writer decodes each
+    cached record once (for the files themselves). :meth:`add_records` reads
+    them from the records :func:`argmine.batch.runner.encode_result` wrote this
+    run (JSON, not checked again); :meth:`add_result` from a decoded
+    :class:`~argmine.records.ChapterResult` (a record already in the cache,
+    checked when :func:`argmine.batch.runner.run_corpus` read it). Equal strings
+    are kept once. Memory: a few small tuples per link and per resolved
+    mention, not the text.
     """
 
     def __init__(self) -> None:
-        self.by_key: dict[str, tuple[str, list[tuple[str, str, str]], frozenset, tuple[str, ...]]] = {}
+        self.by_key: dict[str, tuple[str, list[_LinkEnds], list[_Mention], frozenset, tuple[str, ...]]] = {}
+        self._strings: dict[str, str] = {}
+
+    def _same(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
 
     def add_records(self, records: Sequence[tuple[str, bytes]]) -> None:
         import json
 
+        same = self._same
         for key, data in records:
             record = json.loads(bytes(data).decode("utf-8", "surrogatepass"))
-            ends = [(link["doc_id"], link[concept], link[text]) for link in record["extraction"]["links"]
-                    for concept, text in (("cause_concept", "cause_text"), ("effect_concept", "effect_text"))]
-            self.by_key[key] = (record["chapter"]["id"], ends, frozenset(record["extraction"]["context"]),
+            extraction = record["extraction"]
+            links = [_LinkEnds(same(l["doc_id"]), same(l["cause_concept"]), same(l["effect_concept"]),
+                               same(l["cause_text"]), same(l["effect_text"]), l["cause_start"], l["cause_end"],
+                               l["effect_start"], l["effect_end"], same(l["via"])) for l in extraction["links"]]
+            mentions = [_Mention(same(r["doc_id"]), r["start"], r["end"], same(r["mention"]), (same(r["antecedents"][0]),))
+                        for r in extraction["resolutions"] if len(r["antecedents"]) == 1]
+            self.by_key[key] = (record["chapter"]["id"], links, mentions, frozenset(extraction["context"]),
                                 tuple(record["chapter"]["metadata"]))
 
     def add_result(self, key: str, item) -> None:
         """The same from a decoded :class:`~argmine.records.ChapterResult`."""
-        ends = [(link.doc_id, name, text) for link in item.extraction.links
-                for name, text in ((link.cause_concept, link.cause_text), (link.effect_concept, link.effect_text))]
-        self.by_key[key] = (item.chapter.id, ends, item.extraction.context, tuple(item.chapter.metadata))
+        same = self._same
+        links = [_LinkEnds(same(l.doc_id), same(l.cause_concept), same(l.effect_concept), same(l.cause_text),
+                           same(l.effect_text), l.cause_start, l.cause_end, l.effect_start, l.effect_end, same(l.via))
+                 for l in item.extraction.links]
+        mentions = [_Mention(same(r.doc_id), r.start, r.end, same(r.mention), (same(r.antecedents[0]),))
+                    for r in item.extraction.resolutions if len(r.antecedents) == 1]
+        self.by_key[key] = (item.chapter.id, links, mentions, item.extraction.context, tuple(item.chapter.metadata))
 
 
-def _concept_inputs(cache, keys, size, headers, gathered: ConceptInputs | None):
+def _concept_inputs(cache, keys, size, headers, gathered: ConceptInputs):
     """Occurrences, contexts and document columns of ``keys`` in key order: from ``gathered`` where it has the
-    key, else decoded from the cache a slice at a time."""
-    gathered = gathered or ConceptInputs()
+    key, else decoded from the cache a slice at a time (and kept in ``gathered`` for :func:`_concept_table`)."""
     occurrences: dict[tuple[str, str], Counter] = defaultdict(Counter)
     contexts: dict[str, object] = {}
     columns: dict[str, None] = dict.fromkeys(DOCUMENT_COLUMNS)
@@ -104,19 +158,42 @@ def _concept_inputs(cache, keys, size, headers, gathered: ConceptInputs | None):
         for key, item in zip(missing, cache.iter_results(missing)):
             gathered.add_result(key, item)
         for key in part:
-            doc_id, ends, context, metadata_keys = gathered.by_key.pop(key)
-            for link_doc, name, text in ends:  # as count_concept_occurrences counts them
-                occurrences[(link_doc, name)][text] += 1
+            doc_id, links, _, context, metadata_keys = gathered.by_key[key]
+            for link in links:  # as count_concept_occurrences counts them
+                occurrences[(link.doc_id, link.cause_concept)][link.cause_text] += 1
+                occurrences[(link.doc_id, link.effect_concept)][link.effect_text] += 1
             contexts[doc_id] = context
             columns.update(dict.fromkeys(headers[key][1] if headers and key in headers else metadata_keys))
     return occurrences, contexts, list(columns)
+
+
+def _concept_table(keys, gathered: ConceptInputs, mapping: Mapping[tuple[str, str], str]) -> ConceptTable:
+    """The concepts of the canonical links of ``keys`` and of their resolved mentions (as :attr:`Result.concepts`
+    builds them from :func:`canonical_links` and :attr:`Result.resolution_records`); empties ``gathered``."""
+    table = ConceptTable()
+    mentions = []  # the table takes them after every link (only concepts of links gain mentions)
+    for key in keys:
+        _, links, resolved, _, _ = gathered.by_key[key]  # a key listed twice counts twice, as its slices did
+        canonical = []
+        for link in links:
+            cause = mapping.get((link.doc_id, link.cause_concept), link.cause_concept)
+            effect = mapping.get((link.doc_id, link.effect_concept), link.effect_concept)
+            if cause != effect:  # a link whose two ends became one concept is dropped
+                canonical.append(link._replace(cause_concept=cause, effect_concept=effect))
+        table.add_links(canonical)
+        mentions.extend(m._replace(antecedents=(mapping.get((m.doc_id, m.antecedents[0]), m.antecedents[0]),))
+                        for m in resolved)
+    gathered.by_key.clear()
+    table.add_resolutions(mentions)
+    return table
 
 
 def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem], out_dir: str | os.PathLike, *,
                    png: bool = True, report: bool = True, parquet: bool = True,
                    slice_documents: int = SLICE_DOCUMENTS, view_limit: int = VIEW_LIMIT,
                    headers: Mapping[str, tuple[str, Mapping[str, str]]] | None = None,
-                   gathered: ConceptInputs | None = None) -> tuple[list[Path], dict]:
+                   gathered: ConceptInputs | None = None, processes: int = 1,
+                   helper_links: int | None = None) -> tuple[list[Path], dict]:
     """Write every output file of ``argmine run`` for the cached documents ``keys`` (in that order).
 
     Returns the paths written and counts (``documents``, ``links``,
@@ -130,14 +207,31 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
     :class:`~argmine.export.writers.OutputBusyError` when another process holds it).
     CSV cells that a spreadsheet would run as formulas are neutralised
     (:func:`argmine.export.sinks.csv_safe`).
+
+    ``processes`` above 1 (and ``cache`` a :class:`~argmine.batch.runner.RunCache`,
+    and ``gathered`` holding at least ``helper_links`` causal links, default
+    :data:`HELPER_LINKS`: below that, starting a process costs more than it
+    saves) spreads the writing over helper processes (:class:`_Helpers`): one
+    writes ``graph.graphml``, ``graph.gexf`` and ``graph.dot`` while this one
+    writes the tables and argument files, and one draws ``graph.png`` and
+    ``report.html`` as soon as their documents are written; the files are
+    byte for byte those of one process. A helper's error is raised here and
+    nothing is committed.
     """
+    from contextlib import nullcontext
+
     from ..extraction.concepts import merge_concepts
+    from .runner import RunCache
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    with OutputLock(out):
+    least = HELPER_LINKS if helper_links is None else helper_links
+    parallel = (processes > 1 and isinstance(cache, RunCache) and
+                sum(len(entry[1]) for entry in (gathered.by_key.values() if gathered else ())) >= least)
+    with OutputLock(out), (_Helpers(png, report) if parallel else nullcontext()) as helpers:
         finish_interrupted_commit(out)
         # 1: concept names across the corpus -> canonical names (the inputs of build_result's merge)
+        gathered = gathered if gathered is not None else ConceptInputs()
         occurrences, contexts, columns = _concept_inputs(cache, keys, slice_documents, headers, gathered)
         mapping, merges = merge_concepts(occurrences, contexts)
         mapping = {key: name for key, name in mapping.items() if key[1] != name}  # the rest map to themselves
@@ -145,27 +239,122 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
 
         # 2: the concepts table from the canonical links and the resolutions (as Result.concepts); the graph
         # files give each concept node its corpus-wide mentions and documents
-        table = ConceptTable()
-        resolutions = []  # the table takes them after every link (only concepts of links gain mentions)
-        for chunk in _slices(cache, keys, slice_documents, headers):
-            table.add_links(canonical_links((link for item in chunk for link in item.extraction.links), mapping))
-            resolutions.extend(res for res in Result(chapters=chunk, concept_map=mapping).resolution_records
-                               if len(res.antecedents) == 1)
-        table.add_resolutions(resolutions)
-        del resolutions
-        concepts = table.frame(merges)
-        del table
+        concepts = _concept_table(keys, gathered, mapping).frame(merges)
         concepts_by_name = concepts.set_index("concept", drop=False)
 
-        # 3: every slice to the writer (tables, graph and argument files; the first documents for the views)
+        # 3: every slice to the writer (tables, graph and argument files; the first documents for the views); with
+        # helpers, a second process writes the graph files and a third draws the views, from the same slices
         writer = OutputWriter(out, parquet=parquet, png=png, report=report, view_limit=view_limit,
-                              document_columns=columns, merges=merges, concept_map=mapping)
+                              document_columns=columns, merges=merges, concept_map=mapping,
+                              graph_sinks=helpers is None,
+                              draw=helpers.draw if helpers is not None and (png or report) else None)
         with writer:
+            graph_files = None
+            if helpers is not None:
+                graph_files = helpers.graph_files(cache, keys, headers, slice_documents, mapping, concepts,
+                                                  writer.staging)
             for chunk in _slices(cache, keys, slice_documents, headers):
                 links = canonical_links((link for item in chunk for link in item.extraction.links), mapping)
-                writer.add(result_part(chunk, links, mapping, concepts_by_name))
-            written = writer.close(concepts, problems)
+                writer.add(result_part(chunk, links, mapping, concepts_by_name if helpers is None else None))
+            written = writer.close(concepts, problems, graph_files.result() if graph_files is not None else ())
         return written, dict(writer.counts)
+
+
+#: The causal links a run needs before :func:`write_streamed` hands work to helper processes: each costs about
+#: half a CPU second to start (its imports), which the graph files of some 5,000 links take to write.
+HELPER_LINKS = 5000
+
+
+def _ready() -> None:
+    """A task that does nothing: submitted first, it starts a helper process (and its imports) at once."""
+
+
+def _start_helper(parent: int, views: bool) -> None:
+    """Initializer of a writing helper: end with ``parent``; load what its task needs (the views: matplotlib, Agg)."""
+    from .runner import die_with_parent
+
+    die_with_parent(parent)
+    if views:
+        import matplotlib
+
+        matplotlib.use("Agg")  # no window: the views are written to files
+        from ..views import plots, report  # noqa: F401
+    else:
+        from ..graph import network  # noqa: F401
+        from ..export import sinks  # noqa: F401
+
+
+def _cache_parts(cache, keys, size, headers, mapping, concepts_by_name) -> Iterator[Result]:
+    """The slices :func:`write_streamed` gives its writer: documents of ``keys`` from the cache, canonical links."""
+    for chunk in _slices(cache, keys, size, headers):
+        links = canonical_links((link for item in chunk for link in item.extraction.links), mapping)
+        yield result_part(chunk, links, mapping, concepts_by_name)
+
+
+def _graph_files_from_cache(cache_folder: str, keys, headers, size: int, mapping, concepts, staging: str) -> list[str]:
+    """The graph files of :func:`write_streamed`'s slices, written into ``staging`` (a helper process's task)."""
+    from ..export.writers import write_graph_files
+    from .runner import RunCache
+
+    concepts_by_name = concepts.set_index("concept", drop=False)
+    with RunCache(cache_folder, readonly=True) as cache:
+        return write_graph_files(_cache_parts(cache, keys, size, headers, mapping, concepts_by_name), Path(staging))
+
+
+class _Helpers:
+    """The helper processes of the writing phase: one writes the graph files, one draws the views.
+
+    Each is a :class:`concurrent.futures.ProcessPoolExecutor` of one spawned
+    process that ends with this one (:func:`argmine.batch.runner.die_with_parent`),
+    started when the helpers are made so that its imports overlap the concept
+    merge. The graph files' helper reads the cache itself (its own read-only
+    connection) and decodes each record once, as this process does for the
+    tables; the views' helper gets the first documents, pickled. Leaving the
+    ``with`` block waits for both (cancelling what has not started) and then
+    removes the writer's staging folder again if the run failed, in case a
+    helper wrote into it after the writer had removed it.
+    """
+
+    def __init__(self, png: bool, report: bool) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn")
+        self.pools = []
+        self.png, self.report = png, report
+        self.staging: Path | None = None
+        try:
+            for drawing in ([False, True] if png or report else [False]):
+                self.pools.append(ProcessPoolExecutor(1, mp_context=context, initializer=_start_helper,
+                                                      initargs=(os.getpid(), drawing)))
+                self.pools[-1].submit(_ready)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+
+    def __enter__(self) -> "_Helpers":
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        for pool in self.pools:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if kind is not None and self.staging is not None:
+            import shutil
+
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def graph_files(self, cache, keys, headers, size, mapping, concepts, staging: Path):
+        """A future of the names of the graph files written into ``staging`` (see :func:`_graph_files_from_cache`)."""
+        self.staging = staging
+        return self.pools[0].submit(_graph_files_from_cache, str(cache.folder), list(keys), dict(headers or {}),
+                                    size, mapping, concepts, str(staging))
+
+    def draw(self, view: Result, staging: Path):
+        """A future of the names of graph.png and report.html of ``view``, drawn into ``staging``."""
+        from ..export.writers import write_views
+
+        self.staging = staging
+        return self.pools[-1].submit(write_views, view, staging, png=self.png, report=self.report)
 
 
 @dataclass
@@ -209,12 +398,16 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     documents over ``max_chars`` characters are skipped as problems. The
     callbacks are :func:`argmine.batch.runner.run_corpus`'s. ``out`` is locked for
     the whole run (:class:`~argmine.export.writers.OutputBusyError` when another run
-    holds it). When no document could be read, nothing but ``errors.csv``
+    holds it). With more than one local worker, the workers start while the
+    corpus is read (on a fresh cache) and a large run's files are written with
+    helper processes (see :func:`write_streamed`). When no document could be read, nothing but ``errors.csv``
     (if there were problems) is written and the report has no files.
 
     Raises :class:`ValueError` for an engine other than ``"local"`` or ``"dask"``.
     """
-    from .runner import CACHE_DIRNAME, DaskEngine, LocalEngine, RunCache, default_workers, run_corpus
+    from contextlib import nullcontext
+
+    from .runner import CACHE_DIRNAME, TASK_CHARS, DaskEngine, LocalEngine, RunCache, default_workers, run_corpus
 
     if engine not in ("local", "dask"):
         raise ValueError(f"engine {engine!r}: expected 'local' or 'dask'")
@@ -227,12 +420,15 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     workers = workers or default_workers()
     runner = DaskEngine(scheduler, workers, batch_size) if engine == "dask" else LocalEngine(workers, batch_size)
     report_ = RunReport()
-    with OutputLock(out), RunCache(Path(cache) if cache is not None else out / CACHE_DIRNAME) as store:
+    with OutputLock(out), RunCache(Path(cache) if cache is not None else out / CACHE_DIRNAME) as store, \
+            (runner if engine == "local" else nullcontext()):
+        if engine == "local" and workers > 1 and len(store) == 0 and _has_bytes(inputs, workers * TASK_CHARS):
+            runner.start(progress=on_chars is not None)  # a task for each: they load the pipeline while the corpus is read
         finish_interrupted_commit(out)
         gathered = ConceptInputs()
         summary = run_corpus([str(p) for p in inputs], store, runner, batch_size=batch_size, on_problem=on_problem,
                              on_start=on_start, on_done=on_done, on_warning=on_warning, on_chars=on_chars,
-                             max_chars=max_chars, on_stored=gathered.add_records)
+                             max_chars=max_chars, on_stored=gathered.add_records, on_cached=gathered.add_result)
         report_.problems, report_.cached = summary.problems, summary.cached
         report_.processed, report_.warnings = summary.processed, summary.warnings
         if not summary.keys:
@@ -241,9 +437,27 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
         else:
             report_.written, report_.counts = write_streamed(summary.keys, store, summary.problems, out, png=png,
                                                              report=report, parquet=parquet,
-                                                             headers=summary.headers, gathered=gathered)
+                                                             headers=summary.headers, gathered=gathered,
+                                                             processes=workers if engine == "local" else 1)
     report_.seconds = time.perf_counter() - started
     return report_
+
+
+def _has_bytes(inputs: Sequence[str | os.PathLike], least: int) -> bool:
+    """Whether the files ``inputs`` names (files, or folders walked) hold at least ``least`` bytes; stops there."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        files = path.rglob("*") if path.is_dir() else [path]
+        for file in files:
+            try:
+                if file.is_file():
+                    total += file.stat().st_size
+            except OSError:
+                continue
+            if total >= least:
+                return True
+    return False
 
 
 def _write_errors_only(problems, out: Path) -> None:

@@ -295,6 +295,30 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
+def _element(key: str, value) -> str:
+    """``<data key="KEY">value</data>``: a GraphML attribute value (:func:`_text`), kept when short."""
+    if type(value) is str and len(value) > _CACHED_LENGTH:
+        return f'<data key="{key}">{_escape_text(value)}</data>'
+    return _short_element(key, value)
+
+
+@lru_cache(maxsize=1 << 15, typed=True)
+def _short_element(key: str, value) -> str:
+    return f'<data key="{key}">{_short_text(value)}</data>'
+
+
+def _attvalue(number: int, value) -> str:
+    """``<attvalue for="N" value="..." />``: a GEXF attribute value (:func:`_attr`), kept when short."""
+    if type(value) is str and len(value) > _CACHED_LENGTH:
+        return f'<attvalue for="{number}" value={_quote(_escape_text(value))} />'
+    return _short_attvalue(number, value)
+
+
+@lru_cache(maxsize=1 << 15, typed=True)
+def _short_attvalue(number: int, value) -> str:
+    return f'<attvalue for="{number}" value={_short_attr(value)} />'
+
+
 class _GraphSink(Sink):
     """A graph file of the argument graph (:func:`argmine.graph.network.build_graph`), which arrives slice by slice.
 
@@ -346,11 +370,16 @@ class _Declared:
 
     def __init__(self) -> None:
         self.keys: dict[tuple[str, str], str] = {}  # (domain, attribute) -> type
+        self.shapes: set[tuple[str, tuple[str, ...]]] = set()  # (domain, attribute names) whose names are all declared
 
     def declare(self, domain: str, data: dict) -> None:
+        shape = (domain, tuple(data))
+        if shape in self.shapes:
+            return
         for name, value in data.items():
             if (domain, name) not in self.keys:
                 self.keys[(domain, name)] = _xml_type(value)
+        self.shapes.add(shape)
 
 
 class GraphMLSink(_GraphSink):
@@ -365,12 +394,12 @@ class GraphMLSink(_GraphSink):
     def _node(self, node, data: dict) -> None:
         self.declared.declare("node", data)
         self.nodes.write(f"    <node id={_attr(node)}>"
-                         + "".join(f'<data key="n.{k}">{_text(v)}</data>' for k, v in data.items()) + "</node>\n")
+                         + "".join([_element("n." + k, v) for k, v in data.items()]) + "</node>\n")
 
     def _write_edge(self, u, v, key: str, data: dict) -> None:
         self.declared.declare("edge", data)
         self.edges.write(f"    <edge source={_attr(u)} target={_attr(v)} id={_attr(key)}>"
-                         + "".join(f'<data key="e.{k}">{_text(x)}</data>' for k, x in data.items()) + "</edge>\n")
+                         + "".join([_element("e." + k, x) for k, x in data.items()]) + "</edge>\n")
 
     def _join(self, out: IO[str]) -> None:
         out.write("<?xml version='1.0' encoding='utf-8'?>\n"
@@ -400,16 +429,19 @@ class GexfSink(_GraphSink):
         self.ids: dict[tuple[str, str], int] = {}
 
     def _declare(self, domain: str, data: dict) -> None:
+        shape = (domain, tuple(data))
+        if shape in self.declared.shapes:
+            return
         for name, value in data.items():
             if (domain, name) not in self.declared.keys:
                 self.declared.keys[(domain, name)] = _xml_type(value)
                 if name != "label":
                     self.ids[(domain, name)] = len(self.ids)
+        self.declared.shapes.add(shape)
 
     def _attvalues(self, domain: str, data: dict) -> str:
         ids = self.ids
-        values = "".join(f'<attvalue for="{ids[(domain, k)]}" value={_attr(v)} />' for k, v in data.items()
-                         if k != "label")
+        values = "".join([_attvalue(ids[(domain, k)], v) for k, v in data.items() if k != "label"])
         return f"<attvalues>{values}</attvalues>" if values else ""
 
     def _node(self, node, data: dict) -> None:
@@ -496,6 +528,10 @@ class DotSink(_GraphSink):
 # -- argument files ---------------------------------------------------------------------------------
 
 
+#: ``json.dumps(value, ensure_ascii=False)`` without making an encoder per call (json.dumps makes one for any option)
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class AifSink(Sink):
     """``argument.aif.json``: the AIF documents of every slice (:func:`argmine.graph.argument.aif_document`) as one.
 
@@ -508,6 +544,7 @@ class AifSink(Sink):
     name = "argument.aif.json"
     _ID_FIELDS = {"nodeID": "node", "fromID": "node", "toID": "node", "edgeID": "edge", "participantID": "person",
                   "personID": "person"}
+    _NUMBERED = frozenset({"nodeID", "edgeID", "participantID"})  # the fields that number new items
 
     def __init__(self, folder: Path, scratch: Path | None = None):
         super().__init__(folder, scratch)
@@ -520,11 +557,12 @@ class AifSink(Sink):
     def _shift(self, item: dict, offsets: dict[str, int], top: dict[str, int]) -> dict:
         shifted = dict(item)
         for name, kind in self._ID_FIELDS.items():
-            if name in shifted and shifted[name] is not None:
-                number = int(shifted[name]) + offsets[kind]
+            value = shifted.get(name)
+            if value is not None:
+                number = int(value) + offsets[kind]
                 shifted[name] = str(number)
-                if name in ("nodeID", "edgeID", "participantID"):
-                    top[kind] = max(top[kind], number)
+                if name in self._NUMBERED and number > top[kind]:
+                    top[kind] = number
         return shifted
 
     def add(self, part: "Result", link_offset: int = 0) -> None:
@@ -547,7 +585,7 @@ class AifSink(Sink):
         if key not in self.lists:
             self.lists[key] = self._part(f"list.{key}")
             self.counts[key] = 0
-        self.lists[key].write(("  " if not self.counts[key] else ",\n  ") + json.dumps(item, ensure_ascii=False))
+        self.lists[key].write(("  " if not self.counts[key] else ",\n  ") + _json_text(item))
         self.counts[key] += 1
 
     def _write_extra(self, key: str, group: str, node_id: str, data: dict) -> None:
@@ -555,7 +593,7 @@ class AifSink(Sink):
         if first:
             self.extra[(key, group)] = self._part(f"extra.{key}.{group}")
         self.extra[(key, group)].write(("   " if first else ",\n   ")
-                                       + f"{json.dumps(node_id)}: {json.dumps(data, ensure_ascii=False)}")
+                                       + f"{json.dumps(node_id)}: {_json_text(data)}")
 
     def close(self) -> list[str]:
         from ..graph.result import Result

@@ -25,7 +25,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ..errors import ArgmineError
 from ..layout import LOCK_NAME, OUTPUT_NAMES, is_output_folder
@@ -33,6 +33,8 @@ from .sinks import (DOT_HEADER, TABLES, AifSink, ArgdownSink, CsvSink, DotSink, 
                     csv_cell_restore, csv_cell_safe, csv_safe, dot_edge_line, dot_node_line, xml_clean)
 
 if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future
+
     import networkx as nx
     import pandas as pd
 
@@ -43,12 +45,15 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["write_outputs", "OutputWriter", "load_result", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text",
            "csv_safe", "csv_cell_safe", "csv_cell_restore", "OutputLock", "OutputBusyError", "LOCK_NAME",
            "commit_outputs", "finish_interrupted_commit", "is_output_folder", "OUTPUT_NAMES", "VIEW_LIMIT",
-           "STAGING_PREFIX", "SLICE_DOCUMENTS", "result_part", "document_columns", "DOT_HEADER", "dot_node_line", "dot_edge_line", "xml_clean"]
+           "STAGING_PREFIX", "SLICE_DOCUMENTS", "GRAPH_FILES", "write_views", "write_graph_files", "result_part", "document_columns", "DOT_HEADER", "dot_node_line", "dot_edge_line", "xml_clean"]
 
 #: graph.png and report.html show at most this many documents (the first ones); the tables and graph files hold all.
 VIEW_LIMIT = 100
 #: Documents a writer is given at a time, by ``argmine run`` and by :func:`write_outputs` alike.
 SLICE_DOCUMENTS = 100
+#: The graph files of an output folder, in the order :class:`OutputWriter` writes them
+#: (:class:`~argmine.export.sinks.GraphMLSink`, :class:`~argmine.export.sinks.GexfSink`, :class:`~argmine.export.sinks.DotSink`).
+GRAPH_FILES = ("graph.graphml", "graph.gexf", "graph.dot")
 
 # -- the output folder: one run at a time, all files at once -----------------------------------
 
@@ -420,11 +425,22 @@ class OutputWriter:
     (:class:`OutputBusyError` when another process holds it); leaving a
     ``with`` block by an exception discards the files (:meth:`abort`).
     ``counts`` holds the documents, links and claims added.
+
+    Work can be handed to other processes: with ``graph_sinks=False`` the
+    writer leaves out ``graph.graphml``, ``graph.gexf`` and ``graph.dot``
+    (:data:`GRAPH_FILES`), which the caller writes into :attr:`staging` (as
+    :class:`~argmine.export.sinks.GraphMLSink` and the others would) and names
+    to ``close(..., graph_files=names)``; with ``draw`` the views are drawn by
+    ``draw(view, staging)``, called once the first ``view_limit`` documents
+    are in (or at close), which returns a :class:`concurrent.futures.Future`
+    of the names it wrote (as :func:`write_views` returns them); ``close``
+    waits for it before the commit.
     """
 
     def __init__(self, out: str | os.PathLike, *, parquet: bool = True, png: bool = True, report: bool = True,
                  view_limit: int = VIEW_LIMIT, document_columns: Sequence[str] | None = None,
-                 merges: Sequence["Merge"] = (), concept_map: dict | None = None):
+                 merges: Sequence["Merge"] = (), concept_map: dict | None = None, graph_sinks: bool = True,
+                 draw: Callable[["Result", Path], "Future"] | None = None):
         self.out = Path(out)
         self.parquet, self.png, self.report = parquet, png, report
         self.view_limit = view_limit
@@ -434,6 +450,9 @@ class OutputWriter:
         self.counts = {"documents": 0, "links": 0, "claims": 0}
         self.view: list = []
         self.view_links: list = []
+        self.graph_sinks = graph_sinks
+        self.draw = draw
+        self.drawn: "Future | None" = None
         self.lock: OutputLock | None = None
         self.staging: Path | None = None
 
@@ -464,9 +483,9 @@ class OutputWriter:
                 if self.parquet:
                     text = [c for c in (columns or ()) if c not in numbers] if name == "documents" else ()
                     self.tables.append(ParquetSink(self.staging, name, columns, text))
-            self.files = [GraphMLSink(self.staging, scratch), GexfSink(self.staging, scratch),
-                          DotSink(self.staging, scratch), AifSink(self.staging, scratch),
-                          ArgdownSink(self.staging, scratch)]
+            graphs = [GraphMLSink(self.staging, scratch), GexfSink(self.staging, scratch),
+                      DotSink(self.staging, scratch)] if self.graph_sinks else []
+            self.files = graphs + [AifSink(self.staging, scratch), ArgdownSink(self.staging, scratch)]
         except BaseException:
             self.abort()
             raise
@@ -483,16 +502,30 @@ class OutputWriter:
             self.view.extend(kept)
             ids = {item.chapter.id for item in kept}
             self.view_links.extend(l for l in part.link_records if l.doc_id in ids)
+            if self.draw is not None and len(self.view) >= self.view_limit:
+                self.drawn = self.draw(self._view(), self.staging)
         self.counts["documents"] += len(part.chapters)
         self.counts["links"] += len(part.link_records)
         self.counts["claims"] += len(part.claims)
 
-    def close(self, concepts: "pd.DataFrame", problems: Sequence["InputProblem"] = ()) -> list[Path]:
-        """Finish every file, write the concepts table (and errors.csv), commit; the paths written."""
+    def _view(self) -> "Result":
+        """The documents of graph.png and report.html, with their links."""
+        from ..graph.result import Result
+
+        return Result(chapters=self.view, merges=self.merges, link_records=self.view_links,
+                      concept_map=self.concept_map)
+
+    def close(self, concepts: "pd.DataFrame", problems: Sequence["InputProblem"] = (),
+              graph_files: Sequence[str] = ()) -> list[Path]:
+        """Finish every file, write the concepts table (and errors.csv), commit; the paths written.
+
+        ``graph_files``: the graph files written into :attr:`staging` by the caller (``graph_sinks=False``).
+        """
         from ..graph.result import Result
 
         try:
-            written = [name for sink in (*self.tables, *self.files) for name in sink.close()]
+            written = [name for sink in self.tables for name in sink.close()] + list(graph_files)
+            written += [name for sink in self.files for name in sink.close()]
             concept_sinks = [CsvSink(self.staging, "concepts")] + (
                 [ParquetSink(self.staging, "concepts")] if self.parquet else [])
             for sink in concept_sinks:
@@ -503,9 +536,12 @@ class OutputWriter:
                 errors.write(Result(chapters=[], problems=list(problems)).errors)
                 written += errors.close()
             if self.png or self.report:
-                view = Result(chapters=self.view, merges=self.merges, link_records=self.view_links,
-                              concept_map=self.concept_map)
-                written += write_views(view, self.staging, png=self.png, report=self.report)
+                if self.draw is not None:
+                    if self.drawn is None:
+                        self.drawn = self.draw(self._view(), self.staging)
+                    written += self.drawn.result()
+                else:
+                    written += write_views(self._view(), self.staging, png=self.png, report=self.report)
             commit_outputs(self.staging, self.out, written, [] if problems else ["errors.csv"])
         finally:
             self.abort()
@@ -542,6 +578,33 @@ def write_views(result: "Result", folder: Path, *, png: bool = True, report: boo
     return written
 
 
+def write_graph_files(parts: Iterable["Result"], folder: Path) -> list[str]:
+    """``graph.graphml``, ``graph.gexf`` and ``graph.dot`` of the slices ``parts`` (in document order, as
+    :meth:`OutputWriter.add` takes them) in ``folder``; the names written (:data:`GRAPH_FILES`).
+
+    The same sinks as :class:`OutputWriter` (so the same bytes), with their
+    parts in a scratch folder of their own inside ``folder``, removed after;
+    the links of each slice are numbered after those of the slices before.
+    Meant for a second process while the writer does the rest
+    (``OutputWriter(graph_sinks=False)``); raises :class:`FileNotFoundError`
+    when ``folder`` disappears (the writer gave up), so it stops at the next slice.
+    """
+    folder = Path(folder)
+    scratch = Path(tempfile.mkdtemp(prefix=".graph-scratch-", dir=folder))
+    try:
+        sinks = [GraphMLSink(folder, scratch), GexfSink(folder, scratch), DotSink(folder, scratch)]
+        offset = 0
+        for part in parts:
+            if not folder.is_dir():
+                raise FileNotFoundError(errno.ENOENT, "the output's scratch folder is gone", str(folder))
+            for sink in sinks:
+                sink.add(part, offset)
+            offset += len(part.link_records)
+        return [name for sink in sinks for name in sink.close()]
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def document_columns(chapters) -> list[str]:
     """The columns of the documents table: :data:`argmine.graph.result.DOCUMENT_COLUMNS`, then every other metadata
     key of ``chapters`` (:class:`~argmine.records.ChapterResult`) in the order they first appear."""
@@ -555,12 +618,18 @@ def document_columns(chapters) -> list[str]:
     return DOCUMENT_COLUMNS + list(extra)
 
 
-def result_part(chapters, links, concept_map: dict, concepts_by_name: "pd.DataFrame") -> "Result":
+def result_part(chapters, links, concept_map: dict, concepts_by_name: "pd.DataFrame | None") -> "Result":
     """One slice for :meth:`OutputWriter.add`: documents ``chapters`` with their canonical ``links``, the
-    corpus's concepts table (indexed by name) cut to the concepts of these links."""
+    corpus's concepts table (indexed by name) cut to the concepts of these links.
+
+    Only the graph files read the slice's concepts (each concept node's corpus-wide counts): a writer
+    without them (``OutputWriter(graph_sinks=False)``) may pass ``concepts_by_name=None``, and the slice
+    then has no concepts table of the corpus's (:attr:`Result.concepts` would count its own links)."""
     from ..graph.result import Result
 
     part = Result(chapters=list(chapters), link_records=list(links), concept_map=concept_map)
+    if concepts_by_name is None:
+        return part
     names = sorted({l.cause_concept for l in part.link_records} | {l.effect_concept for l in part.link_records})
     part.__dict__["concepts"] = concepts_by_name.loc[names].reset_index(drop=True)
     return part
