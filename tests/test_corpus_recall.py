@@ -1,0 +1,86 @@
+"""Kinds of causal English that news corpora annotate and historians write too, on the real parse.
+
+Each case is a sentence of ours and the exact links the ``argmine_causal_links``
+component gives: (rule, cause span, effect span[, strength]). The kinds
+(docs/EVALUATION.md, "Wave 4: corpus recall"): participial result clauses
+("..., killing twelve", "..., leaving hundreds homeless"), the reasons of verbs
+of judging ("rebuked X for Y-ing", "criticised over X", "arrested in connection
+with X"), a purpose infinitive the parser hangs on an event noun or a time
+expression, and the passive of a resultative ("were left stranded by X").
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text) for l in doc._.causal_links]
+
+
+def found_strength(nlp, text: str) -> list[tuple[str, str, str, str]]:
+    doc = nlp(text)
+    return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text, l["strength"])
+            for l in doc._.causal_links]
+
+
+# a subjectless participial clause of killing or injuring tells what the main clause's act did
+@pytest.mark.parametrize("text, expected", [
+    ("The garrison fired on the crowd, killing twelve townsmen.",
+     [("participle-result-harm", "The garrison fired on the crowd", "killing twelve townsmen")]),
+    ("A mine exploded under the bridge, injuring forty soldiers.",
+     [("participle-result-harm", "A mine exploded under the bridge", "injuring forty soldiers")]),
+    # the participle's clause stops before a subordinate clause of its own
+    ("The dragoons charged the market, killing six and wounding many more while trying to clear the square.",
+     [("participle-result-harm", "The dragoons charged the market", "killing six and wounding many more")]),
+    # a participle that is the complement of a verb is no result clause
+    ("The old soldier spent his last years killing time in the tavern.", []),
+])
+def test_harm_participle_is_a_result(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# "leaving Y ADJ" as a result participle, and the passive "Y was left ADJ by X"
+@pytest.mark.parametrize("text, expected", [
+    ("The flood swept through the lower town, leaving hundreds homeless.",
+     [("resultative-leave", "The flood swept through the lower town", "hundreds homeless")]),
+    ("Thousands of travellers were left stranded by the strike.",
+     [("resultative-leave", "the strike", "Thousands of travellers were left stranded")]),
+    ("The villages were left deserted by the plague of 1348.",
+     [("resultative-leave", "the plague of 1348", "The villages were left deserted")]),
+])
+def test_resultative_leave_participle_and_passive(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# a verb of judging gives its "for"/"over" phrase as the reason (VerbNet judgment-33.1)
+@pytest.mark.parametrize("text, expected", [
+    ("The council rebuked the mayor for ignoring the petition.",
+     [("connective-for", "ignoring the petition", "The council rebuked the mayor")]),
+    ("The bishop was praised for his charity during the famine.",
+     [("connective-for", "his charity", "The bishop was praised")]),
+    ("The minister was criticised over his handling of the famine.",
+     [("connective-over", "his handling of the famine", "The minister was criticised")]),
+    ("Police have arrested twelve men in connection with the riot at the docks.",
+     [("connective-for", "the riot", "Police have arrested twelve men")]),
+    # no word of dispute, sanction or judgment: a destination, not a reason
+    ("The ships sailed for Lisbon in connection with the trade.", []),
+])
+def test_reason_of_judging_and_sanction(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# a purpose infinitive the parser hangs on the event noun of a support verb or on a time expression
+@pytest.mark.parametrize("text, expected", [
+    ("The guilds held a meeting to discuss the new levy.",
+     [("purpose-to", "to discuss the new levy", "The guilds held a meeting", "motive")]),
+    ("Residents of the parish staged a demonstration on Tuesday to protest the enclosure of the common.",
+     [("purpose-to", "to protest the enclosure of the common",
+       "Residents of the parish staged a demonstration on Tuesday", "motive")]),
+    # the infinitive says what the noun is: no purpose
+    ("The council drew up a plan to build a new bridge.", []),
+])
+def test_purpose_on_event_noun_or_time(nlp, text, expected):
+    assert found_strength(nlp, text) == expected
