@@ -84,3 +84,20 @@ def test_reason_of_judging_and_sanction(nlp, text, expected):
 ])
 def test_purpose_on_event_noun_or_time(nlp, text, expected):
     assert found_strength(nlp, text) == expected
+
+
+# "when" gives a cause, as "after" does, only when the main clause is a reaction (dispute, protest, sanction,
+# violence) and "when" opens an adverbial clause
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting erupted when the magistrates raised the price of bread.",
+     [("connective-when", "the magistrates raised the price of bread", "Fighting erupted")]),
+    ("Forty weavers were arrested when they tried to storm the town hall.",
+     [("connective-when", "they tried to storm the town hall", "Forty weavers were arrested")]),
+    # a main clause of no reaction: a time, not a cause
+    ("The king was in Paris when the riots broke out.", []),
+    ("He was a child when the war began.", []),
+    # "when" after a noun is a relative adverb
+    ("The strike began on the day when the mills reopened.", []),
+])
+def test_when_with_a_reaction(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -75,7 +75,10 @@ class ConnectiveFrames:
 
     def _connective_mark(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         marker = phrase[-1]
-        if marker.dep_ != "mark" or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
+        # "when" is the adverb of its clause, not a marker: it must open an adverbial clause ("fighting broke out when X")
+        opening = marker.tag_ == "WRB" and marker.dep_ == "advmod" and marker.head.dep_ == "advcl" \
+            and marker.i == marker.head.left_edge.i
+        if (marker.dep_ != "mark" and not opening) or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
             return
         sub = marker.head
         main = syntax.subordinate_main(sub)
