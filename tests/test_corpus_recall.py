@@ -79,8 +79,17 @@ def test_reason_of_judging_and_sanction(nlp, text, expected):
     ("Residents of the parish staged a demonstration on Tuesday to protest the enclosure of the common.",
      [("purpose-to", "to protest the enclosure of the common",
        "Residents of the parish staged a demonstration on Tuesday", "motive")]),
-    # the infinitive says what the noun is: no purpose
+    # a person, group, place or thing in an adverbial phrase: the infinitive is the act's purpose
+    ("The envoys crossed the river on a mule to meet the rebel leaders.",
+     [("purpose-to", "to meet the rebel leaders", "The envoys crossed the river on a mule", "motive")]),
+    ("The abbot rode to the town with two monks to ask for a remission of the tithe.",
+     [("purpose-to", "to ask for a remission of the tithe", "The abbot rode to the town with two monks", "motive")]),
+    # the infinitive says what the noun is, or which one it is: no purpose
     ("The council drew up a plan to build a new bridge.", []),
+    ("He was the first bishop in the province to preach in the vernacular.", []),
+    # a closing comma-set apposition is a comment, not part of the purpose
+    ("The guild sent a petition to hold a fair in Ely, the market town of the fens.",
+     [("purpose-to", "to hold a fair in Ely", "The guild sent a petition", "motive")]),
 ])
 def test_purpose_on_event_noun_or_time(nlp, text, expected):
     assert found_strength(nlp, text) == expected

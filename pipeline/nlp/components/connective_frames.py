@@ -154,12 +154,13 @@ class ConnectiveFrames:
         had promised": the motive is "demanding a new road"; what the
         comma-set relative clause says of the road is a comment, not part of
         it. A restrictive one ("to disperse a crowd that was throwing stones")
-        stays: it tells which crowd. Returns ``(start, end)``
+        stays: it tells which crowd. A closing comma-set apposition ("to hold
+        a rally in Ely, the market town of the fens") is a comment as well. Returns ``(start, end)``
         token offsets, end-exclusive (:func:`argmine.nlp.syntax.clause_span`).
         """
         closing: set[int] = set()
         for relative in verb.subtree:
-            if relative.dep_ == "relcl" and relative.right_edge.i == verb.right_edge.i \
+            if relative.dep_ in ("relcl", "appos") and relative.right_edge.i == verb.right_edge.i \
                     and relative.left_edge.i > 0 and relative.doc[relative.left_edge.i - 1].text in (",", ";", "(", "–", "—"):
                 closing.update(t.i for t in relative.subtree)
         return syntax.clause_span(verb, exclude=closing)

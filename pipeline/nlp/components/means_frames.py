@@ -180,7 +180,7 @@ class MeansFrames:
         elif len(phrase) > 1 and verb.dep_ in ("acl", "relcl", "xcomp") and verb.head.i in range(phrase.start, phrase.end):
             main = syntax.phrase_attachment(phrase)  # "in a bid to X", "in order to X"
         elif len(phrase) == 1 and verb.dep_ == "acl" and verb.head.i == verb.left_edge.i - 1:
-            main = self._purpose_host(verb.head)
+            main = self._purpose_host(verb.head, verb)
             if main is None:
                 return
         else:
@@ -200,8 +200,8 @@ class MeansFrames:
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, verb.i, main.i,
                         rule.strength, rule.polarity, rule.confidence)
 
-    def _purpose_host(self, noun: Token) -> Token | None:
-        """The act whose purpose an infinitive the parser hung on ``noun`` states, or None.
+    def _purpose_host(self, noun: Token, infinitive: Token) -> Token | None:
+        """The act whose purpose ``infinitive``, which the parser hung on ``noun``, states, or None.
 
         "The guilds held a meeting to discuss the levy" (a support verb and its
         event noun: the meeting is the act) and "they marched on Sunday to
@@ -214,10 +214,23 @@ class MeansFrames:
         act = syntax.support_verb(noun, self.words)
         if act is not None:
             return act
+        head = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in ("pobj", "npadvmod") or head.pos_ not in ("VERB", "AUX"):
+            return None
         if syntax.is_time_expression(noun, self.words) or noun.ent_type_ in ("DATE", "TIME"):
-            head = noun.head.head if noun.dep_ == "pobj" else noun.head
-            if noun.dep_ in ("pobj", "npadvmod") and head.pos_ in ("VERB", "AUX"):
-                return head
+            return head
+        # "waded into the river on an elephant to visit X", "worked with the authorities to settle X": a person,
+        # group, place or thing in an adverbial phrase has no content an infinitive could state; not
+        # "the first man to cross", nor "a house to live in" (an infinitive relative)
+        ranked = any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lemma_.lower() in self.words.by_kind.get("exclusive", ())
+                     for c in noun.children)
+        last = infinitive.right_edge
+        while last.i > infinitive.i and last.is_punct:
+            last = last.doc[last.i - 1]
+        stranded = last.tag_ in ("IN", "RP")
+        if not ranked and not stranded and (self._concrete(noun) or self._agent(noun)
+                                            or noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")):
+            return head
         return None
 
     def _lack_means(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
