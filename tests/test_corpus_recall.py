@@ -110,3 +110,19 @@ def test_purpose_on_event_noun_or_time(nlp, text, expected):
 ])
 def test_when_with_a_reaction(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# a fronted absolute "with X V-ing / X ADJ / X left" states the circumstance a reaction answers
+@pytest.mark.parametrize("text, expected", [
+    ("With grain prices rising, the townsmen attacked the granaries.",
+     [("connective-with", "grain prices rising", "the townsmen attacked the granaries")]),
+    ("With the army unable to pay its soldiers, mutinies spread.",
+     [("connective-with", "the army unable to pay its soldiers", "mutinies spread")]),
+    # after its clause the absolute accompanies it; "even with" concedes; no predicate of its own: no absolute
+    ("The regiment marched north, with the cavalry leading the way.", []),
+    ("Even with the strike continuing, the builders said the work was on track.", []),
+    ("With the help of the bishop, the guild rebuilt the hall.", []),
+    ("The villagers fled with their cattle.", []),
+])
+def test_fronted_with_absolute(nlp, text, expected):
+    assert found(nlp, text) == expected

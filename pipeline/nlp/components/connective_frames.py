@@ -78,10 +78,17 @@ class ConnectiveFrames:
         # "when" is the adverb of its clause, not a marker: it must open an adverbial clause ("fighting broke out when X")
         opening = marker.tag_ == "WRB" and marker.dep_ == "advmod" and marker.head.dep_ == "advcl" \
             and marker.i == marker.head.left_edge.i
-        if (marker.dep_ != "mark" and not opening) or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
+        # an absolute phrase parsed as a preposition with a clause of its own subject ("with prices rising, X")
+        absolute = next((c for c in marker.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX", "ADJ")
+                         and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None) \
+            if marker.dep_ == "prep" and marker.head.pos_ in ("VERB", "AUX") else None
+        if absolute is not None:
+            sub = absolute
+        elif (marker.dep_ != "mark" and not opening) or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
             return
-        sub = marker.head
-        main = syntax.subordinate_main(sub)
+        else:
+            sub = marker.head
+        main = syntax.subordinate_main(sub) if absolute is None else marker.head
         while main.dep_ == "xcomp" and main.head.pos_ in ("VERB", "AUX"):
             main = main.head  # "warned motorists to stay away as ...": the reason is for the finite clause
         if main.i == sub.i or main.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -89,6 +96,10 @@ class ConnectiveFrames:
         if rule.attach and not self._attached_to(main, rule.attach) \
                 and not (rule.cause_attach and self._attached_to(sub, rule.cause_attach)):
             return  # "after police arrested the leaders, the town was quiet": the arrest is a sanction, so a reason
+        if rule.fronted and sub.i > main.i:
+            return  # "the regiment marched north, with the cavalry leading": an absolute after its clause accompanies it
+        if any(c.dep_ == "advmod" and c.lower_ in self.words.by_kind.get("concessive", ()) for c in marker.children):
+            return  # "even with the strike continuing, the work went on": a concession, not a reason
         if syntax.measured_time(marker, self.words):
             return  # "three months after the truce was agreed": a stretch of time, not a reason
         if marker.lower_ == "since" and syntax.is_temporal(sub):
@@ -96,7 +107,7 @@ class ConnectiveFrames:
         if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
             return
         cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase})
-        effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
+        effect_span = syntax.core_clause_span(main, exclude={t.i for t in (marker if absolute is not None else sub).subtree})
         if rule.reverse:
             cause_span, effect_span = effect_span, cause_span
             cause_head, effect_head = main.i, sub.i
