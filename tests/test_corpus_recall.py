@@ -126,3 +126,14 @@ def test_when_with_a_reaction(nlp, text, expected):
 ])
 def test_fronted_with_absolute(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# the clause a connective explains leaves out a fronted, comma-set phrase that sets the scene
+@pytest.mark.parametrize("text, expected", [
+    ("In the spring of 1789, the peasants rioted because bread was dear.",
+     [("connective-because", "bread was dear", "the peasants rioted")]),
+    ("According to the chronicler, the townsmen rebelled because of the salt tax.",
+     [("connective-because-of", "the salt tax", "the townsmen rebelled")]),
+])
+def test_connective_effect_without_fronted_scene(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -107,7 +107,7 @@ class ConnectiveFrames:
         if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
             return
         cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase})
-        effect_span = syntax.core_clause_span(main, exclude={t.i for t in (marker if absolute is not None else sub).subtree})
+        effect_span = self._main_clause_span(main, exclude={t.i for t in (marker if absolute is not None else sub).subtree})
         if rule.reverse:
             cause_span, effect_span = effect_span, cause_span
             cause_head, effect_head = main.i, sub.i
@@ -143,11 +143,11 @@ class ConnectiveFrames:
             # "farmers shouted slogans against X"; not "triggered a strike for X", nor "fear from X" (the noun is the result)
             act = self._governing_act(attach)
         if act is not None:  # "villagers staged a protest against X": the act is the effect
-            effect_span = syntax.core_clause_span(act, exclude=exclude)
+            effect_span = self._main_clause_span(act, exclude=exclude)
             while effect_span[0] < act.i and (doc[effect_span[0]].tag_ in ("WDT", "WP", "WRB") or doc[effect_span[0]].dep_ == "mark"):
                 effect_span = (effect_span[0] + 1, effect_span[1])  # "..., which triggered X": the clause without its relative word
         elif attach.pos_ in ("VERB", "AUX"):
-            effect_span = syntax.core_clause_span(attach, exclude=exclude)
+            effect_span = self._main_clause_span(attach, exclude=exclude)
         else:
             effect_span = syntax.np_span(attach, exclude=exclude)
         for target in targets:
@@ -178,15 +178,23 @@ class ConnectiveFrames:
 
     @staticmethod
     def _main_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
-        """:func:`argmine.nlp.syntax.core_clause_span` without a source attribution ("According to X, ...").
+        """:func:`argmine.nlp.syntax.core_clause_span` without a source attribution or a fronted scene-setting phrase.
 
         The phrase names who reports the clause, not what happened: "According
         to the union, the workers walked out, demanding X" gives the effect
-        "the workers walked out". Returns ``(start, end)``, end-exclusive.
+        "the workers walked out". A fronted prepositional phrase set off by a
+        comma ("In the spring of 1789, the peasants rioted because ...") sets
+        the scene and stays out as well: the effect is "the peasants rioted".
+        Returns ``(start, end)``, end-exclusive.
         """
         excluded = set(exclude)
+        doc = verb.doc
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         for child in verb.children:
             if child.i < verb.i and child.lower_ == "according" and child.dep_ in ("prep", "advcl", "advmod"):
+                excluded.update(t.i for t in child.subtree)
+            elif subject is not None and child.i < subject.i and child.dep_ in ("prep", "npadvmod") \
+                    and child.right_edge.i + 1 < len(doc) and doc[child.right_edge.i + 1].text == ",":
                 excluded.update(t.i for t in child.subtree)
         return syntax.core_clause_span(verb, exclude=excluded)
 
