@@ -137,3 +137,12 @@ def test_fronted_with_absolute(nlp, text, expected):
 ])
 def test_connective_effect_without_fronted_scene(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# a reason clause ends before a closing participle clause, which tells a result of its own
+@pytest.mark.parametrize("text, expected", [
+    ("The banks remained shut on Friday as a strike by their clerks entered its second day, hurting trade in the port.",
+     [("connective-as", "a strike by their clerks entered its second day", "The banks remained shut on Friday")]),
+])
+def test_reason_clause_without_result_participle(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -106,7 +106,12 @@ class ConnectiveFrames:
             return
         if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
             return
-        cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase})
+        # the reason without a closing participle clause, which tells a result of its own ("as the strike entered
+        # its second day, hurting trade": the strike entered its second day)
+        trailing = {t.i for c in sub.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > sub.i
+                    and not any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)
+                    and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
+        cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase} | trailing)
         effect_span = self._main_clause_span(main, exclude={t.i for t in (marker if absolute is not None else sub).subtree})
         if rule.reverse:
             cause_span, effect_span = effect_span, cause_span
