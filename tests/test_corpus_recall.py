@@ -146,3 +146,27 @@ def test_connective_effect_without_fronted_scene(nlp, text, expected):
 ])
 def test_reason_clause_without_result_participle(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# "X were killed / injured / damaged in Y": the event Y did the harm; a place, a date or a person does not
+@pytest.mark.parametrize("text, expected", [
+    ("Forty miners were killed in the explosion at the pit.",
+     [("connective-in-harm", "the explosion at the pit", "Forty miners were killed")]),
+    ("Six houses were damaged during the riot.",
+     [("connective-in-harm", "the riot", "Six houses were damaged")]),
+    # a relative pronoun stands for the noun its clause describes
+    ("He was accused of planning the explosion in which forty miners were killed.",
+     [("connective-in-harm", "the explosion", "forty miners were killed")]),
+    # a participle or relative clause on a noun: the noun with what befell it
+    ("Of the ten men injured in the riot, three died.",
+     [("connective-in-harm", "the riot", "the ten men injured")]),
+    ("The bishop died in prison in 1644.", []),
+])
+def test_harm_in_an_event(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# a relative pronoun after a connective preposition stands for its antecedent ("the meadow over which X quarrelled")
+def test_connective_relative_antecedent(nlp):
+    assert found(nlp, "The townsmen seized the meadow over which the two villages had quarrelled for years.") == [
+        ("connective-over", "the meadow", "the two villages had quarrelled for years")]

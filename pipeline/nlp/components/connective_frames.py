@@ -127,6 +127,13 @@ class ConnectiveFrames:
             return
         targets = [t for t in syntax.phrase_objects(phrase)
                    if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
+        # "the explosion in which forty men were killed": a relative pronoun stands for the noun its clause describes
+        relative: dict[int, set[int]] = {}  # antecedent -> the tokens of its relative clause
+        for k, t in enumerate(targets):
+            antecedent = self._antecedent(t) if t.tag_ == "WDT" else None
+            if antecedent is not None:
+                relative[antecedent.i] = {x.i for x in antecedent.subtree if x.i > antecedent.i and x.i >= t.left_edge.i - 1}
+                targets[k] = antecedent
         if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()):
             targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
             if syntax.measured_time(phrase[0], self.words):
@@ -139,7 +146,7 @@ class ConnectiveFrames:
         if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end)) \
                 and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
             return  # "following the clashes, the curfew was extended": a reaction to a disruption
-        exclude = {t.i for t in phrase} | {t.i for target in targets for t in target.subtree}
+        exclude = {t.i for t in phrase} | {t.i for target in targets if target.i not in relative for t in target.subtree}
         for token in phrase:
             exclude.update(t.i for t in token.subtree)
         doc = phrase.doc
@@ -151,6 +158,11 @@ class ConnectiveFrames:
             effect_span = self._main_clause_span(act, exclude=exclude)
             while effect_span[0] < act.i and (doc[effect_span[0]].tag_ in ("WDT", "WP", "WRB") or doc[effect_span[0]].dep_ == "mark"):
                 effect_span = (effect_span[0] + 1, effect_span[1])  # "..., which triggered X": the clause without its relative word
+        elif attach.pos_ in ("VERB", "AUX") and attach.dep_ in ("acl", "relcl") and attach.tag_ == "VBN" \
+                and attach.head.pos_ in ("NOUN", "PROPN", "PRON") and attach.head.i < attach.i and attach.head.i not in relative:
+            # "four workers who were killed in the fire", "the men arrested for X": the noun with what befell it
+            clause = syntax.clause_span(attach, exclude=exclude)
+            effect_span = (attach.head.left_edge.i, clause[1])
         elif attach.pos_ in ("VERB", "AUX"):
             effect_span = self._main_clause_span(attach, exclude=exclude)
         else:
@@ -158,7 +170,10 @@ class ConnectiveFrames:
         for target in targets:
             members = syntax.conjuncts(target)
             for c in members:
-                cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 else syntax.arg_span(c)
+                if c.i in relative:
+                    cause_span = syntax.np_span(c, exclude=relative[c.i])
+                else:
+                    cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 else syntax.arg_span(c)
                 yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, c.i, attach.i,
                                 rule.strength, rule.polarity, rule.confidence)
 
@@ -202,6 +217,15 @@ class ConnectiveFrames:
                     and child.right_edge.i + 1 < len(doc) and doc[child.right_edge.i + 1].text == ",":
                 excluded.update(t.i for t in child.subtree)
         return syntax.core_clause_span(verb, exclude=excluded)
+
+    @staticmethod
+    def _antecedent(pronoun: Token) -> Token | None:
+        """The noun a relative clause hangs on, for the relative pronoun of a phrase in it ("the blast in which
+        ten were killed": "blast"), or None when the pronoun opens no relative clause of a noun."""
+        clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+        if clause is None or clause.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return clause.head
 
     @staticmethod
     def _governing_act(token: Token) -> Token | None:
