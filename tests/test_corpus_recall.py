@@ -161,6 +161,9 @@ def test_reason_clause_without_result_participle(nlp, text, expected):
     ("Of the ten men injured in the riot, three died.",
      [("connective-in-harm", "the riot", "the ten men injured")]),
     ("The bishop died in prison in 1644.", []),
+    # conjoined clauses of harm share the event
+    ("Seven people were killed and fifty injured in two explosions at the docks.",
+     [("connective-in-harm", "two explosions at the docks", "Seven people were killed and fifty injured")]),
 ])
 def test_harm_in_an_event(nlp, text, expected):
     assert found(nlp, text) == expected

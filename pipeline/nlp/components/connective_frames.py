@@ -165,6 +165,13 @@ class ConnectiveFrames:
             effect_span = (attach.head.left_edge.i, clause[1])
         elif attach.pos_ in ("VERB", "AUX"):
             effect_span = self._main_clause_span(attach, exclude=exclude)
+            first = attach
+            while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and rule.attach \
+                    and self.words.in_kinds(first.head.lemma_.lower(), rule.attach):
+                first = first.head  # "ten were killed and forty injured in the blast": the phrase ends both
+            if first is not attach:
+                head_span = self._main_clause_span(first, exclude=exclude | {t.i for t in attach.subtree})
+                effect_span = (min(head_span[0], effect_span[0]), effect_span[1])
         else:
             effect_span = syntax.np_span(attach, exclude=exclude)
         for target in targets:
