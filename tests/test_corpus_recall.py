@@ -67,6 +67,8 @@ def test_resultative_leave_participle_and_passive(nlp, text, expected):
      [("connective-for", "the riot", "Police have arrested twelve men")]),
     # no word of dispute, sanction or judgment: a destination, not a reason
     ("The ships sailed for Lisbon in connection with the trade.", []),
+    # "responsibility for X" names who did X, not a reason for the responsibility
+    ("No faction claimed responsibility for the fire at the customs house.", []),
 ])
 def test_reason_of_judging_and_sanction(nlp, text, expected):
     assert found(nlp, text) == expected
