@@ -175,3 +175,16 @@ def test_harm_in_an_event(nlp, text, expected):
 def test_connective_relative_antecedent(nlp):
     assert found(nlp, "The townsmen seized the meadow over which the two villages had quarrelled for years.") == [
         ("connective-over", "the meadow", "the two villages had quarrelled for years")]
+
+
+# "on the ground(s) that X" gives a reason; "on suspicion / charges of X" after a sanction
+@pytest.mark.parametrize("text, expected", [
+    ("The court granted bail on the ground that he had not taken part in the assault.",
+     [("connective-because", "he had not taken part in the assault", "The court granted bail")]),
+    ("Two weavers were arrested on suspicion of arson.",
+     [("connective-for", "arson", "Two weavers were arrested")]),
+    ("The magistrates detained the printer on charges of sedition.",
+     [("connective-for", "sedition", "The magistrates detained the printer")]),
+])
+def test_grounds_and_charges(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -112,7 +112,8 @@ class ConnectiveFrames:
                     and not any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)
                     and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
         cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase} | trailing)
-        effect_span = self._main_clause_span(main, exclude={t.i for t in (marker if absolute is not None else sub).subtree})
+        effect_span = self._main_clause_span(main, exclude={t.i for t in (marker if absolute is not None else sub).subtree}
+                                             | {t.i for t in phrase})  # "granted bail on the ground that X"
         if rule.reverse:
             cause_span, effect_span = effect_span, cause_span
             cause_head, effect_head = main.i, sub.i
