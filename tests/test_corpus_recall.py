@@ -188,3 +188,9 @@ def test_connective_relative_antecedent(nlp):
 ])
 def test_grounds_and_charges(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# a bare date or measure before the subject is no part of the clause a connective explains
+def test_effect_without_leading_measure(nlp):
+    assert found(nlp, "Two years later the weavers went on strike because their wages had been cut.") == [
+        ("connective-because", "their wages had been cut", "the weavers went on strike")]

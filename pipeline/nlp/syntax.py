@@ -543,14 +543,20 @@ def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int
 
     The end of a link that is a main clause ("the banks stayed shut" in "As
     the strike went on, the banks stayed shut, hurting trade") leaves out the
-    clauses that are links' ends of their own (adverbial clauses) and a
-    dateline or headline before a colon ("MUMBAI : ...").
+    clauses that are links' ends of their own (adverbial clauses), a
+    dateline or headline before a colon ("MUMBAI : ...") and a bare date or
+    measure before the subject ("12 June 1850 the council ...", "Two years
+    later the council ...").
     """
     excluded = set(exclude)
     doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     for child in verb.children:
         if child.dep_ in ("advcl", "parataxis", "dep", "meta", "intj"):
             excluded.update(t.i for t in child.subtree)
+        elif subject is not None and child.i < subject.left_edge.i and child.dep_ in ("npadvmod", "advmod", "nmod", "nummod") \
+                and any(t.like_num for t in child.subtree):
+            excluded.update(t.i for t in child.subtree)  # a dateline before the subject ("07th April 2016 12:37 AM Students ...")
     colon = next((t.i for t in doc[verb.sent.start:verb.i] if t.text == ":" ), None)
     if colon is not None:
         excluded.update(range(verb.sent.start, colon + 1))
