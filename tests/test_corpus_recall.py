@@ -194,3 +194,11 @@ def test_grounds_and_charges(nlp, text, expected):
 def test_effect_without_leading_measure(nlp):
     assert found(nlp, "Two years later the weavers went on strike because their wages had been cut.") == [
         ("connective-because", "their wages had been cut", "the weavers went on strike")]
+
+
+# a reason clause leaves out a motive participle, which is a link of its own
+def test_reason_clause_without_motive(nlp):
+    assert found(nlp, "Traffic on the main roads was paralysed for seven hours as lawyers held a protest at the circle "
+                      "demanding the suspension of a constable.") == [
+        ("participle-motive", "demanding the suspension of a constable", "lawyers held a protest at the circle"),
+        ("connective-as", "lawyers held a protest at the circle", "Traffic on the main roads was paralysed for seven hours")]

@@ -111,6 +111,12 @@ class ConnectiveFrames:
         trailing = {t.i for c in sub.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > sub.i
                     and not any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)
                     and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
+        # ... nor a motive participle that is a link of its own ("as the doctors struck work demanding X")
+        trailing |= {t.i for c in sub.subtree if c.i > sub.i and c.tag_ == "VBG" and c.dep_ in ("advcl", "acl")
+                     and not any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)
+                     and any(r.frame == "participle" and not r.reverse for r in self.by_lemma.get(c.lemma_.lower(), ()))
+                     for t in c.subtree}
+
         cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase} | trailing)
         effect_span = self._main_clause_span(main, exclude={t.i for t in (marker if absolute is not None else sub).subtree}
                                              | {t.i for t in phrase})  # "granted bail on the ground that X"
