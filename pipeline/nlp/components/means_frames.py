@@ -179,7 +179,7 @@ class MeansFrames:
             main = verb.head
         elif len(phrase) > 1 and verb.dep_ in ("acl", "relcl", "xcomp") and verb.head.i in range(phrase.start, phrase.end):
             main = syntax.phrase_attachment(phrase)  # "in a bid to X", "in order to X"
-        elif len(phrase) == 1 and verb.dep_ == "acl" and verb.head.i == verb.left_edge.i - 1:
+        elif len(phrase) == 1 and verb.dep_ in ("acl", "relcl") and verb.head.i == verb.left_edge.i - 1:
             main = self._purpose_host(verb.head, verb)
             if main is None:
                 return
