@@ -206,3 +206,9 @@ def test_reason_clause_without_motive(nlp):
                       "demanding the suspension of a constable.") == [
         ("participle-motive", "demanding the suspension of a constable", "lawyers held a protest at the circle"),
         ("connective-as", "lawyers held a protest at the circle", "Traffic on the main roads was paralysed for seven hours")]
+
+
+# a noun of sanction under a verb of sanction: the verb's act is what the reason explains
+def test_sanction_noun_under_sanction_verb(nlp):
+    assert found(nlp, "The judge sentenced the printer to ten years' imprisonment for sedition.") == [
+        ("connective-for", "sedition", "The judge sentenced the printer to ten years' imprisonment")]

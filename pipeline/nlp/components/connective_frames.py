@@ -158,6 +158,13 @@ class ConnectiveFrames:
             exclude.update(t.i for t in token.subtree)
         doc = phrase.doc
         act = syntax.support_verb(attach, self.words)
+        if act is None and attach.pos_ == "NOUN" and rule.attach:
+            # "sentenced him to ten years' imprisonment for sedition": a noun of the cue's kind under a verb of the same
+            # kind; the verb's act is the effect
+            governor = attach.head.head if attach.dep_ == "pobj" and attach.head.dep_ in ("prep", "dative") else attach.head
+            if attach.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB" \
+                    and self.words.in_kinds(governor.lemma_.lower(), rule.attach):
+                act = governor
         if act is None and not (attach.pos_ == "NOUN" and self._eventive(attach)) and "result_noun" not in rule.attach:
             # "farmers shouted slogans against X"; not "triggered a strike for X", nor "fear from X" (the noun is the result)
             act = self._governing_act(attach)
