@@ -127,6 +127,7 @@ def test_when_with_a_reaction(nlp, text, expected):
     # after its clause the absolute accompanies it; "even with" concedes; no predicate of its own: no absolute
     ("The regiment marched north, with the cavalry leading the way.", []),
     ("Even with the strike continuing, the builders said the work was on track.", []),
+    ("Even as the weavers were protesting, another worker set fire to the mill.", []),
     ("With the help of the bishop, the guild rebuilt the hall.", []),
     ("The villagers fled with their cattle.", []),
 ])

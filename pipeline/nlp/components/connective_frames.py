@@ -98,8 +98,11 @@ class ConnectiveFrames:
             return  # "after police arrested the leaders, the town was quiet": the arrest is a sanction, so a reason
         if rule.fronted and sub.i > main.i:
             return  # "the regiment marched north, with the cavalry leading": an absolute after its clause accompanies it
-        if any(c.dep_ == "advmod" and c.lower_ in self.words.by_kind.get("concessive", ()) for c in marker.children):
-            return  # "even with the strike continuing, the work went on": a concession, not a reason
+        concessive = self.words.by_kind.get("concessive", ())
+        before = marker.doc[marker.i - 1] if marker.i > 0 else None
+        if any(c.dep_ == "advmod" and c.lower_ in concessive for c in marker.children) \
+                or (before is not None and before.dep_ == "advmod" and before.lower_ in concessive):
+            return  # "even with the strike continuing, ...", "even as the talks went on, ...": a concession, not a reason
         if syntax.measured_time(marker, self.words):
             return  # "three months after the truce was agreed": a stretch of time, not a reason
         if marker.lower_ == "since" and syntax.is_temporal(sub):
