@@ -213,3 +213,8 @@ def test_reason_clause_without_motive(nlp):
 def test_sanction_noun_under_sanction_verb(nlp):
     assert found(nlp, "The judge sentenced the printer to ten years' imprisonment for sedition.") == [
         ("connective-for", "sedition", "The judge sentenced the printer to ten years' imprisonment")]
+
+
+# a clock time after "after" is a time, not an event
+def test_after_clock_time(nlp):
+    assert found(nlp, "The unions called off the strike after 5 pm.") == []
