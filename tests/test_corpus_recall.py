@@ -35,6 +35,11 @@ def found_strength(nlp, text: str) -> list[tuple[str, str, str, str]]:
     # the participle's clause stops before a subordinate clause of its own
     ("The dragoons charged the market, killing six and wounding many more while trying to clear the square.",
      [("participle-result-harm", "The dragoons charged the market", "killing six and wounding many more")]),
+    # damage to things, whoever acted
+    ("The rebels burned the customs house, damaging the archives.",
+     [("participle-result-harm", "The rebels burned the customs house", "damaging the archives")]),
+    ("The strike entered its third day, hurting trade in the port.",
+     [("participle-result-harm", "The strike entered its third day", "hurting trade in the port")]),
     # a participle that is the complement of a verb is no result clause
     ("The old soldier spent his last years killing time in the tavern.", []),
 ])
