@@ -154,7 +154,8 @@ def test_connective_effect_without_fronted_scene(nlp, text, expected):
 # a reason clause ends before a closing participle clause, which tells a result of its own
 @pytest.mark.parametrize("text, expected", [
     ("The banks remained shut on Friday as a strike by their clerks entered its second day, hurting trade in the port.",
-     [("connective-as", "a strike by their clerks entered its second day", "The banks remained shut on Friday")]),
+     [("participle-result-harm", "a strike by their clerks entered its second day", "hurting trade in the port"),
+      ("connective-as", "a strike by their clerks entered its second day", "The banks remained shut on Friday")]),
 ])
 def test_reason_clause_without_result_participle(nlp, text, expected):
     assert found(nlp, text) == expected
