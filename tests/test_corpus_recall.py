@@ -224,3 +224,15 @@ def test_sanction_noun_under_sanction_verb(nlp):
 # a clock time after "after" is a time, not an event
 def test_after_clock_time(nlp):
     assert found(nlp, "The unions called off the strike after 5 pm.") == []
+
+
+# a motive participle states an intention, as a purpose does (strength motive); a participle of feeling with its
+# agent gives an asserted cause
+@pytest.mark.parametrize("text, expected", [
+    ("The weavers blocked the road, demanding higher wages.",
+     [("participle-motive", "demanding higher wages", "The weavers blocked the road", "motive")]),
+    ("Angered by the new tax, the townsmen rioted.",
+     [("participle-emotion", "Angered by the new tax", "the townsmen rioted", "sufficient")]),
+])
+def test_motive_participle_strength(nlp, text, expected):
+    assert found_strength(nlp, text) == expected
