@@ -122,9 +122,10 @@ def test_constructions_causal_as_with_a_state(nlp, text, expected):
      [("depictive-reason", "Aware of the danger", "the council fled the city", "sufficient")]),
     ("Similar to its neighbours, the duchy minted silver coins.", []),
     ("Most striking of all, the bank doubled its capital.", []),
-    # a participle of feeling gives the motive of the main clause's act
+    # a participle of feeling gives the cause of the main clause's act (participle-emotion; a motive participle
+    # such as ", demanding X" is participle-motive's, strength motive)
     ("Provoked by the new tax, the townsmen rioted.",
-     [("participle-motive", "Provoked by the new tax", "the townsmen rioted", "sufficient")]),
+     [("participle-emotion", "Provoked by the new tax", "the townsmen rioted", "sufficient")]),
 ])
 def test_constructions_fronted_participle_and_adjective(nlp, text, expected):
     assert found(nlp, text) == expected

@@ -164,6 +164,9 @@ class CueRule:
     ``cause_attach`` names lexicon kinds that let the cue count as well when
     its cause is such a word ("following the clashes, the curfew was
     extended": a reaction to a disruption, whatever the main clause's words).
+    ``fronted`` (``connective_mark``): only when the subordinate clause comes
+    before its main clause ("With prices rising, the towns rioted"; not "the
+    regiment marched north, with the cavalry leading", an accompaniment).
     """
 
     id: str
@@ -197,6 +200,7 @@ class CueRule:
     eventive_cause: bool = False
     nominalized_effect: bool = False
     keeps_infinitive: bool = False
+    fronted: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

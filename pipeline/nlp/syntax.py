@@ -543,14 +543,20 @@ def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int
 
     The end of a link that is a main clause ("the banks stayed shut" in "As
     the strike went on, the banks stayed shut, hurting trade") leaves out the
-    clauses that are links' ends of their own (adverbial clauses) and a
-    dateline or headline before a colon ("MUMBAI : ...").
+    clauses that are links' ends of their own (adverbial clauses), a
+    dateline or headline before a colon ("MUMBAI : ...") and a bare date or
+    measure before the subject ("12 June 1850 the council ...", "Two years
+    later the council ...").
     """
     excluded = set(exclude)
     doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     for child in verb.children:
         if child.dep_ in ("advcl", "parataxis", "dep", "meta", "intj"):
             excluded.update(t.i for t in child.subtree)
+        elif subject is not None and child.i < subject.left_edge.i and child.dep_ in ("npadvmod", "advmod", "nmod", "nummod") \
+                and any(t.like_num for t in child.subtree):
+            excluded.update(t.i for t in child.subtree)  # a dateline before the subject ("07th April 2016 12:37 AM Students ...")
     colon = next((t.i for t in doc[verb.sent.start:verb.i] if t.text == ":" ), None)
     if colon is not None:
         excluded.update(range(verb.sent.start, colon + 1))
@@ -786,8 +792,11 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     A bare infinitive ("made them leave") is the causative frame's, and an
     expletive "it" ("made it clear that") names no factor.
     """
+    passive = is_passive(verb)
+
     def predicate_ok(token: Token) -> bool:
-        return token.pos_ == "ADJ" or (token.pos_ == "VERB" and token.tag_ == "VBG")
+        # "were left stranded by the strike": in the passive a past participle is the subject's state
+        return token.pos_ == "ADJ" or (token.pos_ == "VERB" and (token.tag_ == "VBG" or (passive and token.tag_ == "VBN")))
 
     subject = None
     predicate = None
@@ -799,9 +808,18 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
             if inner is not None:
                 subject, predicate = inner, child
     if predicate is None:
+        # "leaving hundreds homeless", "left ten dead": the parser hangs the predicate on the object as a
+        # modifier after it; an adjective after its noun is the object's predicative, not an attribute
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i):
+            after = [c for c in obj.children if c.i > obj.i and c.dep_ == "amod" and c.pos_ == "ADJ"]
+            if after and after[0].i == obj.right_edge.i - len(list(after[0].subtree)) + 1 \
+                    and not any(c.dep_ == "prep" and c.i < after[0].i for c in obj.children):
+                subject, predicate = obj, after[0]
+                break
+    if predicate is None:
         return None
     if subject is None:
-        found = passive_subjects(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        found = passive_subjects(verb) if passive else [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         subject = found[0] if found else None
     if subject is None or subject.lower_ == "it" or subject.i == predicate.i:
         return None

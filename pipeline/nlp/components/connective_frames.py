@@ -75,10 +75,20 @@ class ConnectiveFrames:
 
     def _connective_mark(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         marker = phrase[-1]
-        if marker.dep_ != "mark" or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
+        # "when" is the adverb of its clause, not a marker: it must open an adverbial clause ("fighting broke out when X")
+        opening = marker.tag_ == "WRB" and marker.dep_ == "advmod" and marker.head.dep_ == "advcl" \
+            and marker.i == marker.head.left_edge.i
+        # an absolute phrase parsed as a preposition with a clause of its own subject ("with prices rising, X")
+        absolute = next((c for c in marker.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX", "ADJ")
+                         and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None) \
+            if marker.dep_ == "prep" and marker.head.pos_ in ("VERB", "AUX") else None
+        if absolute is not None:
+            sub = absolute
+        elif (marker.dep_ != "mark" and not opening) or marker.head.dep_ not in ("advcl", "ccomp", "conj"):
             return
-        sub = marker.head
-        main = syntax.subordinate_main(sub)
+        else:
+            sub = marker.head
+        main = syntax.subordinate_main(sub) if absolute is None else marker.head
         while main.dep_ == "xcomp" and main.head.pos_ in ("VERB", "AUX"):
             main = main.head  # "warned motorists to stay away as ...": the reason is for the finite clause
         if main.i == sub.i or main.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -86,14 +96,33 @@ class ConnectiveFrames:
         if rule.attach and not self._attached_to(main, rule.attach) \
                 and not (rule.cause_attach and self._attached_to(sub, rule.cause_attach)):
             return  # "after police arrested the leaders, the town was quiet": the arrest is a sanction, so a reason
+        if rule.fronted and sub.i > main.i:
+            return  # "the regiment marched north, with the cavalry leading": an absolute after its clause accompanies it
+        concessive = self.words.by_kind.get("concessive", ())
+        before = marker.doc[marker.i - 1] if marker.i > 0 else None
+        if any(c.dep_ == "advmod" and c.lower_ in concessive for c in marker.children) \
+                or (before is not None and before.dep_ == "advmod" and before.lower_ in concessive):
+            return  # "even with the strike continuing, ...", "even as the talks went on, ...": a concession, not a reason
         if syntax.measured_time(marker, self.words):
             return  # "three months after the truce was agreed": a stretch of time, not a reason
         if marker.lower_ == "since" and syntax.is_temporal(sub):
             return
         if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
             return
-        cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase})
-        effect_span = syntax.core_clause_span(main, exclude={t.i for t in sub.subtree})
+        # the reason without a closing participle clause, which tells a result of its own ("as the strike entered
+        # its second day, hurting trade": the strike entered its second day)
+        trailing = {t.i for c in sub.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > sub.i
+                    and not any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)
+                    and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
+        # ... nor a motive participle that is a link of its own ("as the doctors struck work demanding X")
+        trailing |= {t.i for c in sub.subtree if c.i > sub.i and c.tag_ == "VBG" and c.dep_ in ("advcl", "acl")
+                     and not any(m.dep_ in ("mark", "nsubj", "nsubjpass") for m in c.children)
+                     and any(r.frame == "participle" and not r.reverse for r in self.by_lemma.get(c.lemma_.lower(), ()))
+                     for t in c.subtree}
+
+        cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase} | trailing)
+        effect_span = self._main_clause_span(main, exclude={t.i for t in (marker if absolute is not None else sub).subtree}
+                                             | {t.i for t in phrase})  # "granted bail on the ground that X"
         if rule.reverse:
             cause_span, effect_span = effect_span, cause_span
             cause_head, effect_head = main.i, sub.i
@@ -108,6 +137,13 @@ class ConnectiveFrames:
             return
         targets = [t for t in syntax.phrase_objects(phrase)
                    if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
+        # "the explosion in which forty men were killed": a relative pronoun stands for the noun its clause describes
+        relative: dict[int, set[int]] = {}  # antecedent -> the tokens of its relative clause
+        for k, t in enumerate(targets):
+            antecedent = self._antecedent(t) if t.tag_ == "WDT" else None
+            if antecedent is not None:
+                relative[antecedent.i] = {x.i for x in antecedent.subtree if x.i > antecedent.i and x.i >= t.left_edge.i - 1}
+                targets[k] = antecedent
         if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()):
             targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
             if syntax.measured_time(phrase[0], self.words):
@@ -120,26 +156,48 @@ class ConnectiveFrames:
         if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end)) \
                 and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
             return  # "following the clashes, the curfew was extended": a reaction to a disruption
-        exclude = {t.i for t in phrase} | {t.i for target in targets for t in target.subtree}
+        exclude = {t.i for t in phrase} | {t.i for target in targets if target.i not in relative for t in target.subtree}
         for token in phrase:
             exclude.update(t.i for t in token.subtree)
         doc = phrase.doc
         act = syntax.support_verb(attach, self.words)
+        if act is None and attach.pos_ == "NOUN" and rule.attach:
+            # "sentenced him to ten years' imprisonment for sedition": a noun of the cue's kind under a verb of the same
+            # kind; the verb's act is the effect
+            governor = attach.head.head if attach.dep_ == "pobj" and attach.head.dep_ in ("prep", "dative") else attach.head
+            if attach.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB" \
+                    and self.words.in_kinds(governor.lemma_.lower(), rule.attach):
+                act = governor
         if act is None and not (attach.pos_ == "NOUN" and self._eventive(attach)) and "result_noun" not in rule.attach:
             # "farmers shouted slogans against X"; not "triggered a strike for X", nor "fear from X" (the noun is the result)
             act = self._governing_act(attach)
         if act is not None:  # "villagers staged a protest against X": the act is the effect
-            effect_span = syntax.core_clause_span(act, exclude=exclude)
+            effect_span = self._main_clause_span(act, exclude=exclude)
             while effect_span[0] < act.i and (doc[effect_span[0]].tag_ in ("WDT", "WP", "WRB") or doc[effect_span[0]].dep_ == "mark"):
                 effect_span = (effect_span[0] + 1, effect_span[1])  # "..., which triggered X": the clause without its relative word
+        elif attach.pos_ in ("VERB", "AUX") and attach.dep_ in ("acl", "relcl") and attach.tag_ == "VBN" \
+                and attach.head.pos_ in ("NOUN", "PROPN", "PRON") and attach.head.i < attach.i and attach.head.i not in relative:
+            # "four workers who were killed in the fire", "the men arrested for X": the noun with what befell it
+            clause = syntax.clause_span(attach, exclude=exclude)
+            effect_span = (attach.head.left_edge.i, clause[1])
         elif attach.pos_ in ("VERB", "AUX"):
-            effect_span = syntax.core_clause_span(attach, exclude=exclude)
+            effect_span = self._main_clause_span(attach, exclude=exclude)
+            first = attach
+            while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and rule.attach \
+                    and self.words.in_kinds(first.head.lemma_.lower(), rule.attach):
+                first = first.head  # "ten were killed and forty injured in the blast": the phrase ends both
+            if first is not attach:
+                head_span = self._main_clause_span(first, exclude=exclude | {t.i for t in attach.subtree})
+                effect_span = (min(head_span[0], effect_span[0]), effect_span[1])
         else:
             effect_span = syntax.np_span(attach, exclude=exclude)
         for target in targets:
             members = syntax.conjuncts(target)
             for c in members:
-                cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 else syntax.arg_span(c)
+                if c.i in relative:
+                    cause_span = syntax.np_span(c, exclude=relative[c.i])
+                else:
+                    cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 else syntax.arg_span(c)
                 yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, c.i, attach.i,
                                 rule.strength, rule.polarity, rule.confidence)
 
@@ -151,29 +209,47 @@ class ConnectiveFrames:
         had promised": the motive is "demanding a new road"; what the
         comma-set relative clause says of the road is a comment, not part of
         it. A restrictive one ("to disperse a crowd that was throwing stones")
-        stays: it tells which crowd. Returns ``(start, end)``
+        stays: it tells which crowd. A closing comma-set apposition ("to hold
+        a rally in Ely, the market town of the fens") is a comment as well. Returns ``(start, end)``
         token offsets, end-exclusive (:func:`argmine.nlp.syntax.clause_span`).
         """
         closing: set[int] = set()
         for relative in verb.subtree:
-            if relative.dep_ == "relcl" and relative.right_edge.i == verb.right_edge.i \
+            if relative.dep_ in ("relcl", "appos") and relative.right_edge.i == verb.right_edge.i \
                     and relative.left_edge.i > 0 and relative.doc[relative.left_edge.i - 1].text in (",", ";", "(", "–", "—"):
                 closing.update(t.i for t in relative.subtree)
         return syntax.clause_span(verb, exclude=closing)
 
     @staticmethod
     def _main_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
-        """:func:`argmine.nlp.syntax.core_clause_span` without a source attribution ("According to X, ...").
+        """:func:`argmine.nlp.syntax.core_clause_span` without a source attribution or a fronted scene-setting phrase.
 
         The phrase names who reports the clause, not what happened: "According
         to the union, the workers walked out, demanding X" gives the effect
-        "the workers walked out". Returns ``(start, end)``, end-exclusive.
+        "the workers walked out". A fronted prepositional phrase set off by a
+        comma ("In the spring of 1789, the peasants rioted because ...") sets
+        the scene and stays out as well: the effect is "the peasants rioted".
+        Returns ``(start, end)``, end-exclusive.
         """
         excluded = set(exclude)
+        doc = verb.doc
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         for child in verb.children:
             if child.i < verb.i and child.lower_ == "according" and child.dep_ in ("prep", "advcl", "advmod"):
                 excluded.update(t.i for t in child.subtree)
+            elif subject is not None and child.i < subject.i and child.dep_ in ("prep", "npadvmod") \
+                    and child.right_edge.i + 1 < len(doc) and doc[child.right_edge.i + 1].text == ",":
+                excluded.update(t.i for t in child.subtree)
         return syntax.core_clause_span(verb, exclude=excluded)
+
+    @staticmethod
+    def _antecedent(pronoun: Token) -> Token | None:
+        """The noun a relative clause hangs on, for the relative pronoun of a phrase in it ("the blast in which
+        ten were killed": "blast"), or None when the pronoun opens no relative clause of a noun."""
+        clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+        if clause is None or clause.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return clause.head
 
     @staticmethod
     def _governing_act(token: Token) -> Token | None:

@@ -179,6 +179,10 @@ class MeansFrames:
             main = verb.head
         elif len(phrase) > 1 and verb.dep_ in ("acl", "relcl", "xcomp") and verb.head.i in range(phrase.start, phrase.end):
             main = syntax.phrase_attachment(phrase)  # "in a bid to X", "in order to X"
+        elif len(phrase) == 1 and verb.dep_ in ("acl", "relcl") and verb.head.i == verb.left_edge.i - 1:
+            main = self._purpose_host(verb.head, verb)
+            if main is None:
+                return
         else:
             return
         if main is None or main.pos_ not in ("VERB", "AUX") or (main.lemma_ in self.words.control_verbs and syntax.adjacent(main, to)):
@@ -195,6 +199,39 @@ class MeansFrames:
         effect_span = self._main_clause_span(main, exclude={t.i for t in verb.subtree} | set(range(phrase.start, phrase.end)))
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, verb.i, main.i,
                         rule.strength, rule.polarity, rule.confidence)
+
+    def _purpose_host(self, noun: Token, infinitive: Token) -> Token | None:
+        """The act whose purpose ``infinitive``, which the parser hung on ``noun``, states, or None.
+
+        "The guilds held a meeting to discuss the levy" (a support verb and its
+        event noun: the meeting is the act) and "they marched on Sunday to
+        demand X" (a time expression is no noun an infinitive describes): the
+        verb. Not "the right to vote", "a plan to build": there the infinitive
+        says what the noun is.
+        """
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        act = syntax.support_verb(noun, self.words)
+        if act is not None:
+            return act
+        head = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in ("pobj", "npadvmod") or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if syntax.is_time_expression(noun, self.words) or noun.ent_type_ in ("DATE", "TIME"):
+            return head
+        # "waded into the river on an elephant to visit X", "worked with the authorities to settle X": a person,
+        # group, place or thing in an adverbial phrase has no content an infinitive could state; not
+        # "the first man to cross", nor "a house to live in" (an infinitive relative)
+        ranked = any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lemma_.lower() in self.words.by_kind.get("exclusive", ())
+                     for c in noun.children)
+        last = infinitive.right_edge
+        while last.i > infinitive.i and last.is_punct:
+            last = last.doc[last.i - 1]
+        stranded = last.tag_ in ("IN", "RP")
+        if not ranked and not stranded and (self._concrete(noun) or self._agent(noun)
+                                            or noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")):
+            return head
+        return None
 
     def _lack_means(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         """"X lacked the means / capacity / power to V": X's want of a means keeps V from happening.

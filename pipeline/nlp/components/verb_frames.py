@@ -321,10 +321,13 @@ class VerbFrames:
                 and getattr(syntax.infinitive_complement(verb.head), "i", None) == verb.i:
             return  # "the levy helped to keep prices high": the causative already reads its infinitive, with its strength
         subject, predicate = found
-        causes = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
+        causes = (syntax.agents(verb) or syntax.agents(predicate)) if syntax.is_passive(verb) else syntax.subjects(verb)
         event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
         start = min(subject.left_edge.i, predicate.i)
         effect = (start, max(syntax.clause_end(predicate), subject.right_edge.i + 1))
+        by_phrase = [c.head.i for c in causes if c.head.head.i == predicate.i and c.head.i > predicate.i]
+        if by_phrase:  # "were left stranded by the strike": the state ends before its by-phrase
+            effect = (start, max(min(by_phrase), subject.right_edge.i + 1))
         if event is not None:
             yield TokenLink(rule.id, (verb.i, verb.i + 1), event[0], effect, event[1].i, subject.i,
                             rule.strength, rule.polarity, rule.confidence)
@@ -401,7 +404,10 @@ class VerbFrames:
             return
         if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
             return
-        own = self._motive_span(verb) if not rule.reverse else syntax.clause_span(verb)
+        # a result participle's clause without a subordinate clause of its own ("killing five while trying to X")
+        own = self._motive_span(verb) if not rule.reverse else syntax.clause_span(verb, exclude={
+            t.i for c in verb.subtree if c.i != verb.i and c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
+            for t in c.subtree})
         other = self._main_clause_span(main, exclude={t.i for t in verb.subtree})
         if rule.reverse:
             head = syntax.subjects(main)
