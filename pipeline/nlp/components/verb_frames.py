@@ -47,12 +47,18 @@ class VerbFrames:
                 by_phrases = {t.i for by in causes for t in by.head.subtree}
                 effect_span = syntax.clause_span(verb, exclude=by_phrases)
                 if subject.i < verb.i and effect_span[0] < subject.left_edge.i <= effect_span[1]:
-                    # "In most years, the floods were caused by X": what happened starts at its subject
+                    # "In most years, the floods were caused by X": a fronted phrase is not part of the effect
                     effect_span = (subject.left_edge.i, effect_span[1])
+                effect_ends = [(effect_span, subject)]
+                if subject.i < verb.i and subject.pos_ in ("NOUN", "PROPN"):
+                    # "the floods (and fires) were caused by X" name the same effects as "X caused the floods (and
+                    # fires)": each noun phrase, as the active verb's objects are
+                    effect_ends = [(syntax.np_span(e), e) for e in self._partitive_conjuncts(subject)]
                 for by in causes:
                     for c in self._members(by):
-                        yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), effect_span, c.i, subject.i,
-                                        rule.strength, rule.polarity, rule.confidence)
+                        for span, effect in effect_ends:
+                            yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), span, c.i, effect.i,
+                                            rule.strength, rule.polarity, rule.confidence)
                 return
         else:
             complement = syntax.infinitive_complement(verb)

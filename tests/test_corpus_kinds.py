@@ -1,0 +1,48 @@
+"""Kinds of English that made false or misshapen links on the causal corpora (wave 4, precision).
+
+Each case is a sentence of ours and the exact links the ``argmine_causal_links``
+component gives: (rule, cause span, effect span, strength). Each kind is fixed for
+the whole construction, not for one sentence: spans of a cause or an effect leave
+out what is said of a noun inside them (a relative clause or participle that ends
+the phrase), a passive causal verb names the same effect as its active, and the
+readings a careful historian would also reject give no link.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
+    doc = nlp(text)
+    return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text, l["strength"])
+            for l in doc._.causal_links]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause or a participle on a noun inside the phrase says something of that noun: it is left out
+    # as it is on the phrase's own head
+    ("The famine was caused by the failure of the harvests that the monks had recorded in their annals.",
+     [("verb-cause", "the failure of the harvests", "The famine", "sufficient")]),
+    ("The unrest was caused by the collapse of the banks which had lent to the crown.",
+     [("verb-cause", "the collapse of the banks", "The unrest", "sufficient")]),
+    ("The riots were caused by the hoarding of grain stored in the city granaries.",
+     [("verb-cause", "the hoarding of grain", "The riots", "sufficient")]),
+    ("The collapse of the banks which had lent to the crown caused a panic.",
+     [("verb-cause", "The collapse of the banks", "a panic", "sufficient")]),
+])
+def test_nested_relative_clause_leaves_the_span(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Y was caused by X" names the effect "X caused Y" names: the subject's noun phrase, each conjunct its own
+    ("The riots and fires were caused by the hoarding of grain.",
+     [("verb-cause", "the hoarding of grain", "The riots", "sufficient"),
+      ("verb-cause", "the hoarding of grain", "fires", "sufficient")]),
+    ("The famine was worsened by the war.",
+     [("verb-worsen", "the war", "The famine", "unspecified")]),
+])
+def test_passive_effect_is_the_subject_phrase(nlp, text, expected):
+    assert found(nlp, text) == expected
