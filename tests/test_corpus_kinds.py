@@ -46,3 +46,19 @@ def test_nested_relative_clause_leaves_the_span(nlp, text, expected):
 ])
 def test_passive_effect_is_the_subject_phrase(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person or body that makes a thing (a work, a dish, a document) is its maker, not its cause ...
+    ("The master chefs of the court created a new menu for the feast.", []),
+    ("The chronicler created a new register of the old charters.", []),
+    ("The British playwright created the character of the miser.", []),
+    ("The court painter created a portrait of the queen.", []),
+    # ... a person or body that brings about an event or a condition causes it, and so does an event
+    ("The guild created a monopoly on the trade.", [("vn-engender", "The guild", "a monopoly", "sufficient")]),
+    ("The rebels caused a famine in the hills.",
+     [("verb-cause", "The rebels", "a famine in the hills", "sufficient")]),
+    ("The drought produced a famine in the hills.", [("verb-cause", "The drought", "a famine", "sufficient")]),
+])
+def test_a_maker_and_the_thing_made_is_no_link(nlp, text, expected):
+    assert found(nlp, text) == expected
