@@ -62,3 +62,47 @@ def test_passive_effect_is_the_subject_phrase(nlp, text, expected):
 ])
 def test_a_maker_and_the_thing_made_is_no_link(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an infinitive that measures a degree is no purpose of the clause ...
+    ("The garrison held the bridge long enough for the main army to cross the river.", []),
+    ("The walls had grown too weak for the defenders to hold them.", []),
+    # ... nor the complement of a verb that takes "for X to V" ...
+    ("The merchants waited for the fleet to arrive.", []),
+    # ... nor an infinitival relative whose preposition has no object of its own
+    ("The abbot bought a plot of land for the monks to live on.", []),
+    ("The crown left the towns a heavy debt to contend with.", []),
+    # a purpose stays, with or without a subject of its own
+    ("The king sent envoys to Rome to seek an alliance.",
+     [("purpose-to", "to seek an alliance", "The king sent envoys to Rome", "motive")]),
+    ("The town lowered its tolls for the merchants to return.",
+     [("purpose-to", "the merchants to return", "The town lowered its tolls", "motive")]),
+])
+def test_purpose_is_not_a_degree_complement_or_relative(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "use X in order to V" is read as "use X to V": a tool used to an end gives no link, an event or condition does
+    ("The monks used the old charters in order to claim the land.", []),
+    ("The sails were used by the fishermen in order to dry the nets.", []),
+    ("The governor used the famine in order to justify a new levy.",
+     [("instrument-use-to", "the famine", "to justify a new levy", "motive")]),
+    ("The famine was used by the governor to justify a new levy.",
+     [("instrument-use-to", "The famine", "to justify a new levy", "motive")]),
+    ("The guild raised its dues in order to pay the fine.",
+     [("purpose-to", "in order to pay the fine", "The guild raised its dues", "motive")]),
+])
+def test_use_in_order_to_is_the_instrument_frame(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "even as" sets two things side by side (a time or a concession), it gives no reason
+    ("The weavers struck even as the guild raised their pay.", []),
+    ("The weavers struck as the guild had cut their pay.",
+     [("connective-as", "the guild had cut their pay", "The weavers struck", "sufficient")]),
+])
+def test_even_as_is_no_reason(nlp, text, expected):
+    assert found(nlp, text) == expected
