@@ -106,3 +106,23 @@ def test_use_in_order_to_is_the_instrument_frame(nlp, text, expected):
 ])
 def test_even_as_is_no_reason(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "produce / generate" with a thing at both ends is production (a mill and its cloth, a mint and its coins) ...
+    ("The mill produced fine cloth for the court.", []),
+    ("The old mint was producing silver coins in great numbers.", []),
+    # ... a maker and its work too ...
+    ("The chronicler produced a review of the old charters.", []),
+    # ... an event or a condition at either end is a link
+    ("The long drought produced a famine in the hills.",
+     [("verb-produce", "The long drought", "a famine", "sufficient")]),
+    ("The new press produced a wave of pamphlets.",
+     [("verb-produce", "The new press", "a wave of pamphlets", "sufficient")]),
+    ("The famine was produced by the failure of the rains.",
+     [("verb-produce", "the failure of the rains", "The famine", "sufficient")]),
+    # "cause" itself reads any ends
+    ("The sentry caused the alarm.", [("verb-cause", "The sentry", "the alarm", "sufficient")]),
+])
+def test_production_is_no_link(nlp, text, expected):
+    assert found(nlp, text) == expected
