@@ -126,3 +126,28 @@ def test_even_as_is_no_reason(nlp, text, expected):
 ])
 def test_production_is_no_link(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a causal participle hung on a thing inside an event noun's phrase is said of the event noun
+    ("The fever was a severe infection of the lungs caused by a virus.",
+     [("verb-cause", "a virus", "a severe infection of the lungs", "sufficient")]),
+    ("The crisis in the northern towns caused by the war lasted a decade.",
+     [("verb-cause", "the war", "The crisis in the northern towns", "sufficient")]),
+    # a thing that a change befalls stays the effect
+    ("The walls of the city destroyed by the earthquake were never rebuilt.",
+     [("vn-destroy-decrease", "the earthquake", "the city", "unspecified")]),
+])
+def test_participle_on_a_thing_inside_an_event_phrase(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a price or a market that moves after news reacts to it: "after" gives its cause ...
+    ("Grain prices soared after the harvest failed.",
+     [("connective-after", "the harvest failed", "Grain prices soared", "sufficient")]),
+    # ... never after a stretch of time
+    ("Grain prices soared two years after the harvest failed.", []),
+])
+def test_market_move_after_news(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -38,7 +38,7 @@ class VerbFrames:
         if syntax.is_passive(verb):
             causes = syntax.agents(verb)
             cause = causes[0] if causes else None
-            effects = syntax.passive_subjects(verb)
+            effects = [self._event_holder(e) for e in syntax.passive_subjects(verb)]
             if rule.object:  # "the threat to order posed by X": the parser may hang "posed" on "order"
                 effects = [self._named_noun(e, rule.object) for e in effects]
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -101,6 +101,20 @@ class VerbFrames:
             for effect in effects:
                 for effect_head in self._partitive_conjuncts(effect):
                     yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
+
+    def _event_holder(self, noun: Token) -> Token:
+        """The event noun whose prepositional phrase holds ``noun``, when ``noun`` is no event and the holder is.
+
+        "an infection of the lungs caused by a virus", "the swelling in the
+        joints (that was) caused by gout": the parser hangs the participle or
+        relative clause on the nearest noun, but a body part, a place or a thing
+        is not brought about; the infection or the swelling is. Returns
+        ``noun`` itself otherwise.
+        """
+        if noun.pos_ != "NOUN" or self._eventive(noun) or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return noun
+        holder = noun.head.head
+        return holder if holder.pos_ == "NOUN" and self._eventive(holder) else noun
 
     def _denied_gerund(self, rule: CueRule, verb: Token, effects: list[Token]) -> Iterator[TokenLink | None]:
         """"Far from causing X, Y ...", "Rather than / instead of / without provoking X, Y ...": Y -> X, denied.
