@@ -151,3 +151,26 @@ def test_participle_on_a_thing_inside_an_event_phrase(nlp, text, expected):
 ])
 def test_market_move_after_news(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "make X V" takes a bare verb or an adjective, not a participle: "make X V-ing" is making a thing
+    ("The mill makes a fine cloth using local wool.", []),
+    ("The famine made the tenants leave the estate.",
+     [("causative-lead", "The famine", "the tenants leave the estate", "sufficient")]),
+    ("The drought kept the mills standing idle.",
+     [("resultative-leave", "The drought", "the mills standing idle", "sufficient")]),
+    # the infinitive after a causative's causee is its complement, read once, by the causative frame
+    ("The flood caused the old bridge to collapse.",
+     [("causative-lead", "The flood", "the old bridge to collapse", "sufficient")]),
+    ("The council allowed the banned fair in order to tax the merchants.",
+     [("purpose-to", "in order to tax the merchants", "The council allowed the banned fair", "motive")]),
+    # a participle inside a hyphenated compound modifier names no act
+    ("The monks dug a trough-shaped pit in the yard.", []),
+    ("The reform shaped the new council.", [("verb-shape", "The reform", "the new council", "contributory")]),
+    # "For example," / ", for instance," is a discourse adverbial, not a reason
+    ("For example, the rebels lost many men during the war.", []),
+    ("The rebels, for instance, lost many men during the war.", []),
+])
+def test_complements_compounds_and_adverbials(nlp, text, expected):
+    assert found(nlp, text) == expected

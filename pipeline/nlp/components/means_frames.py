@@ -214,13 +214,18 @@ class MeansFrames:
     def _purpose_clause(self, verb: Token, main: Token) -> bool:
         """Whether the infinitive ``verb`` on ``main`` is an end the agent acts for, not a complement of another kind.
 
-        Not the measure of a degree ("held out long enough for the relief to
+        Not the complement of a causative verb after its causee ("caused the
+        bridge to collapse"), not the measure of a degree ("held out long enough for the relief to
         arrive", "too weak to hold": lexicon kind ``degree_complement``), not
         the complement of a verb that takes "for X to V" ("waited for the
         fleet to sail": ``for_complement_verb``), and not an infinitival
         relative whose preposition lacks its object ("dug a channel for the
         water to run in", "a pile of debts to contend with").
         """
+        if any(r.frame == "causative" for r in self.by_lemma.get(main.lemma_.lower(), ())) \
+                and getattr(syntax.infinitive_complement(main), "i", None) == verb.i \
+                and not (verb.dep_ == "advcl" and main.lemma_.lower() in self.words.by_kind.get("bare_causative", ())):
+            return False  # "the flood caused the bridge to collapse": the causative frame's complement
         degree = self.words.by_kind.get("degree_complement", ())
         if any(t.lower_ in degree for c in main.children if c.i < verb.i and c.dep_ in ("advmod", "acomp", "oprd", "dobj")
                for t in c.subtree):

@@ -26,6 +26,11 @@ class VerbFrames:
     def _verb(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB",) or not self._asserted_clause(verb):
             return
+        if verb.i >= 2 and verb.doc[verb.i - 1].tag_ == "HYPH" and not verb.doc[verb.i - 2].whitespace_ \
+                and not verb.doc[verb.i - 1].whitespace_ and not self._eventive(verb.doc[verb.i - 2]):
+            # "a trough-shaped pit", "an air-conditioned hall": a compound modifier whose first part is a thing names
+            # a form, no act; "famine-induced migration" names its cause
+            return
         causes: list[Token] = []
         relative = syntax.relative_misparse(verb)
         if relative is not None:  # "a massacre that hardened demands": read as the relative clause it is
@@ -253,6 +258,8 @@ class VerbFrames:
             return
         if clause.dep_ == "advcl" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
             return  # "they made bread to feed the troops": "make X V" takes no "to"; this is a purpose
+        if clause.tag_ == "VBG" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
+            return  # "the mill makes cloth using local wool": "make X V" takes a bare verb, not a participle
         if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.tag_ != "VB")) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
             return  # an imperative ("Let's get it done", "Make them pay"): nobody's act brings it about
@@ -341,6 +348,8 @@ class VerbFrames:
                 and getattr(syntax.infinitive_complement(verb.head), "i", None) == verb.i:
             return  # "the levy helped to keep prices high": the causative already reads its infinitive, with its strength
         subject, predicate = found
+        if predicate.tag_ == "VBG" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
+            return  # "the mill makes cloth using local wool": "make" takes no participle ("kept the mills running" does)
         causes = syntax.agents(verb) if syntax.is_passive(verb) else syntax.subjects(verb)
         event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
         start = min(subject.left_edge.i, predicate.i)
