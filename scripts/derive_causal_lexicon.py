@@ -617,6 +617,8 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
         rule["abstract_end"] = True
         if group["suffix"] in ("engender", "cause"):
             rule["abstract_effect"] = True  # engender-27.1 / WordNet "cause": making a thing is production
+        if group["suffix"] == "engender":
+            rule["actor_event_effect"] = True  # "the cartographer created an atlas": a maker and the thing made
         if group["suffix"] in ("scale", "change-of-state") and group["direction"]:
             rule["event_cause"] = True  # "the bank doubled its capital": an agent setting a quantity acts, it is no cause
         if group["suffix"] == "psych":

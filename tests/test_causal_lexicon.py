@@ -91,7 +91,7 @@ def test_lexicon_decrease_verb_is_a_positive_link(nlp):
      ("verb-prep-spell-end-of", "The arrival of the railway", "the canal companies", "positive", "decrease")),
     # be determined / shaped by X (the passive reads through the agent)
     ("The course of the rising was determined by the weather.",
-     ("verb-shape", "the weather", "The course of the rising was determined", "positive", "")),
+     ("verb-shape", "the weather", "The course of the rising", "positive", "")),
     # owe Y to X
     ("The abbey owed its wealth to the wool trade.",
      ("verb-prep-owe-to", "the wool trade", "its wealth", "positive", "")),

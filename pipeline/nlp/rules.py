@@ -119,6 +119,16 @@ class CueRule:
     instrument).
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
+    ``actor_event_effect``: when the cause is a person, a group or a named
+    organisation, place or people, the effect must name an event or a
+    condition: "the guild created a monopoly" or "the rebels caused a famine"
+    stay links, "the cartographer created an atlas" or "the workshop's masters
+    produced a new altarpiece" are a maker and the thing made (production, not
+    causation). A pronoun cause is not judged.
+    ``event_end``: at least one end must name an event or a condition (as
+    ``event_effect`` asks): "the mill produced cloth", "the mint was producing
+    coins" are a thing making a thing (production); "the drought produced a
+    famine" and "the new press produced a wave of pamphlets" are links.
     ``nominalized_effect`` (``verb``): the effect is named by the cue verb's
     nominalization of the object ("weakened the crown" -> "weakening of crown").
     ``keeps_infinitive`` (``verb``): the verb frame reads the verb even with an
@@ -198,6 +208,8 @@ class CueRule:
     event_effect: bool = False
     event_cause: bool = False
     eventive_cause: bool = False
+    actor_event_effect: bool = False
+    event_end: bool = False
     nominalized_effect: bool = False
     keeps_infinitive: bool = False
     fronted: bool = False

@@ -506,6 +506,13 @@ def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
             tokens -= {t.i for t in child.subtree}  # what the noun is, not what is said of it
         if child.dep_ in ("cc", "conj"):
             tokens -= {t.i for t in child.subtree}
+    for inner in sorted((t for t in head.subtree if t.i in tokens and t.i != head.i and t.pos_ in ("NOUN", "PROPN")),
+                        key=lambda t: -t.i):
+        for child in inner.children:  # "the properties of the mount used in the frame": what is said of a nested
+            # noun, when it ends the phrase ("the system (used in X) by Y" keeps it: the phrase goes on after it)
+            if child.i > inner.i and not any(t > child.right_edge.i for t in tokens) and (child.dep_ == "relcl" or (
+                    child.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))):
+                tokens -= {t.i for t in child.subtree}
     for inner in list(head.subtree):
         if inner.dep_ == "appos" and inner.i != head.i:
             negs = [c for c in (*inner.children, *inner.head.children) if c.dep_ == "neg" and c.i < inner.i]

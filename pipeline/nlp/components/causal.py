@@ -206,6 +206,13 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             return True  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
         if rule.eventive_cause and not self._eventive(doc[link.cause_head]):
             return True  # "used a ladle to stir the soup": a tool is an instrument; "used the famine to justify X" is a cause
+        if rule.actor_event_effect and doc[link.cause_head].pos_ != "PRON" and self._actor(doc[link.cause_head]) \
+                and not self._eventive(effect):
+            # "the cartographer created an atlas": a maker and the thing made, not a cause and its effect (a
+            # pronoun is not judged: "we create rates below the market's" speaks for a body's policy)
+            return True
+        if rule.event_end and not self._eventive(effect) and not self._eventive(doc[link.cause_head]):
+            return True  # "the mint was producing coins": a thing making a thing is production
         if rule.event_cause and self._actor(doc[link.cause_head]):
             return True  # "the union launched a strike": an agent's deliberate act, not a cause
         if rule.event_cause and doc[link.cause_head].pos_ == "PROPN" and doc[link.cause_head].ent_type_ != "EVENT":

@@ -136,7 +136,8 @@ class ConnectiveFrames:
                 and not (phrase[0].tag_ == "VBG" and phrase[0].dep_ == "xcomp"):
             return
         targets = [t for t in syntax.phrase_objects(phrase)
-                   if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)]
+                   if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)
+                   and not self._set_phrase(t)]
         # "the explosion in which forty men were killed": a relative pronoun stands for the noun its clause describes
         relative: dict[int, set[int]] = {}  # antecedent -> the tokens of its relative clause
         for k, t in enumerate(targets):
@@ -200,6 +201,19 @@ class ConnectiveFrames:
                     cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 else syntax.arg_span(c)
                 yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, c.i, attach.i,
                                 rule.strength, rule.polarity, rule.confidence)
+
+    @staticmethod
+    def _set_phrase(noun: Token) -> bool:
+        """A preposition and a bare singular noun set off as a phrase of their own: a discourse adverbial ("For
+        example, ...", "..., for instance, ..."), not what the preposition gives as a reason ("arrested the
+        leaders for fraud, and ..." keeps it: the phrase follows its verb's object)."""
+        doc = noun.doc
+        prep = noun.head
+        if noun.tag_ != "NN" or any(noun.children) or prep.i != noun.i - 1:
+            return False
+        opens = prep.i == prep.sent.start or doc[prep.i - 1].text in (",", ";", "(")
+        closes = noun.i + 1 < len(doc) and doc[noun.i + 1].text in (",", ";", ":", ")")
+        return opens and closes
 
     @staticmethod
     def _motive_span(verb: Token) -> tuple[int, int]:

@@ -132,6 +132,8 @@ class MeansFrames:
         if verb.pos_ != "VERB" or not self._asserted_clause(verb) or syntax.author_subject(verb, self.words):
             return
         things = [c for c in verb.children if c.dep_ == "dobj"]
+        if syntax.is_passive(verb):  # "the famine was used (by the governor) to justify a levy"
+            things += [c for c in verb.children if c.dep_ == "nsubjpass"]
         if rule.prep:
             things += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep for o in syntax.prep_objects(c)]
         things = [t for t in things if t.pos_ in ("NOUN", "PROPN", "VERB")]
@@ -143,6 +145,11 @@ class MeansFrames:
         if clause is None:
             clause = next((c for t in things for c in t.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None:  # "used X in order to do Y": the infinitive hangs on the noun of a purpose phrase
+            clause = next((c for p in verb.children if p.dep_ == "prep" and p.i > last for o in p.children
+                           if o.dep_ == "pobj" for c in o.children if c.dep_ == "acl" and c.tag_ == "VB"
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                           and self._purpose_phrase(verb.doc[p.i:c.i])), None)
         if clause is None:
             return
         ends = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -193,6 +200,8 @@ class MeansFrames:
             return  # "lacked the means to enforce X": the infinitive says what the means are for
         if any(next(self._instrument(r, main), None) for r in self.by_lemma.get(main.lemma_.lower(), ()) if r.frame == "instrument"):
             return  # "relied on bankers to finance the war": the instrument frame reads it
+        if not self._purpose_clause(verb, main):
+            return
         cause_span = self._motive_span(verb)
         if len(phrase) > 1:
             cause_span = (min(cause_span[0], phrase.start), cause_span[1])
@@ -232,6 +241,37 @@ class MeansFrames:
                                             or noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")):
             return head
         return None
+
+    def _purpose_phrase(self, words: Span) -> bool:
+        """Whether ``words`` (up to an infinitive) is a multiword cue of a purpose rule ("in order to", "so as to")."""
+        text = " ".join(t.lower_ for t in words if not t.is_space)
+        return any(text == lemma for rule in self.rule_by_id.values() if rule.frame == "purpose"
+                   for lemma in rule.lemmas if " " in lemma)
+
+    def _purpose_clause(self, verb: Token, main: Token) -> bool:
+        """Whether the infinitive ``verb`` on ``main`` is an end the agent acts for, not a complement of another kind.
+
+        Not the complement of a causative verb after its causee ("caused the
+        bridge to collapse"), not the measure of a degree ("held out long enough for the relief to
+        arrive", "too weak to hold": lexicon kind ``degree_complement``), not
+        the complement of a verb that takes "for X to V" ("waited for the
+        fleet to sail": ``for_complement_verb``), and not an infinitival
+        relative whose preposition lacks its object ("dug a channel for the
+        water to run in", "a pile of debts to contend with").
+        """
+        if any(r.frame == "causative" for r in self.by_lemma.get(main.lemma_.lower(), ())) \
+                and getattr(syntax.infinitive_complement(main), "i", None) == verb.i \
+                and not (verb.dep_ == "advcl" and main.lemma_.lower() in self.words.by_kind.get("bare_causative", ())):
+            return False  # "the flood caused the bridge to collapse": the causative frame's complement
+        degree = self.words.by_kind.get("degree_complement", ())
+        if any(t.lower_ in degree for c in main.children if c.i < verb.i and c.dep_ in ("advmod", "acomp", "oprd", "dobj")
+               for t in c.subtree):
+            return False
+        subject_for = any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
+        if subject_for and main.lemma_.lower() in self.words.by_kind.get("for_complement_verb", ()):
+            return False
+        return not any(c.dep_ == "prep" and c.i > verb.i and c.i == c.right_edge.i and not any(c.children)
+                       for c in verb.children)
 
     def _lack_means(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         """"X lacked the means / capacity / power to V": X's want of a means keeps V from happening.

@@ -26,6 +26,11 @@ class VerbFrames:
     def _verb(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB",) or not self._asserted_clause(verb):
             return
+        if verb.i >= 2 and verb.doc[verb.i - 1].tag_ == "HYPH" and not verb.doc[verb.i - 2].whitespace_ \
+                and not verb.doc[verb.i - 1].whitespace_ and not self._eventive(verb.doc[verb.i - 2]):
+            # "a trough-shaped pit", "an air-conditioned hall": a compound modifier whose first part is a thing names
+            # a form, no act; "famine-induced migration" names its cause
+            return
         causes: list[Token] = []
         relative = syntax.relative_misparse(verb)
         if relative is not None:  # "a massacre that hardened demands": read as the relative clause it is
@@ -38,7 +43,7 @@ class VerbFrames:
         if syntax.is_passive(verb):
             causes = syntax.agents(verb)
             cause = causes[0] if causes else None
-            effects = syntax.passive_subjects(verb)
+            effects = [self._event_holder(e) for e in syntax.passive_subjects(verb)]
             if rule.object:  # "the threat to order posed by X": the parser may hang "posed" on "order"
                 effects = [self._named_noun(e, rule.object) for e in effects]
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -47,12 +52,18 @@ class VerbFrames:
                 by_phrases = {t.i for by in causes for t in by.head.subtree}
                 effect_span = syntax.clause_span(verb, exclude=by_phrases)
                 if subject.i < verb.i and effect_span[0] < subject.left_edge.i <= effect_span[1]:
-                    # "In most years, the floods were caused by X": what happened starts at its subject
+                    # "In most years, the floods were caused by X": a fronted phrase is not part of the effect
                     effect_span = (subject.left_edge.i, effect_span[1])
+                effect_ends = [(effect_span, subject)]
+                if subject.i < verb.i and subject.pos_ in ("NOUN", "PROPN"):
+                    # "the floods (and fires) were caused by X" name the same effects as "X caused the floods (and
+                    # fires)": each noun phrase, as the active verb's objects are
+                    effect_ends = [(syntax.np_span(e), e) for e in self._partitive_conjuncts(subject)]
                 for by in causes:
                     for c in self._members(by):
-                        yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), effect_span, c.i, subject.i,
-                                        rule.strength, rule.polarity, rule.confidence)
+                        for span, effect in effect_ends:
+                            yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), span, c.i, effect.i,
+                                            rule.strength, rule.polarity, rule.confidence)
                 return
         else:
             complement = syntax.infinitive_complement(verb)
@@ -95,6 +106,20 @@ class VerbFrames:
             for effect in effects:
                 for effect_head in self._partitive_conjuncts(effect):
                     yield self._make(rule, (verb.i, verb.i + 1), cause_head, effect_head)
+
+    def _event_holder(self, noun: Token) -> Token:
+        """The event noun whose prepositional phrase holds ``noun``, when ``noun`` is no event and the holder is.
+
+        "an infection of the lungs caused by a virus", "the swelling in the
+        joints (that was) caused by gout": the parser hangs the participle or
+        relative clause on the nearest noun, but a body part, a place or a thing
+        is not brought about; the infection or the swelling is. Returns
+        ``noun`` itself otherwise.
+        """
+        if noun.pos_ != "NOUN" or self._eventive(noun) or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return noun
+        holder = noun.head.head
+        return holder if holder.pos_ == "NOUN" and self._eventive(holder) else noun
 
     def _denied_gerund(self, rule: CueRule, verb: Token, effects: list[Token]) -> Iterator[TokenLink | None]:
         """"Far from causing X, Y ...", "Rather than / instead of / without provoking X, Y ...": Y -> X, denied.
@@ -233,6 +258,8 @@ class VerbFrames:
             return
         if clause.dep_ == "advcl" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
             return  # "they made bread to feed the troops": "make X V" takes no "to"; this is a purpose
+        if clause.tag_ == "VBG" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
+            return  # "the mill makes cloth using local wool": "make X V" takes a bare verb, not a participle
         if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.tag_ != "VB")) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
             return  # an imperative ("Let's get it done", "Make them pay"): nobody's act brings it about
@@ -321,6 +348,8 @@ class VerbFrames:
                 and getattr(syntax.infinitive_complement(verb.head), "i", None) == verb.i:
             return  # "the levy helped to keep prices high": the causative already reads its infinitive, with its strength
         subject, predicate = found
+        if predicate.tag_ == "VBG" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
+            return  # "the mill makes cloth using local wool": "make" takes no participle ("kept the mills running" does)
         causes = (syntax.agents(verb) or syntax.agents(predicate)) if syntax.is_passive(verb) else syntax.subjects(verb)
         event = syntax.participle_event(verb) if not syntax.is_passive(verb) else None
         start = min(subject.left_edge.i, predicate.i)
