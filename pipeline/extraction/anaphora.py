@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 
 from .concepts import ConceptName, ConceptWords, concept_key, concept_words, name_token
 from ..nlp.rules import Lexicon, load_lexicon
-from ..nlp.syntax import doc_noun_chunks, doc_sentence_of, doc_sentences, tokens_where
+from ..nlp.syntax import TokenTable, doc_noun_chunks, doc_sentence_of, doc_sentences, doc_table, tokens_where
 from ..nlp.wordnet import wordnet
 
 __all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
@@ -151,16 +151,27 @@ def frontier_clause(sent) -> Token:
     return verb
 
 
+_CORE = ("nsubj", "nsubjpass", "dobj", "attr", "dative", "agent", "pobj")
+
+
 def _coarguments(first: Token, second: Token) -> bool:
     """Subject, object or complement of the same verb (which never corefer unless reflexive)."""
-    core = ("nsubj", "nsubjpass", "dobj", "attr", "dative", "agent", "pobj")
+    return _coarguments_at(doc_table(first.doc), first.i, second.i)
 
-    def governor(token: Token) -> Token | None:
-        if token.dep_ == "pobj":
-            token = token.head  # the preposition
-        return token.head if token.dep_ in core or token.dep_ == "prep" else None
 
-    return first.dep_ in core and second.dep_ in core and governor(first) is not None and governor(first) == governor(second)
+def _coarguments_at(t: TokenTable, first: int, second: int) -> bool:
+    """:func:`_coarguments` of tokens ``first`` and ``second`` of one Doc."""
+    if t.dep[first] not in _CORE or t.dep[second] not in _CORE:
+        return False
+    governor = _core_governor(t, first)
+    return governor is not None and governor == _core_governor(t, second)
+
+
+def _core_governor(t: TokenTable, i: int) -> int | None:
+    """The verb (or noun) a core argument ``i`` belongs to: its head, or its preposition's head."""
+    if t.dep[i] == "pobj":
+        i = t.head[i]  # the preposition
+    return t.head[i] if t.dep[i] in _CORE or t.dep[i] == "prep" else None
 
 
 def _reported_through_object(verb: Token) -> list[Token]:
@@ -202,7 +213,12 @@ def _determiners(token: Token, lex: ConceptWords) -> set[str]:
 
 def _nominal(token: Token) -> bool:
     """A noun, or a gerund used as one ("the rising")."""
-    return token.pos_ in _NOUNS or (token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children))
+    return _nominal_at(doc_table(token.doc), token.i)
+
+
+def _nominal_at(t: TokenTable, i: int) -> bool:
+    """:func:`_nominal` of token ``i``."""
+    return t.pos[i] in _NOUNS or (t.tag[i] == "VBG" and any(t.dep[c] == "det" for c in t.children[i]))
 
 
 def _is_relative(token: Token) -> bool:
@@ -295,9 +311,10 @@ class Resolver:
         self.sentence_of = doc_sentence_of(doc)
         self.aliases = self._appositions()
         #: head lemma (and synonym of the token lemma) -> mentions with it, in text order
+        self.table = doc_table(doc)
         self.by_lemma: dict[str, list[Mention]] = {}
         for mention in self.mentions:
-            for lemma in {mention.name.head_lemma, self.lex.synonym(doc[mention.token].lemma_.lower())}:
+            for lemma in {mention.name.head_lemma, self.lex.synonym(self.table.lemma_lower[mention.token])}:
                 self.by_lemma.setdefault(lemma, []).append(mention)
         #: token index -> the concept name an earlier resolution gave it
         self.resolved: dict[int, str] = {}
@@ -322,12 +339,12 @@ class Resolver:
             if root.i not in candidates and root.i not in covered and root.pos_ != "PRON":
                 candidates[root.i] = (None, (chunk.start, chunk.end))
         pronouns = _words(self.lex, "anaphoric_pronoun")
-        for token in self.doc:
-            if (token.pos_ == "PRON" and token.lower_ in pronouns and token.i not in candidates
-                    and token.i not in covered and token.dep_ != "det"):
-                candidates[token.i] = (None, (token.i, token.i + 1))
-            elif token.lemma_.lower() in self.lex.former_latter and token.i not in candidates and token.i > 0:
-                candidates[token.i] = (None, (token.i - 1, token.i + 1))  # "the former", "the latter"
+        t = self.table
+        for i, (pos, low, lemma) in enumerate(zip(t.pos, t.lower, t.lemma_lower)):
+            if pos == "PRON" and low in pronouns and i not in candidates and i not in covered and t.dep[i] != "det":
+                candidates[i] = (None, (i, i + 1))
+            elif lemma in self.lex.former_latter and i not in candidates and i > 0:
+                candidates[i] = (None, (i - 1, i + 1))  # "the former", "the latter"
         found: dict[int, Found] = {}
         for index in sorted(candidates):
             name, span = candidates[index]
@@ -407,7 +424,7 @@ class Resolver:
         if not hasattr(self, "_lemmas") or before < self._lemmas_upto:
             self._lemmas, self._lemmas_upto, self._lemmas_next = set(), 0, 0
         while self._lemmas_next < len(self.mentions) and self.mentions[self._lemmas_next].token < before:
-            self._lemmas.add(self.doc[self.mentions[self._lemmas_next].token].lemma_.lower())
+            self._lemmas.add(self.table.lemma_lower[self.mentions[self._lemmas_next].token])
             self._lemmas_next += 1
         self._lemmas_upto = before
         return self._lemmas
@@ -463,7 +480,7 @@ class Resolver:
                 self._paragraph_of_sentence.setdefault(m.sentence, m.paragraph)
             self._mention_tokens = [m.token for m in self.mentions]
         paragraph = self._paragraph_of_sentence.get(sentence)
-        inside = {t.i for t in raw.subtree}
+        inside = self.table.subtree(raw.i)
         before = self.mentions[:bisect_left(self._mention_tokens, raw.i)]  # those with m.token < raw.i
         out = [m for m in before if sentence - m.sentence <= back
                and (paragraph is None or m.paragraph == paragraph) and m.token not in inside]
@@ -481,11 +498,12 @@ class Resolver:
         definite = kind == "definite"
         if definite and any(c.dep_ == "prep" for c in head.children):
             return None  # "the burden of the depression": a complement makes a new referent, not a new word for an old one
+        t = self.table
         for mention in self._window(raw, 4 if not definite else 3):
-            other = self.doc[mention.name.head]
-            if other.pos_ not in _NOUNS or other.i == head.i or _coarguments(other, raw):
+            other = mention.name.head
+            if t.pos[other] not in _NOUNS or other == head.i or _coarguments_at(t, other, raw.i):
                 continue  # "the crown debased the coinage": the subject and object of one verb are two things
-            theirs = [other.lemma_.lower()]
+            theirs = [t.lemma_lower[other]]
             if mention.token in self.resolved:  # "the disease" (= the Plague of Cyprian) ... "the pestilence"
                 named = self.resolved[mention.token].lower().split()
                 theirs += [named[0], named[-1]]
@@ -763,16 +781,23 @@ class Resolver:
     def _salience(self, token: Token, raw: Token) -> float:
         """Lappin and Leass (1994), simplified: recency 100, subject 80, object 50, oblique 40, head noun 80,
         not inside a prepositional phrase 50; every factor halves with each sentence back."""
-        distance = self.sentence_of[raw.i] - self.sentence_of[token.i]
-        role = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "appos": 50, "pobj": 40}.get(token.dep_, 0)
-        score = 100 + role + 80 + (0 if any(a.dep_ == "pobj" for a in token.ancestors) else 50)
-        return score / (2 ** distance) - 0.01 * len(list(token.ancestors))
+        return self._salience_at(token.i, raw.i)
+
+    def _salience_at(self, i: int, raw: int) -> float:
+        """:meth:`_salience` of token ``i`` for the pronoun at token ``raw``."""
+        t = self.table
+        distance = self.sentence_of[raw] - self.sentence_of[i]
+        role = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "appos": 50, "pobj": 40}.get(t.dep[i], 0)
+        ancestors = list(t.ancestors(i))
+        score = 100 + role + 80 + (0 if any(t.dep[a] == "pobj" for a in ancestors) else 50)
+        return score / (2 ** distance) - 0.01 * len(ancestors)
 
     def _pronoun_candidates(self, raw: Token) -> list[Token]:
         """Noun heads a pronoun may refer to, most likely first."""
+        table = self.table
         sent = self.sentences[self.sentence_of[raw.i]]
-        above = {a.i for a in raw.ancestors}
-        before = [t for t in sent if t.i < raw.i and _nominal(t) and t.i not in above]
+        above = set(table.ancestors(raw.i))
+        before = [i for i in range(sent.start, raw.i) if _nominal_at(table, i) and i not in above]
         clause = next((a for a in [raw.head, *raw.head.ancestors] if a.pos_ in ("VERB", "AUX")), None)
         first: list[Token] = []
         if raw.dep_ == "poss" and clause is not None:
@@ -788,9 +813,10 @@ class Resolver:
         index = self.sentence_of[raw.i]
         pool = list(before)
         for previous in self.sentences[max(0, index - _SEARCH_BACK):index]:
-            pool += [t for t in previous if _nominal(t)]
-        ranked = sorted(pool, key=lambda t: (-self._salience(t, raw), -t.i))
-        return first + [t for t in ranked if t not in first]
+            pool += [i for i in range(previous.start, previous.end) if _nominal_at(table, i)]
+        ranked = sorted(pool, key=lambda i: (-self._salience_at(i, raw.i), -i))
+        taken = {t.i for t in first}
+        return first + [self.doc[i] for i in ranked if i not in taken]
 
     def _summary(self, raw: Token, name: ConceptName, sentence: int, paragraph: int,
                  previous_only: bool = False) -> Antecedent | None:

@@ -32,7 +32,7 @@ __all__ = [
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
     "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
     "open_doc", "forget_doc", "doc_text", "doc_noun_chunks", "doc_sentences", "doc_sentence_of", "token_sentence",
-    "span_text", "doc_memo", "tokens_where",
+    "span_text", "doc_memo", "tokens_where", "TokenTable", "doc_table",
 ]
 
 _EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
@@ -1054,3 +1054,82 @@ def tokens_where(doc, attr: int, value: str, flag: int | None = None) -> list:
     else:
         hits = ((columns[:, 0] == wanted) | (columns[:, 1] != 0)).nonzero()[0]
     return [doc[int(i)] for i in hits]
+
+
+class TokenTable:
+    """The columns of one parsed Doc as Python lists, read once with ``Doc.to_array``, so that a walk of the
+    parse reads list items instead of making a ``Token`` object for every step (``doc[i]``, ``.children``,
+    ``.head`` each make new ones).
+
+    Every list has one item per token, indexed by token index: ``head`` (absolute index; a root is its own
+    head), ``dep``, ``pos``, ``tag``, ``lower``, ``lemma`` (``Token.dep_``, ``.pos_``, ``.tag_``, ``.lower_``,
+    ``.lemma_`` as strings), ``lemma_lower`` (``.lemma_.lower()``), ``is_punct`` and ``like_num`` (bools), and
+    ``children`` (tuples of the child indices in text order, as ``Token.children``). The values are those of the
+    Doc when the table was made; a Doc that is changed afterwards needs a new table.
+    """
+
+    __slots__ = ("head", "dep", "pos", "tag", "lower", "lemma", "lemma_lower", "is_punct", "like_num", "children",
+                 "_subtrees")
+
+    def __init__(self, doc) -> None:
+        from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, LIKE_NUM, LOWER, POS, TAG
+
+        n = len(doc)
+        columns = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA, IS_PUNCT, LIKE_NUM]) if n else None
+        strings = doc.vocab.strings
+        names = {}  # hash -> string, so that each distinct value is looked up once
+
+        def text_column(k: int) -> list[str]:
+            out = []
+            for value in columns[:, k].tolist():
+                name = names.get(value)
+                if name is None:
+                    name = names[value] = strings[value] if value else ""
+                out.append(name)
+            return out
+
+        if n:
+            # HEAD holds the offset to the head as an unsigned 64-bit number: a negative offset wraps around
+            self.head = [(i + offset) if offset < 2 ** 63 else (i + offset - 2 ** 64)
+                         for i, offset in enumerate(columns[:, 0].tolist())]
+            self.dep, self.tag, self.lower, self.lemma = (text_column(1), text_column(3), text_column(4),
+                                                          text_column(5))
+            pos_names = {value: name for name, value in UNIVERSAL_POS.items()}
+            self.pos = [pos_names.get(value, "") for value in columns[:, 2].tolist()]
+            self.is_punct = [bool(v) for v in columns[:, 6].tolist()]
+            self.like_num = [bool(v) for v in columns[:, 7].tolist()]
+        else:
+            self.head, self.dep, self.pos, self.tag, self.lower, self.lemma = [], [], [], [], [], []
+            self.is_punct, self.like_num = [], []
+        lowered: dict[str, str] = {}
+        self.lemma_lower = [lowered.get(l) or lowered.setdefault(l, l.lower()) for l in self.lemma]
+        kids: list[list[int]] = [[] for _ in range(n)]
+        for i, head in enumerate(self.head):
+            if head != i:
+                kids[head].append(i)
+        self.children = [tuple(k) for k in kids]
+        self._subtrees: dict[int, frozenset[int]] = {}
+
+    def subtree(self, i: int) -> frozenset[int]:
+        """The indices of ``Token.subtree`` of token ``i`` (itself and all its descendants), kept once asked for."""
+        found = self._subtrees.get(i)
+        if found is None:
+            out = {i}
+            stack = list(self.children[i])
+            while stack:
+                j = stack.pop()
+                out.add(j)
+                stack.extend(self.children[j])
+            found = self._subtrees[i] = frozenset(out)
+        return found
+
+    def ancestors(self, i: int):
+        """The indices of ``Token.ancestors`` of token ``i``: its head, the head's head ... up to the root."""
+        while self.head[i] != i:
+            i = self.head[i]
+            yield i
+
+
+def doc_table(doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc`` (kept between :func:`open_doc` and :func:`forget_doc`, else made afresh)."""
+    return _kept(doc, "table", TokenTable)
