@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 
 from .concepts import ConceptName, ConceptWords, concept_key, concept_words, name_token
 from ..nlp.rules import Lexicon, load_lexicon
-from ..nlp.syntax import TokenTable, doc_noun_chunks, doc_sentence_of, doc_sentences, doc_table, tokens_where
+from ..nlp.syntax import TokenTable, doc_noun_chunks, doc_sentence_of, doc_sentences, doc_table, span_text, tokens_where
 from ..nlp.wordnet import wordnet
 
 __all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
@@ -203,7 +203,7 @@ def _event_text(head: Token) -> str:
     else:
         tokens = list(head.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
-    return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else head.text
+    return span_text(head.doc[tokens[0].i:tokens[-1].i + 1]) if tokens else head.text
 
 
 def _determiners(token: Token, lex: ConceptWords) -> set[str]:
@@ -649,7 +649,7 @@ class Resolver:
         head = self.doc[name.head]
         for child in head.children:
             if child.dep_ == "amod" and child.i < head.i and child.pos_ in ("ADJ", "VERB"):
-                words = self.doc[child.left_edge.i:child.right_edge.i + 1].text  # "slavery-induced"
+                words = span_text(self.doc[child.left_edge.i:child.right_edge.i + 1])  # "slavery-induced"
                 own -= set(concept_key(words, self.lex).split()) | set(concept_key(" ".join(t.text for t in child.subtree), self.lex).split())
         if ignore:
             own -= {ignore, self.lex.synonym(ignore), name.head_lemma}

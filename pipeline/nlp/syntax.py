@@ -989,8 +989,16 @@ def _kept(doc, name: str, compute):
 
 
 def doc_text(doc) -> str:
-    """``doc.text`` (kept between :func:`open_doc` and :func:`forget_doc`)."""
-    return _kept(doc, "text", lambda d: d.text)
+    """``doc.text`` (kept between :func:`open_doc` and :func:`forget_doc`, and then joined from the token table's
+    words and their one space each, without making a ``Token``)."""
+    if _SLOT_DOC is not doc:
+        return doc.text
+    return _kept(doc, "text", _table_text)
+
+
+def _table_text(doc) -> str:
+    table = doc_table(doc)
+    return "".join([f"{word} " if space else word for word, space in zip(table.text, table.space)])
 
 
 def doc_noun_chunks(doc) -> tuple:
@@ -1062,47 +1070,50 @@ class TokenTable:
     ``.head`` each make new ones).
 
     Every list has one item per token, indexed by token index: ``head`` (absolute index; a root is its own
-    head), ``dep``, ``pos``, ``tag``, ``lower``, ``lemma`` (``Token.dep_``, ``.pos_``, ``.tag_``, ``.lower_``,
-    ``.lemma_`` as strings), ``lemma_lower`` (``.lemma_.lower()``), ``is_punct`` and ``like_num`` (bools), and
-    ``children`` (tuples of the child indices in text order, as ``Token.children``). The values are those of the
-    Doc when the table was made; a Doc that is changed afterwards needs a new table.
+    head), ``dep``, ``pos``, ``tag``, ``text``, ``lower``, ``lemma``, ``ent_type`` (``Token.dep_``, ``.pos_``,
+    ``.tag_``, ``.text``, ``.lower_``, ``.lemma_``, ``.ent_type_`` as strings), ``lemma_lower``
+    (``.lemma_.lower()``), ``is_punct``, ``like_num``, ``space`` (``bool(.whitespace_)``) and ``sent_start``
+    (``.is_sent_start`` is ``sent_start[i] == 1``) as bools and ints, and ``children`` (tuples of the child
+    indices in text order, as ``Token.children``). The values are those of the Doc when the table was made; a
+    Doc that is changed afterwards needs a new table.
     """
 
-    __slots__ = ("head", "dep", "pos", "tag", "lower", "lemma", "lemma_lower", "is_punct", "like_num", "children",
-                 "_subtrees")
+    __slots__ = ("head", "dep", "pos", "tag", "text", "lower", "lemma", "ent_type", "lemma_lower", "is_punct",
+                 "like_num", "space", "sent_start", "children", "_subtrees")
+
+    #: the ``spacy.attrs`` names read, in the order of the columns of ``Doc.to_array``
+    _ATTRS = ("HEAD", "DEP", "POS", "TAG", "ORTH", "LOWER", "LEMMA", "ENT_TYPE", "IS_PUNCT", "LIKE_NUM", "SPACY",
+              "SENT_START")
 
     def __init__(self, doc) -> None:
-        from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, LIKE_NUM, LOWER, POS, TAG
-
         n = len(doc)
-        columns = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA, IS_PUNCT, LIKE_NUM]) if n else None
+        columns = doc.to_array(_TABLE_ATTRS).T.tolist() if n else [[] for _ in self._ATTRS]
+        heads, deps, pos, tags, orths, lowers, lemmas, ents, punct, like_num, space, sent_start = columns
         strings = doc.vocab.strings
-        names = {}  # hash -> string, so that each distinct value is looked up once
 
-        def text_column(k: int) -> list[str]:
-            out = []
-            for value in columns[:, k].tolist():
-                name = names.get(value)
-                if name is None:
-                    name = names[value] = strings[value] if value else ""
-                out.append(name)
-            return out
+        if len(_STRINGS) > 1_000_000:  # bounded: a hash always names the same string, whichever the Doc
+            _STRINGS.clear()
+            _LOWERED.clear()
 
-        if n:
-            # HEAD holds the offset to the head as an unsigned 64-bit number: a negative offset wraps around
-            self.head = [(i + offset) if offset < 2 ** 63 else (i + offset - 2 ** 64)
-                         for i, offset in enumerate(columns[:, 0].tolist())]
-            self.dep, self.tag, self.lower, self.lemma = (text_column(1), text_column(3), text_column(4),
-                                                          text_column(5))
-            pos_names = {value: name for name, value in UNIVERSAL_POS.items()}
-            self.pos = [pos_names.get(value, "") for value in columns[:, 2].tolist()]
-            self.is_punct = [bool(v) for v in columns[:, 6].tolist()]
-            self.like_num = [bool(v) for v in columns[:, 7].tolist()]
-        else:
-            self.head, self.dep, self.pos, self.tag, self.lower, self.lemma = [], [], [], [], [], []
-            self.is_punct, self.like_num = [], []
-        lowered: dict[str, str] = {}
-        self.lemma_lower = [lowered.get(l) or lowered.setdefault(l, l.lower()) for l in self.lemma]
+        def text_column(values: list[int]) -> list[str]:
+            for value in set(values).difference(_STRINGS):
+                _STRINGS[value] = strings[value] if value else ""
+            return list(map(_STRINGS.__getitem__, values))
+
+        # HEAD holds the offset to the head as an unsigned 64-bit number: a negative offset wraps around
+        self.head = [(i + offset) if offset < 2 ** 63 else (i + offset - 2 ** 64) for i, offset in enumerate(heads)]
+        self.dep, self.tag, self.text, self.lower, self.lemma, self.ent_type = (
+            text_column(deps), text_column(tags), text_column(orths), text_column(lowers), text_column(lemmas),
+            text_column(ents))
+        self.pos = [_POS_NAMES.get(value, "") for value in pos]
+        for lemma in set(self.lemma).difference(_LOWERED):
+            _LOWERED[lemma] = lemma.lower()
+        self.lemma_lower = list(map(_LOWERED.__getitem__, self.lemma))
+        self.is_punct = list(map(bool, punct))
+        self.like_num = list(map(bool, like_num))
+        self.space = list(map(bool, space))
+        # SENT_START is 1, -1 or 0 as an unsigned number: anything else than 1 is not a start
+        self.sent_start = [1 if value == 1 else 0 for value in sent_start]
         kids: list[list[int]] = [[] for _ in range(n)]
         for i, head in enumerate(self.head):
             if head != i:
@@ -1128,6 +1139,18 @@ class TokenTable:
         while self.head[i] != i:
             i = self.head[i]
             yield i
+
+
+def _attr_ids(names: tuple[str, ...]) -> list[int]:
+    import spacy.attrs
+
+    return [getattr(spacy.attrs, name) for name in names]
+
+
+_TABLE_ATTRS = _attr_ids(TokenTable._ATTRS)
+_STRINGS: dict[int, str] = {}  # string hash -> string, for every table (a hash names one string in any vocab)
+_LOWERED: dict[str, str] = {}  # lemma -> its lower case
+_POS_NAMES = {value: name for name, value in UNIVERSAL_POS.items()}
 
 
 def doc_table(doc) -> TokenTable:
