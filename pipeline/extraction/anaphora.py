@@ -208,7 +208,8 @@ def _event_text(head: Token) -> str:
 
 def _determiners(token: Token, lex: ConceptWords) -> set[str]:
     demonstratives = _words(lex, "demonstrative")
-    return {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet") and c.lower_ in demonstratives}
+    t = doc_table(token.doc)
+    return {t.lower[c] for c in t.children[token.i] if t.dep[c] in ("det", "amod", "predet") and t.lower[c] in demonstratives}
 
 
 def _nominal(token: Token) -> bool:
@@ -271,9 +272,15 @@ def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> s
             return "demonstrative"
     if token.pos_ == "PROPN":
         return ""  # a proper name names itself
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.lemma_.lower() in earlier_lemmas:
+    if _has_the(token) and token.lemma_.lower() in earlier_lemmas:
         return "definite"
     return ""
+
+
+def _has_the(token: Token) -> bool:
+    """Whether ``token`` has the definite article "the" as a determiner."""
+    t = doc_table(token.doc)
+    return any(t.dep[c] == "det" and t.lower[c] == "the" for c in t.children[token.i])
 
 
 _RELATIONS: list = [None, {}]  # [the WordNet data, {(anaphor, antecedent, words): relation}]
@@ -380,7 +387,7 @@ class Resolver:
         if self._consequence(raw):
             return "bridging", self._previous_event(raw, "consequence")
         kind = anaphor_kind(raw, self.lex, self.earlier_lemmas(raw.i))
-        if not kind and raw.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in raw.children):
+        if not kind and raw.pos_ == "NOUN" and _has_the(raw):
             found = self._by_wordnet(raw, name, "definite")  # "the pestilence" after "the plague"
             if found is not None:
                 return "definite", found
@@ -434,14 +441,12 @@ class Resolver:
     def _appositions(self) -> dict[int, Mention]:
         """"X, the N of ..." : the head N stands for the proper name X before it."""
         aliases: dict[int, Mention] = {}
+        t = doc_table(self.doc)
         for chunk in doc_noun_chunks(self.doc):
-            if chunk.start < 2 or chunk[0].lower_ != "the":
+            start = chunk.start
+            if start < 2 or t.lower[start] != "the" or t.text[start - 1] != "," or t.pos[start - 2] != "PROPN":
                 continue
-            comma = self.doc[chunk.start - 1]
-            before = self.doc[chunk.start - 2]
-            if comma.text != "," or before.pos_ != "PROPN":
-                continue
-            aliases[chunk.root.i] = self._mention_at(before)
+            aliases[chunk.root.i] = self._mention_at(self.doc[start - 2])
         for token in tokens_where(self.doc, DEP, "appos"):
             if token.head.pos_ == "PROPN":
                 aliases[token.i] = self._mention_at(token.head)
@@ -521,7 +526,9 @@ class Resolver:
 
     def _consequence(self, raw: Token) -> bool:
         """"the ensuing deindustrialization", "the resulting famine": a noun presented as a consequence."""
-        return raw.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in self.lex.consequence for c in raw.children)
+        t = self.table
+        return t.pos[raw.i] == "NOUN" and any(t.dep[c] == "amod" and t.lower[c] in self.lex.consequence
+                                                for c in t.children[raw.i])
 
     def _event_antecedent(self, heads: list[Token], reason: str) -> Antecedent | None:
         heads = [h for h in heads if h.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")]

@@ -286,7 +286,10 @@ def _noun_name_at(t: TokenTable, head: int, lex: ConceptWords) -> str:
 # -- clauses ---------------------------------------------------------------------
 
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+    """The first child of ``token`` whose dependency label is one of ``deps``, or None."""
+    t = doc_table(token.doc)
+    found = next((c for c in t.children[token.i] if t.dep[c] in deps), None)
+    return token.doc[found] if found is not None else None
 
 
 _cue_index: list = [None, {}]  # [the causal_links list it was built from, {cue token: effect head}]
@@ -335,8 +338,12 @@ def _participle(verb: Token) -> str:
 def _negated_verb(verb: Token) -> bool:
     """A verb with its own negation ("did not promote", "was never embraced"); a "not" before the
     clause's subordinator ("not because X objected") denies the reason, not the verb."""
-    marks = [c.i for c in verb.children if c.dep_ == "mark"]
-    return verb.pos_ == "VERB" and any(c.dep_ == "neg" and not (marks and c.i < min(marks)) for c in verb.children)
+    if verb.pos_ != "VERB":
+        return False
+    t = doc_table(verb.doc)
+    children = t.children[verb.i]
+    marks = [c for c in children if t.dep[c] == "mark"]
+    return any(t.dep[c] == "neg" and not (marks and c < min(marks)) for c in children)
 
 
 def negated_result(verb: Token) -> Token | None:

@@ -222,7 +222,7 @@ def _negator_at(t: TokenTable, i: int, words: FactualityWords) -> bool:
                                for c in t.children[i]):
         return True  # "historians no longer believe that"
     head = t.head[i]
-    return dep == "cc" and i == min(t.subtree(head)) and t.pos[head] in _VERBAL and words.index_in(t, i, "negation")
+    return dep == "cc" and i == t.edges()[0][head] and t.pos[head] in _VERBAL and words.index_in(t, i, "negation")
 
 
 def _exclusive_after(neg: Token, words: FactualityWords) -> Token | None:
@@ -317,7 +317,7 @@ def _constituent_negation_at(t: TokenTable, i: int, words: FactualityWords) -> i
     for child in t.children[i]:
         if child < i and (t.dep[child] == "neg" or t.dep[child] == "preconj" and words.has("negation", t.lower[child])):
             return child  # "not the war", "neither the drought (nor the war)"
-    before = min(t.subtree(i)) - 1  # the token before the left edge
+    before = t.edges()[0][i] - 1  # the token before the left edge
     while before >= 0 and t.lower[before] == ",":
         before -= 1
     if before < 0:
@@ -488,7 +488,8 @@ def _across_clause_break(lower: Token, upper: Token) -> bool:
 
 def _predicate_words(token: Token) -> list[Token]:
     """The predicate and its predicative complement ("seems unlikely", "is untrue")."""
-    return [token] + [c for c in token.children if c.dep_ in ("acomp", "oprd", "attr")]
+    t = doc_table(token.doc)
+    return [token] + [token.doc[c] for c in t.children[token.i] if t.dep[c] in ("acomp", "oprd", "attr")]
 
 
 def _subject(token: Token) -> Token | None:
@@ -579,7 +580,8 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
 # -- modality ----------------------------------------------------------------------
 
 def _modal_aux(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    t = doc_table(verb.doc)
+    return [verb.doc[c] for c in t.children[verb.i] if t.dep[c] == "aux" and t.tag[c] == "MD"]
 
 
 def _is_counterfactual(verb: Token, words: FactualityWords, condition: bool = False) -> bool:
@@ -587,25 +589,30 @@ def _is_counterfactual(verb: Token, words: FactualityWords, condition: bool = Fa
     (kind ``conditional_modal``): a modal before perfect "have"."""
     kinds = ("conditional_modal", "counterfactual_modal") if condition else ("counterfactual_modal",)
     modal = [c for c in _modal_aux(verb) if any(words.has(k, c.lower_) for k in kinds)]
-    return bool(modal) and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal[0].i for c in verb.children)
+    if not modal:
+        return False
+    t = doc_table(verb.doc)
+    return any(t.dep[c] == "aux" and t.lemma[c] == "have" and c > modal[0].i for c in t.children[verb.i])
 
 
 def _condition_of(verb: Token, words: FactualityWords) -> Token | None:
     """An "if"/"unless" clause, an inverted "Had X ..." clause or a "without X" phrase on ``verb``."""
-    for child in verb.children:
-        if child.dep_ == "advcl":
-            mark = next((m for m in child.children if m.dep_ == "mark"), None)
-            if mark is not None and words.has("condition_marker", mark.lower_):
-                return mark
-            first = verb.doc[child.left_edge.i]
-            if mark is None and first.dep_ in ("aux", "auxpass") and first.head.i == child.i \
-                    and words.has("inverted_conditional", first.lower_):
-                return first
-            if mark is None and child.i == child.left_edge.i and words.has("inverted_conditional", child.lower_) \
-                    and any(s.dep_ in _SUBJECTS and s.i > child.i for s in child.children):
-                return child  # "Were it not for X, ..."
-        if child.dep_ == "prep" and words.has("counterfactual_prep", child.lower_):
-            return child
+    doc = verb.doc
+    t = doc_table(doc)
+    for child in t.children[verb.i]:
+        if t.dep[child] == "advcl":
+            mark = next((m for m in t.children[child] if t.dep[m] == "mark"), None)
+            if mark is not None and words.has("condition_marker", t.lower[mark]):
+                return doc[mark]
+            first = t.edges()[0][child]  # the clause's left edge
+            if mark is None and t.dep[first] in ("aux", "auxpass") and t.head[first] == child \
+                    and words.has("inverted_conditional", t.lower[first]):
+                return doc[first]
+            if mark is None and child == first and words.has("inverted_conditional", t.lower[child]) \
+                    and any(t.dep[s] in _SUBJECTS and s > child for s in t.children[child]):
+                return doc[child]  # "Were it not for X, ..."
+        if t.dep[child] == "prep" and words.has("counterfactual_prep", t.lower[child]):
+            return doc[child]
     return None
 
 
@@ -730,9 +737,10 @@ def is_question_end(token: Token) -> bool:
 
     Such a link names no cause (or effect): it is not reported.
     """
-    if token.tag_ in _WH_TAGS and token.dep_ not in ("det",):
+    t = doc_table(token.doc)
+    if t.tag[token.i] in _WH_TAGS and t.dep[token.i] != "det":
         return True
-    return any(c.dep_ == "det" and c.tag_ in _WH_TAGS for c in token.children)
+    return any(t.dep[c] == "det" and t.tag[c] in _WH_TAGS for c in t.children[token.i])
 
 
 # -- putting it together -------------------------------------------------------------
@@ -908,7 +916,9 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
                       o.dep_ in ("dobj", "ccomp", "xcomp") for o in c.children)), None)
     if aside is not None and not source:
         source = source_of(aside, words)  # "X, contemporaries claimed, caused Y"
-    according = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "according"), None)
+    table = doc_table(doc)
+    according = next((doc[c] for c in table.children[clause.i] if table.dep[c] == "prep" and table.lower[c] == "according"),
+                     None)
     if according is not None and not source:
         holder = next((g for c in according.children for g in c.children if g.dep_ == "pobj"), None)
         if holder is not None:

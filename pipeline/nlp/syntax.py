@@ -257,9 +257,10 @@ def negated_alternatives(head: Token) -> list[Token]:
     if head.pos_ not in ("NOUN", "PROPN"):
         return []
     found = []
-    sent = head.sent
-    nouns = _coordinated_nouns(head.doc)  # the only tokens that can be an alternative, read once per Doc
-    for i in nouns[bisect_right(nouns, head.i):bisect_left(nouns, sent.end)]:
+    table = doc_table(head.doc)
+    sent_end = table.sentence_bounds()[1][head.i]
+    nouns = table.coordinated_nouns()  # the only tokens that can be an alternative
+    for i in nouns[bisect_right(nouns, head.i):bisect_left(nouns, sent_end)]:
         other = head.doc[i]
         neg = _negated_phrase(other)
         if neg is None or neg.head.pos_ in ("VERB", "AUX"):
@@ -276,30 +277,6 @@ def negated_alternatives(head: Token) -> list[Token]:
         between = head.doc[max(own) + 1:other.left_edge.i]
         if all(t.is_punct or t.i == neg.i for t in between) and any(t.i == neg.i for t in between):
             found.append(other)
-    return found
-
-
-#: (Doc, its coordinated nouns, its length) of the last Doc asked about, as one tuple so that threads read a consistent triple
-_LAST_NOUNS: list = [None]
-
-
-def _coordinated_nouns(doc) -> tuple[int, ...]:
-    """Indices of the nouns and proper nouns of ``doc`` attached as ``appos`` or ``conj``, in order.
-
-    Read from the token arrays (``Doc.to_array``) once per Doc: the last
-    Doc's answer is kept, as extraction asks for every noun phrase of it.
-    """
-    last = _LAST_NOUNS[0]
-    if last is not None and last[0] is doc and last[2] == len(doc):
-        return last[1]
-    from spacy.attrs import DEP, POS
-    from spacy.symbols import NOUN, PROPN
-
-    strings = doc.vocab.strings
-    deps = {strings.add("appos"), strings.add("conj")}
-    array = doc.to_array([DEP, POS])
-    found = tuple(i for i, (dep, pos) in enumerate(array.tolist()) if dep in deps and (pos == NOUN or pos == PROPN))
-    _LAST_NOUNS[0] = (doc, found, len(doc))
     return found
 
 
@@ -454,10 +431,13 @@ def _contiguous(tokens: set[int], anchor: int) -> tuple[int, int]:
 
 
 def _trim(doc, span: tuple[int, int], lead_deps=_CLAUSE_LEAD_DEPS) -> tuple[int, int]:
+    """``span`` without leading tokens of ``lead_deps``, punctuation or space, and trailing punctuation, space or
+    coordinators."""
+    t = doc_table(doc)
     start, end = span
-    while start < end and (doc[start].dep_ in lead_deps or doc[start].is_punct or doc[start].is_space):
+    while start < end and (t.dep[start] in lead_deps or t.is_punct[start] or t.text[start].isspace()):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ in ("cc",)):
+    while end > start and (t.is_punct[end - 1] or t.text[end - 1].isspace() or t.dep[end - 1] == "cc"):
         end -= 1
     return (start, end)
 
@@ -474,9 +454,11 @@ def hung_list(subject: Token) -> list[Token]:
     comma that opens with a determiner or possessive.
     """
     doc = subject.doc
-    end = subject.right_edge.i
-    if subject.dep_ not in ("nsubj", "nsubjpass") or doc[end].text != "," or subject.head.i != end + 1 \
-            or subject.head.pos_ not in ("VERB", "AUX"):
+    t = doc_table(doc)
+    i = subject.i
+    end = t.edges()[1][i]
+    if t.dep[i] not in ("nsubj", "nsubjpass") or t.text[end] != "," or t.head[i] != end + 1 \
+            or t.pos[t.head[i]] not in ("VERB", "AUX"):
         return []
     for inner in subject.subtree:
         if inner.i == subject.i or inner.pos_ not in ("NOUN", "PROPN") or inner.dep_ == "conj":
@@ -492,43 +474,51 @@ def hung_list(subject: Token) -> list[Token]:
 def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree without comma-set modifiers or cue words."""
     excluded = set(exclude)
+    doc = head.doc
+    t = doc_table(doc)
+    left, right = t.edges()
+    h = head.i
     hung = hung_list(head)
     if hung:  # "The eagerness of X to trade with the settlers, their small numbers, ..., meant": up to the list
-        excluded.update(range(hung[0].left_edge.i - 1, head.right_edge.i + 1))
-    doc = head.doc
-    tokens = {t.i for t in head.subtree}
-    for child in head.children:
-        if child.dep_ == "punct" and child.i > 0 and not doc[child.i - 1].whitespace_ and not child.whitespace_:
+        excluded.update(range(left[hung[0].i] - 1, right[h] + 1))
+    tokens = set(t.subtree(h))
+    for child in t.children[h]:
+        dep = t.dep[child]
+        if dep == "punct" and child > 0 and not t.space[child - 1] and not t.space[child]:
             continue  # the hyphen of "fund-raising" stays
-        if child.dep_ in ("appos", "punct", "parataxis", "relcl") or (
-            child.dep_ in ("acl", "advcl") and child.i > head.i and doc[child.left_edge.i - 1].is_punct
-        ) or (child.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
-            tokens -= {t.i for t in child.subtree}  # what the noun is, not what is said of it
-        if child.dep_ in ("cc", "conj"):
-            tokens -= {t.i for t in child.subtree}
-    for inner in list(head.subtree):
-        if inner.dep_ == "appos" and inner.i != head.i:
-            negs = [c for c in (*inner.children, *inner.head.children) if c.dep_ == "neg" and c.i < inner.i]
+        if dep in ("appos", "punct", "parataxis", "relcl") or (
+            dep in ("acl", "advcl") and child > h and t.is_punct[left[child] - 1]
+        ) or (dep == "acl" and not any(t.dep[c] == "aux" and t.lower[c] == "to" for c in t.children[child])):
+            tokens -= t.subtree(child)  # what the noun is, not what is said of it
+        if dep in ("cc", "conj"):
+            tokens -= t.subtree(child)
+    for inner in sorted(t.subtree(h)):
+        if t.dep[inner] == "appos" and inner != h:
+            negs = [c for c in (*t.children[inner], *t.children[t.head[inner]]) if t.dep[c] == "neg" and c < inner]
             if negs:  # "the collapse of credit, not the war": the contrasted item is not part of the phrase
-                tokens -= {t.i for t in inner.subtree} | {n.i for n in negs}
+                tokens -= t.subtree(inner) | set(negs)
     for index in list(excluded):
-        if index in tokens and index != head.i:
-            tokens -= {t.i for t in doc[index].subtree}
+        if index in tokens and index != h:
+            tokens -= t.subtree(index)
     for alternative in negated_alternatives(head):  # "the failure of the banks, not the drought"
-        tokens -= {t.i for t in alternative.subtree} | {t.i for t in doc[alternative.left_edge.i - 2:alternative.left_edge.i]}
-    return _trim(doc, _contiguous(tokens, head.i), lead_deps={"cc", "punct", "mark", "preconj"})
+        edge = left[alternative.i]
+        tokens -= t.subtree(alternative.i) | set(range(*slice(edge - 2, edge).indices(len(doc))))  # as doc[edge - 2:edge]
+    return _trim(doc, _contiguous(tokens, h), lead_deps={"cc", "punct", "mark", "preconj"})
 
 
 def clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     """The clause headed by ``verb`` without excluded tokens, as one contiguous range."""
     excluded = set(exclude)
     doc = verb.doc
-    tokens = {t.i for t in verb.subtree} - excluded
-    for child in verb.children:
-        if (child.dep_ in ("mark", "cc") and child.i < verb.i) or (child.dep_ == "advmod" and child.i < verb.i and child.i + 1 < len(doc) and doc[child.i + 1].is_punct):
-            tokens.discard(child.i)
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(s.dep_.startswith("nsubj") for s in child.children):
-            tokens -= {t.i for t in child.subtree}
+    t = doc_table(doc)
+    tokens = set(t.subtree(verb.i)) - excluded
+    for child in t.children[verb.i]:
+        dep = t.dep[child]
+        if (dep in ("mark", "cc") and child < verb.i) or (dep == "advmod" and child < verb.i and child + 1 < len(doc)
+                                                          and t.is_punct[child + 1]):
+            tokens.discard(child)
+        if dep == "conj" and t.pos[child] in ("VERB", "AUX") and any(t.dep[s].startswith("nsubj") for s in t.children[child]):
+            tokens -= t.subtree(child)
     anchor = verb.i
     if anchor not in tokens:
         remaining = sorted(tokens)
@@ -548,12 +538,14 @@ def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int
     """
     excluded = set(exclude)
     doc = verb.doc
-    for child in verb.children:
-        if child.dep_ in ("advcl", "parataxis", "dep", "meta", "intj"):
-            excluded.update(t.i for t in child.subtree)
-    colon = next((t.i for t in doc[verb.sent.start:verb.i] if t.text == ":" ), None)
+    t = doc_table(doc)
+    for child in t.children[verb.i]:
+        if t.dep[child] in ("advcl", "parataxis", "dep", "meta", "intj"):
+            excluded.update(t.subtree(child))
+    sent_start = t.sentence_bounds()[0][verb.i]
+    colon = next((i for i in range(sent_start, verb.i) if t.text[i] == ":"), None)
     if colon is not None:
-        excluded.update(range(verb.sent.start, colon + 1))
+        excluded.update(range(sent_start, colon + 1))
     return clause_span(verb, excluded)
 
 
@@ -1002,11 +994,50 @@ def _table_text(doc) -> str:
 
 
 def doc_noun_chunks(doc) -> tuple:
-    """``tuple(doc.noun_chunks)``: spaCy's base noun phrases in text order (kept while the Doc is open).
+    """``tuple(doc.noun_chunks)``: spaCy's base noun phrases in text order (kept while the Doc is open; then,
+    for spaCy's English iterator, read from the token table by :func:`_english_noun_chunks`).
 
     Raises what ``doc.noun_chunks`` raises (ValueError without a dependency parse).
     """
-    return _kept(doc, "noun_chunks", lambda d: tuple(d.noun_chunks))
+    return _kept(doc, "noun_chunks", _noun_chunks)
+
+
+def _noun_chunks(doc) -> tuple:
+    from spacy.lang.en.syntax_iterators import noun_chunks as english
+
+    if doc.noun_chunks_iterator is english and len(doc) and doc.has_annotation("DEP"):
+        from spacy.tokens import Span
+
+        return tuple(Span(doc, start, end, label="NP") for start, end in _english_noun_chunks(doc_table(doc)))
+    return tuple(doc.noun_chunks)
+
+
+#: the dependency labels of a base noun phrase's head in spaCy's English noun chunk iterator
+_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+
+
+def _english_noun_chunks(t: "TokenTable") -> list[tuple[int, int]]:
+    """``(start, end)`` of every noun chunk, as ``spacy.lang.en.syntax_iterators.noun_chunks`` finds them (the same
+    walk, over the table): a noun or pronoun heading a noun phrase relation, or coordinated with one, from its
+    left edge to itself, never overlapping the chunk before."""
+    left = t.edges()[0]
+    out = []
+    prev_end = -1
+    for i, pos in enumerate(t.pos):
+        if pos not in ("NOUN", "PROPN", "PRON") or left[i] <= prev_end:
+            continue
+        dep = t.dep[i]
+        if dep == "conj":
+            head = t.head[i]
+            while t.dep[head] == "conj" and t.head[head] < head:
+                head = t.head[head]
+            if t.dep[head] not in _NP_DEPS:
+                continue
+        elif dep not in _NP_DEPS:
+            continue
+        prev_end = i
+        out.append((left[i], i + 1))
+    return out
 
 
 def doc_sentences(doc) -> tuple:
@@ -1079,7 +1110,7 @@ class TokenTable:
     """
 
     __slots__ = ("head", "dep", "pos", "tag", "text", "lower", "lemma", "ent_type", "lemma_lower", "is_punct",
-                 "like_num", "space", "sent_start", "children", "_subtrees")
+                 "like_num", "space", "sent_start", "children", "_subtrees", "_edges")
 
     #: the ``spacy.attrs`` names read, in the order of the columns of ``Doc.to_array``
     _ATTRS = ("HEAD", "DEP", "POS", "TAG", "ORTH", "LOWER", "LEMMA", "ENT_TYPE", "IS_PUNCT", "LIKE_NUM", "SPACY",
@@ -1119,7 +1150,31 @@ class TokenTable:
             if head != i:
                 kids[head].append(i)
         self.children = [tuple(k) for k in kids]
-        self._subtrees: dict[int, frozenset[int]] = {}
+        self._subtrees: dict = {}  # token index -> its subtree; -1, -2: sentence bounds, coordinated nouns
+        self._edges: tuple[list[int], list[int]] | None = None
+
+    def edges(self) -> tuple[list[int], list[int]]:
+        """``(left, right)``: for every token, the index of ``Token.left_edge`` and of ``Token.right_edge`` (the
+        first and the last token of its subtree), computed for all tokens at the first call."""
+        if self._edges is None:
+            n = len(self.head)
+            left, right = list(range(n)), list(range(n))
+            for i in range(n):  # in text order: the first token to reach an ancestor is its left edge
+                a = i
+                while self.head[a] != a:
+                    a = self.head[a]
+                    if left[a] <= i:
+                        break  # reached before, and so were all above it
+                    left[a] = i
+            for i in range(n - 1, -1, -1):
+                a = i
+                while self.head[a] != a:
+                    a = self.head[a]
+                    if right[a] >= i:
+                        break
+                    right[a] = i
+            self._edges = (left, right)
+        return self._edges
 
     def subtree(self, i: int) -> frozenset[int]:
         """The indices of ``Token.subtree`` of token ``i`` (itself and all its descendants), kept once asked for."""
@@ -1132,6 +1187,29 @@ class TokenTable:
                 out.add(j)
                 stack.extend(self.children[j])
             found = self._subtrees[i] = frozenset(out)
+        return found
+
+    def sentence_bounds(self) -> tuple[list[int], list[int]]:
+        """``(start, end)``: for every token, the first index of its sentence and the end (exclusive) of it, as
+        ``Token.sent`` gives them (a sentence starts where ``Token.is_sent_start`` is true, and at token 0)."""
+        found = self._subtrees.get(-1)  # kept with the subtrees, under a key no token has
+        if found is None:
+            n = len(self.head)
+            starts = [i for i in range(n) if i == 0 or self.sent_start[i] == 1]
+            start, end = [0] * n, [n] * n
+            for k, first in enumerate(starts):
+                last = starts[k + 1] if k + 1 < len(starts) else n
+                for i in range(first, last):
+                    start[i], end[i] = first, last
+            found = self._subtrees[-1] = (start, end)
+        return found
+
+    def coordinated_nouns(self) -> tuple[int, ...]:
+        """Indices of the nouns and proper nouns attached as ``appos`` or ``conj``, in order."""
+        found = self._subtrees.get(-2)
+        if found is None:
+            found = self._subtrees[-2] = tuple(i for i, (dep, pos) in enumerate(zip(self.dep, self.pos))
+                                               if dep in ("appos", "conj") and pos in ("NOUN", "PROPN"))
         return found
 
     def ancestors(self, i: int):
@@ -1153,6 +1231,31 @@ _LOWERED: dict[str, str] = {}  # lemma -> its lower case
 _POS_NAMES = {value: name for name, value in UNIVERSAL_POS.items()}
 
 
+#: (Doc, its table, its length) of the last Doc a table was made for outside :func:`open_doc`, one tuple so that
+#: threads read a consistent triple
+_LAST_TABLE: list = [None]
+
+
 def doc_table(doc) -> TokenTable:
-    """The :class:`TokenTable` of ``doc`` (kept between :func:`open_doc` and :func:`forget_doc`, else made afresh)."""
-    return _kept(doc, "table", TokenTable)
+    """The :class:`TokenTable` of ``doc``: kept between :func:`open_doc` and :func:`forget_doc`; otherwise the one
+    of the last Doc asked about is kept, so that argmine's components and then the extraction, which see one
+    Doc after the other, read it once.
+
+    The caller vouches that the parse of a Doc does not change once a helper has read it (argmine's components
+    only add ``Doc._`` values and span groups after the parser).
+    """
+    if _SLOT_DOC is doc:
+        table = _SLOT.get("table")
+        if table is None:
+            table = _SLOT["table"] = _last_table(doc)
+        return table
+    return _last_table(doc)
+
+
+def _last_table(doc) -> TokenTable:
+    last = _LAST_TABLE[0]
+    if last is not None and last[0] is doc and last[2] == len(doc):
+        return last[1]
+    table = TokenTable(doc)
+    _LAST_TABLE[0] = (doc, table, len(doc))
+    return table
