@@ -653,9 +653,7 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
     if not markers:
         lows, starts = _own_words(verb, cue)
         for phrase in words.phrases("hedge"):
-            if len(phrase) < 2:
-                continue
-            if _has_phrase(lows, phrase, starts):
+            if len(phrase) >= 2 and phrase[0] in starts and _has_phrase(lows, phrase, starts):
                 markers.append(" ".join(phrase))
                 break
     return ("hedged" if markers else "asserted"), markers
@@ -975,7 +973,7 @@ def _contributory(clause: Token, cue: Iterable[int], words: FactualityWords) -> 
     """"partly", "in part", "helped" in the link's own clause."""
     lows, starts = _own_words(clause, cue)
     for phrase in words.phrases("contributory"):
-        if _has_phrase(lows, phrase, starts):
+        if (not phrase or phrase[0] in starts) and _has_phrase(lows, phrase, starts):
             return True
     return False
 

@@ -965,10 +965,14 @@ def open_doc(doc) -> None:
 
 
 def forget_doc(doc=None) -> None:
-    """Drop the values kept for ``doc`` (for any Doc when None), so that the Doc can be freed."""
+    """Drop the values kept for ``doc`` (for any Doc when None), its :func:`doc_table` included, so that the Doc
+    can be freed."""
     global _SLOT_DOC, _SLOT
     if doc is None or _SLOT_DOC is doc:
         _SLOT_DOC, _SLOT = None, {}
+    last = _LAST_TABLE[0]
+    if doc is None or (last is not None and last[0] is doc):
+        _LAST_TABLE[0] = None
 
 
 def _kept(doc, name: str, compute):
