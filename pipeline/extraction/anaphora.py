@@ -206,12 +206,6 @@ def _event_text(head: Token) -> str:
     return span_text(head.doc[tokens[0].i:tokens[-1].i + 1]) if tokens else head.text
 
 
-def _determiners(token: Token, lex: ConceptWords) -> set[str]:
-    demonstratives = _words(lex, "demonstrative")
-    t = doc_table(token.doc)
-    return {t.lower[c] for c in t.children[token.i] if t.dep[c] in ("det", "amod", "predet") and t.lower[c] in demonstratives}
-
-
 def _nominal(token: Token) -> bool:
     """A noun, or a gerund used as one ("the rising")."""
     return _nominal_at(doc_table(token.doc), token.i)
@@ -222,17 +216,15 @@ def _nominal_at(t: TokenTable, i: int) -> bool:
     return t.pos[i] in _NOUNS or (t.tag[i] == "VBG" and any(t.dep[c] == "det" for c in t.children[i]))
 
 
-def _is_relative(token: Token) -> bool:
-    return token.tag_ in ("WDT", "WP", "WP$")
-
-
-def _is_expletive(token: Token, lex: ConceptWords) -> bool:
-    """"it" in "it is possible that ...", "it seems that ..."."""
-    head = token.head
-    if token.lower_ == "it" and token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" and c.i > token.i for c in head.children):
+def _expletive_at(t: TokenTable, i: int, lex: ConceptWords) -> bool:
+    """Whether token ``i`` is an expletive "it": "it is possible that ...", "it seems that ..."."""
+    if t.lower[i] != "it":
+        return False
+    head = t.head[i]
+    if t.dep[i] == "nsubjpass" and any(t.dep[c] == "ccomp" and c > i for c in t.children[head]):
         return True  # "it is maintained that ...", "it was argued that ..."
-    return (token.lower_ == "it" and token.dep_ in _SUBJECTS and head.lemma_ in _words(lex, "expletive_predicate")
-            and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in head.children))
+    return (t.dep[i] in _SUBJECTS and t.lemma[head] in _words(lex, "expletive_predicate")
+            and any(t.dep[c] in ("ccomp", "xcomp", "csubj") and c > i for c in t.children[head]))
 
 
 def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> str:
@@ -240,39 +232,51 @@ def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> s
 
     ``token`` is the raw head of the phrase (before transparent nouns).
     """
-    if (token.lower_ in _words(lex, "one_anaphor") and token.tag_ in ("NN", "NNS")
-            and any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in _words(lex, "degree_comparative")
-                    for c in token.children)):
+    return _anaphor_kind_at(doc_table(token.doc), token.i, lex, earlier_lemmas)
+
+
+def _of_object(t: TokenTable, i: int) -> int | None:
+    """The object of the "of" phrase of token ``i`` ("all of X", "a wave of X"), or None."""
+    of = next((c for c in t.children[i] if t.dep[c] == "prep" and t.lower[c] == "of"), None)
+    return next((c for c in t.children[of] if t.dep[c] == "pobj"), None) if of is not None else None
+
+
+def _anaphor_kind_at(t: TokenTable, i: int, lex: ConceptWords, earlier_lemmas: set[str]) -> str:
+    """:func:`anaphor_kind` of token ``i``, read from the Doc's token table."""
+    low, pos, children = t.lower[i], t.pos[i], t.children[i]
+    if (low in _words(lex, "one_anaphor") and t.tag[i] in ("NN", "NNS")
+            and any(t.dep[c] == "amod" and t.pos[c] == "ADJ" and t.lower[c] not in _words(lex, "degree_comparative")
+                    for c in children)):
         return "one"
-    if token.pos_ in ("PRON", "DET") and token.lower_ in _words(lex, "quantifier", "anaphoric"):
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pos in ("PRON", "DET") and low in _words(lex, "quantifier", "anaphoric"):
+        pobj = _of_object(t, i)
         if pobj is not None:
-            inner = anaphor_kind(pobj, lex, earlier_lemmas)
-            return "summary" if inner in ("demonstrative", "summary") and pobj.lemma_ in lex.summary else inner
-        if token.lower_ == "all" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _words(lex, "summary_determiner"):
+            inner = _anaphor_kind_at(t, pobj, lex, earlier_lemmas)
+            return "summary" if inner in ("demonstrative", "summary") and t.lemma[pobj] in lex.summary else inner
+        if low == "all" and i + 1 < len(t.head) and t.lower[i + 1] in _words(lex, "summary_determiner"):
             return "summary"
-    if token.pos_ in ("PRON", "DET") and token.lower_ in _words(lex, "anaphoric_pronoun") and token.dep_ not in ("det",):
-        if _is_relative(token) or _is_expletive(token, lex) or any(c.dep_ in ("relcl", "amod") for c in token.children) or (
-                token.lower_ not in _words(lex, "distal_demonstrative") and any(c.dep_ in ("acl", "prep") for c in token.children)):
+    if pos in ("PRON", "DET") and low in _words(lex, "anaphoric_pronoun") and t.dep[i] != "det":
+        distal = low in _words(lex, "distal_demonstrative")
+        if t.tag[i] in ("WDT", "WP", "WP$") or _expletive_at(t, i, lex) or any(t.dep[c] in ("relcl", "amod") for c in children) or (
+                not distal and any(t.dep[c] in ("acl", "prep") for c in children)):
             return ""  # "which", "it is possible that", "those who left" do not refer back
-        if token.lower_ in _words(lex, "distal_demonstrative") and any(c.dep_ == "acl" and c.tag_ != "VBN" for c in token.children):
+        if distal and any(t.dep[c] == "acl" and t.tag[c] != "VBN" for c in children):
             return ""  # "those living abroad": who they are is said after
         return "pronoun"
-    if token.lemma_.lower() in lex.self_reference:
+    if t.lemma_lower[i] in lex.self_reference:
         return ""  # "this chapter" points at the text, not at a concept
-    chain = [token]
-    if token.lemma_ in lex.transparent:
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    chain = [i]
+    if t.lemma[i] in lex.transparent:
+        pobj = _of_object(t, i)
         if pobj is not None:
             chain.append(pobj)
+    demonstratives = _words(lex, "demonstrative")
     for link in chain:
-        if _determiners(link, lex):
+        if any(t.dep[c] in ("det", "amod", "predet") and t.lower[c] in demonstratives for c in t.children[link]):
             return "demonstrative"
-    if token.pos_ == "PROPN":
+    if pos == "PROPN":
         return ""  # a proper name names itself
-    if _has_the(token) and token.lemma_.lower() in earlier_lemmas:
+    if any(t.dep[c] == "det" and t.lower[c] == "the" for c in children) and t.lemma_lower[i] in earlier_lemmas:
         return "definite"
     return ""
 
