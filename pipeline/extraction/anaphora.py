@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 
 from .concepts import ConceptName, ConceptWords, concept_key, concept_words, name_token
 from ..nlp.rules import Lexicon, load_lexicon
-from ..nlp.syntax import doc_noun_chunks, doc_sentence_of, doc_sentences, tokens_where
+from ..nlp.syntax import TokenTable, doc_noun_chunks, doc_sentence_of, doc_sentences, doc_table, span_text, tokens_where
 from ..nlp.wordnet import wordnet
 
 __all__ = ["Mention", "Antecedent", "Enumeration", "Found", "Resolver", "anaphor_kind", "clause_events"]
@@ -151,16 +151,27 @@ def frontier_clause(sent) -> Token:
     return verb
 
 
+_CORE = ("nsubj", "nsubjpass", "dobj", "attr", "dative", "agent", "pobj")
+
+
 def _coarguments(first: Token, second: Token) -> bool:
     """Subject, object or complement of the same verb (which never corefer unless reflexive)."""
-    core = ("nsubj", "nsubjpass", "dobj", "attr", "dative", "agent", "pobj")
+    return _coarguments_at(doc_table(first.doc), first.i, second.i)
 
-    def governor(token: Token) -> Token | None:
-        if token.dep_ == "pobj":
-            token = token.head  # the preposition
-        return token.head if token.dep_ in core or token.dep_ == "prep" else None
 
-    return first.dep_ in core and second.dep_ in core and governor(first) is not None and governor(first) == governor(second)
+def _coarguments_at(t: TokenTable, first: int, second: int) -> bool:
+    """:func:`_coarguments` of tokens ``first`` and ``second`` of one Doc."""
+    if t.dep[first] not in _CORE or t.dep[second] not in _CORE:
+        return False
+    governor = _core_governor(t, first)
+    return governor is not None and governor == _core_governor(t, second)
+
+
+def _core_governor(t: TokenTable, i: int) -> int | None:
+    """The verb (or noun) a core argument ``i`` belongs to: its head, or its preposition's head."""
+    if t.dep[i] == "pobj":
+        i = t.head[i]  # the preposition
+    return t.head[i] if t.dep[i] in _CORE or t.dep[i] == "prep" else None
 
 
 def _reported_through_object(verb: Token) -> list[Token]:
@@ -192,30 +203,28 @@ def _event_text(head: Token) -> str:
     else:
         tokens = list(head.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
-    return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else head.text
-
-
-def _determiners(token: Token, lex: ConceptWords) -> set[str]:
-    demonstratives = _words(lex, "demonstrative")
-    return {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet") and c.lower_ in demonstratives}
+    return span_text(head.doc[tokens[0].i:tokens[-1].i + 1]) if tokens else head.text
 
 
 def _nominal(token: Token) -> bool:
     """A noun, or a gerund used as one ("the rising")."""
-    return token.pos_ in _NOUNS or (token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children))
+    return _nominal_at(doc_table(token.doc), token.i)
 
 
-def _is_relative(token: Token) -> bool:
-    return token.tag_ in ("WDT", "WP", "WP$")
+def _nominal_at(t: TokenTable, i: int) -> bool:
+    """:func:`_nominal` of token ``i``."""
+    return t.pos[i] in _NOUNS or (t.tag[i] == "VBG" and any(t.dep[c] == "det" for c in t.children[i]))
 
 
-def _is_expletive(token: Token, lex: ConceptWords) -> bool:
-    """"it" in "it is possible that ...", "it seems that ..."."""
-    head = token.head
-    if token.lower_ == "it" and token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" and c.i > token.i for c in head.children):
+def _expletive_at(t: TokenTable, i: int, lex: ConceptWords) -> bool:
+    """Whether token ``i`` is an expletive "it": "it is possible that ...", "it seems that ..."."""
+    if t.lower[i] != "it":
+        return False
+    head = t.head[i]
+    if t.dep[i] == "nsubjpass" and any(t.dep[c] == "ccomp" and c > i for c in t.children[head]):
         return True  # "it is maintained that ...", "it was argued that ..."
-    return (token.lower_ == "it" and token.dep_ in _SUBJECTS and head.lemma_ in _words(lex, "expletive_predicate")
-            and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in head.children))
+    return (t.dep[i] in _SUBJECTS and t.lemma[head] in _words(lex, "expletive_predicate")
+            and any(t.dep[c] in ("ccomp", "xcomp", "csubj") and c > i for c in t.children[head]))
 
 
 def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> str:
@@ -223,41 +232,59 @@ def anaphor_kind(token: Token, lex: ConceptWords, earlier_lemmas: set[str]) -> s
 
     ``token`` is the raw head of the phrase (before transparent nouns).
     """
-    if (token.lower_ in _words(lex, "one_anaphor") and token.tag_ in ("NN", "NNS")
-            and any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in _words(lex, "degree_comparative")
-                    for c in token.children)):
+    return _anaphor_kind_at(doc_table(token.doc), token.i, lex, earlier_lemmas)
+
+
+def _of_object(t: TokenTable, i: int) -> int | None:
+    """The object of the "of" phrase of token ``i`` ("all of X", "a wave of X"), or None."""
+    of = next((c for c in t.children[i] if t.dep[c] == "prep" and t.lower[c] == "of"), None)
+    return next((c for c in t.children[of] if t.dep[c] == "pobj"), None) if of is not None else None
+
+
+def _anaphor_kind_at(t: TokenTable, i: int, lex: ConceptWords, earlier_lemmas: set[str]) -> str:
+    """:func:`anaphor_kind` of token ``i``, read from the Doc's token table."""
+    low, pos, children = t.lower[i], t.pos[i], t.children[i]
+    if (low in _words(lex, "one_anaphor") and t.tag[i] in ("NN", "NNS")
+            and any(t.dep[c] == "amod" and t.pos[c] == "ADJ" and t.lower[c] not in _words(lex, "degree_comparative")
+                    for c in children)):
         return "one"
-    if token.pos_ in ("PRON", "DET") and token.lower_ in _words(lex, "quantifier", "anaphoric"):
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pos in ("PRON", "DET") and low in _words(lex, "quantifier", "anaphoric"):
+        pobj = _of_object(t, i)
         if pobj is not None:
-            inner = anaphor_kind(pobj, lex, earlier_lemmas)
-            return "summary" if inner in ("demonstrative", "summary") and pobj.lemma_ in lex.summary else inner
-        if token.lower_ == "all" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _words(lex, "summary_determiner"):
+            inner = _anaphor_kind_at(t, pobj, lex, earlier_lemmas)
+            return "summary" if inner in ("demonstrative", "summary") and t.lemma[pobj] in lex.summary else inner
+        if low == "all" and i + 1 < len(t.head) and t.lower[i + 1] in _words(lex, "summary_determiner"):
             return "summary"
-    if token.pos_ in ("PRON", "DET") and token.lower_ in _words(lex, "anaphoric_pronoun") and token.dep_ not in ("det",):
-        if _is_relative(token) or _is_expletive(token, lex) or any(c.dep_ in ("relcl", "amod") for c in token.children) or (
-                token.lower_ not in _words(lex, "distal_demonstrative") and any(c.dep_ in ("acl", "prep") for c in token.children)):
+    if pos in ("PRON", "DET") and low in _words(lex, "anaphoric_pronoun") and t.dep[i] != "det":
+        distal = low in _words(lex, "distal_demonstrative")
+        if t.tag[i] in ("WDT", "WP", "WP$") or _expletive_at(t, i, lex) or any(t.dep[c] in ("relcl", "amod") for c in children) or (
+                not distal and any(t.dep[c] in ("acl", "prep") for c in children)):
             return ""  # "which", "it is possible that", "those who left" do not refer back
-        if token.lower_ in _words(lex, "distal_demonstrative") and any(c.dep_ == "acl" and c.tag_ != "VBN" for c in token.children):
+        if distal and any(t.dep[c] == "acl" and t.tag[c] != "VBN" for c in children):
             return ""  # "those living abroad": who they are is said after
         return "pronoun"
-    if token.lemma_.lower() in lex.self_reference:
+    if t.lemma_lower[i] in lex.self_reference:
         return ""  # "this chapter" points at the text, not at a concept
-    chain = [token]
-    if token.lemma_ in lex.transparent:
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    chain = [i]
+    if t.lemma[i] in lex.transparent:
+        pobj = _of_object(t, i)
         if pobj is not None:
             chain.append(pobj)
+    demonstratives = _words(lex, "demonstrative")
     for link in chain:
-        if _determiners(link, lex):
+        if any(t.dep[c] in ("det", "amod", "predet") and t.lower[c] in demonstratives for c in t.children[link]):
             return "demonstrative"
-    if token.pos_ == "PROPN":
+    if pos == "PROPN":
         return ""  # a proper name names itself
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.lemma_.lower() in earlier_lemmas:
+    if any(t.dep[c] == "det" and t.lower[c] == "the" for c in children) and t.lemma_lower[i] in earlier_lemmas:
         return "definite"
     return ""
+
+
+def _has_the(token: Token) -> bool:
+    """Whether ``token`` has the definite article "the" as a determiner."""
+    t = doc_table(token.doc)
+    return any(t.dep[c] == "det" and t.lower[c] == "the" for c in t.children[token.i])
 
 
 _RELATIONS: list = [None, {}]  # [the WordNet data, {(anaphor, antecedent, words): relation}]
@@ -295,9 +322,10 @@ class Resolver:
         self.sentence_of = doc_sentence_of(doc)
         self.aliases = self._appositions()
         #: head lemma (and synonym of the token lemma) -> mentions with it, in text order
+        self.table = doc_table(doc)
         self.by_lemma: dict[str, list[Mention]] = {}
         for mention in self.mentions:
-            for lemma in {mention.name.head_lemma, self.lex.synonym(doc[mention.token].lemma_.lower())}:
+            for lemma in {mention.name.head_lemma, self.lex.synonym(self.table.lemma_lower[mention.token])}:
                 self.by_lemma.setdefault(lemma, []).append(mention)
         #: token index -> the concept name an earlier resolution gave it
         self.resolved: dict[int, str] = {}
@@ -322,12 +350,12 @@ class Resolver:
             if root.i not in candidates and root.i not in covered and root.pos_ != "PRON":
                 candidates[root.i] = (None, (chunk.start, chunk.end))
         pronouns = _words(self.lex, "anaphoric_pronoun")
-        for token in self.doc:
-            if (token.pos_ == "PRON" and token.lower_ in pronouns and token.i not in candidates
-                    and token.i not in covered and token.dep_ != "det"):
-                candidates[token.i] = (None, (token.i, token.i + 1))
-            elif token.lemma_.lower() in self.lex.former_latter and token.i not in candidates and token.i > 0:
-                candidates[token.i] = (None, (token.i - 1, token.i + 1))  # "the former", "the latter"
+        t = self.table
+        for i, (pos, low, lemma) in enumerate(zip(t.pos, t.lower, t.lemma_lower)):
+            if pos == "PRON" and low in pronouns and i not in candidates and i not in covered and t.dep[i] != "det":
+                candidates[i] = (None, (i, i + 1))
+            elif lemma in self.lex.former_latter and i not in candidates and i > 0:
+                candidates[i] = (None, (i - 1, i + 1))  # "the former", "the latter"
         found: dict[int, Found] = {}
         for index in sorted(candidates):
             name, span = candidates[index]
@@ -363,7 +391,7 @@ class Resolver:
         if self._consequence(raw):
             return "bridging", self._previous_event(raw, "consequence")
         kind = anaphor_kind(raw, self.lex, self.earlier_lemmas(raw.i))
-        if not kind and raw.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in raw.children):
+        if not kind and raw.pos_ == "NOUN" and _has_the(raw):
             found = self._by_wordnet(raw, name, "definite")  # "the pestilence" after "the plague"
             if found is not None:
                 return "definite", found
@@ -407,7 +435,7 @@ class Resolver:
         if not hasattr(self, "_lemmas") or before < self._lemmas_upto:
             self._lemmas, self._lemmas_upto, self._lemmas_next = set(), 0, 0
         while self._lemmas_next < len(self.mentions) and self.mentions[self._lemmas_next].token < before:
-            self._lemmas.add(self.doc[self.mentions[self._lemmas_next].token].lemma_.lower())
+            self._lemmas.add(self.table.lemma_lower[self.mentions[self._lemmas_next].token])
             self._lemmas_next += 1
         self._lemmas_upto = before
         return self._lemmas
@@ -417,14 +445,12 @@ class Resolver:
     def _appositions(self) -> dict[int, Mention]:
         """"X, the N of ..." : the head N stands for the proper name X before it."""
         aliases: dict[int, Mention] = {}
+        t = doc_table(self.doc)
         for chunk in doc_noun_chunks(self.doc):
-            if chunk.start < 2 or chunk[0].lower_ != "the":
+            start = chunk.start
+            if start < 2 or t.lower[start] != "the" or t.text[start - 1] != "," or t.pos[start - 2] != "PROPN":
                 continue
-            comma = self.doc[chunk.start - 1]
-            before = self.doc[chunk.start - 2]
-            if comma.text != "," or before.pos_ != "PROPN":
-                continue
-            aliases[chunk.root.i] = self._mention_at(before)
+            aliases[chunk.root.i] = self._mention_at(self.doc[start - 2])
         for token in tokens_where(self.doc, DEP, "appos"):
             if token.head.pos_ == "PROPN":
                 aliases[token.i] = self._mention_at(token.head)
@@ -463,7 +489,7 @@ class Resolver:
                 self._paragraph_of_sentence.setdefault(m.sentence, m.paragraph)
             self._mention_tokens = [m.token for m in self.mentions]
         paragraph = self._paragraph_of_sentence.get(sentence)
-        inside = {t.i for t in raw.subtree}
+        inside = self.table.subtree(raw.i)
         before = self.mentions[:bisect_left(self._mention_tokens, raw.i)]  # those with m.token < raw.i
         out = [m for m in before if sentence - m.sentence <= back
                and (paragraph is None or m.paragraph == paragraph) and m.token not in inside]
@@ -481,11 +507,12 @@ class Resolver:
         definite = kind == "definite"
         if definite and any(c.dep_ == "prep" for c in head.children):
             return None  # "the burden of the depression": a complement makes a new referent, not a new word for an old one
+        t = self.table
         for mention in self._window(raw, 4 if not definite else 3):
-            other = self.doc[mention.name.head]
-            if other.pos_ not in _NOUNS or other.i == head.i or _coarguments(other, raw):
+            other = mention.name.head
+            if t.pos[other] not in _NOUNS or other == head.i or _coarguments_at(t, other, raw.i):
                 continue  # "the crown debased the coinage": the subject and object of one verb are two things
-            theirs = [other.lemma_.lower()]
+            theirs = [t.lemma_lower[other]]
             if mention.token in self.resolved:  # "the disease" (= the Plague of Cyprian) ... "the pestilence"
                 named = self.resolved[mention.token].lower().split()
                 theirs += [named[0], named[-1]]
@@ -503,7 +530,9 @@ class Resolver:
 
     def _consequence(self, raw: Token) -> bool:
         """"the ensuing deindustrialization", "the resulting famine": a noun presented as a consequence."""
-        return raw.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in self.lex.consequence for c in raw.children)
+        t = self.table
+        return t.pos[raw.i] == "NOUN" and any(t.dep[c] == "amod" and t.lower[c] in self.lex.consequence
+                                                for c in t.children[raw.i])
 
     def _event_antecedent(self, heads: list[Token], reason: str) -> Antecedent | None:
         heads = [h for h in heads if h.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")]
@@ -631,7 +660,7 @@ class Resolver:
         head = self.doc[name.head]
         for child in head.children:
             if child.dep_ == "amod" and child.i < head.i and child.pos_ in ("ADJ", "VERB"):
-                words = self.doc[child.left_edge.i:child.right_edge.i + 1].text  # "slavery-induced"
+                words = span_text(self.doc[child.left_edge.i:child.right_edge.i + 1])  # "slavery-induced"
                 own -= set(concept_key(words, self.lex).split()) | set(concept_key(" ".join(t.text for t in child.subtree), self.lex).split())
         if ignore:
             own -= {ignore, self.lex.synonym(ignore), name.head_lemma}
@@ -763,16 +792,23 @@ class Resolver:
     def _salience(self, token: Token, raw: Token) -> float:
         """Lappin and Leass (1994), simplified: recency 100, subject 80, object 50, oblique 40, head noun 80,
         not inside a prepositional phrase 50; every factor halves with each sentence back."""
-        distance = self.sentence_of[raw.i] - self.sentence_of[token.i]
-        role = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "appos": 50, "pobj": 40}.get(token.dep_, 0)
-        score = 100 + role + 80 + (0 if any(a.dep_ == "pobj" for a in token.ancestors) else 50)
-        return score / (2 ** distance) - 0.01 * len(list(token.ancestors))
+        return self._salience_at(token.i, raw.i)
+
+    def _salience_at(self, i: int, raw: int) -> float:
+        """:meth:`_salience` of token ``i`` for the pronoun at token ``raw``."""
+        t = self.table
+        distance = self.sentence_of[raw] - self.sentence_of[i]
+        role = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "appos": 50, "pobj": 40}.get(t.dep[i], 0)
+        ancestors = list(t.ancestors(i))
+        score = 100 + role + 80 + (0 if any(t.dep[a] == "pobj" for a in ancestors) else 50)
+        return score / (2 ** distance) - 0.01 * len(ancestors)
 
     def _pronoun_candidates(self, raw: Token) -> list[Token]:
         """Noun heads a pronoun may refer to, most likely first."""
+        table = self.table
         sent = self.sentences[self.sentence_of[raw.i]]
-        above = {a.i for a in raw.ancestors}
-        before = [t for t in sent if t.i < raw.i and _nominal(t) and t.i not in above]
+        above = set(table.ancestors(raw.i))
+        before = [i for i in range(sent.start, raw.i) if _nominal_at(table, i) and i not in above]
         clause = next((a for a in [raw.head, *raw.head.ancestors] if a.pos_ in ("VERB", "AUX")), None)
         first: list[Token] = []
         if raw.dep_ == "poss" and clause is not None:
@@ -788,9 +824,10 @@ class Resolver:
         index = self.sentence_of[raw.i]
         pool = list(before)
         for previous in self.sentences[max(0, index - _SEARCH_BACK):index]:
-            pool += [t for t in previous if _nominal(t)]
-        ranked = sorted(pool, key=lambda t: (-self._salience(t, raw), -t.i))
-        return first + [t for t in ranked if t not in first]
+            pool += [i for i in range(previous.start, previous.end) if _nominal_at(table, i)]
+        ranked = sorted(pool, key=lambda i: (-self._salience_at(i, raw.i), -i))
+        taken = {t.i for t in first}
+        return first + [self.doc[i] for i in ranked if i not in taken]
 
     def _summary(self, raw: Token, name: ConceptName, sentence: int, paragraph: int,
                  previous_only: bool = False) -> Antecedent | None:

@@ -40,7 +40,7 @@ from spacy.attrs import LIKE_NUM, POS
 from spacy.tokens import Doc, Token
 
 from ..nlp.rules import Lexicon, load_lexicon
-from ..nlp.syntax import doc_memo, tokens_where
+from ..nlp.syntax import TokenTable, doc_memo, doc_table, tokens_where
 
 __all__ = ["ConceptWords", "concept_words", "ConceptName", "name_token", "negated_result", "concept_key", "Merge", "merge_concepts",
            "document_context"]
@@ -196,45 +196,52 @@ _KEYS: list = [None, {}]  # [the ConceptWords the keys were made with, {name: ke
 
 # -- surface forms -------------------------------------------------------------
 
-def _surface(token: Token) -> str:
-    """The token as it appears in a name: a capital kept only where it marks a name."""
-    if token.pos_ == "PRON":
-        return token.lower_
-    if not token.text[:1].isupper():
-        return token.text
-    if not token.is_sent_start or token.ent_type_ in _NAME_ENTITIES or (len(token.text) > 1 and token.text.isupper()):
-        return token.text
-    return token.text if token.pos_ == "PROPN" else token.lower_
+def _surface_at(t: TokenTable, i: int) -> str:
+    """Token ``i`` as it appears in a name: a capital kept only where it marks a name."""
+    text = t.text[i]
+    if t.pos[i] == "PRON":
+        return t.lower[i]
+    if not text[:1].isupper():
+        return text
+    if t.sent_start[i] != 1 or t.ent_type[i] in _NAME_ENTITIES or (len(text) > 1 and text.isupper()):
+        return text
+    return text if t.pos[i] == "PROPN" else t.lower[i]
 
 
-def _is_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" or _surface(token) != token.lower_
+def _is_name_at(t: TokenTable, i: int) -> bool:
+    """Whether token ``i`` is (part of) a name: a proper noun, or written with a capital that marks one."""
+    return t.pos[i] == "PROPN" or _surface_at(t, i) != t.lower[i]
 
 
-def _modifiers(head: Token, lex: ConceptWords) -> list[Token]:
-    mods = []
-    for child in head.children:
-        if child.i > head.i:
+def _modifiers_at(t: TokenTable, head: int, lex: ConceptWords) -> list[int]:
+    """The naming modifiers before the noun ``head`` (compounds, adjectives, possessors), as token indices in
+    text order."""
+    mods: list[int] = []
+    for child in t.children[head]:
+        if child > head:
             continue
-        if child.lower_ in lex.drop and not _is_name(child) and f"{child.lower_} {head.lemma_.lower()}" not in lex.terms:
+        low, dep, pos = t.lower[child], t.dep[child], t.pos[child]
+        if low in lex.drop and not _is_name_at(t, child) and f"{low} {t.lemma_lower[head]}" not in lex.terms:
             continue
-        if child.dep_ == "compound" or (child.dep_ == "amod" and child.pos_ in ("ADJ", "PROPN", "NOUN", "VERB")):
-            mods.extend(t for t in child.subtree if (not t.is_punct or t.text == "-")
-                        and not (t.dep_ == "advmod" and t.lower_ in lex.focus))
-        elif child.dep_ == "poss" and child.pos_ in _NOUNS and head.lemma_ not in lex.transparent:
-            mods.extend(t for t in child.subtree if t.dep_ not in ("det", "predet"))
-        elif (child.dep_ == "nmod" and child.pos_ in _NOUNS and head.lemma_ not in lex.transparent
-              and child.i + 1 < head.i and child.doc[child.i + 1].text in ("’", "'") and not child.whitespace_):
+        if dep == "compound" or (dep == "amod" and pos in ("ADJ", "PROPN", "NOUN", "VERB")):
+            mods.extend(i for i in t.subtree(child) if (not t.is_punct[i] or t.text[i] == "-")
+                        and not (t.dep[i] == "advmod" and t.lower[i] in lex.focus))
+        elif dep == "poss" and pos in _NOUNS and t.lemma[head] not in lex.transparent:
+            mods.extend(i for i in t.subtree(child) if t.dep[i] not in ("det", "predet"))
+        elif (dep == "nmod" and pos in _NOUNS and t.lemma[head] not in lex.transparent
+              and child + 1 < head and t.text[child + 1] in ("’", "'") and not t.space[child]):
             # "the merchants’ activities": a possessor the parser split off with a curly apostrophe
-            mods.extend([t for t in child.subtree if t.dep_ not in ("det", "predet")] + [child.doc[child.i + 1]])
-    return sorted(set(mods), key=lambda t: t.i)
+            mods.extend([i for i in t.subtree(child) if t.dep[i] not in ("det", "predet")] + [child + 1])
+    return sorted(set(mods))
 
 
-def _phrase(tokens: Iterable[Token]) -> str:
+def _phrase_at(t: TokenTable, indices: Iterable[int]) -> str:
+    """The tokens ``indices`` written as a name: surface forms, joined by spaces except around a hyphen or a
+    possessive ending."""
     out = ""
-    for token in tokens:
-        text = _surface(token)
-        if token.tag_ == "POS" or token.text == "-" or (out.endswith("-")) or (token.text in ("’", "'") and token.dep_ == "punct"):
+    for i in indices:
+        text = _surface_at(t, i)
+        if t.tag[i] == "POS" or t.text[i] == "-" or (out.endswith("-")) or (t.text[i] in ("’", "'") and t.dep[i] == "punct"):
             out += text
         else:
             out += (" " if out else "") + text
@@ -243,24 +250,35 @@ def _phrase(tokens: Iterable[Token]) -> str:
 
 def _short_np(token: Token, lex: ConceptWords) -> str:
     """A noun with its naming modifiers only, no complements."""
-    return _phrase(_modifiers(token, lex) + [token])
+    return _short_np_at(doc_table(token.doc), token.i, lex)
+
+
+def _short_np_at(t: TokenTable, i: int, lex: ConceptWords) -> str:
+    """:func:`_short_np` of token ``i``."""
+    return _phrase_at(t, _modifiers_at(t, i, lex) + [i])
 
 
 def _noun_name(head: Token, lex: ConceptWords) -> str:
     """A noun with its naming modifiers and its first relational complement."""
-    name = _short_np(head, lex)
-    if head.pos_ == "PROPN":
+    return _noun_name_at(doc_table(head.doc), head.i, lex)
+
+
+def _noun_name_at(t: TokenTable, head: int, lex: ConceptWords) -> str:
+    """:func:`_noun_name` of token ``head``."""
+    name = _short_np_at(t, head, lex)
+    if t.pos[head] == "PROPN":
         return name
     # "the effects of inflation on households": "on households" belongs to "effects"
-    of_effect = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.effect_nouns
-    preps = lex.complement_preps | ({"in"} if head.lemma_.lower() in lex.in_nouns else set())
-    for child in head.children:
-        if of_effect and child.lower_ in lex.effect_target_preps:
+    above = t.head[head]
+    of_effect = t.dep[head] == "pobj" and t.lower[above] == "of" and t.lemma_lower[t.head[above]] in lex.effect_nouns
+    preps = lex.complement_preps | ({"in"} if t.lemma_lower[head] in lex.in_nouns else set())
+    for child in t.children[head]:
+        if of_effect and t.lower[child] in lex.effect_target_preps:
             continue
-        if child.dep_ == "prep" and child.lower_ in preps and child.i > head.i:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in _NOUNS:
-                name = f"{name} {child.lower_} {_short_np(pobj, lex)}"
+        if t.dep[child] == "prep" and t.lower[child] in preps and child > head:
+            pobj = next((c for c in t.children[child] if t.dep[c] == "pobj"), None)
+            if pobj is not None and t.pos[pobj] in _NOUNS:
+                name = f"{name} {t.lower[child]} {_short_np_at(t, pobj, lex)}"
             break
     return name
 
@@ -268,7 +286,10 @@ def _noun_name(head: Token, lex: ConceptWords) -> str:
 # -- clauses ---------------------------------------------------------------------
 
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+    """The first child of ``token`` whose dependency label is one of ``deps``, or None."""
+    t = doc_table(token.doc)
+    found = next((c for c in t.children[token.i] if t.dep[c] in deps), None)
+    return token.doc[found] if found is not None else None
 
 
 _cue_index: list = [None, {}]  # [the causal_links list it was built from, {cue token: effect head}]
@@ -317,8 +338,12 @@ def _participle(verb: Token) -> str:
 def _negated_verb(verb: Token) -> bool:
     """A verb with its own negation ("did not promote", "was never embraced"); a "not" before the
     clause's subordinator ("not because X objected") denies the reason, not the verb."""
-    marks = [c.i for c in verb.children if c.dep_ == "mark"]
-    return verb.pos_ == "VERB" and any(c.dep_ == "neg" and not (marks and c.i < min(marks)) for c in verb.children)
+    if verb.pos_ != "VERB":
+        return False
+    t = doc_table(verb.doc)
+    children = t.children[verb.i]
+    marks = [c for c in children if t.dep[c] == "mark"]
+    return any(t.dep[c] == "neg" and not (marks and c < min(marks)) for c in children)
 
 
 def negated_result(verb: Token) -> Token | None:

@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Asserter, Modality, Polarity, Strength
 from ..nlp.rules import Lexicon, LexiconRule, load_cue_rules, load_lexicon
 from .concepts import negated_result
-from ..nlp.syntax import WordLists, cleft_focus, span_text, token_sentence
+from ..nlp.syntax import TokenTable, WordLists, cleft_focus, doc_memo, doc_table, span_text, token_sentence
 
 __all__ = [
     "Modality", "MODALITIES", "Factuality", "FactualityWords", "factuality_words", "assess",
@@ -112,6 +112,11 @@ class FactualityWords:
     def token_in(self, token: Token, *kinds: str) -> bool:
         """Whether the token's lower-case form or lemma is in one of ``kinds``."""
         low, lemma = token.lower_, token.lemma_.lower()
+        return any(low in self.by_kind.get(k, ()) or lemma in self.by_kind.get(k, ()) for k in kinds)
+
+    def index_in(self, table: TokenTable, i: int, *kinds: str) -> bool:
+        """:meth:`token_in` for token ``i`` of the Doc whose :class:`~argmine.nlp.syntax.TokenTable` is ``table``."""
+        low, lemma = table.lower[i], table.lemma_lower[i]
         return any(low in self.by_kind.get(k, ()) or lemma in self.by_kind.get(k, ()) for k in kinds)
 
     def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
@@ -205,22 +210,32 @@ def _coordinator(verb: Token) -> str:
 def _is_negator(token: Token, words: FactualityWords) -> bool:
     """A negation of its head: "not", "never"; "no longer" (an adverb led by a negation word); a clause-opening
     "Nor" ("Nor did X cause Y")."""
-    if token.dep_ == "neg" or (token.dep_ in ("advmod", "preconj") and words.token_in(token, "negation")):
+    return _negator_at(doc_table(token.doc), token.i, words)
+
+
+def _negator_at(t: TokenTable, i: int, words: FactualityWords) -> bool:
+    """:func:`_is_negator` of token ``i``, read from the Doc's token table."""
+    dep = t.dep[i]
+    if dep == "neg" or (dep in ("advmod", "preconj") and words.index_in(t, i, "negation")):
         return True
-    if token.dep_ == "advmod" and any(c.dep_ == "neg" and c.i == token.i - 1 and words.token_in(c, "negation")
-                                      for c in token.children):
+    if dep == "advmod" and any(t.dep[c] == "neg" and c == i - 1 and words.index_in(t, c, "negation")
+                               for c in t.children[i]):
         return True  # "historians no longer believe that"
-    return token.dep_ == "cc" and token.i == token.head.left_edge.i and token.head.pos_ in _VERBAL \
-        and words.token_in(token, "negation")
+    head = t.head[i]
+    return dep == "cc" and i == t.edges()[0][head] and t.pos[head] in _VERBAL and words.index_in(t, i, "negation")
 
 
 def _exclusive_after(neg: Token, words: FactualityWords) -> Token | None:
     """The exclusive word a negation bears on ("not only", "not simply"), if any."""
-    doc = neg.doc
-    following = doc[neg.i + 1] if neg.i + 1 < len(doc) else None
-    if following is not None and words.token_in(following, "exclusive"):
-        return following
-    return next((c for c in neg.children if words.token_in(c, "exclusive")), None)
+    found = _exclusive_after_at(doc_table(neg.doc), neg.i, words)
+    return neg.doc[found] if found is not None else None
+
+
+def _exclusive_after_at(t: TokenTable, i: int, words: FactualityWords) -> int | None:
+    """:func:`_exclusive_after` of the negation at token ``i``, as a token index."""
+    if i + 1 < len(t.head) and words.index_in(t, i + 1, "exclusive"):
+        return i + 1
+    return next((c for c in t.children[i] if words.index_in(t, c, "exclusive")), None)
 
 
 def clause_negations(verb: Token, words: FactualityWords) -> list[Token]:
@@ -231,34 +246,58 @@ def clause_negations(verb: Token, words: FactualityWords) -> list[Token]:
     not under "but" or "and". A negation placed right before a preposition or
     subordinator of the verb negates that phrase only ("caused not by X").
     """
+    doc = verb.doc
+    return [doc[i] for i in _clause_negations_at(doc_table(doc), verb.i, words)]
+
+
+def _clause_negations_at(t: TokenTable, verb: int, words: FactualityWords) -> list[int]:
+    """:func:`clause_negations` of the clause headed by token ``verb``, as token indices."""
     found = []
-    for child in verb.children:
-        if _is_negator(child, words):
-            after = verb.doc[child.i + 1] if child.i + 1 < len(verb.doc) else None
-            if after is not None and after.head.i == verb.i and after.dep_ in ("prep", "agent", "mark", "advcl"):
+    for child in t.children[verb]:
+        if _negator_at(t, child, words):
+            after = child + 1
+            if after < len(t.head) and t.head[after] == verb and t.dep[after] in ("prep", "agent", "mark", "advcl"):
                 continue
             found.append(child)
-        elif child.dep_ in ("nsubj", "nsubjpass") and _negative_nominal(child, words):
+        elif t.dep[child] in ("nsubj", "nsubjpass") and _negative_nominal_at(t, child, words):
             found.append(child)
-    if not found and verb.dep_ == "conj" and words.has("negation", _coordinator(verb)) and _own_subject(verb):
-        # "X did not cause Y, nor did it deepen Z": "nor" negates a conjunct clause of its own
-        found.extend(c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i and c.lower_ == _coordinator(verb))
+    if found or t.dep[verb] != "conj":
         return found
-    if not found and verb.dep_ == "conj" and not _own_subject(verb) and words.has("negation_sharing_coordinator", _coordinator(verb)):
-        return clause_negations(verb.head, words)
+    head = t.head[verb]
+    coordinator = _coordinator_at(t, verb)
+    own_subject = any(t.dep[c] in _SUBJECTS for c in t.children[verb])
+    if words.has("negation", coordinator) and own_subject:
+        # "X did not cause Y, nor did it deepen Z": "nor" negates a conjunct clause of its own
+        return [c for c in t.children[head] if t.dep[c] == "cc" and c < verb and t.lower[c] == coordinator]
+    if not own_subject and words.has("negation_sharing_coordinator", coordinator):
+        return _clause_negations_at(t, head, words)
     return found
+
+
+def _coordinator_at(t: TokenTable, verb: int) -> str:
+    """:func:`_coordinator` of token ``verb``."""
+    cc = [c for c in t.children[t.head[verb]] if t.dep[c] == "cc" and c < verb]
+    return t.lower[cc[-1]] if cc else ""
 
 
 def _negative_nominal(noun: Token, words: FactualityWords) -> bool:
     """"nothing", "no evidence", "none of them": a nominal that is itself a negation."""
-    if noun.pos_ == "PRON" and words.token_in(noun, "negative_quantifier"):
+    return _negative_nominal_at(doc_table(noun.doc), noun.i, words)
+
+
+def _negative_nominal_at(t: TokenTable, i: int, words: FactualityWords) -> bool:
+    """:func:`_negative_nominal` of token ``i``."""
+    if t.pos[i] == "PRON" and words.index_in(t, i, "negative_quantifier"):
         return True
-    return any(c.dep_ in ("det", "amod", "advmod", "nummod") and words.has("negative_quantifier", c.lower_) for c in noun.children)
+    return any(t.dep[c] in ("det", "amod", "advmod", "nummod") and words.has("negative_quantifier", t.lower[c])
+               for c in t.children[i])
 
 
 def _weak_nominal(noun: Token, words: FactualityWords) -> bool:
     """"few historians", "little evidence"."""
-    return any(c.dep_ in ("det", "amod", "advmod") and words.has("weak_negative_quantifier", c.lower_) for c in noun.children)
+    t = doc_table(noun.doc)
+    return any(t.dep[c] in ("det", "amod", "advmod") and words.has("weak_negative_quantifier", t.lower[c])
+               for c in t.children[noun.i])
 
 
 def _constituent_negation(token: Token, words: FactualityWords) -> Token | None:
@@ -269,23 +308,28 @@ def _constituent_negation(token: Token, words: FactualityWords) -> Token | None:
     word right before the phrase (commas aside); "no", "nor" and "without"
     are not constituent negations.
     """
-    doc = token.doc
-    for child in token.children:
-        if child.i < token.i and (child.dep_ == "neg" or child.dep_ == "preconj" and words.has("negation", child.lower_)):
+    found = _constituent_negation_at(doc_table(token.doc), token.i, words)
+    return token.doc[found] if found is not None else None
+
+
+def _constituent_negation_at(t: TokenTable, i: int, words: FactualityWords) -> int | None:
+    """:func:`_constituent_negation` of token ``i``, as a token index."""
+    for child in t.children[i]:
+        if child < i and (t.dep[child] == "neg" or t.dep[child] == "preconj" and words.has("negation", t.lower[child])):
             return child  # "not the war", "neither the drought (nor the war)"
-    before = token.left_edge.i - 1
-    while before >= 0 and doc[before].text == ",":
+    before = t.edges()[0][i] - 1  # the token before the left edge
+    while before >= 0 and t.lower[before] == ",":
         before -= 1
     if before < 0:
         return None
-    candidate = doc[before]
-    if candidate.dep_ != "neg" and not (candidate.dep_ == "advmod" and words.has("negation", candidate.lower_)):
+    if t.dep[before] != "neg" and not (t.dep[before] == "advmod" and words.has("negation", t.lower[before])):
         return None
-    if token.dep_ == "mark" and before == token.i - 1:
-        return candidate  # "not because they objected": the negation of the reason, wherever it hangs
-    if candidate.head.pos_ in _VERBAL and candidate.head.i > candidate.i:
+    if t.dep[i] == "mark" and before == i - 1:
+        return before  # "not because they objected": the negation of the reason, wherever it hangs
+    head = t.head[before]
+    if t.pos[head] in _VERBAL and head > before:
         return None  # "did not cause": the clause's negation
-    return candidate
+    return before
 
 
 def path_negations(end: Token, clause: Token, cue: Iterable[int], words: FactualityWords) -> list[Token]:
@@ -298,29 +342,31 @@ def path_negations(end: Token, clause: Token, cue: Iterable[int], words: Factual
     A clausal end's own negation belongs to the end ("because X could not").
     """
     cue_tokens = set(cue)
-    found: list[Token] = []
-    current = end
+    doc = end.doc
+    t = doc_table(doc)
+    found: list[int] = []
+    current = end.i
     skip_next = False
     for _ in range(12):
-        if current.i == clause.i:
+        if current == clause.i:
             break
-        if not skip_next and (current.pos_ not in _VERBAL or current.i in cue_tokens):
-            neg = _constituent_negation(current, words)
-            if neg is not None and _exclusive_after(neg, words) is None and neg not in found:
+        if not skip_next and (t.pos[current] not in _VERBAL or current in cue_tokens):
+            neg = _constituent_negation_at(t, current, words)
+            if neg is not None and _exclusive_after_at(t, neg, words) is None and neg not in found:
                 found.append(neg)
-        if current.dep_ == "conj":
-            rejecting = _rejecting_coordinator(current, words)
-            if rejecting is not None and rejecting not in found:
-                found.append(rejecting)  # "A rather than B": B is rejected
-        skip_next = current.dep_ == "conj" and not words.has("negation_sharing_coordinator", _coordinator(current))
-        head = current.head
-        if head.i == current.i:
+        if t.dep[current] == "conj":
+            rejecting = _rejecting_coordinator(doc[current], words)
+            if rejecting is not None and rejecting.i not in found:
+                found.append(rejecting.i)  # "A rather than B": B is rejected
+        skip_next = t.dep[current] == "conj" and not words.has("negation_sharing_coordinator", _coordinator_at(t, current))
+        head = t.head[current]
+        if head == current:
             break
-        if head.pos_ in _VERBAL and head.i not in cue_tokens and head.i != clause.i \
-                and current.dep_ in ("advcl", "ccomp", "relcl", "acl"):
+        if t.pos[head] in _VERBAL and head not in cue_tokens and head != clause.i \
+                and t.dep[current] in ("advcl", "ccomp", "relcl", "acl"):
             break  # another clause: its negation is its own
         current = head
-    return found
+    return [doc[i] for i in found]
 
 
 def _rejecting_coordinator(conjunct: Token, words: FactualityWords) -> Token | None:
@@ -346,16 +392,18 @@ def _rejecting_coordinator(conjunct: Token, words: FactualityWords) -> Token | N
 def exclusive_negation(verb: Token, cue: Iterable[int], words: FactualityWords) -> tuple[Token, Token] | None:
     """``(negation, exclusive word)`` of "not only", "not simply", "not the only cause" on the link's
     clause or cue: a partial cause, not a denial; None when there is none."""
-    tokens = [verb] + [verb.doc[i] for i in cue]
-    for holder in tokens:
-        for child in list(holder.children):
-            if _is_negator(child, words):
-                exclusive = _exclusive_after(child, words)
+    doc = verb.doc
+    t = doc_table(doc)
+    holders = [verb.i, *cue]
+    for holder in holders:
+        for child in t.children[holder]:
+            if _negator_at(t, child, words):
+                exclusive = _exclusive_after_at(t, child, words)
                 if exclusive is None:  # "was not the only cause of X"
-                    exclusive = next((m for t in tokens for m in t.children if m.dep_ in ("amod", "advmod")
-                                      and m.i < t.i and words.token_in(m, "exclusive")), None)
+                    exclusive = next((m for h in holders for m in t.children[h] if t.dep[m] in ("amod", "advmod")
+                                      and m < h and words.index_in(t, m, "exclusive")), None)
                 if exclusive is not None:
-                    return child, exclusive
+                    return doc[child], doc[exclusive]
     return None
 
 
@@ -440,7 +488,8 @@ def _across_clause_break(lower: Token, upper: Token) -> bool:
 
 def _predicate_words(token: Token) -> list[Token]:
     """The predicate and its predicative complement ("seems unlikely", "is untrue")."""
-    return [token] + [c for c in token.children if c.dep_ in ("acomp", "oprd", "attr")]
+    t = doc_table(token.doc)
+    return [token] + [token.doc[c] for c in t.children[token.i] if t.dep[c] in ("acomp", "oprd", "attr")]
 
 
 def _subject(token: Token) -> Token | None:
@@ -531,7 +580,8 @@ def source_of(predicate: Token, words: FactualityWords) -> Asserter | Literal[""
 # -- modality ----------------------------------------------------------------------
 
 def _modal_aux(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    t = doc_table(verb.doc)
+    return [verb.doc[c] for c in t.children[verb.i] if t.dep[c] == "aux" and t.tag[c] == "MD"]
 
 
 def _is_counterfactual(verb: Token, words: FactualityWords, condition: bool = False) -> bool:
@@ -539,25 +589,30 @@ def _is_counterfactual(verb: Token, words: FactualityWords, condition: bool = Fa
     (kind ``conditional_modal``): a modal before perfect "have"."""
     kinds = ("conditional_modal", "counterfactual_modal") if condition else ("counterfactual_modal",)
     modal = [c for c in _modal_aux(verb) if any(words.has(k, c.lower_) for k in kinds)]
-    return bool(modal) and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal[0].i for c in verb.children)
+    if not modal:
+        return False
+    t = doc_table(verb.doc)
+    return any(t.dep[c] == "aux" and t.lemma[c] == "have" and c > modal[0].i for c in t.children[verb.i])
 
 
 def _condition_of(verb: Token, words: FactualityWords) -> Token | None:
     """An "if"/"unless" clause, an inverted "Had X ..." clause or a "without X" phrase on ``verb``."""
-    for child in verb.children:
-        if child.dep_ == "advcl":
-            mark = next((m for m in child.children if m.dep_ == "mark"), None)
-            if mark is not None and words.has("condition_marker", mark.lower_):
-                return mark
-            first = verb.doc[child.left_edge.i]
-            if mark is None and first.dep_ in ("aux", "auxpass") and first.head.i == child.i \
-                    and words.has("inverted_conditional", first.lower_):
-                return first
-            if mark is None and child.i == child.left_edge.i and words.has("inverted_conditional", child.lower_) \
-                    and any(s.dep_ in _SUBJECTS and s.i > child.i for s in child.children):
-                return child  # "Were it not for X, ..."
-        if child.dep_ == "prep" and words.has("counterfactual_prep", child.lower_):
-            return child
+    doc = verb.doc
+    t = doc_table(doc)
+    for child in t.children[verb.i]:
+        if t.dep[child] == "advcl":
+            mark = next((m for m in t.children[child] if t.dep[m] == "mark"), None)
+            if mark is not None and words.has("condition_marker", t.lower[mark]):
+                return doc[mark]
+            first = t.edges()[0][child]  # the clause's left edge
+            if mark is None and t.dep[first] in ("aux", "auxpass") and t.head[first] == child \
+                    and words.has("inverted_conditional", t.lower[first]):
+                return doc[first]
+            if mark is None and child == first and words.has("inverted_conditional", t.lower[child]) \
+                    and any(t.dep[s] in _SUBJECTS and s > child for s in t.children[child]):
+                return doc[child]  # "Were it not for X, ..."
+        if t.dep[child] == "prep" and words.has("counterfactual_prep", t.lower[child]):
+            return doc[child]
     return None
 
 
@@ -582,26 +637,23 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
         mark = next((m for m in verb.children if m.dep_ == "mark"), None)
         if mark is not None and words.has("condition_marker", mark.lower_):
             return "hypothetical", [mark.lower_]
-    holders = [verb] + [doc[i] for i in cue if doc[i].i != verb.i]
+    t = doc_table(doc)
+    holders = [verb.i] + [i for i in cue if i != verb.i]
     hedges = words.by_kind.get("hedge", frozenset())
     for holder in holders:
-        for child in holder.children:
-            low = child.lower_
-            if child.dep_ in ("aux",) and child.tag_ == "MD" and low in hedges:
-                if any(_is_negator(c, words) for c in verb.children) and words.has("ability_modal", low):
+        for child in t.children[holder]:
+            low = t.lower[child]
+            if t.dep[child] == "aux" and t.tag[child] == "MD" and low in hedges:
+                if any(_negator_at(t, c, words) for c in t.children[verb.i]) and words.has("ability_modal", low):
                     continue  # "could not have caused": a denial, not a hedge
                 markers.append(low)
-            elif child.dep_ in ("advmod", "amod", "npadvmod") and (low in hedges or child.lemma_.lower() in hedges) \
-                    and child.pos_ in ("ADV", "ADJ"):
+            elif t.dep[child] in ("advmod", "amod", "npadvmod") and (low in hedges or t.lemma_lower[child] in hedges) \
+                    and t.pos[child] in ("ADV", "ADJ"):
                 markers.append(low)
     if not markers:
-        tokens = _own_tokens(verb, cue)
-        lows = [doc[i].lower_ for i in tokens]
-        starts = _starts(lows)
+        lows, starts = _own_words(verb, cue)
         for phrase in words.phrases("hedge"):
-            if len(phrase) < 2:
-                continue
-            if _has_phrase(lows, phrase, starts):
+            if len(phrase) >= 2 and phrase[0] in starts and _has_phrase(lows, phrase, starts):
                 markers.append(" ".join(phrase))
                 break
     return ("hedged" if markers else "asserted"), markers
@@ -610,14 +662,30 @@ def clause_modality(verb: Token, cue: Iterable[int], words: FactualityWords) -> 
 def _own_tokens(verb: Token, cue: Iterable[int]) -> list[int]:
     """The tokens of the clause of ``verb`` without its subordinate and relative clauses, in order."""
     cue = set(cue)
-    subtree = list(verb.subtree)
-    keep = {t.i for t in subtree}
-    for token in subtree:
-        if token.i != verb.i and token.dep_ in ("advcl", "relcl", "ccomp", "acl", "parataxis"):
-            inner = {t.i for t in token.subtree}
-            if not cue & inner:
+    t = doc_table(verb.doc)
+    subtree = t.subtree(verb.i)
+    keep = set(subtree)
+    for i in subtree:
+        if i != verb.i and t.dep[i] in ("advcl", "relcl", "ccomp", "acl", "parataxis"):
+            inner = t.subtree(i)
+            if cue.isdisjoint(inner):
                 keep -= inner
     return sorted(keep)
+
+
+def _own_words(verb: Token, cue: Iterable[int]) -> tuple[list[str], dict[str, list[int]]]:
+    """The lower-case words of :func:`_own_tokens` and their :func:`_starts`, computed once per clause and cue
+    while the Doc is open (modality and strength both read them)."""
+    cue = tuple(cue)
+    memo = doc_memo(verb.doc, "own_words")
+    found = memo.get((verb.i, cue)) if memo is not None else None
+    if found is None:
+        lower = doc_table(verb.doc).lower
+        lows = [lower[i] for i in _own_tokens(verb, cue)]
+        found = (lows, _starts(lows))
+        if memo is not None:
+            memo[(verb.i, cue)] = found
+    return found
 
 
 def _question(clause: Token, words: FactualityWords) -> bool:
@@ -667,9 +735,10 @@ def is_question_end(token: Token) -> bool:
 
     Such a link names no cause (or effect): it is not reported.
     """
-    if token.tag_ in _WH_TAGS and token.dep_ not in ("det",):
+    t = doc_table(token.doc)
+    if t.tag[token.i] in _WH_TAGS and t.dep[token.i] != "det":
         return True
-    return any(c.dep_ == "det" and c.tag_ in _WH_TAGS for c in token.children)
+    return any(t.dep[c] == "det" and t.tag[c] in _WH_TAGS for c in t.children[token.i])
 
 
 # -- putting it together -------------------------------------------------------------
@@ -845,7 +914,9 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
                       o.dep_ in ("dobj", "ccomp", "xcomp") for o in c.children)), None)
     if aside is not None and not source:
         source = source_of(aside, words)  # "X, contemporaries claimed, caused Y"
-    according = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "according"), None)
+    table = doc_table(doc)
+    according = next((doc[c] for c in table.children[clause.i] if table.dep[c] == "prep" and table.lower[c] == "according"),
+                     None)
     if according is not None and not source:
         holder = next((g for c in according.children for g in c.children if g.dep_ == "pobj"), None)
         if holder is not None:
@@ -900,11 +971,9 @@ def _stronger(current: str, new: str) -> str:
 
 def _contributory(clause: Token, cue: Iterable[int], words: FactualityWords) -> bool:
     """"partly", "in part", "helped" in the link's own clause."""
-    doc = clause.doc
-    lows = [doc[i].lower_ for i in _own_tokens(clause, cue)]
-    starts = _starts(lows)
+    lows, starts = _own_words(clause, cue)
     for phrase in words.phrases("contributory"):
-        if _has_phrase(lows, phrase, starts):
+        if (not phrase or phrase[0] in starts) and _has_phrase(lows, phrase, starts):
             return True
     return False
 
