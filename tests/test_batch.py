@@ -225,3 +225,22 @@ def test_batch_streamed_aif_is_valid(streamed):
     from argmine.graph.argument import validate_aif
 
     assert validate_aif(json.loads((streamed[0] / "argument.aif.json").read_text(encoding="utf-8"))) == []
+
+
+def test_a_process_that_parses_freezes_the_loaded_pipeline_out_of_the_cyclic_collector():
+    # Full collections in a batch run should not traverse the model's objects: after the first
+    # task the objects alive are frozen once (gc.freeze), and a second task freezes nothing more.
+    code = (
+        "import gc\n"
+        "from argmine.batch.runner import process_task\n"
+        "from argmine.records import Chapter\n"
+        "chapter = Chapter(id='d', text='The drought caused a famine. The famine led to unrest.')\n"
+        "assert gc.get_freeze_count() == 0\n"
+        "process_task([('k', chapter)])\n"
+        "first = gc.get_freeze_count()\n"
+        "process_task([('k', chapter)])\n"
+        "print(first > 10000, gc.get_freeze_count() == first)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]

@@ -510,6 +510,29 @@ class RunCache:
 _PROGRESS_QUEUE = None
 
 
+#: Whether :func:`_freeze_loaded_objects` has run in this process.
+_FROZEN = False
+
+
+def _freeze_loaded_objects() -> None:
+    """Move what is alive now (the pipeline, its vocabulary, the lexicons) out of the cyclic collector's sight.
+
+    Once per process, after the pipeline is loaded: :func:`gc.freeze` puts
+    every object then alive into a permanent generation, so the full
+    collections a batch run triggers no longer traverse the model's millions
+    of objects (about 1.2 CPU s per 1,000 documents, docs/PERFORMANCE.md).
+    Frozen objects are still freed by reference counting; only cycles among
+    them stay until the process ends, and the pipeline lives that long anyway.
+    """
+    global _FROZEN
+    if not _FROZEN:
+        import gc
+
+        gc.collect()
+        gc.freeze()
+        _FROZEN = True
+
+
 def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16,
                  on_chars: Callable[[int], None] | None = None) -> list[tuple[str, bytes]]:
     """Parse and extract the chapters of one task; ``(key, encoded result)`` per chapter.
@@ -526,6 +549,7 @@ def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16,
 
     limit_blas_threads()
     nlp = load_nlp()
+    _freeze_loaded_objects()
     if on_chars is None and _PROGRESS_QUEUE is not None:
         on_chars = _PROGRESS_QUEUE.put
     keys = [key for key, _ in task]
@@ -546,7 +570,8 @@ def _start_worker(parent: int, progress, warm: bool = False) -> None:
         try:
             load_nlp()
         except Exception:  # noqa: BLE001 - process_task loads it again and raises the error there
-            pass
+            return
+        _freeze_loaded_objects()
 
 
 def _no_task() -> None:
