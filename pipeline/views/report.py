@@ -43,7 +43,7 @@ main { padding: 1rem 2rem; max-width: 96rem; }
 .chains .where { color: #666; font-size: .8rem; }
 .doc { display: flex; flex-wrap: wrap; gap: 2rem; border-bottom: 1px solid #ccc; padding-bottom: 1.5rem; margin-bottom: 1.5rem; }
 .doc .text { flex: 1 1 34rem; max-width: 50rem; }
-.side { flex: 1 1 30rem; min-width: 0; }
+.side { flex: 1 1 42rem; min-width: 0; overflow-x: auto; }
 .side svg.argmine-svg { max-width: 100%; height: auto; border: 1px solid #ddd; background: #fff; }
 """
 
@@ -76,7 +76,8 @@ _EVIDENCE_STYLE = """
 .argmine sup.ref { font: .62rem Helvetica, Arial, sans-serif; margin: 0 .1rem; }
 .argmine sup.ref a { color: #b2182b; text-decoration: none; }
 .argmine table { border-collapse: collapse; font: .8rem Helvetica, Arial, sans-serif; margin-top: .8rem; width: 100%; }
-.argmine td, .argmine th { border: 1px solid #ddd; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+.argmine td, .argmine th { border: 1px solid #ddd; padding: .2rem .4rem; text-align: left; vertical-align: top;
+                             overflow-wrap: break-word; }
 .argmine th { background: #eee; }
 .argmine td.how { color: #555; } .argmine td.how small { color: #777; font-size: .7rem; }
 .argmine td a { color: #1f3b73; }
@@ -329,7 +330,8 @@ def _chains(result: "Result") -> str:
             f'sentences {", ".join(steps)}'
         items.append(f'<li>{html.escape(" → ".join(chain.concepts))} <span class="where">({where})</span></li>')
     more = len([c for c in result.chains() if c.continuous]) - len(chains)
-    tail = f"<p class=\"meta\">… and {more} more (argmine chains OUT_DIR lists all).</p>" if more > 0 else ""
+    tail = (f'<p class="meta">… and {more} more: <code>argmine chains</code> with the folder this report is in '
+            "lists them all.</p>") if more > 0 else ""
     return f'<ul class="chains">{"".join(items)}</ul>{tail}'
 
 
