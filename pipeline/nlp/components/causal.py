@@ -226,10 +226,20 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
         taken: set[int] = set()  # cue tokens of links found so far
-        for token in doc:
-            for rule in self.construction_rules:
-                yield from _CONSTRUCTION_FRAMES[rule.frame](self, rule, token)
-            for rule in self.by_lemma.get(token.lemma_.lower(), ()):
+        # the token table says which tokens a frame can read, so that a Token is made only for those
+        table = syntax.doc_table(doc)
+        by_lemma = self.by_lemma
+        constructions = [(rule, _CONSTRUCTION_FRAMES[rule.frame], _CONSTRUCTION_GATES[rule.frame])
+                         for rule in self.construction_rules]
+        for i, lemma in enumerate(table.lemma_lower):
+            rules = by_lemma.get(lemma, ())
+            gated = [(rule, frame) for rule, frame, gate in constructions if gate(table, i)]
+            if not rules and not gated:
+                continue
+            token = doc[i]
+            for rule, frame in gated:
+                yield from frame(self, rule, token)
+            for rule in rules:
                 frame = _FRAMES.get(rule.frame)
                 if rule.frame == "participle" and token.i in taken:
                     continue  # "..., prompting X": the verb's own frame has read it
@@ -461,6 +471,11 @@ _FRAMES = {
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
+}
+#: for each construction frame, a test on the token table that every token the frame can read passes (the
+#: frame is not called for the others): ``_depictive`` reads only an adverbial clause (dep ``advcl``)
+_CONSTRUCTION_GATES = {
+    "depictive": lambda table, i: table.dep[i] == "advcl",
 }
 _PHRASE_FRAMES = {
     "connective_mark": CausalLinkFinder._connective_mark,
