@@ -229,17 +229,17 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         # the token table says which tokens a frame can read, so that a Token is made only for those
         table = syntax.doc_table(doc)
         by_lemma = self.by_lemma
-        constructions = [(rule, _CONSTRUCTION_FRAMES[rule.frame], _CONSTRUCTION_GATES[rule.frame])
-                         for rule in self.construction_rules]
-        for i, lemma in enumerate(table.lemma_lower):
-            rules = by_lemma.get(lemma, ())
-            gated = [(rule, frame) for rule, frame, gate in constructions if gate(table, i)]
-            if not rules and not gated:
-                continue
+        gated: dict[int, list] = {}  # token index -> the construction rules (in rule order) to try on it
+        for rule in self.construction_rules:
+            for i in _CONSTRUCTION_GATES[rule.frame](table):
+                gated.setdefault(i, []).append(rule)
+        lemmas = table.lemma_lower
+        cues = [i for i, lemma in enumerate(lemmas) if lemma in by_lemma]
+        for i in sorted(gated.keys() | set(cues)) if gated else cues:
             token = doc[i]
-            for rule, frame in gated:
-                yield from frame(self, rule, token)
-            for rule in rules:
+            for rule in gated.get(i, ()):
+                yield from _CONSTRUCTION_FRAMES[rule.frame](self, rule, token)
+            for rule in by_lemma.get(lemmas[i], ()):
                 frame = _FRAMES.get(rule.frame)
                 if rule.frame == "participle" and token.i in taken:
                     continue  # "..., prompting X": the verb's own frame has read it
@@ -472,10 +472,10 @@ _FRAMES = {
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
 }
-#: for each construction frame, a test on the token table that every token the frame can read passes (the
-#: frame is not called for the others): ``_depictive`` reads only an adverbial clause (dep ``advcl``)
+#: for each construction frame, the indices (ascending) of the tokens of a token table that the frame can read
+#: (it is not called on the others): ``_depictive`` reads only an adverbial clause (dep ``advcl``)
 _CONSTRUCTION_GATES = {
-    "depictive": lambda table, i: table.dep[i] == "advcl",
+    "depictive": lambda table: [i for i, dep in enumerate(table.dep) if dep == "advcl"],
 }
 _PHRASE_FRAMES = {
     "connective_mark": CausalLinkFinder._connective_mark,

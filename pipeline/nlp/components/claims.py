@@ -48,10 +48,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .. import syntax
 from ..extensions import ensure_extensions
 from ..rules import ClaimRule, load_claim_rules, load_lexicon, record_lexicon
 
@@ -680,13 +680,12 @@ def _paragraph_breaks(doc: Doc) -> list[int]:
     The number of these ends at or before an offset k is ``doc.text[:k].count("\\n\\n")``:
     ``str.count`` and ``re.finditer`` both take non-overlapping matches from the
     left, so the matches inside a prefix are the text's matches that end
-    within it. The text is joined from the token arrays (``ORTH`` and
-    ``SPACY``, as ``Doc.text`` joins ``text_with_ws``) without building a
-    ``Token`` per token.
+    within it. The text is joined from the Doc's token table
+    (:func:`argmine.nlp.syntax.doc_table`: ``text`` and ``space``, as
+    ``Doc.text`` joins ``text_with_ws``) without building a ``Token`` per token.
     """
-    strings = doc.vocab.strings
-    text = "".join([strings[orth] + " " if space else strings[orth]
-                    for orth, space in doc.to_array([ORTH, SPACY]).tolist()])
+    table = syntax.doc_table(doc)
+    text = "".join([word + " " if space else word for word, space in zip(table.text, table.space)])
     return [match.end() for match in _BLANK_LINE.finditer(text)]
 
 
