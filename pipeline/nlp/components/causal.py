@@ -226,10 +226,20 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
     def _candidates(self, doc: Doc) -> Iterator[TokenLink | None]:
         taken: set[int] = set()  # cue tokens of links found so far
-        for token in doc:
-            for rule in self.construction_rules:
+        # the token table says which tokens a frame can read, so that a Token is made only for those
+        table = syntax.doc_table(doc)
+        by_lemma = self.by_lemma
+        gated: dict[int, list] = {}  # token index -> the construction rules (in rule order) to try on it
+        for rule in self.construction_rules:
+            for i in _CONSTRUCTION_GATES[rule.frame](table):
+                gated.setdefault(i, []).append(rule)
+        lemmas = table.lemma_lower
+        cues = [i for i, lemma in enumerate(lemmas) if lemma in by_lemma]
+        for i in sorted(gated.keys() | set(cues)) if gated else cues:
+            token = doc[i]
+            for rule in gated.get(i, ()):
                 yield from _CONSTRUCTION_FRAMES[rule.frame](self, rule, token)
-            for rule in self.by_lemma.get(token.lemma_.lower(), ()):
+            for rule in by_lemma.get(lemmas[i], ()):
                 frame = _FRAMES.get(rule.frame)
                 if rule.frame == "participle" and token.i in taken:
                     continue  # "..., prompting X": the verb's own frame has read it
@@ -461,6 +471,11 @@ _FRAMES = {
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,
+}
+#: for each construction frame, the indices (ascending) of the tokens of a token table that the frame can read
+#: (it is not called on the others): ``_depictive`` reads only an adverbial clause (dep ``advcl``)
+_CONSTRUCTION_GATES = {
+    "depictive": lambda table: [i for i, dep in enumerate(table.dep) if dep == "advcl"],
 }
 _PHRASE_FRAMES = {
     "connective_mark": CausalLinkFinder._connective_mark,

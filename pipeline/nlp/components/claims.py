@@ -41,17 +41,17 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .. import syntax
 from ..extensions import ensure_extensions
 from ..rules import ClaimRule, load_claim_rules, load_lexicon, record_lexicon
 
@@ -300,6 +300,7 @@ class ClaimUnitFinder:
         ensure_extensions()
         self.rules = PhraseRules(load_claim_rules(rules_path))
         self.lexicon = load_lexicon(lexicon_path)
+        self._cue_index: tuple | None = None  # (doc, its links, cue starts, links by cue start): see _links_by_cue
         groups = self.lexicon.by_kind
         self.hedges = sorted((tuple(w.split()) for w in groups.get("hedge", ())), key=lambda h: (-len(h), h))
         self.contributory = sorted((tuple(w.split()) for w in groups.get("contributory", ())), key=lambda h: (-len(h), h))
@@ -358,6 +359,7 @@ class ClaimUnitFinder:
         if _settle_defaults(units):
             relate_units(units)
         doc._.claim_units = units
+        self._cue_index = None  # holds no Doc between calls
         return doc
 
     # -- one unit --------------------------------------------------------------
@@ -457,10 +459,25 @@ class ClaimUnitFinder:
         return any(c.dep_ == "neg" or (c.lower_ in self.negations and c.dep_ in ("advmod", "neg"))
                    for v in verbs for c in v.children)
 
+    def _links_by_cue(self, doc: Doc) -> tuple[list[int], list[dict]]:
+        """``doc._.causal_links`` sorted by the start of their cue (stably: links with the same cue start keep their
+        order) and the list of those starts, for a bisection; made once per Doc and links list."""
+        links = doc._.causal_links or []
+        cached = self._cue_index
+        if cached is not None and cached[0] is doc and cached[1] is links:
+            return cached[2], cached[3]
+        ordered = sorted(links, key=lambda l: l["cue"][0])
+        starts = [l["cue"][0] for l in ordered]
+        self._cue_index = (doc, links, starts, ordered)
+        return starts, ordered
+
     def _strength(self, unit: Span) -> str:
         doc = unit.doc
-        links = [l for l in (doc._.causal_links or []) if unit.start <= l["cue"][0] < unit.end
-                 and not {doc[l["cause_head"]].lemma_.lower(), doc[l["effect_head"]].lemma_.lower()} & self.discourse_nouns]
+        starts, ordered = self._links_by_cue(doc)
+        # the unit's links, in the order of doc._.causal_links among those with the same cue start
+        in_unit = ordered[bisect_left(starts, unit.start):bisect_left(starts, unit.end)]
+        links = [l for l in in_unit
+                 if not {doc[l["cause_head"]].lemma_.lower(), doc[l["effect_head"]].lemma_.lower()} & self.discourse_nouns]
         if not links:
             return ""
         main = min(links, key=lambda l: (_tree_distance(doc[l["cue"][0]], unit.root), l["cue"][0]))
@@ -602,12 +619,17 @@ def relate_units(units: list[dict]) -> None:
             elif index > 0:
                 unit["attacks"] = index - 1
     theses = [i for i, u in enumerate(units) if u["type"] == "thesis"]
+    # the claims and theses of each paragraph, in order (types do not change below)
+    arguable: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        if u["type"] in ("claim", "thesis"):
+            arguable.setdefault(u["paragraph"], []).append(i)
     for index, unit in enumerate(units):
         kind = unit["type"]
         if unit["relation"] == "support" and index > 0 and units[index - 1]["paragraph"] == unit["paragraph"] and kind not in ("meta", "background"):
             unit["supports"] = index - 1  # "For example, …", "Indeed, …" back up the unit before
         elif kind == "premise":
-            same = [i for i, u in enumerate(units) if i != index and u["paragraph"] == unit["paragraph"] and u["type"] in ("claim", "thesis")]
+            same = [i for i in arguable.get(unit["paragraph"], ()) if i != index]
             conclusions = [i for i in same if i > index and units[i]["conclusion"]]
             if conclusions:
                 unit["supports"] = conclusions[0]
@@ -658,13 +680,12 @@ def _paragraph_breaks(doc: Doc) -> list[int]:
     The number of these ends at or before an offset k is ``doc.text[:k].count("\\n\\n")``:
     ``str.count`` and ``re.finditer`` both take non-overlapping matches from the
     left, so the matches inside a prefix are the text's matches that end
-    within it. The text is joined from the token arrays (``ORTH`` and
-    ``SPACY``, as ``Doc.text`` joins ``text_with_ws``) without building a
-    ``Token`` per token.
+    within it. The text is joined from the Doc's token table
+    (:func:`argmine.nlp.syntax.doc_table`: ``text`` and ``space``, as
+    ``Doc.text`` joins ``text_with_ws``) without building a ``Token`` per token.
     """
-    strings = doc.vocab.strings
-    text = "".join([strings[orth] + " " if space else strings[orth]
-                    for orth, space in doc.to_array([ORTH, SPACY]).tolist()])
+    table = syntax.doc_table(doc)
+    text = "".join([word + " " if space else word for word, space in zip(table.text, table.space)])
     return [match.end() for match in _BLANK_LINE.finditer(text)]
 
 
