@@ -296,9 +296,16 @@ def _quote(text: str) -> str:
 
 
 def _element(key: str, value) -> str:
-    """``<data key="KEY">value</data>``: a GraphML attribute value (:func:`_text`), kept when short."""
-    if type(value) is str and len(value) > _CACHED_LENGTH:
-        return f'<data key="{key}">{_escape_text(value)}</data>'
+    """``<data key="KEY">value</data>``: a GraphML attribute value (:func:`_text`), kept when short.
+
+    An ``int`` or ``float`` (not a subclass) is written as ``str`` writes it, which never needs escaping: not
+    kept, since offsets and indexes rarely repeat."""
+    kind = type(value)
+    if kind is str:
+        if len(value) > _CACHED_LENGTH:
+            return f'<data key="{key}">{_escape_text(value)}</data>'
+    elif kind is int or kind is float:
+        return f'<data key="{key}">{value}</data>'
     return _short_element(key, value)
 
 
@@ -308,9 +315,14 @@ def _short_element(key: str, value) -> str:
 
 
 def _attvalue(number: int, value) -> str:
-    """``<attvalue for="N" value="..." />``: a GEXF attribute value (:func:`_attr`), kept when short."""
-    if type(value) is str and len(value) > _CACHED_LENGTH:
-        return f'<attvalue for="{number}" value={_quote(_escape_text(value))} />'
+    """``<attvalue for="N" value="..." />``: a GEXF attribute value (:func:`_attr`), kept when short (numbers as
+    in :func:`_element`: written directly, not kept)."""
+    kind = type(value)
+    if kind is str:
+        if len(value) > _CACHED_LENGTH:
+            return f'<attvalue for="{number}" value={_quote(_escape_text(value))} />'
+    elif kind is int or kind is float:
+        return f'<attvalue for="{number}" value="{value}" />'
     return _short_attvalue(number, value)
 
 
@@ -477,8 +489,17 @@ class GexfSink(_GraphSink):
 
 
 def _dot_quote(value) -> str:
+    if type(value) is str and len(value) <= _CACHED_LENGTH:
+        return _short_dot_quote(value)  # node ids and cues: repeated edge after edge
+    return _dot_quote_text(value)
+
+
+def _dot_quote_text(value) -> str:
     text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{_XML_BAD.sub("", text)}"'
+
+
+_short_dot_quote = lru_cache(maxsize=1 << 14)(_dot_quote_text)
 
 
 DOT_HEADER = ("digraph argmine {", "  rankdir=LR;", '  node [shape=box, style="rounded", fontname="Helvetica"];')
