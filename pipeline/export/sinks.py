@@ -331,6 +331,25 @@ def _short_attvalue(number: int, value) -> str:
     return f'<attvalue for="{number}" value={_short_attr(value)} />'
 
 
+def _elements(prefix: str, data: dict) -> str:
+    """``<data key="PREFIXname">value</data>`` for every item of ``data``: :func:`_element` inlined."""
+    cells = []
+    for k, v in data.items():
+        kind = type(v)
+        if kind is int or kind is float:
+            cells.append(f'<data key="{prefix}{k}">{v}</data>')
+        elif kind is str and len(v) > _CACHED_LENGTH:
+            cells.append(f'<data key="{prefix}{k}">{_escape_text(v)}</data>')
+        else:
+            cells.append(_short_element(prefix + k, v))
+    return "".join(cells)
+
+
+def _edge_id(key: str) -> str:
+    """An edge key as a quoted attribute (:func:`_attr`), not kept: every edge has its own key."""
+    return _quote(_escape_text(key)) if type(key) is str else _attr(key)
+
+
 class _GraphSink(Sink):
     """A graph file of the argument graph (:func:`argmine.graph.network.build_graph`), which arrives slice by slice.
 
@@ -405,13 +424,12 @@ class GraphMLSink(_GraphSink):
 
     def _node(self, node, data: dict) -> None:
         self.declared.declare("node", data)
-        self.nodes.write(f"    <node id={_attr(node)}>"
-                         + "".join([_element("n." + k, v) for k, v in data.items()]) + "</node>\n")
+        self.nodes.write(f"    <node id={_attr(node)}>" + _elements("n.", data) + "</node>\n")
 
     def _write_edge(self, u, v, key: str, data: dict) -> None:
         self.declared.declare("edge", data)
-        self.edges.write(f"    <edge source={_attr(u)} target={_attr(v)} id={_attr(key)}>"
-                         + "".join([_element("e." + k, x) for k, x in data.items()]) + "</edge>\n")
+        self.edges.write(f"    <edge source={_attr(u)} target={_attr(v)} id={_edge_id(key)}>"
+                         + _elements("e.", data) + "</edge>\n")
 
     def _join(self, out: IO[str]) -> None:
         out.write("<?xml version='1.0' encoding='utf-8'?>\n"
@@ -453,8 +471,18 @@ class GexfSink(_GraphSink):
 
     def _attvalues(self, domain: str, data: dict) -> str:
         ids = self.ids
-        values = "".join([_attvalue(ids[(domain, k)], v) for k, v in data.items() if k != "label"])
-        return f"<attvalues>{values}</attvalues>" if values else ""
+        values = []
+        for k, v in data.items():  # _attvalue inlined: a call per value is much of the file's cost
+            if k == "label":
+                continue
+            kind = type(v)
+            if kind is int or kind is float:
+                values.append(f'<attvalue for="{ids[(domain, k)]}" value="{v}" />')
+            elif kind is str and len(v) > _CACHED_LENGTH:
+                values.append(f'<attvalue for="{ids[(domain, k)]}" value={_quote(_escape_text(v))} />')
+            else:
+                values.append(_short_attvalue(ids[(domain, k)], v))
+        return f"<attvalues>{''.join(values)}</attvalues>" if values else ""
 
     def _node(self, node, data: dict) -> None:
         self._declare("node", data)
@@ -577,12 +605,13 @@ class AifSink(Sink):
 
     def _shift(self, item: dict, offsets: dict[str, int], top: dict[str, int]) -> dict:
         shifted = dict(item)
-        for name, kind in self._ID_FIELDS.items():
-            value = shifted.get(name)
-            if value is not None:
+        fields, numbered = self._ID_FIELDS, self._NUMBERED
+        for name, value in item.items():  # the item's few fields, not every id field
+            kind = fields.get(name)
+            if kind is not None and value is not None:
                 number = int(value) + offsets[kind]
                 shifted[name] = str(number)
-                if name in self._NUMBERED and number > top[kind]:
+                if name in numbered and number > top[kind]:
                     top[kind] = number
         return shifted
 
