@@ -296,9 +296,16 @@ def _quote(text: str) -> str:
 
 
 def _element(key: str, value) -> str:
-    """``<data key="KEY">value</data>``: a GraphML attribute value (:func:`_text`), kept when short."""
-    if type(value) is str and len(value) > _CACHED_LENGTH:
-        return f'<data key="{key}">{_escape_text(value)}</data>'
+    """``<data key="KEY">value</data>``: a GraphML attribute value (:func:`_text`), kept when short.
+
+    An ``int`` or ``float`` (not a subclass) is written as ``str`` writes it, which never needs escaping: not
+    kept, since offsets and indexes rarely repeat."""
+    kind = type(value)
+    if kind is str:
+        if len(value) > _CACHED_LENGTH:
+            return f'<data key="{key}">{_escape_text(value)}</data>'
+    elif kind is int or kind is float:
+        return f'<data key="{key}">{value}</data>'
     return _short_element(key, value)
 
 
@@ -308,15 +315,39 @@ def _short_element(key: str, value) -> str:
 
 
 def _attvalue(number: int, value) -> str:
-    """``<attvalue for="N" value="..." />``: a GEXF attribute value (:func:`_attr`), kept when short."""
-    if type(value) is str and len(value) > _CACHED_LENGTH:
-        return f'<attvalue for="{number}" value={_quote(_escape_text(value))} />'
+    """``<attvalue for="N" value="..." />``: a GEXF attribute value (:func:`_attr`), kept when short (numbers as
+    in :func:`_element`: written directly, not kept)."""
+    kind = type(value)
+    if kind is str:
+        if len(value) > _CACHED_LENGTH:
+            return f'<attvalue for="{number}" value={_quote(_escape_text(value))} />'
+    elif kind is int or kind is float:
+        return f'<attvalue for="{number}" value="{value}" />'
     return _short_attvalue(number, value)
 
 
 @lru_cache(maxsize=1 << 15, typed=True)
 def _short_attvalue(number: int, value) -> str:
     return f'<attvalue for="{number}" value={_short_attr(value)} />'
+
+
+def _elements(prefix: str, data: dict) -> str:
+    """``<data key="PREFIXname">value</data>`` for every item of ``data``: :func:`_element` inlined."""
+    cells = []
+    for k, v in data.items():
+        kind = type(v)
+        if kind is int or kind is float:
+            cells.append(f'<data key="{prefix}{k}">{v}</data>')
+        elif kind is str and len(v) > _CACHED_LENGTH:
+            cells.append(f'<data key="{prefix}{k}">{_escape_text(v)}</data>')
+        else:
+            cells.append(_short_element(prefix + k, v))
+    return "".join(cells)
+
+
+def _edge_id(key: str) -> str:
+    """An edge key as a quoted attribute (:func:`_attr`), not kept: every edge has its own key."""
+    return _quote(_escape_text(key)) if type(key) is str else _attr(key)
 
 
 class _GraphSink(Sink):
@@ -393,13 +424,12 @@ class GraphMLSink(_GraphSink):
 
     def _node(self, node, data: dict) -> None:
         self.declared.declare("node", data)
-        self.nodes.write(f"    <node id={_attr(node)}>"
-                         + "".join([_element("n." + k, v) for k, v in data.items()]) + "</node>\n")
+        self.nodes.write(f"    <node id={_attr(node)}>" + _elements("n.", data) + "</node>\n")
 
     def _write_edge(self, u, v, key: str, data: dict) -> None:
         self.declared.declare("edge", data)
-        self.edges.write(f"    <edge source={_attr(u)} target={_attr(v)} id={_attr(key)}>"
-                         + "".join([_element("e." + k, x) for k, x in data.items()]) + "</edge>\n")
+        self.edges.write(f"    <edge source={_attr(u)} target={_attr(v)} id={_edge_id(key)}>"
+                         + _elements("e.", data) + "</edge>\n")
 
     def _join(self, out: IO[str]) -> None:
         out.write("<?xml version='1.0' encoding='utf-8'?>\n"
@@ -441,8 +471,18 @@ class GexfSink(_GraphSink):
 
     def _attvalues(self, domain: str, data: dict) -> str:
         ids = self.ids
-        values = "".join([_attvalue(ids[(domain, k)], v) for k, v in data.items() if k != "label"])
-        return f"<attvalues>{values}</attvalues>" if values else ""
+        values = []
+        for k, v in data.items():  # _attvalue inlined: a call per value is much of the file's cost
+            if k == "label":
+                continue
+            kind = type(v)
+            if kind is int or kind is float:
+                values.append(f'<attvalue for="{ids[(domain, k)]}" value="{v}" />')
+            elif kind is str and len(v) > _CACHED_LENGTH:
+                values.append(f'<attvalue for="{ids[(domain, k)]}" value={_quote(_escape_text(v))} />')
+            else:
+                values.append(_short_attvalue(ids[(domain, k)], v))
+        return f"<attvalues>{''.join(values)}</attvalues>" if values else ""
 
     def _node(self, node, data: dict) -> None:
         self._declare("node", data)
@@ -477,8 +517,17 @@ class GexfSink(_GraphSink):
 
 
 def _dot_quote(value) -> str:
+    if type(value) is str and len(value) <= _CACHED_LENGTH:
+        return _short_dot_quote(value)  # node ids and cues: repeated edge after edge
+    return _dot_quote_text(value)
+
+
+def _dot_quote_text(value) -> str:
     text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{_XML_BAD.sub("", text)}"'
+
+
+_short_dot_quote = lru_cache(maxsize=1 << 14)(_dot_quote_text)
 
 
 DOT_HEADER = ("digraph argmine {", "  rankdir=LR;", '  node [shape=box, style="rounded", fontname="Helvetica"];')
@@ -556,12 +605,13 @@ class AifSink(Sink):
 
     def _shift(self, item: dict, offsets: dict[str, int], top: dict[str, int]) -> dict:
         shifted = dict(item)
-        for name, kind in self._ID_FIELDS.items():
-            value = shifted.get(name)
-            if value is not None:
+        fields, numbered = self._ID_FIELDS, self._NUMBERED
+        for name, value in item.items():  # the item's few fields, not every id field
+            kind = fields.get(name)
+            if kind is not None and value is not None:
                 number = int(value) + offsets[kind]
                 shifted[name] = str(number)
-                if name in self._NUMBERED and number > top[kind]:
+                if name in numbered and number > top[kind]:
                     top[kind] = number
         return shifted
 

@@ -194,6 +194,8 @@ def write_aif(result: "Result", path) -> None:
 
 
 _ARGDOWN_SWAP = {"[": "(", "]": ")", "<": "‹", ">": "›", "{": "(", "}": ")", "#": "no. ", "@": "(at)"}
+#: :data:`_ARGDOWN_SWAP` as a :meth:`str.translate` table (one C pass instead of a Python step per character)
+_ARGDOWN_TABLE = str.maketrans(_ARGDOWN_SWAP)
 
 
 #: Characters Argdown reads as syntax anywhere in a line: emphasis (``*``, ``_``), the backslash of its escapes,
@@ -203,7 +205,7 @@ _ARGDOWN_SYNTAX = re.compile(r"[\\*_]|/(?=/)")
 
 def _argdown_title(text: str) -> str:
     """Text for a statement title (inside ``[...]``, which Argdown reads as one token): no brackets or controls."""
-    return "".join(_ARGDOWN_SWAP.get(char, char) for char in _plain(text))
+    return _plain(text).translate(_ARGDOWN_TABLE)
 
 
 def _argdown_escape(text: str) -> str:
@@ -217,7 +219,7 @@ def _argdown_escape(text: str) -> str:
     >>> _argdown_escape("see [1] <x> #3 {a} /// c @me *x _y")
     'see (1) ‹x› no. 3 (a) \\/\\// c (at)me \\*x \\_y'
     """
-    return _ARGDOWN_SYNTAX.sub(lambda match: "\\" + match.group(), _argdown_title(text))
+    return _ARGDOWN_SYNTAX.sub(r"\\\g<0>", _argdown_title(text))
 
 
 def argdown_text(result: "Result", link_offset: int = 0) -> str:

@@ -63,6 +63,9 @@ def build_graph(result: "Result", link_offset: int = 0) -> nx.MultiDiGraph:
     """
     graph = nx.MultiDiGraph(name="argmine argument graph")
     concepts = result.concepts.set_index("concept") if len(result.concepts) else None
+    counts = None  # concept -> (mentions, documents), read once instead of a .loc per concept
+    if concepts is not None and concepts.index.is_unique:
+        counts = dict(zip(concepts.index, zip(concepts["mentions"], concepts["documents"])))
     claims = list(result.claims.itertuples(index=False))
     by_id = {claim.claim_id: claim for claim in claims}
     for claim in claims:
@@ -84,7 +87,11 @@ def build_graph(result: "Result", link_offset: int = 0) -> nx.MultiDiGraph:
         for name in (link.cause_concept, link.effect_concept):
             node = concept_node(name)
             if node not in graph:
-                row = concepts.loc[name] if concepts is not None and name in concepts.index else None
+                if counts is not None:
+                    found = counts.get(name)
+                    row = {"mentions": found[0], "documents": found[1]} if found is not None else None
+                else:
+                    row = concepts.loc[name] if concepts is not None and name in concepts.index else None
                 graph.add_node(node, kind="concept", label=name,
                                mentions=int(row["mentions"]) if row is not None else 0,
                                documents=str(row["documents"]) if row is not None else "")
