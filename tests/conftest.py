@@ -50,3 +50,10 @@ def extract_links(nlp):
         return extract_text(text, nlp=nlp).links
 
     return run
+
+
+def component_links(nlp, text: str, *, strength: bool = True) -> list[tuple[str, ...]]:
+    """The causal component's links of ``text``: (rule, cause text, effect text[, strength]) in its order."""
+    doc = nlp(text)
+    return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text)
+            + ((l["strength"],) if strength else ()) for l in doc._.causal_links]

@@ -12,14 +12,13 @@ import spacy
 from spacy.tokens import Doc
 
 from argmine.nlp.components.causal import CausalLinkFinder
+from conftest import component_links
 
 pytestmark = pytest.mark.model
 
 
 def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
-    doc = nlp(text)
-    return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text, l["strength"])
-            for l in doc._.causal_links]
+    return component_links(nlp, text)
 
 
 # 1. the to-infinitive complement of a causative verb is its effect, never a purpose

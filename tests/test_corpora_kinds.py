@@ -11,14 +11,13 @@ assistance and manner.
 from __future__ import annotations
 
 import pytest
+from conftest import component_links
 
 pytestmark = pytest.mark.model
 
 
 def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
-    doc = nlp(text)
-    return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text, l["strength"])
-            for l in doc._.causal_links]
+    return component_links(nlp, text)
 
 
 @pytest.mark.parametrize("text, expected", [

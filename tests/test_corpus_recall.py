@@ -11,13 +11,13 @@ expression, and the passive of a resultative ("were left stranded by X").
 from __future__ import annotations
 
 import pytest
+from conftest import component_links
 
 pytestmark = pytest.mark.model
 
 
 def found(nlp, text: str) -> list[tuple[str, str, str]]:
-    doc = nlp(text)
-    return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text) for l in doc._.causal_links]
+    return component_links(nlp, text, strength=False)
 
 
 def found_strength(nlp, text: str) -> list[tuple[str, str, str, str]]:

@@ -8,14 +8,13 @@ the extracted records (cause concept, effect concept, polarity, modality, source
 from __future__ import annotations
 
 import pytest
+from conftest import component_links
 
 pytestmark = pytest.mark.model
 
 
 def found(nlp, text: str) -> list[tuple[str, str, str, str]]:
-    doc = nlp(text)
-    return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text, l["strength"])
-            for l in doc._.causal_links]
+    return component_links(nlp, text)
 
 
 def read(extract_links, text: str) -> list[tuple[str, str, str, str, str, str]]:
