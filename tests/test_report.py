@@ -191,3 +191,9 @@ def test_report_module_doctests_pass():
 
     failures, tried = doctest.testmod(argmine.views.report)
     assert (failures, tried >= 4) == (0, True)
+
+
+def test_report_says_in_words_how_a_phrase_was_resolved(seed_report):
+    # links.csv keeps the via column's notation ("anaphora:summary ..."); the report's "how" column words it
+    assert "anaphora:" not in seed_report
+    assert "through a summary phrase: " in seed_report

@@ -224,6 +224,35 @@ def _how(link) -> str:
     return describe_link(link, detail=False, asserter=False) or "asserted"
 
 
+#: How the report names each kind of resolution that ``links.csv``'s ``via`` column records as ``anaphora:KIND``.
+_RESOLUTION_WORDS = {
+    "summary": "a summary phrase", "head-noun": "the same head noun", "event": "an event noun",
+    "nominalization": "a nominalization", "consequence": "a consequence phrase", "pronoun": "a pronoun",
+    "one-anaphora": "'one' or 'ones'", "synonym": "a synonym", "hypernym": "a broader term",
+    "apposition": "an apposition", "enumeration": "an enumeration", "demonstrative": "a demonstrative",
+}
+_RESOLUTION = re.compile(r"anaphora:([a-z-]+)( \(chained\))?")
+
+
+def _via_text(via: str) -> str:
+    """A link's ``via`` (how its phrases were resolved) in words for the report's "how" column.
+
+    ``anaphora:KIND`` becomes "through KIND-in-words" (a kind without words stays as it is);
+    the quoted phrases are kept.
+
+    >>> _via_text("anaphora:synonym 'These strains' = 'new tensions'")
+    "through a synonym: 'These strains' = 'new tensions'"
+    >>> _via_text("anaphora:head-noun (chained) 'the rising' = 'the revolt'")
+    "through the same head noun, in two steps: 'the rising' = 'the revolt'"
+    """
+    def words(match: re.Match) -> str:
+        kind = _RESOLUTION_WORDS.get(match.group(1))
+        if kind is None:
+            return match.group(0)
+        return f"through {kind}" + (", in two steps" if match.group(2) else "") + ":"
+    return _RESOLUTION.sub(words, via)
+
+
 def _group_members(numbered_links) -> dict[str, list[int]]:
     """The link numbers of each link group of one document, in table order."""
     members: dict[str, list[int]] = defaultdict(list)
@@ -258,7 +287,7 @@ def _links_table(doc_id: str, numbered_links) -> str:
             "<th>how</th><th>asserted by</th></tr>"]
     members = _group_members(numbered_links)
     for number, link in numbered_links:
-        via = f'<br><small title="how a phrase was resolved">{html.escape(link.via)}</small>' if link.via else ""
+        via = f'<br><small title="how a phrase was resolved">{html.escape(_via_text(link.via))}</small>' if link.via else ""
         if getattr(link, "group", ""):
             via += f"<br><small>{html.escape(_bundle_note(link.group, number, members[link.group]))}</small>"
         rows.append(
