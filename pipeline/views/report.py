@@ -231,25 +231,23 @@ _RESOLUTION_WORDS = {
     "one-anaphora": "'one' or 'ones'", "synonym": "a synonym", "hypernym": "a broader term",
     "apposition": "an apposition", "enumeration": "an enumeration", "demonstrative": "a demonstrative",
 }
-_RESOLUTION = re.compile(r"anaphora:([a-z-]+)( \(chained\))?")
+_RESOLUTION = re.compile(r"anaphora:([a-z-]+)((?: \([^)]*\))?)")
 
 
 def _via_text(via: str) -> str:
     """A link's ``via`` (how its phrases were resolved) in words for the report's "how" column.
 
-    ``anaphora:KIND`` becomes "through KIND-in-words" (a kind without words stays as it is);
-    the quoted phrases are kept.
+    ``anaphora:KIND (QUALIFIER)`` becomes "through KIND-in-words (QUALIFIER):" (a kind without
+    words stays as it is); the quoted phrases are kept.
 
     >>> _via_text("anaphora:synonym 'These strains' = 'new tensions'")
     "through a synonym: 'These strains' = 'new tensions'"
-    >>> _via_text("anaphora:head-noun (chained) 'the rising' = 'the revolt'")
-    "through the same head noun, in two steps: 'the rising' = 'the revolt'"
+    >>> _via_text("anaphora:summary (joint causes) 'both' includes 'the war'")
+    "through a summary phrase (joint causes): 'both' includes 'the war'"
     """
     def words(match: re.Match) -> str:
         kind = _RESOLUTION_WORDS.get(match.group(1))
-        if kind is None:
-            return match.group(0)
-        return f"through {kind}" + (", in two steps" if match.group(2) else "") + ":"
+        return match.group(0) if kind is None else f"through {kind}{match.group(2)}:"
     return _RESOLUTION.sub(words, via)
 
 
