@@ -1038,50 +1038,11 @@ def _table_text(doc) -> str:
 
 
 def doc_noun_chunks(doc) -> tuple:
-    """``tuple(doc.noun_chunks)``: spaCy's base noun phrases in text order (kept while the Doc is open; then,
-    for spaCy's English iterator, read from the token table by :func:`_english_noun_chunks`).
+    """``tuple(doc.noun_chunks)``: spaCy's base noun phrases in text order (kept while the Doc is open).
 
     Raises what ``doc.noun_chunks`` raises (ValueError without a dependency parse).
     """
-    return _kept(doc, "noun_chunks", _noun_chunks)
-
-
-def _noun_chunks(doc) -> tuple:
-    from spacy.lang.en.syntax_iterators import noun_chunks as english
-
-    if doc.noun_chunks_iterator is english and len(doc) and doc.has_annotation("DEP"):
-        from spacy.tokens import Span
-
-        return tuple(Span(doc, start, end, label="NP") for start, end in _english_noun_chunks(doc_table(doc)))
-    return tuple(doc.noun_chunks)
-
-
-#: the dependency labels of a base noun phrase's head in spaCy's English noun chunk iterator
-_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
-
-
-def _english_noun_chunks(t: "TokenTable") -> list[tuple[int, int]]:
-    """``(start, end)`` of every noun chunk, as ``spacy.lang.en.syntax_iterators.noun_chunks`` finds them (the same
-    walk, over the table): a noun or pronoun heading a noun phrase relation, or coordinated with one, from its
-    left edge to itself, never overlapping the chunk before."""
-    left = t.edges()[0]
-    out = []
-    prev_end = -1
-    for i, pos in enumerate(t.pos):
-        if pos not in ("NOUN", "PROPN", "PRON") or left[i] <= prev_end:
-            continue
-        dep = t.dep[i]
-        if dep == "conj":
-            head = t.head[i]
-            while t.dep[head] == "conj" and t.head[head] < head:
-                head = t.head[head]
-            if t.dep[head] not in _NP_DEPS:
-                continue
-        elif dep not in _NP_DEPS:
-            continue
-        prev_end = i
-        out.append((left[i], i + 1))
-    return out
+    return _kept(doc, "noun_chunks", lambda d: tuple(d.noun_chunks))
 
 
 def doc_sentences(doc) -> tuple:
