@@ -193,6 +193,26 @@ def test_report_module_doctests_pass():
     assert (failures, tried >= 4) == (0, True)
 
 
+def test_terminal_module_doctests_pass():
+    import doctest
+
+    import argmine.views.terminal
+
+    failures, tried = doctest.testmod(argmine.views.terminal)
+    assert (failures, tried >= 3) == (0, True)
+
+
+def test_show_words_a_resolution_as_the_report_does():
+    # `argmine show` and the report's "how" column describe an implied link the same way
+    from types import SimpleNamespace
+
+    from argmine.views.terminal import describe_link
+
+    link = SimpleNamespace(hedged=False, modality="asserted", strength="sufficient", polarity="positive",
+                           explicit=False, asserted_by="author", via="anaphora:pronoun 'it' = 'the famine'")
+    assert describe_link(link) == "implied (through a pronoun: 'it' = 'the famine')"
+
+
 def test_report_says_in_words_how_a_phrase_was_resolved(seed_report):
     # links.csv keeps the via column's notation ("anaphora:summary ..."); the report's "how" column words it
     assert "anaphora:" not in seed_report

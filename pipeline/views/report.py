@@ -16,6 +16,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from .terminal import describe_link, via_in_words
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph.result import Result
 
@@ -219,36 +221,7 @@ def _document_text(doc_id: str, text: str, claims, numbered_links) -> str:
 
 def _how(link) -> str:
     """The links table's "how" column (who asserts it has a column of its own)."""
-    from .terminal import describe_link
-
     return describe_link(link, detail=False, asserter=False) or "asserted"
-
-
-#: How the report names each kind of resolution that ``links.csv``'s ``via`` column records as ``anaphora:KIND``.
-_RESOLUTION_WORDS = {
-    "summary": "a summary phrase", "head-noun": "the same head noun", "event": "an event noun",
-    "nominalization": "a nominalization", "consequence": "a consequence phrase", "pronoun": "a pronoun",
-    "one-anaphora": "'one' or 'ones'", "synonym": "a synonym", "hypernym": "a broader term",
-    "apposition": "an apposition", "enumeration": "an enumeration", "demonstrative": "a demonstrative",
-}
-_RESOLUTION = re.compile(r"anaphora:([a-z-]+)((?: \([^)]*\))?)")
-
-
-def _via_text(via: str) -> str:
-    """A link's ``via`` (how its phrases were resolved) in words for the report's "how" column.
-
-    ``anaphora:KIND (QUALIFIER)`` becomes "through KIND-in-words (QUALIFIER):" (a kind without
-    words stays as it is); the quoted phrases are kept.
-
-    >>> _via_text("anaphora:synonym 'These strains' = 'new tensions'")
-    "through a synonym: 'These strains' = 'new tensions'"
-    >>> _via_text("anaphora:summary (joint causes) 'both' includes 'the war'")
-    "through a summary phrase (joint causes): 'both' includes 'the war'"
-    """
-    def words(match: re.Match) -> str:
-        kind = _RESOLUTION_WORDS.get(match.group(1))
-        return match.group(0) if kind is None else f"through {kind}{match.group(2)}:"
-    return _RESOLUTION.sub(words, via)
 
 
 def _group_members(numbered_links) -> dict[str, list[int]]:
@@ -285,7 +258,7 @@ def _links_table(doc_id: str, numbered_links) -> str:
             "<th>how</th><th>asserted by</th></tr>"]
     members = _group_members(numbered_links)
     for number, link in numbered_links:
-        via = f'<br><small title="how a phrase was resolved">{html.escape(_via_text(link.via))}</small>' if link.via else ""
+        via = f'<br><small title="how a phrase was resolved">{html.escape(via_in_words(link.via))}</small>' if link.via else ""
         if getattr(link, "group", ""):
             via += f"<br><small>{html.escape(_bundle_note(link.group, number, members[link.group]))}</small>"
         rows.append(

@@ -1,6 +1,7 @@
 """Printing a result readably in a terminal (``argmine show``), with rich."""
 from __future__ import annotations
 
+import re
 import shlex
 
 import textwrap
@@ -15,9 +16,36 @@ from rich.tree import Tree
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph.result import Result
 
-__all__ = ["print_result", "describe_link"]
+__all__ = ["print_result", "describe_link", "via_in_words"]
 
 _ASSERTERS = {"author": "the author", "cited": "cited scholarship", "actor": "historical actors"}
+
+
+#: How the views name each kind of resolution that ``links.csv``'s ``via`` column records as ``anaphora:KIND``.
+_RESOLUTION_WORDS = {
+    "summary": "a summary phrase", "head-noun": "the same head noun", "event": "an event noun",
+    "nominalization": "a nominalization", "consequence": "a consequence phrase", "pronoun": "a pronoun",
+    "one-anaphora": "'one' or 'ones'", "synonym": "a synonym", "hypernym": "a broader term",
+    "apposition": "an apposition", "enumeration": "an enumeration", "demonstrative": "a demonstrative",
+}
+_RESOLUTION = re.compile(r"anaphora:([a-z-]+)((?: \([^)]*\))?)")
+
+
+def via_in_words(via: str) -> str:
+    """A link's ``via`` (how its phrases were resolved) in words for the report's "how" column and ``argmine show``.
+
+    ``anaphora:KIND (QUALIFIER)`` becomes "through KIND-in-words (QUALIFIER):" (a kind without
+    words stays as it is); the quoted phrases are kept.
+
+    >>> via_in_words("anaphora:synonym 'These strains' = 'new tensions'")
+    "through a synonym: 'These strains' = 'new tensions'"
+    >>> via_in_words("anaphora:summary (joint causes) 'both' includes 'the war'")
+    "through a summary phrase (joint causes): 'both' includes 'the war'"
+    """
+    def words(match: re.Match) -> str:
+        kind = _RESOLUTION_WORDS.get(match.group(1))
+        return match.group(0) if kind is None else f"through {kind}{match.group(2)}:"
+    return _RESOLUTION.sub(words, via)
 
 
 def describe_link(link, detail: bool = True, asserter: bool = True) -> str:
@@ -27,7 +55,7 @@ def describe_link(link, detail: bool = True, asserter: bool = True) -> str:
     >>> from types import SimpleNamespace as L
     >>> describe_link(L(hedged=True, strength="sufficient", polarity="positive", explicit=False, asserted_by="author",
     ...                 via="anaphora:summary 'Such interaction' includes 'old tensions'"))
-    "hedged, implied (anaphora:summary 'Such interaction' includes 'old tensions')"
+    "hedged, implied (through a summary phrase: 'Such interaction' includes 'old tensions')"
     """
     how = []
     modality = getattr(link, "modality", "") or ("hedged" if link.hedged else "asserted")
@@ -38,7 +66,7 @@ def describe_link(link, detail: bool = True, asserter: bool = True) -> str:
     if link.polarity == "negative":
         how.append("negated")
     if not link.explicit:
-        how.append(f"implied ({textwrap.shorten(link.via, 90, placeholder=' …')})" if link.via and detail else "implied")
+        how.append(f"implied ({textwrap.shorten(via_in_words(link.via), 90, placeholder=' …')})" if link.via and detail else "implied")
     if asserter and link.asserted_by != "author":
         how.append(f"asserted by {_ASSERTERS.get(link.asserted_by, link.asserted_by)}")
     return ", ".join(how)
