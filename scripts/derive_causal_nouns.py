@@ -68,6 +68,24 @@ GROUPS = [
                  "example": "The shortage of coin was a repercussion of the long war.",
                  "cause": "war", "effect": "shortage", "confidence": 0.8},
     },
+    {
+        # "X's connection to Y", "the link of X with Y", "X had no connection with Y": a relational noun whose
+        # first sense is WordNet's causal-or-shared-feature connection. It asserts an association, not a cause
+        # (strength associative), read like the verb "X was linked to Y" (verb-prep-link-to): the possessor or
+        # of-object is the earlier end. Both ends must be events or conditions, not people, bodies or places
+        # ("the abbey's connection with the crown" is no link): event_cause and event_effect.
+        # "relation" is left out: its first sense is the top abstraction, and "in relation to" is a preposition.
+        "id": "noun-derived-link-to",
+        "seeds": {
+            "13813601-n": "a relation between things or events (as in the case of one causing the other or sharing "
+                          "features with it) (connection, connexion, connectedness)",
+            "13814791-n": "an associative relation (linkage); its hyponym: the means of connection (link, nexus)",
+        },
+        "rule": {"frame": "noun", "cause_prep": ["of"], "effect_prep": ["to", "with"], "strength": "associative",
+                 "event_cause": True, "event_effect": True,
+                 "example": "Historians have long debated the tariff's connection to the collapse of the linen trade.",
+                 "cause": "tariff", "effect": "collapse", "confidence": 0.5},
+    },
 ]
 
 
@@ -89,6 +107,10 @@ EXCLUDED_SYNSETS = {
     "11433775-n": "dent",
     "11434371-n": "harvest: read as a crop in history prose",
     "11437102-n": "response: 'the response of X to Y' names an actor's reaction, read by noun-reaction-to",
+    "13814395-n": "alliance, bond: a connection of kinship or common interest, between people or bodies",
+    "13815716-n": "involvement: a person's or body's part in an affair, not a link between two conditions",
+    "13816629-n": "relevance: 'the relevance of X to Y' says X matters to a question, not that it bears on Y",
+    "13815054-n": "communication: a connection allowing access between persons or places",
 }
 
 
@@ -142,8 +164,8 @@ def derive(yaml_dir: Path) -> list[dict]:
                   "the lemma's first %d noun senses" % (DEPTH, ", ".join(sorted(group["seeds"])),
                                                       len(EXCLUDED_SYNSETS), MAX_SENSE_RANK))
         rule = {"id": group["id"], **group["rule"], "lemmas": sorted(lemmas), "source": source}
-        order = ["id", "frame", "lemmas", "cause_prep", "effect_prep", "reverse", "example", "cause", "effect",
-                 "confidence", "source"]
+        order = ["id", "frame", "lemmas", "cause_prep", "effect_prep", "reverse", "strength", "event_cause",
+                 "event_effect", "example", "cause", "effect", "confidence", "source"]
         rules.append({k: rule[k] for k in order if k in rule})
     return rules
 

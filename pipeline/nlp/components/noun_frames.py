@@ -111,7 +111,11 @@ class NounFrames:
             return
         causes = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in rule.cause_prep for t in syntax.prep_objects(p)]
         if not causes:
-            owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            # the possessor: a noun, or a singular anaphoric pronoun ("X and its effects on Y", lexicon kind
+            # ``anaphoric_pronoun``, value singular), which the anaphora stage resolves; "his"/"their" name actors
+            singular = self.lexicon.words("anaphoric_pronoun", "singular")
+            owner = next((c for c in noun.children if c.dep_ == "poss" and (
+                c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "PRON" and c.lower_ in singular))), None)
             if owner is not None and not rule.effect_is_self:
                 causes = [owner]
         if not causes:
