@@ -101,3 +101,19 @@ def test_anaphora_seed_mention_resolves_with_evidence(seed_result, gold):
     row = rows[0]
     assert (resolution_correct(row.antecedents, gold), bool(row.reason), len(row.antecedent_mentions)) == (
         True, True, len(gold["antecedents"]))
+
+
+def test_anaphora_summary_leaves_aside_an_effect_the_discourse_dropped(resolve):
+    # "this wave of protest" takes up one of the two effects of the first sentence; the summary that follows
+    # sums up what the text went on with, not the effect it left aside
+    got = resolve("The decree widened the guildsmen's opportunities to protest against the council and to petition "
+                  "the king. This wave of protest hardened the council's mood. The hardening provoked new quarrels. "
+                  "All of these factors played a part in the revolt.")
+    assert got[-1] == ("All of these factors", ("protest against council", "quarrels"), "summary")
+
+
+def test_anaphora_summary_keeps_both_effects_when_neither_is_taken_up(resolve):
+    got = resolve("The decree widened the guildsmen's opportunities to protest against the council and to petition "
+                  "the king. The hardening of the council provoked new quarrels. "
+                  "All of these factors played a part in the revolt.")
+    assert got[-1][0] == "All of these factors" and {"protest against council", "petitioning king"} <= set(got[-1][1])

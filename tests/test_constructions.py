@@ -376,3 +376,25 @@ def test_constructions_shared_subject_reaches_the_result(nlp, text, expected):
 ])
 def test_constructions_hung_subject_list_gives_each_cause(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# 17. a transparent noun with coordinated infinitives ("the chance to A and to B") stands for each of them
+@pytest.mark.parametrize("text, expected", [
+    ("The charter enlarged the townsmen's opportunity to elect magistrates and to levy tolls.",
+     [("vn-change-of-state-increase", "The charter", "the townsmen's opportunity to elect magistrates", "unspecified"),
+      ("vn-change-of-state-increase", "The charter", "to levy tolls", "unspecified")]),
+    ("The war curtailed the merchants' capacity to borrow abroad and to insure their cargoes.",
+     [("oewn-decrease", "The war", "the merchants' capacity to borrow abroad", "unspecified"),
+      ("oewn-decrease", "The war", "to insure their cargoes", "unspecified")]),
+    # one infinitive: one end, as before
+    ("The reform increased the chance to buy land.",
+     [("vn-scale-increase", "The reform", "the chance to buy land", "unspecified")]),
+])
+def test_constructions_coordinated_infinitives_of_a_transparent_noun_are_ends_each(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_constructions_coordinated_infinitives_are_named_each(extract_links):
+    links = extract_links("The war curtailed the merchants' capacity to borrow abroad and to insure their cargoes.")
+    assert sorted((l.cause_concept, l.effect_concept) for l in links) == [
+        ("war", "borrowing"), ("war", "insurance of cargoes")]

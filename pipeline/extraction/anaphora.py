@@ -329,6 +329,8 @@ class Resolver:
                 self.by_lemma.setdefault(lemma, []).append(mention)
         #: token index -> the concept name an earlier resolution gave it
         self.resolved: dict[int, str] = {}
+        #: concept name -> the token of the first anaphor (not a summary or a list) that took it up alone
+        self.taken_up: dict[str, int] = {}
         self._paragraph_of_sentence: dict[int, int] | None = None  # built by _window when first needed
         self._mention_tokens: list[int] = []
         self._header_lemmas: dict[int, str] = {}
@@ -367,6 +369,8 @@ class Resolver:
                 continue
             if antecedent is not None and len(antecedent.names) == 1 and not antecedent.keep_own:
                 self.resolved[index] = antecedent.names[0]
+            if antecedent is not None and len(antecedent.names) == 1 and kind in ("demonstrative", "definite", "pronoun", "one"):
+                self.taken_up.setdefault(antecedent.names[0], index)  # the discourse went on with this concept
             found[index] = Found(index, span, kind, antecedent)
         return found
 
@@ -933,7 +937,12 @@ class Resolver:
         return min(t.i for t in raw.subtree) if raw.pos_ not in ("PRON",) or raw.lower_ in _words(self.lex, "quantifier", "anaphoric") else raw.i
 
     def _effects_before(self, start: int, sentence: int, paragraph: int, previous_only: bool) -> list[Mention]:
-        """Effects stated in the paragraph before ``start``, one per concept."""
+        """Effects stated in the paragraph before ``start``, one per concept.
+
+        Of the effects of one sentence, when a later sentence (before the summary) took some of them up by an
+        anaphor of their own ("X widened the chance to A and to B. This A ..."), only those are summed up: the
+        discourse went on with them and left the others aside (the backward-looking centre of centering theory).
+        """
         chosen: list[Mention] = []
         names: list[str] = []
         for mention in self.mentions:
@@ -947,7 +956,16 @@ class Resolver:
             if named not in names:
                 chosen.append(mention)
                 names.append(named)
-        return chosen
+        return [m for m in chosen if not self._left_aside(m, chosen, start)]
+
+    def _left_aside(self, mention: Mention, effects: list[Mention], start: int) -> bool:
+        """Whether a later anaphor before token ``start`` took up another effect of ``mention``'s sentence, not it."""
+        end = self.sentences[mention.sentence].end if mention.sentence < len(self.sentences) else mention.token
+        def taken(m: Mention) -> bool:
+            return end <= self.taken_up.get(self._named(m), -1) < start
+        if taken(mention):
+            return False
+        return any(taken(m) for m in effects if m.sentence == mention.sentence and m is not mention)
 
     def _paragraph_outcomes(self, paragraph: int) -> list[Mention]:
         """The effects a paragraph ends on: those that are not the cause of a later link in it."""

@@ -138,7 +138,7 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
     def find(self, doc: Doc) -> Iterator[TokenLink]:
         seen: set[tuple] = set()
-        for link in self._candidates(doc):
+        for link in (member for found in self._candidates(doc) for member in self._infinitive_members(doc, found)):
             if link is None:
                 continue
             if not syntax.valid_pair(link.cause, link.effect):
@@ -169,6 +169,48 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             if rule.direction == "decrease" and link.polarity == "positive" and self._decrease_noun(effect):
                 link = replace(link, polarity="negative")  # "reduced the depletion of X": a double negative
             yield link
+
+    def _infinitive_members(self, doc: Doc, link: TokenLink | None) -> list[TokenLink | None]:
+        """``link``, or one link per coordinated infinitive when an end is a transparent noun with several.
+
+        "X broadened the opportunities to criticize A and to offer B": a transparent noun (lexicon kind
+        ``transparent``: "opportunity", "chance", "ability", ...) is named after its infinitival clause
+        (:func:`argmine.extraction.concepts.name_token`), so coordinated infinitives ("to criticize A and (to)
+        offer B") are distinct ends, as coordinated objects are ("caused A and B"). The first end keeps the noun as
+        its head, its span cut before the coordination; each later infinitive is an end of its own (its clause,
+        head its verb). Returns ``[link]`` unchanged otherwise (and ``[None]`` for ``None``).
+        """
+        if link is None:
+            return [link]
+        ends = [self._infinitive_ends(doc, link.cause, link.cause_head),
+                self._infinitive_ends(doc, link.effect, link.effect_head)]
+        if len(ends[0]) == 1 and len(ends[1]) == 1:
+            return [link]
+        return [replace(link, cause=c[0], cause_head=c[1], effect=e[0], effect_head=e[1]) for c in ends[0] for e in ends[1]]
+
+    def _infinitive_ends(self, doc: Doc, span: tuple[int, int], head: int) -> list[tuple[tuple[int, int], int]]:
+        """The (span, head) ends one end stands for: see :meth:`_infinitive_members`."""
+        noun = doc[head]
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.words.transparent:
+            return [(span, head)]
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > noun.i
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None:
+            return [(span, head)]
+        others = [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > clause.i
+                  and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+        others = [c for c in others if span[0] <= c.i < span[1]]
+        if not others:
+            return [(span, head)]
+        cut = min([c.left_edge.i for c in others] + [c.i for c in clause.children if c.dep_ == "cc" and c.i > clause.i])
+        ends = [((span[0], cut), head)]
+        for other in others:
+            later = [c.left_edge.i for c in others if c.i > other.i]
+            later += [c.i for c in other.children if c.dep_ == "cc" and c.i > other.i]
+            end = min([other.right_edge.i + 1, span[1]] + [i for i in later if i > other.i])
+            start = other.left_edge.i
+            ends.append(((start, end), other.i))
+        return ends
 
     def _binomial_end(self, doc: Doc, span: tuple[int, int], head: int) -> tuple[tuple[int, int], int] | None:
         """One end of a link widened to a whole binomial pair ("the rise and fall of X", lexicon kind ``binomial``).
