@@ -109,3 +109,11 @@ def test_concepts_merge_same_key_to_most_mentioned():
 def test_concepts_document_context_has_entities_and_years(nlp):
     context = document_context(nlp("The purge began in Moscow in 1937."))
     assert {"moscow", "year:1937"} <= context
+
+
+@pytest.mark.model
+def test_concepts_object_with_its_resulting_state_names_the_state(extract_links):
+    # "holding X steady", "keep Y quiet": the clause is named after the state of the thing, as a resultative's
+    # adjective end is ("steady grain prices"), so that "this" can take it up under the same name
+    links = extract_links("The crown was sure that holding grain prices steady was the surest way to keep the capital quiet.")
+    assert _pairs(links) == [("steady grain prices", "quiet capital")]

@@ -413,6 +413,11 @@ def _clause_concept(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, To
         return inner.name, verb.doc[inner.head], inner.head_lemma
     if passive:
         return f"{_participle(verb)} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
+    if state is not None and (state.pos_ == "ADJ" or (state.pos_ == "ADV" and state.dep_ == "oprd")) \
+            and obj is not None and obj.pos_ in _NOUNS and state.i > obj.i:
+        # "keeping prices low", "left the ports idle": an object with its resulting state names the state of the
+        # thing, as the adjective end of a resultative does ("low prices", :func:`name_token`)
+        return f"{state.lower_} {_noun_name(obj, lex)}", obj, _noun_lemma(obj, lex)
     if state is not None and state.pos_ == "ADJ" and subject is not None and obj is None:
         # "producers proved unable to ...", "prices stayed high": a linking verb names the changed thing
         return f"{state.lower_} {_noun_name(subject, lex)}", subject, _noun_lemma(subject, lex)
