@@ -386,6 +386,13 @@ def test_constructions_hung_subject_list_gives_each_cause(nlp, text, expected):
     ("The war curtailed the merchants' capacity to borrow abroad and to insure their cargoes.",
      [("oewn-decrease", "The war", "the merchants' capacity to borrow abroad", "unspecified"),
       ("oewn-decrease", "The war", "to insure their cargoes", "unspecified")]),
+    # "as well as" is no part of either end
+    ("The charter widened the guilds' opportunity to set prices as well as to train apprentices.",
+     [("vn-change-of-state-increase", "The charter", "the guilds' opportunity to set prices", "unspecified"),
+      ("vn-change-of-state-increase", "The charter", "to train apprentices", "unspecified")]),
+    # what the rule turns down on the noun ("its own opportunity": a body managing what it owns) it turns down
+    # for every infinitive
+    ("It widened their opportunity to set prices as well as to train apprentices.", []),
     # one infinitive: one end, as before
     ("The reform increased the chance to buy land.",
      [("vn-scale-increase", "The reform", "the chance to buy land", "unspecified")]),

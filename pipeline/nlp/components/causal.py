@@ -180,8 +180,8 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         its head, its span cut before the coordination; each later infinitive is an end of its own (its clause,
         head its verb). Returns ``[link]`` unchanged otherwise (and ``[None]`` for ``None``).
         """
-        if link is None:
-            return [link]
+        if link is None or self._rejected(self.rule_by_id[link.rule], link, doc):
+            return [link]  # a link its rule turns down on the noun stays one (and is turned down in :meth:`find`)
         ends = [self._infinitive_ends(doc, link.cause, link.cause_head),
                 self._infinitive_ends(doc, link.effect, link.effect_head)]
         if len(ends[0]) == 1 and len(ends[1]) == 1:
@@ -202,11 +202,12 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         others = [c for c in others if span[0] <= c.i < span[1]]
         if not others:
             return [(span, head)]
-        cut = min([c.left_edge.i for c in others] + [c.i for c in clause.children if c.dep_ == "cc" and c.i > clause.i])
+        # the coordinator with its own modifiers ("as well as") is in neither end
+        cut = min([c.left_edge.i for c in others] + [c.left_edge.i for c in clause.children if c.dep_ == "cc" and c.i > clause.i])
         ends = [((span[0], cut), head)]
         for other in others:
             later = [c.left_edge.i for c in others if c.i > other.i]
-            later += [c.i for c in other.children if c.dep_ == "cc" and c.i > other.i]
+            later += [c.left_edge.i for c in other.children if c.dep_ == "cc" and c.i > other.i]
             end = min([other.right_edge.i + 1, span[1]] + [i for i in later if i > other.i])
             start = other.left_edge.i
             ends.append(((start, end), other.i))
