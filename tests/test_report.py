@@ -103,10 +103,10 @@ def test_report_displacy_data_labels_links_and_claims(seed_result):
     claim_label = " · ".join([claim["type"], ASSERTERS[claim["asserted_by"]]] + (["hedged"] if claim["hedged"] else []))
     links = seed_result.links[seed_result.links["doc_id"] == SEED_ID].set_index("link_id")
     # link numbers are links.csv's link_id, counted from 0 like sentence 8
-    assert labels[:4] == [("This wave of criticism", "cause 5,6"), ("This wave of criticism enhanced old tensions and "
-                          "provoked new ones within the factories .", claim_label), ("enhanced", "cue 5"),
-                          ("old tensions", "effect 5")]
-    assert [(links.loc[n, "cue"], links.loc[n, "sentence_index"]) for n in (5, 6)] == [("enhanced", 8), ("provoked", 8)]
+    assert labels[:4] == [("This wave of criticism", "cause 7,8"), ("This wave of criticism enhanced old tensions and "
+                          "provoked new ones within the factories .", claim_label), ("enhanced", "cue 7"),
+                          ("old tensions", "effect 7")]
+    assert [(links.loc[n, "cue"], links.loc[n, "sentence_index"]) for n in (7, 8)] == [("enhanced", 8), ("provoked", 8)]
 
 
 @pytest.mark.model
@@ -165,7 +165,7 @@ def test_terminal_show_prints_chains_and_links(seed_result):
     text = console.export_text()
     headline = "Stakhanovism → criticism of management → suspicion of sabotage → Great Terror"
     rows = [line for line in text.splitlines() if re.match(r"│\s+\d+ │", line)]
-    assert (headline in text, "criticism of management → tensions: “enhanced”, sentence 8, link 5" in text,
+    assert (headline in text, "criticism of management → tensions: “enhanced”, sentence 8, link 7" in text,
             len(rows)) == (True, True, len(seed_result.links))
 
 

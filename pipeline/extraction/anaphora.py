@@ -329,7 +329,7 @@ class Resolver:
                 self.by_lemma.setdefault(lemma, []).append(mention)
         #: token index -> the concept name an earlier resolution gave it
         self.resolved: dict[int, str] = {}
-        #: concept name -> the token of the first anaphor (not a summary or a list) that took it up alone
+        #: concept name -> the token of the first anaphor (not a summary) that took it up alone
         self.taken_up: dict[str, int] = {}
         self._paragraph_of_sentence: dict[int, int] | None = None  # built by _window when first needed
         self._mention_tokens: list[int] = []
@@ -369,7 +369,7 @@ class Resolver:
                 continue
             if antecedent is not None and len(antecedent.names) == 1 and not antecedent.keep_own:
                 self.resolved[index] = antecedent.names[0]
-            if antecedent is not None and len(antecedent.names) == 1 and kind in ("demonstrative", "definite", "pronoun", "one"):
+            if antecedent is not None and len(antecedent.names) == 1 and kind != "summary":
                 self.taken_up.setdefault(antecedent.names[0], index)  # the discourse went on with this concept
             found[index] = Found(index, span, kind, antecedent)
         return found
