@@ -418,7 +418,7 @@ class VerbFrames:
         if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
             return
         emotion = verb.lemma_.lower() in self.words.by_kind.get("emotion_verb", ())
-        if verb.tag_ == "VBN" and (syntax.agent(verb) is None or not emotion):
+        if verb.tag_ == "VBN" and (not emotion or (syntax.agent(verb) is None and not self._feeling_object(verb))):
             return  # "a method called X", "money demanded by rebels" describe; "angered by X" gives a motive
         if verb.tag_ == "VBG" and emotion:
             return  # "..., angering residents" tells a result, not a motive
@@ -445,6 +445,13 @@ class VerbFrames:
         else:
             yield TokenLink(rule.id, (verb.i, verb.i + 1), own, other, verb.i, main.i,
                             rule.strength, rule.polarity, rule.confidence)
+
+    def _feeling_object(self, verb: Token) -> bool:
+        """A past participle of feeling with the object of the feeling in a prepositional phrase ("irked over the
+        arrests", "alarmed at the news"; lexicon kind ``emotion_prep``), which names its source as a by-agent does."""
+        preps = self.words.by_kind.get("emotion_prep", ())
+        return any(c.dep_ == "prep" and c.lower_ in preps and any(o.dep_ in ("pobj", "pcomp") for o in c.children)
+                   for c in verb.children)
 
     def _counterfactual(self, rule: CueRule, token: Token) -> Iterator[TokenLink | None]:
         """"Had X happened, Y would never have Z" / "If X had happened, Y would have Z": X -> Y.

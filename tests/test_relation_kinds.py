@@ -1,0 +1,58 @@
+"""Which relations news-style causal English states, and which readings are wrong by kind (wave 7), on the real parse.
+
+Each case is a sentence of ours and the exact links the ``argmine_causal_links``
+component gives: (rule, cause span, effect span). The kinds (docs/EVALUATION.md,
+"Wave 7: CNC"): a clause of death, injury or damage (lexicon kind ``harm``) with
+a "when" clause says what did the harm ("after" stays a time there); a person or body after
+"against" is whom a protest is aimed at (``actor_target``), not its cause.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import component_links
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, text: str) -> list[tuple[str, str, str]]:
+    return component_links(nlp, text, strength=False)
+
+
+# "X were killed / injured when Y": the clause of harm is the effect of what happened
+@pytest.mark.parametrize("text, expected", [
+    ("Six weavers were wounded when the dragoons fired into the crowd.",
+     [("connective-when", "the dragoons fired into the crowd", "Six weavers were wounded")]),
+    ("Two customs officers were killed when smugglers ambushed their boat.",
+     [("connective-when", "smugglers ambushed their boat", "Two customs officers were killed")]),
+    # "after" with a clause of harm stays a time: "died after the war ended"
+    ("The old sergeant died after the war ended.", []),
+    # a clause of no harm and no reaction stays a time
+    ("The abbot was in Rome when the chapter met.", []),
+    ("The bishop wrote to the king after the synod ended.", []),
+])
+def test_harm_clause_with_when(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# "against" after a word of protest: an act or a measure is the cause; a person or body is the target
+@pytest.mark.parametrize("text, expected", [
+    ("The weavers protested against the new duty on linen.",
+     [("connective-against", "the new duty on linen", "The weavers protested")]),
+    ("The apprentices shouted slogans against the mayor.", []),
+    ("The crowd marched against the Company.", []),
+    ("The guilds protested against them.", []),
+])
+def test_protest_target_is_no_cause(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+# a past participle of feeling with the feeling's object after "over / at / about / with" gives its source, as
+# "angered by X" does
+@pytest.mark.parametrize("text, expected", [
+    ("Irked over the new tolls, the carters blocked the bridge.",
+     [("participle-emotion", "Irked over the new tolls", "the carters blocked the bridge")]),
+    # a participle of no feeling describes
+    ("Stationed over the gate, the guards watched the road.", []),
+])
+def test_feeling_participle_with_its_object(nlp, text, expected):
+    assert found(nlp, text) == expected
