@@ -56,3 +56,18 @@ def test_protest_target_is_no_cause(nlp, text, expected):
 ])
 def test_feeling_participle_with_its_object(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# a protest or dispute kept up "until / till" a condition is met: the condition would end it (negative, as "unless")
+@pytest.mark.parametrize("text, expected", [
+    ("The carters kept up the strike until their wages were restored.",
+     [("connective-until", "their wages were restored", "The carters kept up the strike")]),
+    ("The boycott of the mills went on until the owners gave way.",
+     [("connective-until", "the owners gave way", "The boycott of the mills went on")]),
+    ("We will continue our boycott till the council hears our demands.",
+     [("connective-until", "the council hears our demands", "We will continue our boycott")]),
+    # any other clause: a time
+    ("He lived in Paris until the war began.", []),
+])
+def test_protest_until_a_condition(nlp, text, expected):
+    assert found(nlp, text) == expected
