@@ -71,3 +71,15 @@ def test_feeling_participle_with_its_object(nlp, text, expected):
 ])
 def test_protest_until_a_condition(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# a motive participle the parser reads as an adjective on its own object ("strike demanding(amod) tolls") is the
+# participle clause it is; an adjective after a determiner or on a verb's object stays one
+@pytest.mark.parametrize("text, expected", [
+    ("The carters went on strike demanding lower tolls.",
+     [("participle-motive", "demanding lower tolls", "The carters went on strike")]),
+    ("The abbot gave the monks a demanding task.", []),
+    ("The guards dispersed protesting weavers.", []),
+])
+def test_motive_participle_read_as_adjective(nlp, text, expected):
+    assert found(nlp, text) == expected
