@@ -85,3 +85,14 @@ def test_protest_until_a_condition(nlp, text, expected):
 ])
 def test_motive_participle_read_as_adjective(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# the infinitive of "it is ADJ (for X) to V" is the extraposed subject, not a purpose
+@pytest.mark.parametrize("text, expected", [
+    ("It is natural for some members to resign in protest.", []),
+    ("It was impossible for the army to cross the river.", []),
+    ("The guild was ready to strike to win better pay.",
+     [("purpose-to", "to win better pay", "to strike")]),
+])
+def test_extraposed_infinitive_is_no_purpose(nlp, text, expected):
+    assert found(nlp, text) == expected
