@@ -96,3 +96,15 @@ def test_motive_participle_read_as_adjective(nlp, text, expected):
 ])
 def test_extraposed_infinitive_is_no_purpose(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+# "for X" after a verb of death, injury or damage gives the reason, as after a verb of sanction
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels killed three farmers for hiding grain.",
+     [("connective-for", "hiding grain", "The rebels killed three farmers")]),
+    ("Two monks were burned for refusing to recant.",
+     [("connective-for", "refusing to recant", "Two monks were burned")]),
+    ("The bridge was damaged for weeks.", []),
+])
+def test_reason_of_harm(nlp, text, expected):
+    assert found(nlp, text) == expected
