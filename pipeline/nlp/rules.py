@@ -117,6 +117,10 @@ class CueRule:
     (as ``event_effect`` asks of the effect): "the governor used the famine to
     justify a levy", not "the cook used a ladle to stir the soup" (an
     instrument).
+    ``actor_target``: a person, a group or a named organisation, place or
+    people after the cue is the act's target, not its cause: "shouted slogans
+    against the governor", "a march against the company" give no link;
+    "protested against the governor's decree" (an act) does.
     ``needs_object`` (``verb_prep``): only with a direct object or in the
     passive ("X turned Y into Z", not "Y turned into Z").
     ``actor_event_effect``: when the cause is a person, a group or a named
@@ -208,6 +212,7 @@ class CueRule:
     event_effect: bool = False
     event_cause: bool = False
     eventive_cause: bool = False
+    actor_target: bool = False
     actor_event_effect: bool = False
     event_end: bool = False
     nominalized_effect: bool = False

@@ -249,6 +249,8 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             return True  # "the news alarmed the guilds" yes, "... alarmed the mixture" no: a feeling needs a person
         if rule.eventive_cause and not self._eventive(doc[link.cause_head]):
             return True  # "used a ladle to stir the soup": a tool is an instrument; "used the famine to justify X" is a cause
+        if rule.actor_target and self._target(doc[link.cause_head]):
+            return True  # "raised slogans against the governor": whom a protest is aimed at is its target, not its cause
         if rule.actor_event_effect and doc[link.cause_head].pos_ != "PRON" and self._actor(doc[link.cause_head]) \
                 and not self._eventive(effect):
             # "the cartographer created an atlas": a maker and the thing made, not a cause and its effect (a
@@ -441,6 +443,15 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ == "NNPS":
             return True
         return self._agent(token) or (token.pos_ == "PRON" and token.lower_ in self.words.by_kind.get("personal_pronoun", ()))
+
+    def _target(self, token: Token) -> bool:
+        """Whom an act can be aimed at: a person or group (:meth:`_actor`), a pronoun other than a demonstrative, or a
+        name that is not a named event ("the Company", "Beijing", "them"; not "this", "the Salt March")."""
+        if token.pos_ == "PRON":
+            return token.tag_ in ("PRP", "PRP$")
+        if token.pos_ == "PROPN":
+            return token.ent_type_ not in ("EVENT", "LAW")
+        return self._actor(token)
 
     @staticmethod
     def _eventive(token: Token) -> bool:

@@ -418,11 +418,14 @@ class VerbFrames:
         if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
             return
         emotion = verb.lemma_.lower() in self.words.by_kind.get("emotion_verb", ())
-        if verb.tag_ == "VBN" and (syntax.agent(verb) is None or not emotion):
+        if verb.tag_ == "VBN" and (not emotion or (syntax.agent(verb) is None and not self._feeling_object(verb))):
             return  # "a method called X", "money demanded by rebels" describe; "angered by X" gives a motive
         if verb.tag_ == "VBG" and emotion:
             return  # "..., angering residents" tells a result, not a motive
-        if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        misparsed = self._misparsed_participle(verb) if not rule.reverse else None
+        if misparsed is not None:
+            main = misparsed
+        elif verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
             main = verb.head
         elif verb.dep_ == "acl" and not rule.reverse:
             # "workers demanding Y blocked the road", "they staged a protest urging Y"
@@ -432,6 +435,12 @@ class VerbFrames:
         else:
             return
         if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
+            return
+        if misparsed is not None:  # "went on strike demanding higher pay": the participle with the phrase it governs
+            own = (verb.i, verb.head.right_edge.i + 1)
+            other = self._main_clause_span(main, exclude=set(range(verb.i, verb.head.right_edge.i + 1)))
+            yield TokenLink(rule.id, (verb.i, verb.i + 1), own, other, verb.i, main.i,
+                            rule.strength, rule.polarity, rule.confidence)
             return
         # a result participle's clause without a subordinate clause of its own ("killing five while trying to X")
         own = self._motive_span(verb) if not rule.reverse else syntax.clause_span(verb, exclude={
@@ -445,6 +454,32 @@ class VerbFrames:
         else:
             yield TokenLink(rule.id, (verb.i, verb.i + 1), own, other, verb.i, main.i,
                             rule.strength, rule.polarity, rule.confidence)
+
+    @staticmethod
+    def _misparsed_participle(verb: Token) -> Token | None:
+        """The clause of a participle the parser read as an adjective on its own object ("went on strike demanding
+        higher pay", with "demanding" an ``amod`` of "pay"), or None.
+
+        The participle follows a noun directly (not a determiner, an adjective or a verb, as the adjective does in
+        "a demanding task", "dispersed protesting crowds"), comes first in its object's phrase and the object phrase has no determiner of its own.
+        Returns the verb of the clause the participle tells the motive of.
+        """
+        doc = verb.doc
+        noun = verb.head
+        if verb.dep_ != "amod" or verb.tag_ != "VBG" or verb.i == 0 or noun.i <= verb.i \
+                or noun.left_edge.i != verb.left_edge.i:
+            return None
+        before = doc[verb.i - 1]  # "strike" in "went on strike demanding X" (the parser may hang it on the participle)
+        if before.pos_ not in ("NOUN", "PROPN") or (before.dep_ == "compound" and before.head.i != verb.i):
+            return None
+        return next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+    def _feeling_object(self, verb: Token) -> bool:
+        """A past participle of feeling with the object of the feeling in a prepositional phrase ("irked over the
+        arrests", "alarmed at the news"; lexicon kind ``emotion_prep``), which names its source as a by-agent does."""
+        preps = self.words.by_kind.get("emotion_prep", ())
+        return any(c.dep_ == "prep" and c.lower_ in preps and any(o.dep_ in ("pobj", "pcomp") for o in c.children)
+                   for c in verb.children)
 
     def _counterfactual(self, rule: CueRule, token: Token) -> Iterator[TokenLink | None]:
         """"Had X happened, Y would never have Z" / "If X had happened, Y would have Z": X -> Y.
