@@ -359,3 +359,25 @@ def test_evaluate_bench_missing_data_dir_exits_2(tmp_path, capsys):
     eval_corpora = pytest.importorskip("bench.eval_corpora")
     status = eval_corpora.main(["--data", str(tmp_path / "nowhere")], predict=lambda rs: iter(()))
     assert (status, "data folder" in capsys.readouterr().err) == (2, True)
+
+
+def test_evaluate_bench_leaves_motives_out_only_where_the_scheme_holds_none(tmp_path, monkeypatch, capsys):
+    eval_corpora = pytest.importorskip("bench.eval_corpora")
+    from argmine.batch import links as links_module
+
+    asked = {}
+
+    def fake_predict_records(records, nlp=None, n_process=1, motives=True):
+        records = list(records)
+        asked[records[0]["id"]] = motives
+        return iter([pred(r["id"], []) for r in records])
+
+    monkeypatch.setattr(links_module, "predict_records", fake_predict_records)
+    for name in ("cnc_v2", "unicausal_semeval"):
+        (tmp_path / "data" / name).mkdir(parents=True)
+        write_jsonl(tmp_path / "data" / name / "dev.jsonl", [json.dumps(gold(name, [], causal=False))])
+    argv = ["--data", str(tmp_path / "data"), "--corpora", "cnc_v2,unicausal_semeval", "--pred-dir", str(tmp_path / "p")]
+    assert eval_corpora.main(argv) == 0
+    assert asked == {"cnc_v2": True, "unicausal_semeval": False}
+    assert eval_corpora.main(argv + ["--raw"]) == 0
+    assert asked == {"cnc_v2": True, "unicausal_semeval": True}
