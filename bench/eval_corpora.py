@@ -11,7 +11,7 @@ only ``id`` and ``text`` of each record, writes the predictions to
 ``<pred-dir>/<corpus>.jsonl``, scores them with :mod:`argmine.evaluation.scoring`, and
 prints a Markdown table. On the corpora of :data:`SCHEMES` the default predictor leaves out
 what the corpus's annotation scheme cannot hold (SemEval-2010 Task 8: purposes and
-motives); ``--raw`` scores every relation argmine states. Exit status: 0 on success, 1 when a corpus file was
+motives; FinCausal: effects that state no figure); ``--raw`` scores every relation argmine states. Exit status: 0 on success, 1 when a corpus file was
 malformed (reported and skipped), 2 when the data folder, a requested corpus
 name, or every corpus is missing.
 """
@@ -54,13 +54,34 @@ class Scheme:
     """What a corpus's annotation scheme can hold among the relations argmine states.
 
     ``motives``: purposes and motives (links of strength ``motive``, intentions
-    rather than achieved effects) count as relations. ``note``: the scheme's
-    own definition that says so. A corpus without an entry in :data:`SCHEMES`
-    takes every relation (``Scheme()``).
+    rather than achieved effects) count as relations. ``quantified_effect``:
+    only a relation whose effect states a figure (a digit in the effect span)
+    counts. ``note``: the scheme's own definition that says so. A corpus
+    without an entry in :data:`SCHEMES` takes every relation (``Scheme()``).
     """
 
     motives: bool = True
+    quantified_effect: bool = False
     note: str = ""
+
+    def holds(self, relation: dict) -> bool:
+        """Whether a relation of the ``argmine links`` schema is of a kind the scheme annotates.
+
+        >>> Scheme(quantified_effect=True).holds({"cause": "the strike", "effect": "output fell 4%"})
+        True
+        >>> Scheme(quantified_effect=True).holds({"cause": "the strike", "effect": "output fell"})
+        False
+        """
+        return not self.quantified_effect or any(ch.isdigit() for ch in relation.get("effect") or "")
+
+    def conform(self, predictions: Iterable[dict]) -> Iterator[dict]:
+        """The predictions with only the relations the scheme holds; ``causal`` follows them."""
+        for prediction in predictions:
+            if "relations" in prediction:
+                kept = [r for r in prediction["relations"] if self.holds(r)]
+                if len(kept) != len(prediction["relations"]):
+                    prediction = dict(prediction, relations=kept, causal=bool(kept))
+            yield prediction
 
 
 #: The corpora whose scheme leaves out some kind of relation that argmine states.
@@ -69,9 +90,18 @@ SCHEMES: dict[str, Scheme] = {
         motives=False,
         note="SemEval-2010 Task 8 relates two nominals (heads of base noun phrases) of one sentence; "
              "a purpose is an infinitive clause and an intention, never one of its Cause-Effect pairs"),
+    "fincausal": Scheme(
+        quantified_effect=True,
+        note="FinCausal 2020 annotates the causality associated with a quantified fact: the effect is a "
+             "financial or economic outcome stated with its figure (Mariko et al. 2020)"),
 }
 
 Predictor = Callable[[Iterable[dict]], Iterator[dict]]
+
+
+def _conformed(predict: Predictor, scheme: Scheme) -> Predictor:
+    """``predict`` whose predictions keep only the relations ``scheme`` holds."""
+    return lambda records: scheme.conform(predict(records))
 
 
 def _default_predictor(motives: bool = True) -> Predictor:
@@ -227,6 +257,8 @@ def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) ->
         scheme = Scheme() if args.raw else SCHEMES.get(name, Scheme())
         if default and not scheme.motives:
             corpus_predict = _default_predictor(motives=False)
+        if scheme.quantified_effect:
+            corpus_predict = _conformed(corpus_predict, scheme)
         try:
             scores = evaluate_corpus(
                 args.data / name / "dev.jsonl", corpus_predict, limit=args.limit,
