@@ -111,3 +111,18 @@ def test_intensifying_needs_an_event_or_condition(nlp, text, expected):
 ])
 def test_passive_effect_is_its_subject(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the extraposed subject of an "it" clause with a predicate adjective or noun says what is
+    # hard, wise or customary: no purpose
+    ("It was hard for the small farms to survive the winter.", []),
+    ("It would be wiser to sell the mill than to keep it.", []),
+    ("It was the custom to ring the bells at noon.", []),
+    # a referring "it" with a verb of action still acts for a purpose
+    ("It was built to keep out the floods.",
+     [("purpose-to", "to keep out the floods", "It was built", "motive")]),
+])
+def test_extraposed_infinitive_is_no_purpose(nlp, text, expected):
+    assert found(nlp, text) == expected
+

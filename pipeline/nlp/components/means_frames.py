@@ -257,8 +257,16 @@ class MeansFrames:
         the complement of a verb that takes "for X to V" ("waited for the
         fleet to sail": ``for_complement_verb``), and not an infinitival
         relative whose preposition lacks its object ("dug a channel for the
-        water to run in", "a pile of debts to contend with").
+        water to run in", "a pile of debts to contend with"), and not the
+        extraposed subject of an "it" clause with a predicate adjective or noun
+        ("it was hard for the farms to survive", "it is the custom to ring the
+        bells": lexicon kind ``expletive_predicate``), which says what is hard or
+        customary, not what an agent acted for.
         """
+        if main.lemma_.lower() in self.words.by_kind.get("expletive_predicate", ()) \
+                and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children) \
+                and any(c.dep_ in ("acomp", "attr") and c.i < verb.i for c in main.children):
+            return False
         if any(r.frame == "causative" for r in self.by_lemma.get(main.lemma_.lower(), ())) \
                 and getattr(syntax.infinitive_complement(main), "i", None) == verb.i \
                 and not (verb.dep_ == "advcl" and main.lemma_.lower() in self.words.by_kind.get("bare_causative", ())):
