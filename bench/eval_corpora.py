@@ -270,6 +270,12 @@ def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) ->
             continue
         rows.append((name, scores))
     print(format_table(rows))
+    applied = [name for name, _ in rows if name in SCHEMES and not args.raw]
+    if applied:
+        print("\nscored as each scheme annotates (--raw: every relation): " + "; ".join(
+            f"{name}: " + ", ".join(what for what, on in (("no purposes or motives", not SCHEMES[name].motives),
+                                                          ("effects that state a figure", SCHEMES[name].quantified_effect))
+                                    if on) for name in applied))
     troubled = [f"{name}: {s.errors} errors, {s.missing} missing"
                 for name, s in rows if s.errors or s.missing]
     if troubled:
