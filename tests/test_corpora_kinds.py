@@ -108,6 +108,11 @@ def test_intensifying_needs_an_event_or_condition(nlp, text, expected):
      [("verb-cause", "a careless baker", "the fire", "sufficient")]),
     ("The floods were caused by the spring thaw.",
      [("verb-cause", "the spring thaw", "The floods", "sufficient")]),
+    # a partitive subject ("most of X", "many of X") is a noun phrase too
+    ("Most of the cracks in the wall were caused by frost.",
+     [("verb-cause", "frost", "Most of the cracks in the wall", "sufficient")]),
+    ("Many of the losses are caused by rust.",
+     [("verb-cause", "rust", "Many of the losses", "sufficient")]),
 ])
 def test_passive_effect_is_its_subject(nlp, text, expected):
     assert found(nlp, text) == expected
