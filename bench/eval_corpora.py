@@ -9,7 +9,9 @@ Run from the repository root (so that ``pipeline`` imports without an install)::
 For each corpus it reads ``<data>/<corpus>/dev.jsonl``, hands the predictor
 only ``id`` and ``text`` of each record, writes the predictions to
 ``<pred-dir>/<corpus>.jsonl``, scores them with :mod:`argmine.evaluation.scoring`, and
-prints a Markdown table. Exit status: 0 on success, 1 when a corpus file was
+prints a Markdown table. On the corpora of :data:`SCHEMES` the default predictor leaves out
+what the corpus's annotation scheme cannot hold (SemEval-2010 Task 8: purposes and
+motives; FinCausal: effects that state no figure); ``--raw`` scores every relation argmine states. Exit status: 0 on success, 1 when a corpus file was
 malformed (reported and skipped), 2 when the data folder, a requested corpus
 name, or every corpus is missing.
 """
@@ -28,6 +30,8 @@ from argmine.evaluation.scoring import Scores, read_jsonl, score_records
 
 __all__ = [
     "CAUSAL_CORPORA",
+    "SCHEMES",
+    "Scheme",
     "Predictor",
     "evaluate_corpus",
     "format_table",
@@ -45,13 +49,67 @@ CAUSAL_CORPORA = (
     "fincausal",
 )
 
+@dataclasses.dataclass(frozen=True)
+class Scheme:
+    """What a corpus's annotation scheme can hold among the relations argmine states.
+
+    ``motives``: purposes and motives (links of strength ``motive``, intentions
+    rather than achieved effects) count as relations. ``quantified_effect``:
+    only a relation whose effect states a figure (a digit in the effect span)
+    counts. ``note``: the scheme's own definition that says so. A corpus
+    without an entry in :data:`SCHEMES` takes every relation (``Scheme()``).
+    """
+
+    motives: bool = True
+    quantified_effect: bool = False
+    note: str = ""
+
+    def holds(self, relation: dict) -> bool:
+        """Whether a relation of the ``argmine links`` schema is of a kind the scheme annotates.
+
+        >>> Scheme(quantified_effect=True).holds({"cause": "the strike", "effect": "output fell 4%"})
+        True
+        >>> Scheme(quantified_effect=True).holds({"cause": "the strike", "effect": "output fell"})
+        False
+        """
+        return not self.quantified_effect or any(ch.isdigit() for ch in relation.get("effect") or "")
+
+    def conform(self, predictions: Iterable[dict]) -> Iterator[dict]:
+        """The predictions with only the relations the scheme holds; ``causal`` follows them."""
+        for prediction in predictions:
+            if "relations" in prediction:
+                kept = [r for r in prediction["relations"] if self.holds(r)]
+                if len(kept) != len(prediction["relations"]):
+                    prediction = dict(prediction, relations=kept, causal=bool(kept))
+            yield prediction
+
+
+#: The corpora whose scheme leaves out some kind of relation that argmine states.
+SCHEMES: dict[str, Scheme] = {
+    "unicausal_semeval": Scheme(
+        motives=False,
+        note="SemEval-2010 Task 8 relates two nominals (heads of base noun phrases) of one sentence; "
+             "a purpose is an infinitive clause and an intention, never one of its Cause-Effect pairs"),
+    "fincausal": Scheme(
+        quantified_effect=True,
+        note="FinCausal 2020 annotates the causality associated with a quantified fact: the effect is a "
+             "financial or economic outcome stated with its figure (Mariko et al. 2020)"),
+}
+
 Predictor = Callable[[Iterable[dict]], Iterator[dict]]
 
 
-def _default_predictor() -> Predictor:
+def _conformed(predict: Predictor, scheme: Scheme) -> Predictor:
+    """``predict`` whose predictions keep only the relations ``scheme`` holds."""
+    return lambda records: scheme.conform(predict(records))
+
+
+def _default_predictor(motives: bool = True) -> Predictor:
     from argmine.batch.links import predict_records  # imported late: written separately
 
-    return predict_records
+    if motives:
+        return predict_records
+    return lambda records: predict_records(records, motives=False)
 
 
 def evaluate_corpus(
@@ -145,6 +203,9 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--save-json", type=Path, default=None, metavar="PATH",
                         help="also write the scores as JSON")
     parser.add_argument("--exact", action="store_true", help="require exact span offsets")
+    parser.add_argument("--raw", action="store_true",
+                        help="score every relation argmine states, also those a corpus's scheme cannot "
+                             f"hold ({', '.join(sorted(SCHEMES))}: see bench.eval_corpora.SCHEMES)")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error(f"--limit must be a positive number of records, got {args.limit}")
@@ -181,7 +242,8 @@ def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) ->
         print(f"error: none of the requested corpora is in {args.data}", file=sys.stderr)
         return 2
 
-    if predict is None:
+    default = predict is None
+    if default:
         try:
             predict = _default_predictor()
         except ImportError as error:
@@ -191,9 +253,15 @@ def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) ->
     failed = 0
     for name in present:
         print(f"scoring {name} ...", file=sys.stderr)
+        corpus_predict = predict
+        scheme = Scheme() if args.raw else SCHEMES.get(name, Scheme())
+        if default and not scheme.motives:
+            corpus_predict = _default_predictor(motives=False)
+        if scheme.quantified_effect:
+            corpus_predict = _conformed(corpus_predict, scheme)
         try:
             scores = evaluate_corpus(
-                args.data / name / "dev.jsonl", predict, limit=args.limit,
+                args.data / name / "dev.jsonl", corpus_predict, limit=args.limit,
                 pred_path=args.pred_dir / f"{name}.jsonl", exact=args.exact,
             )
         except InputError as error:
@@ -202,6 +270,12 @@ def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) ->
             continue
         rows.append((name, scores))
     print(format_table(rows))
+    applied = [name for name, _ in rows if name in SCHEMES and not args.raw]
+    if applied:
+        print("\nscored as each scheme annotates (--raw: every relation): " + "; ".join(
+            f"{name}: " + ", ".join(what for what, on in (("no purposes or motives", not SCHEMES[name].motives),
+                                                          ("effects that state a figure", SCHEMES[name].quantified_effect))
+                                    if on) for name in applied))
     troubled = [f"{name}: {s.errors} errors, {s.missing} missing"
                 for name, s in rows if s.errors or s.missing]
     if troubled:

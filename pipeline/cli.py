@@ -195,12 +195,15 @@ def links(
     input: Path = typer.Argument(..., help="JSONL with 'id' and 'text' per line."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output JSONL (default: stdout)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that parse (spaCy n_process)."),
+    motives: bool = typer.Option(True, "--motives/--no-motives",
+                                 help="Report purposes and motives (intentions) as relations, as BECauSE and the "
+                                      "Causal News Corpus annotate them; --no-motives leaves them out."),
 ) -> None:
     """Passage-level causal relations, one output line per input line (for evaluation)."""
-    _guard(_links)(input, output, workers)
+    _guard(_links)(input, output, workers, motives)
 
 
-def _links(input: Path, output: Optional[Path], workers: int) -> None:
+def _links(input: Path, output: Optional[Path], workers: int, motives: bool = True) -> None:
     from .batch.links import run_links
 
     if not input.is_file():
@@ -213,7 +216,7 @@ def _links(input: Path, output: Optional[Path], workers: int) -> None:
 
     with open(input, encoding="utf-8", errors="replace") as lines:
         if output is None:
-            total, errors = run_links(lines, sys.stdout, on_error, n_process=workers)
+            total, errors = run_links(lines, sys.stdout, on_error, n_process=workers, motives=motives)
         else:
             import tempfile
 
@@ -222,7 +225,7 @@ def _links(input: Path, output: Optional[Path], workers: int) -> None:
                                                  prefix=f".{output.name}.")
             try:
                 with handle:
-                    total, errors = run_links(lines, handle, on_error, n_process=workers)
+                    total, errors = run_links(lines, handle, on_error, n_process=workers, motives=motives)
                 os.replace(handle.name, output)
             except BaseException:
                 Path(handle.name).unlink(missing_ok=True)

@@ -108,6 +108,26 @@ def test_intensifying_needs_an_event_or_condition(nlp, text, expected):
      [("verb-cause", "a careless baker", "the fire", "sufficient")]),
     ("The floods were caused by the spring thaw.",
      [("verb-cause", "the spring thaw", "The floods", "sufficient")]),
+    # a partitive subject ("most of X", "many of X") is a noun phrase too
+    ("Most of the cracks in the wall were caused by frost.",
+     [("verb-cause", "frost", "Most of the cracks in the wall", "sufficient")]),
+    ("Many of the losses are caused by rust.",
+     [("verb-cause", "rust", "Many of the losses", "sufficient")]),
 ])
 def test_passive_effect_is_its_subject(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the extraposed subject of an "it" clause with a predicate adjective or noun says what is
+    # hard, wise or customary: no purpose
+    ("It was hard for the small farms to survive the winter.", []),
+    ("It would be wiser to sell the mill than to keep it.", []),
+    ("It was the custom to ring the bells at noon.", []),
+    # a referring "it" with a verb of action still acts for a purpose
+    ("It was built to keep out the floods.",
+     [("purpose-to", "to keep out the floods", "It was built", "motive")]),
+])
+def test_extraposed_infinitive_is_no_purpose(nlp, text, expected):
+    assert found(nlp, text) == expected
+

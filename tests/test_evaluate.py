@@ -359,3 +359,52 @@ def test_evaluate_bench_missing_data_dir_exits_2(tmp_path, capsys):
     eval_corpora = pytest.importorskip("bench.eval_corpora")
     status = eval_corpora.main(["--data", str(tmp_path / "nowhere")], predict=lambda rs: iter(()))
     assert (status, "data folder" in capsys.readouterr().err) == (2, True)
+
+
+def test_evaluate_bench_leaves_motives_out_only_where_the_scheme_holds_none(tmp_path, monkeypatch, capsys):
+    eval_corpora = pytest.importorskip("bench.eval_corpora")
+    from argmine.batch import links as links_module
+
+    asked = {}
+
+    def fake_predict_records(records, nlp=None, n_process=1, motives=True):
+        records = list(records)
+        asked[records[0]["id"]] = motives
+        return iter([pred(r["id"], []) for r in records])
+
+    monkeypatch.setattr(links_module, "predict_records", fake_predict_records)
+    for name in ("cnc_v2", "unicausal_semeval"):
+        (tmp_path / "data" / name).mkdir(parents=True)
+        write_jsonl(tmp_path / "data" / name / "dev.jsonl", [json.dumps(gold(name, [], causal=False))])
+    argv = ["--data", str(tmp_path / "data"), "--corpora", "cnc_v2,unicausal_semeval", "--pred-dir", str(tmp_path / "p")]
+    assert eval_corpora.main(argv) == 0
+    assert asked == {"cnc_v2": True, "unicausal_semeval": False}
+    assert eval_corpora.main(argv + ["--raw"]) == 0
+    assert asked == {"cnc_v2": True, "unicausal_semeval": True}
+
+
+def test_evaluate_bench_fincausal_scheme_keeps_quantified_effects(tmp_path, capsys):
+    # FinCausal annotates causes of quantified facts: a relation whose effect states no figure
+    # is left out (and a record left with none is non-causal); --raw scores every relation
+    eval_corpora = pytest.importorskip("bench.eval_corpora")
+    text = "Output fell 4% because of the strike, and the strike angered the mayor."
+    fell, strike, mayor = (0, 14), (26, 36), (56, 71)
+    gold_record = {"id": "q", "text": text, "causal": True,
+                   "relations": [{"cause_start": strike[0], "cause_end": strike[1],
+                                  "effect_start": fell[0], "effect_end": fell[1]}]}
+    (tmp_path / "data" / "fincausal").mkdir(parents=True)
+    write_jsonl(tmp_path / "data" / "fincausal" / "dev.jsonl", [json.dumps(gold_record)])
+
+    def span(a, b):
+        return {"cause_start": a[0], "cause_end": a[1], "effect_start": b[0], "effect_end": b[1],
+                "cause": text[a[0]:a[1]], "effect": text[b[0]:b[1]]}
+
+    def fake_predict(records):
+        for record in records:
+            yield {"id": record["id"], "causal": True, "relations": [span(strike, fell), span(strike, mayor)]}
+
+    argv = ["--data", str(tmp_path / "data"), "--corpora", "fincausal", "--pred-dir", str(tmp_path / "p")]
+    assert eval_corpora.main(argv, predict=fake_predict) == 0
+    assert "| fincausal | 1 | 1.000 | 1.000 | 1.000 | 1.000 |" in capsys.readouterr().out
+    assert eval_corpora.main(argv + ["--raw"], predict=fake_predict) == 0
+    assert "| fincausal | 1 | 0.500 | 1.000 | 0.667 | 1.000 |" in capsys.readouterr().out

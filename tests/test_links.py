@@ -175,3 +175,26 @@ def test_links_coordinated_causes_are_one_stated_relation(nlp):
     text = "Heavy rains and strong winds caused floods."
     [prediction] = predict_records([{"id": "a", "text": text}], nlp)
     assert [(r["cause"], r["effect"]) for r in prediction["relations"]] == [("Heavy rains and strong winds", "floods")]
+
+
+@pytest.mark.model
+def test_links_motives_are_reported_by_default_and_left_out_on_request(nlp):
+    # a purpose is an intention (strength motive): reported for schemes that count purposes,
+    # left out with motives=False; an achieved cause in the same passage stays either way
+    text = "The millers closed the sluices to save the harvest. The dam burst because the rain did not stop."
+    [kept] = predict_records([{"id": "a", "text": text}], nlp)
+    [left] = predict_records([{"id": "a", "text": text}], nlp, motives=False)
+    causes = lambda p: [r["cause"] for r in p["relations"]]
+    assert "to save the harvest" in causes(kept)
+    assert causes(left) == ["the rain did not stop"]
+    assert left["causal"] is True
+
+
+@pytest.mark.model
+def test_links_cli_no_motives_option(tmp_path, nlp):
+    source = tmp_path / "in.jsonl"
+    source.write_text(jsonl({"id": "p", "text": "The envoys sailed to Genoa to negotiate a truce."}))
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["links", str(source), "-o", str(out), "--no-motives"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text()) == {"id": "p", "causal": False, "relations": []}

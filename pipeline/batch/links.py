@@ -5,7 +5,12 @@ design.md schema ``{"id", "causal", "relations": [{"cause", "effect",
 "cause_start", "cause_end", "effect_start", "effect_end", "signal"}]}`` with
 offsets into that line's text, one output line per input line, in order. The
 extraction is the same as ``argmine run``'s (:func:`argmine.batch.process.process_chapters`);
-only the explicit links are reported, each pair of spans once.
+only the explicit links are reported, each pair of spans once. A purpose or motive
+(strength ``motive``: what an actor meant to bring about, not an achieved effect) is
+reported as a relation by default, since some annotation schemes count purposes as
+causal (BECauSE's Purpose type, the Causal News Corpus); ``motives=False``
+(``argmine links --no-motives``) leaves intentions out, for schemes that relate only
+achieved causes and effects.
 
 A line that is not JSON, not an object, or lacks a usable ``id`` or ``text``
 is reported through ``on_error`` (the CLI prints it on stderr with its line
@@ -162,30 +167,37 @@ def extract_records(records: Iterable[dict], nlp=None, n_process: int = 1
             position += 1
 
 
-def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1) -> Iterator[dict]:
+def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1, motives: bool = True) -> Iterator[dict]:
     """One prediction per record (``id`` and ``text``), in order, each with the record's own ``id``.
 
     An empty text is non-causal with no relations; a record whose extraction
-    fails gets ``{"id": ..., "error": ...}``.
+    fails gets ``{"id": ..., "error": ...}``. ``motives=False`` leaves out the
+    links of strength ``motive`` (purposes and motives: intentions, not
+    achieved effects).
     """
     for record, links in extract_records(records, nlp, n_process):
         if isinstance(links, Exception):
             yield {"id": record["id"], "error": f"extraction failed ({type(links).__name__}: {links})"}
             continue
+        if not motives:
+            links = [link for link in links if link.strength != "motive"]
         relations = relations_of(links, record["text"])
         yield {"id": record["id"], "causal": bool(relations), "relations": relations}
 
 
 def run_links(lines: Iterable[str], out: TextIO, on_error: Callable[[LineError], None], nlp=None,
-              n_process: int = 1) -> tuple[int, int]:
-    """Read JSONL lines, write one prediction line per input line; returns (records, errors)."""
+              n_process: int = 1, motives: bool = True) -> tuple[int, int]:
+    """Read JSONL lines, write one prediction line per input line; returns (records, errors).
+
+    ``motives``: report purposes and motives as relations (see :func:`predict_records`).
+    """
     parsed: list[tuple[int, dict | LineError]] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         parsed.append((number, parse_line(line, number)))
     good = [item for _, item in parsed if isinstance(item, dict)]
-    predictions = predict_records(good, nlp, n_process=n_process)
+    predictions = predict_records(good, nlp, n_process=n_process, motives=motives)
     errors = 0
     for number, item in parsed:
         if isinstance(item, LineError):

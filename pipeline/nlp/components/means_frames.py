@@ -258,9 +258,15 @@ class MeansFrames:
         fleet to sail": ``for_complement_verb``), and not an infinitival
         relative whose preposition lacks its object ("dug a channel for the
         water to run in", "a pile of debts to contend with"), and not the
-        extraposed subject of "it is ADJ" ("it is better for the guild to
-        wait", "it was natural for some to resign").
+        extraposed subject of an "it" clause with a predicate adjective or noun
+        ("it was hard for the farms to survive", "it was natural for some to
+        resign", "it is the custom to ring the bells": lexicon kind ``expletive_predicate``), which says what is hard or
+        customary, not what an agent acted for.
         """
+        if main.lemma_.lower() in self.words.by_kind.get("expletive_predicate", ()) \
+                and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children) \
+                and any(c.dep_ in ("acomp", "attr") and c.i < verb.i for c in main.children):
+            return False
         if any(r.frame == "causative" for r in self.by_lemma.get(main.lemma_.lower(), ())) \
                 and getattr(syntax.infinitive_complement(main), "i", None) == verb.i \
                 and not (verb.dep_ == "advcl" and main.lemma_.lower() in self.words.by_kind.get("bare_causative", ())):
@@ -269,10 +275,6 @@ class MeansFrames:
         if any(t.lower_ in degree for c in main.children if c.i < verb.i and c.dep_ in ("advmod", "acomp", "oprd", "dobj")
                for t in c.subtree):
             return False
-        if main.pos_ == "AUX" and any(c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ" and c.i < verb.i for c in main.children) \
-                and any(c.dep_ in ("nsubj", "expl") and c.pos_ == "PRON" and c.morph.get("Gender") == ["Neut"]
-                        and c.morph.get("PronType") == ["Prs"] for c in main.children):
-            return False  # "it is better (for the guild) to wait": the infinitive is the extraposed subject
         subject_for = any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
         if subject_for and main.lemma_.lower() in self.words.by_kind.get("for_complement_verb", ()):
             return False

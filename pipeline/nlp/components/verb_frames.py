@@ -55,9 +55,12 @@ class VerbFrames:
                     # "In most years, the floods were caused by X": a fronted phrase is not part of the effect
                     effect_span = (subject.left_edge.i, effect_span[1])
                 effect_ends = [(effect_span, subject)]
-                if subject.i < verb.i and subject.pos_ in ("NOUN", "PROPN"):
+                partitive = subject.pos_ in ("ADJ", "DET", "NUM", "PRON") and any(
+                    k.dep_ == "prep" and k.lower_ == "of" for k in subject.children)
+                if subject.i < verb.i and (subject.pos_ in ("NOUN", "PROPN") or partitive):
                     # "the floods (and fires) were caused by X" name the same effects as "X caused the floods (and
-                    # fires)": each noun phrase, as the active verb's objects are
+                    # fires)": each noun phrase, as the active verb's objects are; so does a partitive subject
+                    # ("most of the floods were caused by X": "most of the floods")
                     effect_ends = [(syntax.np_span(e), e) for e in self._partitive_conjuncts(subject)]
                 for by in causes:
                     for c in self._members(by):
