@@ -145,6 +145,7 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
                 continue
             if link.rule not in self.result_rules and self._result_conjunct(doc[link.effect_head]):
                 continue  # "eroded wages and thus urban demand": demand is the effect of wages (result_adverb frame)
+            link = self._argument_extent(link, doc)
             cause, cause_head = syntax.degree_question_end(doc, link.cause, link.cause_head)
             effect, effect_head = syntax.degree_question_end(doc, link.effect, link.effect_head)
             if (cause, effect) != (link.cause, link.effect):  # "how much of X was due to Y": the link is about X
@@ -169,6 +170,39 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             if rule.direction == "decrease" and link.polarity == "positive" and self._decrease_noun(effect):
                 link = replace(link, polarity="negative")  # "reduced the depletion of X": a double negative
             yield link
+
+    def _argument_extent(self, link: TokenLink, doc: Doc) -> TokenLink:
+        """A verb cue's effect noun as its whole phrase: "the leak caused 558 injuries, including 40 deaths".
+
+        For the frames ``verb`` and ``verb_prep`` only: when the effect's head is
+        a noun (or number) that is the cue verb's object, or the object of its
+        preposition, after the verb ("caused X", "led to X", "resulted in X"),
+        the effect spans the noun's whole phrase
+        (:func:`argmine.nlp.syntax.phrase_extent`): what the clause says was
+        brought about, with its relative clauses, participles and appositions.
+        A relative clause or participle whose verb is itself a cue (any rule's
+        lemma) stays out: "triggered a tsunami that killed thousands" is a chain
+        of two links, and the tsunami is the first one's effect. The cause and
+        other frames' ends are unchanged.
+        """
+        rule = self.rule_by_id.get(link.rule)
+        if rule is None or rule.frame not in ("verb", "verb_prep"):
+            return link
+        token = doc[link.effect_head]
+        if link.effect_head < link.cue[1] or token.pos_ not in ("NOUN", "PROPN", "NUM") \
+                or token.dep_ not in ("dobj", "pobj", "attr", "oprd") \
+                or not link.effect[0] <= token.i < link.effect[1]:
+            return link
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        if governor.i != link.cue[0]:
+            return link
+        skip = set(range(*link.cue)) | set(link.cue_extra)
+        skip |= {t.i for t in token.subtree if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in self.by_lemma}
+        wide = syntax.phrase_extent(token, exclude=skip)
+        span = (min(link.effect[0], wide[0]), max(link.effect[1], wide[1]))
+        if span == link.effect or not syntax.valid_pair(link.cause, span):
+            return link
+        return replace(link, effect=span)
 
     def _binomial_end(self, doc: Doc, span: tuple[int, int], head: int) -> tuple[tuple[int, int], int] | None:
         """One end of a link widened to a whole binomial pair ("the rise and fall of X", lexicon kind ``binomial``).

