@@ -42,3 +42,24 @@ def test_chain_of_cues_is_cut_at_the_next_cue(nlp):
     text = "The earthquake triggered a wave that caused great damage along the coast."
     assert found(nlp, text) == [("verb-cause", "The earthquake", "a wave"),
                                 ("verb-cause", "a wave", "great damage along the coast")]
+
+
+# "which" after a noun that names no event stands for the clause that noun ends (a sentential relative)
+@pytest.mark.parametrize("text, rule, expected", [
+    ("The river rose over the fields, which caused the loss of the harvest.", "verb-cause",
+     ("The river rose over the fields", "the loss of the harvest")),
+    ("This tactic made it hard for the raiders to find ships, which lessened losses.", "vn-change-of-state-decrease",
+     ("This tactic made it hard for the raiders to find ships", "losses")),
+])
+def test_which_after_a_thing_stands_for_its_clause(nlp, text, rule, expected):
+    assert pair(nlp, text, rule) == expected
+
+
+# an event, a person or a "that" relative keeps the noun as the cause
+@pytest.mark.parametrize("text, rule, cause", [
+    ("The riots, which caused great damage, ended in May.", "verb-cause", "The riots"),
+    ("The governor met the envoy, who caused a scandal.", "verb-cause", "the envoy"),
+    ("Ice formed on the roads that caused many accidents.", "verb-cause", "the roads"),
+])
+def test_which_after_an_event_or_person_keeps_the_noun(nlp, text, rule, cause):
+    assert pair(nlp, text, rule)[0] == cause
