@@ -63,3 +63,14 @@ def test_which_after_a_thing_stands_for_its_clause(nlp, text, rule, expected):
 ])
 def test_which_after_an_event_or_person_keeps_the_noun(nlp, text, rule, cause):
     assert pair(nlp, text, rule)[0] == cause
+
+
+# the verb's adjuncts right after the effect object belong to what was brought about; a comma-set one does not
+@pytest.mark.parametrize("text, rule, expected", [
+    ("The new tax caused anger in every market town.", "verb-cause",
+     ("The new tax", "anger in every market town")),
+    ("The new tax caused anger, according to the chronicle.", "verb-cause",
+     ("The new tax", "anger")),
+])
+def test_adjuncts_after_the_effect_object(nlp, text, rule, expected):
+    assert pair(nlp, text, rule) == expected

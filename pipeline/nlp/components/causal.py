@@ -182,8 +182,10 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         brought about, with its relative clauses, participles and appositions.
         A relative clause or participle whose verb is itself a cue (any rule's
         lemma) stays out: "triggered a tsunami that killed thousands" is a chain
-        of two links, and the tsunami is the first one's effect. The cause and
-        other frames' ends are unchanged.
+        of two links, and the tsunami is the first one's effect. The verb's
+        adjuncts that follow the object directly (no comma between) are part of
+        what was brought about: "caused uproar in some quarters", "led to riots
+        across the province". The cause and other frames' ends are unchanged.
         """
         rule = self.rule_by_id.get(link.rule)
         if rule is None or rule.frame not in ("verb", "verb_prep"):
@@ -200,6 +202,9 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         skip = set(range(*link.cue)) | set(link.cue_extra)
         skip |= {t.i for t in token.subtree if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in self.by_lemma}
         wide = syntax.phrase_extent(token, exclude=skip)
+        for child in doc[link.cue[0]].children:  # "caused uproar in some quarters": the verb's adjuncts right after it
+            if child.i == wide[1] and child.dep_ in ("prep", "npadvmod", "advmod") and child.i not in skip:
+                wide = (wide[0], syntax.phrase_extent(child, exclude=skip)[1])
         span = (min(link.effect[0], wide[0]), max(link.effect[1], wide[1]))
         if span == link.effect or not syntax.valid_pair(link.cause, span):
             return link
