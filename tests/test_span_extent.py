@@ -74,3 +74,16 @@ def test_which_after_an_event_or_person_keeps_the_noun(nlp, text, rule, cause):
 ])
 def test_adjuncts_after_the_effect_object(nlp, text, rule, expected):
     assert pair(nlp, text, rule) == expected
+
+
+# a conjoined verb without a subject of its own states its clause with the subject it shares
+@pytest.mark.parametrize("text, rule, expected", [
+    ("The marchers were beaten by the guards and hauled away by police after the riot.", "connective-following",
+     ("the riot", "The marchers were beaten by the guards and hauled away by police")),
+    ("Three hundred weavers, including many women, gathered at the gate and blocked the road to demand higher wages.",
+     "purpose-to",
+     ("to demand higher wages",
+      "Three hundred weavers, including many women, gathered at the gate and blocked the road")),
+])
+def test_conjoined_verb_keeps_its_shared_subject(nlp, text, rule, expected):
+    assert pair(nlp, text, rule) == expected

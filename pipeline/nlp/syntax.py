@@ -593,7 +593,16 @@ def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int
     colon = next((i for i in range(sent_start, verb.i) if t.text[i] == ":"), None)
     if colon is not None:
         excluded.update(range(sent_start, colon + 1))
-    return clause_span(verb, excluded)
+    span = clause_span(verb, excluded)
+    if subject is None and t.dep[verb.i] == "conj" and t.pos[t.head[verb.i]] in ("VERB", "AUX"):
+        # "the marchers were beaten and hauled away by police": a conjoined verb states its clause with the
+        # subject it shares with the first conjunct, so the end runs from that subject
+        shared = next((c for c in t.children[t.head[verb.i]] if t.dep[c] in ("nsubj", "nsubjpass", "expl")), None)
+        if shared is not None and shared < span[0]:
+            start = t.edges()[0][shared]
+            if not any(i in excluded for i in range(start, span[0])):
+                span = _trim(doc, (start, span[1]))
+    return span
 
 
 def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
