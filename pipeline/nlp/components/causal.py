@@ -182,10 +182,10 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         brought about, with its relative clauses, participles and appositions.
         A relative clause or participle whose verb is itself a cue (any rule's
         lemma) stays out: "triggered a tsunami that killed thousands" is a chain
-        of two links, and the tsunami is the first one's effect. The verb's
-        adjuncts that follow the object directly (no comma between) are part of
-        what was brought about: "caused uproar in some quarters", "led to riots
-        across the province". The cause and other frames' ends are unchanged.
+        of two links, and the tsunami is the first one's effect. The verb's own
+        adjuncts after the object ("caused a crash on Wednesday", "caused an
+        accident by breaking the wheel") say when and how it caused, and stay
+        out. The cause and other frames' ends are unchanged.
         """
         rule = self.rule_by_id.get(link.rule)
         if rule is None or rule.frame not in ("verb", "verb_prep"):
@@ -202,9 +202,6 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         skip = set(range(*link.cue)) | set(link.cue_extra)
         skip |= {t.i for t in token.subtree if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in self.by_lemma}
         wide = syntax.phrase_extent(token, exclude=skip)
-        for child in doc[link.cue[0]].children:  # "caused uproar in some quarters": the verb's adjuncts right after it
-            if child.i == wide[1] and child.dep_ in ("prep", "npadvmod", "advmod") and child.i not in skip:
-                wide = (wide[0], syntax.phrase_extent(child, exclude=skip)[1])
         span = (min(link.effect[0], wide[0]), max(link.effect[1], wide[1]))
         if span == link.effect or not syntax.valid_pair(link.cause, span):
             return link
@@ -216,8 +213,8 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
     def _clause_antecedent(self, link: TokenLink, doc: Doc) -> TokenLink:
         """"The river rose over the fields, which caused X": the cause is the clause "which" stands for.
 
-        When the cue verb heads a relative clause whose subject is a pronoun
-        that can stand for a clause (lexicon kind ``sentential_relative``:
+        When the cue verb heads a comma-set relative clause whose subject is a
+        pronoun that can stand for a clause (lexicon kind ``sentential_relative``:
         "which"), and the noun it hangs on (the link's cause head) is a common
         noun that names no event and is no person or group ("the fields", "the
         northern coast", "vocabulary"), that noun cannot have brought anything
@@ -232,6 +229,8 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             return link
         if not any(c.dep_ == "nsubj" and self.words.in_kinds(c.lower_, ("sentential_relative",)) for c in verb.children):
             return link
+        if verb.left_edge.i == 0 or doc[verb.left_edge.i - 1].text != ",":
+            return link  # a sentential relative is set off by a comma; "oils which cause acne" restricts the noun
         # the finite clause the noun ends (past an infinitive or participle on the way: "an inability to recall X")
         clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
                        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in a.children)
