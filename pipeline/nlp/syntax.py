@@ -576,7 +576,10 @@ def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int
     clauses that are links' ends of their own (adverbial clauses), a
     dateline or headline before a colon ("MUMBAI : ...") and a bare date or
     measure before the subject ("12 June 1850 the council ...", "Two years
-    later the council ...").
+    later the council ..."). A conjoined verb without a subject of its own
+    ("the marchers were beaten and hauled away") runs from the subject it
+    shares with the first conjunct, unless excluded words lie between.
+    Returns end-exclusive token offsets ``(start, end)``.
     """
     excluded = set(exclude)
     doc = verb.doc
