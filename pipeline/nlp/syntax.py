@@ -24,7 +24,7 @@ from .rules import Lexicon, LexiconRule
 __all__ = [
     "WordLists", "packaged_words", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
     "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
-    "arg_span", "np_span", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
+    "arg_span", "np_span", "phrase_extent", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
     "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
     "small_clause",
@@ -513,6 +513,39 @@ def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     return _trim(doc, _contiguous(tokens, h), lead_deps={"cc", "punct", "mark", "preconj"})
 
 
+def phrase_extent(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """The whole noun phrase of ``head``: everything said of the noun inside its phrase, comma-set or not.
+
+    Where :func:`np_span` keeps what the noun is ("558 injuries"), this keeps
+    the argument as the clause states it: relative clauses, participles,
+    appositions and "including" phrases ("558 injuries, including 40 severe
+    injuries"; "many landslides, some of which dammed the rivers"). Coordinated
+    members stay out (each is an end of its own, joined again by
+    :func:`argmine.batch.links.stated_relations`), and so do ``exclude`` (cue
+    words) and their subtrees. Trailing punctuation, coordinators and a
+    stranded relative word are trimmed. Returns end-exclusive token offsets
+    ``(start, end)`` within the sentence of ``head``.
+    """
+    excluded = set(exclude)
+    doc = head.doc
+    t = doc_table(doc)
+    h = head.i
+    tokens = set(t.subtree(h))
+    for child in t.children[h]:
+        if t.dep[child] in ("cc", "conj"):
+            tokens -= t.subtree(child)
+    for index in excluded:
+        if index in tokens and index != h:
+            tokens -= t.subtree(index)
+    start, end = _contiguous(tokens, h)
+    while end - 1 > h and (t.is_punct[end - 1] or t.text[end - 1].isspace() or t.dep[end - 1] in ("cc", "mark")
+                           or t.tag[end - 1] in ("WDT", "WP")):
+        end -= 1
+    while start < h and (t.is_punct[start] or t.text[start].isspace() or t.dep[start] in ("cc", "preconj")):
+        start += 1
+    return (start, end)
+
+
 def clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     """The clause headed by ``verb`` without excluded tokens, as one contiguous range."""
     excluded = set(exclude)
@@ -543,7 +576,10 @@ def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int
     clauses that are links' ends of their own (adverbial clauses), a
     dateline or headline before a colon ("MUMBAI : ...") and a bare date or
     measure before the subject ("12 June 1850 the council ...", "Two years
-    later the council ...").
+    later the council ..."). A conjoined verb without a subject of its own
+    ("the marchers were beaten and hauled away") runs from the subject it
+    shares with the first conjunct, unless excluded words lie between.
+    Returns end-exclusive token offsets ``(start, end)``.
     """
     excluded = set(exclude)
     doc = verb.doc
@@ -560,7 +596,16 @@ def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int
     colon = next((i for i in range(sent_start, verb.i) if t.text[i] == ":"), None)
     if colon is not None:
         excluded.update(range(sent_start, colon + 1))
-    return clause_span(verb, excluded)
+    span = clause_span(verb, excluded)
+    if subject is None and t.dep[verb.i] == "conj" and t.pos[t.head[verb.i]] in ("VERB", "AUX"):
+        # "the marchers were beaten and hauled away by police": a conjoined verb states its clause with the
+        # subject it shares with the first conjunct, so the end runs from that subject
+        shared = next((c for c in t.children[t.head[verb.i]] if t.dep[c] in ("nsubj", "nsubjpass", "expl")), None)
+        if shared is not None and shared < span[0]:
+            start = t.edges()[0][shared]
+            if not any(i in excluded for i in range(start, span[0])):
+                span = _trim(doc, (start, span[1]))
+    return span
 
 
 def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:

@@ -138,7 +138,9 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
     def find(self, doc: Doc) -> Iterator[TokenLink]:
         seen: set[tuple] = set()
-        for link in (member for found in self._candidates(doc) for member in self._infinitive_members(doc, found)):
+        # a verb cue's effect grows to its whole phrase first, then coordinated infinitives split it
+        extended = (found if found is None else self._argument_extent(found, doc) for found in self._candidates(doc))
+        for link in (member for found in extended for member in self._infinitive_members(doc, found)):
             if link is None:
                 continue
             if not syntax.valid_pair(link.cause, link.effect):
@@ -212,6 +214,78 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             start = other.left_edge.i
             ends.append(((start, end), other.i))
         return ends
+
+    def _argument_extent(self, link: TokenLink, doc: Doc) -> TokenLink:
+        """A verb cue's effect noun as its whole phrase: "the leak caused 558 injuries, including 40 deaths".
+
+        For the frames ``verb`` and ``verb_prep`` only: when the effect's head is
+        a noun (or number) that is the cue verb's object, or the object of its
+        preposition, after the verb ("caused X", "led to X", "resulted in X"),
+        the effect spans the noun's whole phrase
+        (:func:`argmine.nlp.syntax.phrase_extent`): what the clause says was
+        brought about, with its relative clauses, participles and appositions.
+        A relative clause or participle whose verb is itself a cue (any rule's
+        lemma) stays out: "triggered a tsunami that killed thousands" is a chain
+        of two links, and the tsunami is the first one's effect. The verb's own
+        adjuncts after the object ("caused a crash on Wednesday", "caused an
+        accident by breaking the wheel") say when and how it caused, and stay
+        out. The cause and other frames' ends are unchanged.
+        """
+        rule = self.rule_by_id.get(link.rule)
+        if rule is None or rule.frame not in ("verb", "verb_prep"):
+            return link
+        link = self._clause_antecedent(link, doc)
+        token = doc[link.effect_head]
+        if link.effect_head < link.cue[1] or token.pos_ not in ("NOUN", "PROPN", "NUM") \
+                or token.dep_ not in ("dobj", "pobj", "attr", "oprd") \
+                or not link.effect[0] <= token.i < link.effect[1]:
+            return link
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        if governor.i != link.cue[0]:
+            return link
+        skip = set(range(*link.cue)) | set(link.cue_extra)
+        skip |= {t.i for t in token.subtree if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in self.by_lemma}
+        wide = syntax.phrase_extent(token, exclude=skip)
+        span = (min(link.effect[0], wide[0]), max(link.effect[1], wide[1]))
+        if span == link.effect or not syntax.valid_pair(link.cause, span):
+            return link
+        return replace(link, effect=span)
+
+    #: lexicon kinds whose nouns name events WordNet's first sense may miss ("rally", "strike", "clash", "injury")
+    _EVENT_KINDS = ("dispute", "protest", "sanction", "harm")
+
+    def _clause_antecedent(self, link: TokenLink, doc: Doc) -> TokenLink:
+        """"The river rose over the fields, which caused X": the cause is the clause "which" stands for.
+
+        When the cue verb heads a comma-set relative clause whose subject is a
+        pronoun that can stand for a clause (lexicon kind ``sentential_relative``:
+        "which"), and the noun it hangs on (the link's cause head) is a common
+        noun that names no event and is no person or group ("the fields", "the
+        northern coast", "vocabulary"), that noun cannot have brought anything
+        about: the relative clause comments on the clause that ends with it. The
+        cause is then that clause (its verb heads the cause; the relative clause
+        is left out). Unchanged otherwise ("the riots, which caused X": the riots).
+        """
+        verb = doc[link.cue[0]]
+        noun = doc[link.cause_head]
+        if verb.dep_ != "relcl" or verb.head.i != noun.i or noun.pos_ != "NOUN" or self._eventive(noun) \
+                or self._agent(noun) or self.words.in_kinds(noun.lemma_.lower(), self._EVENT_KINDS):
+            return link
+        if not any(c.dep_ == "nsubj" and self.words.in_kinds(c.lower_, ("sentential_relative",)) for c in verb.children):
+            return link
+        if verb.left_edge.i == 0 or doc[verb.left_edge.i - 1].text != ",":
+            return link  # a sentential relative is set off by a comma; "oils which cause acne" restricts the noun
+        # the finite clause the noun ends (past an infinitive or participle on the way: "an inability to recall X")
+        clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
+                       and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in a.children)
+                       and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in a.children)), None)
+        if clause is None or clause.i > noun.i or syntax.is_passive(clause) and noun.dep_ == "pobj" \
+                and noun.head.dep_ == "agent":
+            return link  # the noun must end a clause before it; "caused by the trough, which": the agent's own phrase
+        span = syntax.core_clause_span(clause, exclude={t.i for t in verb.subtree})
+        if not span[0] <= noun.i < span[1] or not syntax.valid_pair(span, link.effect):
+            return link
+        return replace(link, cause=span, cause_head=clause.i)
 
     def _binomial_end(self, doc: Doc, span: tuple[int, int], head: int) -> tuple[tuple[int, int], int] | None:
         """One end of a link widened to a whole binomial pair ("the rise and fall of X", lexicon kind ``binomial``).
