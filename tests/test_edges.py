@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -729,7 +730,9 @@ def test_edges_eval_without_gold_annotations_is_an_error(tmp_path):
 
 def test_edges_help_shows_no_bool_placeholders_and_links_workers_is_explained():
     run_help, links_help = _cli("run", "--help").stdout, _cli("links", "--help").stdout
-    workers = " ".join(links_help[links_help.index("--workers"):].split("--help")[0].split())
+    after = links_help[links_help.index("--workers"):]
+    # the option's own lines: up to the next line that starts with an option
+    workers = " ".join(re.split(r"\n\s+-", after)[0].split())
     assert ("<bool>" in run_help, "-q, --quiet" in run_help, workers) == (
         False, True, "--workers <int range> Processes that parse (spaCy n_process). [default: 1; x>=1]")
 
