@@ -738,7 +738,6 @@ def test_edges_help_shows_no_bool_placeholders_and_links_workers_is_explained():
 
 
 def test_edges_tables_doc_names_every_column_of_every_table():
-    import re
 
     from argmine.graph.result import CONCEPT_COLUMNS, DOCUMENT_COLUMNS
     from argmine.records import CausalLink, ArgumentativeUnit, Resolution, record_columns
