@@ -32,7 +32,7 @@ enumerations, WordNet-related heads) share its window and its mention table.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.attrs import DEP
@@ -332,7 +332,8 @@ class Resolver:
         #: concept name -> the token of the first anaphor (not a summary) that took it up alone
         self.taken_up: dict[str, int] = {}
         self._paragraph_of_sentence: dict[int, int] | None = None  # built by _window when first needed
-        self._mention_tokens: list[int] = []
+        self._mention_tokens: list[int] = [m.token for m in self.mentions]  # ascending, for bisection
+        self._enumeration_headers = [e.header for e in self.enumerations]  # ascending, for bisection
         self._header_lemmas: dict[int, str] = {}
 
     # -- the whole document ---------------------------------------------------------
@@ -491,7 +492,6 @@ class Resolver:
             self._paragraph_of_sentence = {}
             for m in self.mentions:
                 self._paragraph_of_sentence.setdefault(m.sentence, m.paragraph)
-            self._mention_tokens = [m.token for m in self.mentions]
         paragraph = self._paragraph_of_sentence.get(sentence)
         inside = self.table.subtree(raw.i)
         before = self.mentions[:bisect_left(self._mention_tokens, raw.i)]  # those with m.token < raw.i
@@ -605,9 +605,8 @@ class Resolver:
         raw_i, raw_lower, raw_lemma, raw_tag = raw.i, raw.lower_, raw.lemma_.lower(), raw.tag_
         one_anaphor = raw_lower in _words(self.lex, "one_anaphor") and raw_tag in ("NN", "NNS")
         children = None
-        for enum in reversed(self.enumerations):
-            if enum.header > raw_i:
-                continue
+        # the enumerations whose header is at or before the anaphor, last first (those after it were skipped)
+        for enum in reversed(self.enumerations[:bisect_right(self._enumeration_headers, raw_i)]):
             items = enum.items
             if raw_i == enum.header:
                 return "enumeration", Antecedent(tuple(n.name for _, n, _ in items), tuple(t for _, _, t in items),
@@ -645,9 +644,10 @@ class Resolver:
 
 
     def _one(self, raw: Token) -> Antecedent | None:
-        for mention in reversed(self.mentions):
+        # the mentions before the anaphor, nearest first (those at or after it were skipped)
+        for mention in reversed(self.mentions[:bisect_left(self._mention_tokens, raw.i)]):
             token = self.doc[mention.token]
-            if mention.token >= raw.i or token.tag_ not in ("NNS", "NNPS") or token.lower_ in ("ones",):
+            if token.tag_ not in ("NNS", "NNPS") or token.lower_ in ("ones",):
                 continue
             if self.sentence_of[raw.i] - self.sentence_of[token.i] > 1:
                 break
