@@ -705,7 +705,8 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
     Not "as ... as", "such as", "as if", "as well", "as usual"; not an elliptic
     clause without a subject; not a comment ("as he said", "as expected"); not
     when the main clause is itself a comparison ("more than others have done ...
-    as it developed").
+    as it developed"); not a speaker's own time or comment, an "as" clause with
+    "I"/"we" as subject ("as we watched the tape", "as I look at the figures").
     """
     marker = phrase[-1]
     doc = marker.doc
@@ -720,6 +721,9 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in words.by_kind.get("comparison_mark", ()) for c in main.children):
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in sub.children):
+        return False
+    personal = words.by_kind.get("first_person_pronoun", ())
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in personal for c in sub.children):
         return False
     if sub.lemma_.lower() == "be" and _stative_predicate(sub) and not any(c.dep_ == "xcomp" for c in sub.subtree):
         return True  # "as there were no apprentices", "as the roads were impassable": a state, not a comment

@@ -1,0 +1,51 @@
+"""Causal language in first-person speech and in explicit connectives that BECauSE-style annotation marks.
+
+Sentences are ours. A clause with "I" or "we" as its subject is the author
+speaking of the work only with a verb of the author's work ("we argue", "I
+examine the registers to ..."); a speaker who feels, wants or does something
+("I was pleased because ...", "we raised the tariff to ...") states a reason or a
+purpose like anyone else (docs/EVALUATION.md, "Wave 7: BECauSE").
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def relations(extract_links, text: str) -> list[tuple[str, str]]:
+    """(cause text, effect text) of the explicit links, in text order of the cause."""
+    from argmine.batch.links import relations_of
+
+    return [(r["cause"], r["effect"]) for r in relations_of(extract_links(text), text)]
+
+
+# a first-person speaker's reasons and purposes are links
+@pytest.mark.parametrize("text, expected", [
+    ("I was pleased, because the committee had finally read the report.",
+     ("the committee had finally read the report", "I was pleased")),
+    ("We would like to hear from the minister today because the tariff bill comes up next week.",
+     ("the tariff bill comes up next week", "We would like to hear from the minister today")),
+    ("We lowered the duty on grain to keep bread cheap.",
+     ("to keep bread cheap", "We lowered the duty on grain")),
+])
+def test_speech_reason_of_a_first_person_speaker_is_a_link(extract_links, text, expected):
+    assert expected in relations(extract_links, text)
+
+
+# the author's own acts of writing and method stay meta-discourse
+@pytest.mark.parametrize("text", [
+    "In this essay I examine the parish registers to show that households grew smaller.",
+    "We argue that the famine mattered, because the sources of the period say little else.",
+])
+def test_speech_authors_own_work_gives_no_link(extract_links, text):
+    assert not any(effect.startswith(("I examine", "We argue")) for _, effect in relations(extract_links, text))
+
+
+# "as" with a first-person subject is the speaker's own time or comment, not a reason
+@pytest.mark.parametrize("text", [
+    "As we walked along the quay, the customs officers were unloading the ship.",
+    "As I read the ledger again, the clerk brought in the morning's letters.",
+])
+def test_speech_first_person_as_clause_is_no_reason(extract_links, text):
+    assert relations(extract_links, text) == []
