@@ -49,3 +49,33 @@ def test_speech_authors_own_work_gives_no_link(extract_links, text):
 ])
 def test_speech_first_person_as_clause_is_no_reason(extract_links, text):
     assert relations(extract_links, text) == []
+
+
+def component(nlp, text: str) -> list[tuple[str, str, str]]:
+    from conftest import component_links
+
+    return component_links(nlp, text, strength=False)
+
+
+# a gerund of "be" or "have" after a verb of judging is the act judged
+@pytest.mark.parametrize("text, expected", [
+    ("The guild praised its warden for being honest with the accounts.",
+     ("connective-for", "being honest with the accounts", "The guild praised its warden")),
+    ("We want to thank the archivists for being so patient with us.",
+     ("connective-for", "being so patient with us", "We want to thank the archivists")),
+])
+def test_for_gerund_of_be_after_judging_is_the_reason(nlp, text, expected):
+    assert expected in component(nlp, text)
+
+
+# "for X" after a verb of going or sending names the journey's purpose when X is an event or act
+@pytest.mark.parametrize("text, expected", [
+    ("The rebel leader was sent to the capital for trial.",
+     [("connective-for-purpose", "trial", "The rebel leader was sent to the capital")]),
+    ("Many of the weavers who left for early retirement were never replaced.",
+     [("connective-for-purpose", "early retirement", "who left")]),
+    ("The bishop left for Avignon in the spring.", []),
+    ("The garrison stayed in the fort for a week.", []),
+])
+def test_for_after_motion_verb_is_a_purpose(nlp, text, expected):
+    assert [l for l in component(nlp, text) if l[0] == "connective-for-purpose"] == expected

@@ -135,8 +135,9 @@ class ConnectiveFrames:
         if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase} \
                 and not (phrase[0].tag_ == "VBG" and phrase[0].dep_ == "xcomp"):
             return
+        # a gerund clause of "be" or "have" is an act too ("thanked them for being here", "fined for having no licence")
         targets = [t for t in syntax.phrase_objects(phrase)
-                   if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)
+                   if (t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") or (t.pos_ == "AUX" and t.dep_ == "pcomp")) and not syntax.is_time_expression(t, self.words)
                    and not self._set_phrase(t)]
         # "the explosion in which forty men were killed": a relative pronoun stands for the noun its clause describes
         relative: dict[int, set[int]] = {}  # antecedent -> the tokens of its relative clause
