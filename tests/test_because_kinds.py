@@ -79,3 +79,23 @@ def test_for_gerund_of_be_after_judging_is_the_reason(nlp, text, expected):
 ])
 def test_for_after_motion_verb_is_a_purpose(nlp, text, expected):
     assert [l for l in component(nlp, text) if l[0] == "connective-for-purpose"] == expected
+
+
+# degree constructions: "so ADJ that S", "ADJ enough to V", "too ADJ to V"
+@pytest.mark.parametrize("text, expected", [
+    ("The harvest of 1694 was so poor that thousands of peasants left their villages.",
+     [("degree-so-that", "so poor", "thousands of peasants left their villages")]),
+    ("By 1750 the canal had become so dependent on the coal trade that a bad winter closed it.",
+     [("degree-so-that", "so dependent on the coal trade", "a bad winter closed it")]),
+    ("The walls of the town were strong enough to withstand the siege guns.",
+     [("degree-enough-to", "strong enough", "withstand the siege guns")]),
+    ("The garrison was too weak to hold the bridge.",
+     [("degree-too-to", "too weak", "hold the bridge")]),
+    # the that-clause of a feeling is what it is about, not its result
+    ("The monks were so relieved that the raiders had gone.", []),
+    # a bare "so" and a comparison are no degree result
+    ("The rains failed, so the price of bread rose.", []),
+    ("He did not so much resign as retire.", []),
+])
+def test_degree_result_constructions(nlp, text, expected):
+    assert [l for l in component(nlp, text) if l[0].startswith("degree-")] == expected
