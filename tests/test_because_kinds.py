@@ -99,3 +99,15 @@ def test_for_after_motion_verb_is_a_purpose(nlp, text, expected):
 ])
 def test_degree_result_constructions(nlp, text, expected):
     assert [l for l in component(nlp, text) if l[0].startswith("degree-")] == expected
+
+
+# "take" + a stretch of time: the infinitive is what the time is needed for, not a purpose
+@pytest.mark.parametrize("text, expected", [
+    ("It took the city ten years to rebuild the walls.", []),
+    ("The council will need to take the time to hear every petition.", []),
+    # a point in time is no stretch: the purpose stays
+    ("Hundreds of weavers took to the streets yesterday to demand bread.",
+     [("purpose-to", "to demand bread", "Hundreds of weavers took to the streets yesterday")]),
+])
+def test_purpose_not_after_take_a_stretch_of_time(nlp, text, expected):
+    assert [l for l in component(nlp, text) if l[0] == "purpose-to"] == expected

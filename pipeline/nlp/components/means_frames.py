@@ -257,7 +257,9 @@ class MeansFrames:
         the complement of a verb that takes "for X to V" ("waited for the
         fleet to sail": ``for_complement_verb``), and not an infinitival
         relative whose preposition lacks its object ("dug a channel for the
-        water to run in", "a pile of debts to contend with").
+        water to run in", "a pile of debts to contend with"), and not the
+        infinitive of "take" + a stretch of time ("took ten years to rebuild the
+        walls": lexicon kind ``duration_verb``).
         """
         if any(r.frame == "causative" for r in self.by_lemma.get(main.lemma_.lower(), ())) \
                 and getattr(syntax.infinitive_complement(main), "i", None) == verb.i \
@@ -267,6 +269,11 @@ class MeansFrames:
         if any(t.lower_ in degree for c in main.children if c.i < verb.i and c.dep_ in ("advmod", "acomp", "oprd", "dobj")
                for t in c.subtree):
             return False
+        if main.lemma_.lower() in self.words.by_kind.get("duration_verb", ()) and any(
+                syntax.is_time_expression(c, self.words) and (c.dep_ == "dobj" or (c.dep_ == "npadvmod" and any(
+                    m.dep_ in ("nummod", "det", "amod", "quantmod") for m in c.children)))
+                for c in main.children):  # a stretch of time as object: "the time", "ten years"; not "yesterday"
+            return False  # "took ten years to rebuild the walls": the time the infinitive needs, not a purpose
         subject_for = any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
         if subject_for and main.lemma_.lower() in self.words.by_kind.get("for_complement_verb", ()):
             return False
