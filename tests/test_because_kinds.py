@@ -111,3 +111,13 @@ def test_degree_result_constructions(nlp, text, expected):
 ])
 def test_purpose_not_after_take_a_stretch_of_time(nlp, text, expected):
     assert [l for l in component(nlp, text) if l[0] == "purpose-to"] == expected
+
+
+# a person under a verb of obliging is the causee, not a means ("required the tenants to pay")
+@pytest.mark.parametrize("text, expected", [
+    ("The new charter required a woman and her guardian to appear before the court.", []),
+    ("The garrison required fresh grain to hold the fort.",
+     [("instrument-need-to", "fresh grain", "to hold the fort")]),
+])
+def test_instrument_not_a_person_obliged(nlp, text, expected):
+    assert [l for l in component(nlp, text) if l[0] == "instrument-need-to"] == expected

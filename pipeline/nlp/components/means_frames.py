@@ -127,7 +127,9 @@ class MeansFrames:
         The thing is the object, or the object of ``rule.prep`` ("relied on
         bankers to X"); the infinitive is its purpose (a motive, not an
         achieved effect). With ``lack`` (``rule.polarity`` negative) the end
-        was not reached for want of the thing.
+        was not reached for want of the thing. A person as the object of a verb
+        that is also a causative cue ("required the tenants to pay") is that
+        frame's causee, not a thing used.
         """
         if verb.pos_ != "VERB" or not self._asserted_clause(verb) or syntax.author_subject(verb, self.words):
             return
@@ -137,6 +139,10 @@ class MeansFrames:
         if rule.prep:
             things += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep for o in syntax.prep_objects(c)]
         things = [t for t in things if t.pos_ in ("NOUN", "PROPN", "VERB")]
+        if any(r.frame == "causative" for r in self.by_lemma.get(verb.lemma_.lower(), ())):
+            # "the law required landlords to repair X": a person under a verb of obliging is the causee of the
+            # causative frame, not a means ("required a ventilator to breathe" stays an instrument)
+            things = [t for t in things if not (t.dep_ == "dobj" and self._person(t))]
         if not things:
             return
         last = max(t.right_edge.i for t in things)
