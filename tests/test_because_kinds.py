@@ -121,3 +121,20 @@ def test_purpose_not_after_take_a_stretch_of_time(nlp, text, expected):
 ])
 def test_instrument_not_a_person_obliged(nlp, text, expected):
     assert [l for l in component(nlp, text) if l[0] == "instrument-need-to"] == expected
+
+
+# "not Y until X": X is a necessary condition of Y, stated positively
+@pytest.mark.parametrize("text, expected", [
+    ("The guild would not admit new masters until the old debts were paid.",
+     [("construction-necessary-condition", "the old debts were paid", "The guild would not admit new masters")]),
+    # an affirmative clause with "until" tells how long it lasted
+    ("The garrison held out until the relief army arrived.", []),
+])
+def test_not_until_is_a_necessary_condition(nlp, text, expected):
+    assert [l for l in component(nlp, text) if l[0] == "construction-necessary-condition"] == expected
+
+
+def test_not_until_link_is_positive(extract_links):
+    links = [l for l in extract_links("The sanctions could not be lifted until the inspectors were satisfied.")
+             if l.rule == "construction-necessary-condition"]
+    assert [(l.polarity, l.strength) for l in links] == [("positive", "contributory")]
