@@ -142,3 +142,9 @@ def test_not_until_link_is_positive(extract_links):
     links = [l for l in extract_links("The sanctions could not be lifted until the inspectors were satisfied.")
              if l.rule == "construction-necessary-condition"]
     assert [(l.polarity, l.strength) for l in links] == [("positive", "contributory")]
+
+
+# the first half of a correlative "not (just) X but because Y" is another reason, not part of the effect
+def test_because_effect_leaves_out_not_just_x(nlp):
+    text = "The charter should be revoked, not just on financial grounds but because the guild had broken its oath."
+    assert ("connective-because", "the guild had broken its oath", "The charter should be revoked") in component(nlp, text)
