@@ -80,6 +80,9 @@ class ConceptWords:
     adjective_copulas: frozenset[str] = frozenset()  # "grew poor"
     quantifiers: frozenset[str] = frozenset()  # "many of the guilds"
     nominal_subject_preps: frozenset[str] = frozenset()  # "the rise in wages"
+    #: verbs of the author's own work ("we argue", "I examine", "we ask"): with "I"/"we" as subject the
+    #: clause is the text speaking of itself (kinds ``method_verb``, ``reporting_verb``, ``question_verb``)
+    author_verbs: frozenset[str] = frozenset()
     #: the lexicon these words come from (for the other stages' views of it)
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
 
@@ -142,6 +145,7 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
         adjective_copulas=frozenset(groups["adjective_copula"]),
         quantifiers=frozenset(groups["quantifier"]),
         nominal_subject_preps=frozenset(groups["nominal_subject_prep"]),
+        author_verbs=frozenset(groups["method_verb"] | groups["reporting_verb"] | groups["question_verb"]),
         lexicon=lexicon,
     )
 

@@ -256,14 +256,22 @@ def _judged_by_next_sentence(links: list[CausalLink], sentences: list[Span], sen
 # -- mentions and enumerations ----------------------------------------------
 
 def _about_scholarship(name: ConceptName, doc: Doc, lex) -> bool:
-    """Ends that are the scholarship itself ("recent studies", "this chapter argues ...")."""
+    """Ends that are the scholarship itself ("recent studies", "this chapter argues ...", "we argue ...").
+
+    A clause with "I"/"we" as subject is the author's own discourse only with a verb of the author's work
+    (``lex.author_verbs``: "we argue", "I examine", "we ask"); with any other verb the speaker is an actor
+    who feels, wants or does something ("I am surprised because ...", "we raised capital to ...").
+    """
     head = doc[name.head]
     if name.head_lemma in lex.discourse or head.lemma_.lower() in lex.discourse:
         return True
     if head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and (subject.lower_ in lex.lexicon.words("first_person_pronoun") or subject.lemma_.lower() in lex.discourse
-                                    or subject.lemma_.lower() in lex.self_reference):
+        if subject is None:
+            return False
+        if subject.lower_ in lex.lexicon.words("first_person_pronoun"):
+            return head.lemma_.lower() in lex.author_verbs
+        if subject.lemma_.lower() in lex.discourse or subject.lemma_.lower() in lex.self_reference:
             return True
     return False
 

@@ -811,6 +811,8 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         # "The reforms were never adopted. Thus trade was not fostered by the crown": the effect clause
         # stands for its result (export), which its own negation denies, whatever the connective
         negators.update((c.i, c) for c in effect_end.children if c.dep_ == "neg")
+    if frame == "necessary_condition":
+        ignored.update(data.get("cue_extra", ()))  # "Y was not done until X": the negation is the cue's focus
     for index in ignored:
         negators.pop(index, None)
     flips += len(negators)

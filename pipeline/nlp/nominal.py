@@ -175,7 +175,7 @@ def _stative(verb: Token, words: WordLists) -> bool:
 
 
 def necessary_condition(marker: Token, words: WordLists) -> tuple[Token, Token, Token] | None:
-    """(focus word, condition clause, main clause) of "Y only when X", "only if X", "only once X", else None.
+    """(focus word, condition clause, main clause) of "Y only when X", "only if X", "not Y until X", else None.
 
     ``marker`` is a subordinator (the cue rule's lemmas: when, if, once)
     opening an adverbial clause with a subject of its own; a focus
@@ -184,6 +184,8 @@ def necessary_condition(marker: Token, words: WordLists) -> tuple[Token, Token, 
     "only after 1710" is not a clause and never counts; after "when" and
     "once" (kind ``temporal_condition_marker``) the clause must state a state
     (:func:`_stative`), else it tells a time ("ended only when the police came").
+    "Not Y until X" (marker of kind ``negated_condition_marker``) takes the main
+    clause's negation ("not", "n't", "never" as dep ``neg``) for its focus.
     """
     if marker.dep_ not in ("advmod", "mark"):
         return None
@@ -200,6 +202,9 @@ def necessary_condition(marker: Token, words: WordLists) -> tuple[Token, Token, 
     main = sub.head
     if main.pos_ not in ("VERB", "AUX"):
         return None
+    if marker.lower_ in words.by_kind.get("negated_condition_marker", ()):
+        # "the sanctions cannot be lifted until X": the main clause's negation is the focus
+        return next(((c, sub, main) for c in main.children if c.dep_ == "neg" and c.i < marker.i), None)
     if marker.lower_ in words.by_kind.get("temporal_condition_marker", ()) and not _stative(sub, words):
         return None  # "it ended only when the police cleared the plant": a time, not a condition
     focus_words = words.by_kind.get("necessity_focus", ())

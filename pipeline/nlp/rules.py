@@ -57,7 +57,7 @@ Frame = Literal[
     "connective_adverb", "noun", "copula_noun", "purpose", "participle",
     "resultative", "verb_clause", "counterfactual", "depictive", "necessary_condition",
     "means", "instrument", "way_means", "result_adverb", "lack_means",
-    "unit_condition", "degree_effort", "between_noun",
+    "unit_condition", "degree_effort", "between_noun", "degree_result",
 ]
 Direction = Literal["increase", "decrease", ""]
 

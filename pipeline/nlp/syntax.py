@@ -750,7 +750,10 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
     Not "as ... as", "such as", "as if", "as well", "as usual"; not an elliptic
     clause without a subject; not a comment ("as he said", "as expected"); not
     when the main clause is itself a comparison ("more than others have done ...
-    as it developed").
+    as it developed"); not a speaker's own time or comment, an "as" clause with
+    "I"/"we" as subject ("as we watched the tape", "as I look at the figures");
+    not time going by ("as the day wore on": a time noun as the subject of a
+    clause that states no state).
     """
     marker = phrase[-1]
     doc = marker.doc
@@ -766,8 +769,13 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in sub.children):
         return False
+    personal = words.by_kind.get("first_person_pronoun", ())
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in personal for c in sub.children):
+        return False
     if sub.lemma_.lower() == "be" and _stative_predicate(sub) and not any(c.dep_ == "xcomp" for c in sub.subtree):
         return True  # "as there were no apprentices", "as the roads were impassable": a state, not a comment
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in words.by_kind.get("time_noun", ()) for c in sub.children):
+        return False  # "as the day wore on", "as the years passed": time going by
     return sub.lemma_.lower() not in words.by_kind.get("comment_verb", ())
 
 

@@ -596,6 +596,7 @@ _FRAMES = {
     "unit_condition": CausalLinkFinder._unit_condition,
     "degree_effort": CausalLinkFinder._degree_effort,
     "between_noun": CausalLinkFinder._between_noun,
+    "degree_result": CausalLinkFinder._degree_result,
 }
 _CONSTRUCTION_FRAMES = {
     "depictive": CausalLinkFinder._depictive,

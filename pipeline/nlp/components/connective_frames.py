@@ -135,8 +135,9 @@ class ConnectiveFrames:
         if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase} \
                 and not (phrase[0].tag_ == "VBG" and phrase[0].dep_ == "xcomp"):
             return
+        # a gerund clause of "be" or "have" is an act too ("thanked them for being here", "fined for having no licence")
         targets = [t for t in syntax.phrase_objects(phrase)
-                   if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and not syntax.is_time_expression(t, self.words)
+                   if (t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") or (t.pos_ == "AUX" and t.dep_ == "pcomp")) and not syntax.is_time_expression(t, self.words)
                    and not self._set_phrase(t)]
         # "the explosion in which forty men were killed": a relative pronoun stands for the noun its clause describes
         relative: dict[int, set[int]] = {}  # antecedent -> the tokens of its relative clause
@@ -242,7 +243,9 @@ class ConnectiveFrames:
         to the union, the workers walked out, demanding X" gives the effect
         "the workers walked out". A fronted prepositional phrase set off by a
         comma ("In the spring of 1789, the peasants rioted because ...") sets
-        the scene and stays out as well: the effect is "the peasants rioted".
+        the scene and stays out as well: the effect is "the peasants rioted". So does
+        the first half of a correlative "not (just) X but because Y" ("annulled, not
+        just on humanitarian grounds but because Y": "annulled").
         Returns ``(start, end)``, end-exclusive.
         """
         excluded = set(exclude)
@@ -253,6 +256,12 @@ class ConnectiveFrames:
                 excluded.update(t.i for t in child.subtree)
             elif subject is not None and child.i < subject.i and child.dep_ in ("prep", "npadvmod") \
                     and child.right_edge.i + 1 < len(doc) and doc[child.right_edge.i + 1].text == ",":
+                excluded.update(t.i for t in child.subtree)
+            elif child.i > verb.i and child.dep_ in ("prep", "advcl", "advmod") and any(
+                    c.dep_ == "preconj" and c.lower_ in syntax.packaged_words().by_kind.get("negation", ())
+                    for c in child.children):
+                # "annulled, not just on humanitarian grounds but because X": the first half of "not X but Y"
+                # is another reason, not part of what is explained
                 excluded.update(t.i for t in child.subtree)
         return syntax.core_clause_span(verb, exclude=excluded)
 

@@ -127,7 +127,9 @@ class MeansFrames:
         The thing is the object, or the object of ``rule.prep`` ("relied on
         bankers to X"); the infinitive is its purpose (a motive, not an
         achieved effect). With ``lack`` (``rule.polarity`` negative) the end
-        was not reached for want of the thing.
+        was not reached for want of the thing. A person as the object of a verb
+        that is also a causative cue ("required the tenants to pay") is that
+        frame's causee, not a thing used.
         """
         if verb.pos_ != "VERB" or not self._asserted_clause(verb) or syntax.author_subject(verb, self.words):
             return
@@ -137,6 +139,10 @@ class MeansFrames:
         if rule.prep:
             things += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.prep for o in syntax.prep_objects(c)]
         things = [t for t in things if t.pos_ in ("NOUN", "PROPN", "VERB")]
+        if any(r.frame == "causative" for r in self.by_lemma.get(verb.lemma_.lower(), ())):
+            # "the law required landlords to repair X": a person under a verb of obliging is the causee of the
+            # causative frame, not a means ("required a ventilator to breathe" stays an instrument)
+            things = [t for t in things if not (t.dep_ == "dobj" and self._person(t))]
         if not things:
             return
         last = max(t.right_edge.i for t in things)
@@ -261,7 +267,9 @@ class MeansFrames:
         extraposed subject of an "it" clause with a predicate adjective or noun
         ("it was hard for the farms to survive", "it was natural for some to
         resign", "it is the custom to ring the bells": lexicon kind ``expletive_predicate``), which says what is hard or
-        customary, not what an agent acted for.
+        customary, not what an agent acted for; and not the
+        infinitive of "take" + a stretch of time ("took ten years to rebuild the
+        walls": lexicon kind ``duration_verb``).
         """
         if main.lemma_.lower() in self.words.by_kind.get("expletive_predicate", ()) \
                 and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children) \
@@ -275,6 +283,11 @@ class MeansFrames:
         if any(t.lower_ in degree for c in main.children if c.i < verb.i and c.dep_ in ("advmod", "acomp", "oprd", "dobj")
                for t in c.subtree):
             return False
+        if main.lemma_.lower() in self.words.by_kind.get("duration_verb", ()) and any(
+                syntax.is_time_expression(c, self.words) and (c.dep_ == "dobj" or (c.dep_ == "npadvmod" and any(
+                    m.dep_ in ("nummod", "det", "amod", "quantmod") for m in c.children)))
+                for c in main.children):  # a stretch of time as object: "the time", "ten years"; not "yesterday"
+            return False  # "took ten years to rebuild the walls": the time the infinitive needs, not a purpose
         subject_for = any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
         if subject_for and main.lemma_.lower() in self.words.by_kind.get("for_complement_verb", ()):
             return False

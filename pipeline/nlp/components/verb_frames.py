@@ -416,6 +416,50 @@ class VerbFrames:
                     yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c), syntax.clause_span(end, exclude=skip),
                                     c.i, end.i, rule.strength, rule.polarity, rule.confidence, (degree.i, *to))
 
+    def _degree_result(self, rule: CueRule, degree: Token) -> Iterator[TokenLink | None]:
+        """"so poor that the peasants fled", "strong enough to hold", "too weak to hold": a degree and what it brings.
+
+        ``degree`` is the degree word (``rule.lemmas``: "so", "enough", "sufficiently", "too") modifying an
+        adjective, adverb or participle (the scale). "so" stands right before the scale and its clause is a
+        that-clause of the scale ("so poor that X"); the others take an infinitive on the scale or on the degree
+        word ("strong enough to V", "too late to V", "old enough for X to V"). Cause: the degree phrase from the
+        scale's first word (without the clause); effect: the clause without "that" or "to". "too" gives the
+        rule's negative polarity (the degree keeps the end from happening). Not a comparison ("so much as"), nor
+        an adjective that takes a that-clause of its own ("so relieved that X": lexicon kind
+        ``that_complement_adjective``).
+        """
+        if degree.dep_ != "advmod" or degree.head.pos_ not in ("ADJ", "ADV", "VERB"):
+            return
+        scale = degree.head
+        if scale.pos_ == "VERB" and scale.tag_ != "VBN":
+            return  # "developed enough to V"; not "worked enough to V"
+        drop: set[int] = set()
+        if degree.lower_ == "so":
+            if degree.i != scale.i - 1 or scale.lemma_.lower() in self.words.by_kind.get("that_complement_adjective", ()):
+                return  # "so relieved that X": the that-clause is what the feeling is about
+            clause = next((c for c in scale.children if c.dep_ in ("ccomp", "advcl") and c.i > scale.i
+                           and c.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if clause is not None:
+                drop = {m.i for m in clause.children if m.dep_ == "mark"}
+        else:
+            clause = next((c for c in list(scale.children) + list(degree.children)
+                           if c.dep_ in ("xcomp", "advcl", "ccomp") and c.tag_ == "VB" and c.i > degree.i
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if clause is not None:
+                drop = {a.i for a in clause.children if a.dep_ == "aux" and a.lower_ == "to"}
+                drop |= {m.i for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"}
+        if clause is None:
+            return
+        start = min(degree.i, scale.i) if scale.pos_ == "VERB" else min(degree.i, scale.left_edge.i)
+        end = max(degree.i, scale.i) + 1
+        if scale.pos_ != "VERB":
+            # the scale's own complement before the clause stays ("so dependent on imports that X")
+            end = max([end] + [t.i + 1 for c in scale.children if c.i > scale.i and c.i < clause.left_edge.i
+                                and c.dep_ == "prep" for t in c.subtree])
+        effect = syntax.clause_span(clause, exclude=drop)
+        yield TokenLink(rule.id, (degree.i, degree.i + 1), (start, end), effect, scale.i, clause.i,
+                        rule.strength, rule.polarity, rule.confidence, tuple(sorted(drop)))
+
     def _participle(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         """"They marched, demanding Y" (motive: the participle causes) or, reversed, "it exploded, killing five"."""
         if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
