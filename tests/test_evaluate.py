@@ -408,3 +408,24 @@ def test_evaluate_bench_fincausal_scheme_keeps_quantified_effects(tmp_path, caps
     assert "| fincausal | 1 | 1.000 | 1.000 | 1.000 | 1.000 |" in capsys.readouterr().out
     assert eval_corpora.main(argv + ["--raw"], predict=fake_predict) == 0
     assert "| fincausal | 1 | 0.500 | 1.000 | 0.667 | 1.000 |" in capsys.readouterr().out
+
+
+def test_rescore_puts_old_predictions_under_the_scheme(tmp_path, capsys):
+    # Predictions written by an older version carry no strength: a purpose is told by its signal,
+    # and only on a scheme that holds no motives; raw scores every relation
+    rescore = pytest.importorskip("bench.rescore")
+    (tmp_path / "data" / "unicausal_semeval").mkdir(parents=True)
+    write_jsonl(tmp_path / "data" / "unicausal_semeval" / "dev.jsonl",
+                [json.dumps(gold("a", [rel(RAIN, FLOODS)])), json.dumps(gold("b", [], causal=False))])
+    (tmp_path / "pred").mkdir()
+    purpose = dict(rel(RAIN, FLOODS), signal="in order to")
+    write_jsonl(tmp_path / "pred" / "unicausal_semeval.jsonl",
+                [json.dumps(pred("a", [dict(rel(RAIN, FLOODS), signal="caused")])),
+                 json.dumps(pred("b", [purpose]))])
+    argv = ["--pred-dir", str(tmp_path / "pred"), "--data", str(tmp_path / "data")]
+    assert rescore.main(argv + ["--purpose-signals", "to,in order to"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "| unicausal_semeval | 0.500 | 1.000 | 0.667 | 1.000 | 1.000 | 1.000 |")
+    assert rescore.main(argv) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith("| 0.500 | 1.000 | 0.667 |")
+    assert rescore.main(["--pred-dir", str(tmp_path / "nowhere")]) == 2
