@@ -657,6 +657,20 @@ def phrase_attachment(phrase) -> Token | None:
     return None
 
 
+def coordinated_clause_after(verb: Token, coordinator: int) -> Token | None:
+    """The finite clause a coordinator at ``coordinator`` opens, as a conjunct of ``verb``: "X, so the mills closed".
+
+    The first verbal conjunct of ``verb`` after the coordinator that has a
+    subject of its own (a clause, not a shared-subject verb phrase: "rose and so
+    fell" gives None), or None.
+    """
+    for child in verb.children:
+        if child.dep_ == "conj" and child.i > coordinator and child.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            return child
+    return None
+
+
 def previous_clause(verb: Token, before: int) -> Token | None:
     """The clause a discourse adverb at ``before`` looks back to.
 

@@ -330,6 +330,12 @@ class ConnectiveFrames:
         attach = syntax.phrase_attachment(phrase)
         if attach is None or attach.pos_ not in ("VERB", "AUX"):
             return
+        if len(phrase) == 1 and phrase[0].dep_ == "cc":
+            # "X, so Y" parsed as a coordination ("so" the coordinator of the first verb, Y its conjunct): the
+            # clause that "so" opens is the conjunct right after it, a finite clause with its own subject
+            attach = syntax.coordinated_clause_after(attach, phrase.start)
+            if attach is None:
+                return
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase[-1].children):
             return  # "as a result of X" is the prepositional cue
         exclude = {t.i for t in phrase}
