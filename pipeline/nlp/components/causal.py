@@ -268,8 +268,21 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         """
         verb = doc[link.cue[0]]
         noun = doc[link.cause_head]
-        if verb.dep_ != "relcl" or verb.head.i != noun.i or noun.pos_ != "NOUN" or self._eventive(noun) \
-                or self._agent(noun) or self.words.in_kinds(noun.lemma_.lower(), self._EVENT_KINDS):
+        if noun.dep_ == "nsubj" and noun.head.i == verb.i and verb.dep_ in ("advcl", "conj", "ccomp") \
+                and self.words.in_kinds(noun.lower_, ("sentential_relative",)) and verb.left_edge.i == noun.i \
+                and noun.i > 0 and doc[noun.i - 1].text == "," and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < noun.i:
+            # "the activists organised the victims, which led to X" parsed with "which led to X" as a clause of the
+            # verb before it: "which" stands for that clause
+            span = syntax.core_clause_span(verb.head, exclude={t.i for t in verb.subtree})
+            if span[1] <= noun.i and syntax.valid_pair(span, link.effect):
+                return replace(link, cause=span, cause_head=verb.head.i)
+            return link
+        if verb.dep_ != "relcl" or verb.head.i != noun.i:
+            return link
+        # "which" never stands for a person ("the envoys, who ..."): after a person it stands for the clause
+        person = self._person(noun) or (noun.pos_ == "PROPN" and noun.ent_type_ == "NORP")
+        if not person and (noun.pos_ != "NOUN" or self._eventive(noun) or self._agent(noun)
+                           or self.words.in_kinds(noun.lemma_.lower(), self._EVENT_KINDS)):
             return link
         if not any(c.dep_ == "nsubj" and self.words.in_kinds(c.lower_, ("sentential_relative",)) for c in verb.children):
             return link
