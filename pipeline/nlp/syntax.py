@@ -849,6 +849,20 @@ def resultative_so(token: Token, words: WordLists | None = None) -> bool:
 
 
 
+def purposive_so(marker: Token, sub: Token) -> bool:
+    """Bare "so" as a subordinator of purpose, "so that" without "that": "they cut rents so tenants would stay".
+
+    "so" marks the clause (no comma or semicolon before it: after one it is the
+    result adverb, ", so Y"), and the clause has a subject and a modal
+    ("would", "could", "might", "can" ...).
+    """
+    doc = marker.doc
+    if marker.dep_ != "mark" or marker.head.i != sub.i or marker.i == 0 or doc[marker.i - 1].is_punct:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sub.children) \
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in sub.children)
+
+
 def small_clause(verb: Token) -> tuple[Token, Token] | None:
     """For "left the city vulnerable", "kept the mills running": the (subject, predicate) of the verb's small clause.
 

@@ -109,6 +109,8 @@ class ConnectiveFrames:
             return
         if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
             return
+        if len(phrase) == 1 and marker.lower_ == "so" and not syntax.purposive_so(marker, sub):
+            return  # "so" alone: only "so (that) they could stay" ("so much", ", so Y" are not purposes)
         # the reason without a closing participle clause, which tells a result of its own ("as the strike entered
         # its second day, hurting trade": the strike entered its second day)
         trailing = {t.i for c in sub.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > sub.i
