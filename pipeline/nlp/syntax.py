@@ -608,6 +608,27 @@ def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int
     return span
 
 
+def closed_brackets(span: tuple[int, int], doc) -> tuple[int, int]:
+    """``span`` running on to the closing bracket of a bracket it opens: "the execution of the king (1649)", not "... (1649".
+
+    The trims that drop trailing punctuation also drop a closing bracket; a
+    span that opens "(" or "[" ends after the matching close when that
+    follows right after it. Returns end-exclusive token offsets.
+    """
+    start, end = span
+    t = doc_table(doc)
+    depth = 0
+    for i in range(start, end):
+        if t.text[i] in ("(", "["):
+            depth += 1
+        elif t.text[i] in (")", "]") and depth:
+            depth -= 1
+    while depth and end < len(doc) and t.text[end] in (")", "]"):
+        end += 1
+        depth -= 1
+    return (start, end)
+
+
 def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     """The span of a cause or effect: a clause for a verb, else a noun phrase."""
     if token.pos_ in ("VERB", "AUX"):

@@ -421,13 +421,14 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         return any(r.frame in ("noun", "copula_noun") for w in nouns for r in self.by_lemma.get(w.lemma_.lower(), ()))
 
     def _without_time(self, doc: Doc, link: TokenLink) -> TokenLink:
-        """The link with years and time phrases cut from the edges of its spans (:func:`argmine.nlp.nominal.without_time`)
-        and a possessor split off by a curly apostrophe put back (:func:`argmine.nlp.nominal.with_possessor`)."""
+        """The link with years and time phrases cut from the edges of its spans (:func:`argmine.nlp.nominal.without_time`),
+        a possessor split off by a curly apostrophe put back (:func:`argmine.nlp.nominal.with_possessor`) and a
+        bracket opened inside a span closed (:func:`argmine.nlp.syntax.closed_brackets`)."""
         spans = []
         for span, head in ((link.cause, link.cause_head), (link.effect, link.effect_head)):
             trimmed = nominal.without_time(span, head, doc, self.words) if span[0] <= head < span[1] else span
             trimmed = trimmed if trimmed[0] < trimmed[1] else span
-            spans.append(nominal.with_possessor(trimmed, doc[head]))  # "the merchants’ activities"
+            spans.append(syntax.closed_brackets(nominal.with_possessor(trimmed, doc[head]), doc))  # "the merchants’ activities"
         if tuple(spans) == (link.cause, link.effect):
             return link
         return replace(link, cause=spans[0], effect=spans[1])
@@ -466,6 +467,10 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
     def _members(self, token: Token) -> list[Token]:
         """The causes a cause noun stands for: its conjuncts, and the members of "the combination of X and Y"."""
         members = [m for c in syntax.conjuncts(token) for m in syntax.combination_members(c, self.words)]
+        relatives = [c.i for c in token.children if c.dep_ == "relcl"]
+        if relatives:  # "the war, which resulted in X and the rise of Y": a conjunct after the antecedent's relative
+            # clause is not a second antecedent (the relative clause would stand between them); the parser misplaced it
+            members = [m for m in members if m.i <= token.i or m.i < min(relatives)]
         # "X, coupled with (combined with, together with) Y, caused Z": Y is a cause beside X
         withs = [p for a in token.children if a.dep_ in ("acl", "advmod") and self._additive(a)
                  for p in a.children if p.dep_ == "prep" and p.lower_ == "with"]
