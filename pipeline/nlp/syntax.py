@@ -767,8 +767,14 @@ def participle_event(verb: Token) -> tuple[tuple[int, int], Token] | None:
 
     A subjectless participial adverbial clause ("..., causing X", "..., leading
     to Y") says what the event of its main clause did; the event is named after
-    the main clause's subject when it has one, else its verb.
+    the main clause's subject when it has one, else its verb. A participle
+    coordinated with such a clause ("..., making rapid progress and forcing the
+    garrison to surrender"; "..., allowing X, leading to Y") tells another
+    result of the same main clause.
     """
+    if verb.tag_ == "VBG" and verb.dep_ == "conj" and verb.head.tag_ == "VBG" and verb.head.dep_ == "advcl" \
+            and verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return participle_event(verb.head)
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
