@@ -90,3 +90,29 @@ def test_conjunct_after_a_relative_clause_is_no_second_cause(nlp):
             "and the decline of Antwerp .")
     causes = [cause for rule, cause, effect in found(nlp, text) if rule == "verb-prep-result-in"]
     assert causes and all("Antwerp" not in cause for cause in causes), found(nlp, text)
+
+
+# "X forced Y" with an act or condition as Y brings Y about; a concrete object ("forced the gate") is no link
+@pytest.mark.parametrize("text, expected", [
+    ("The long blockade forced the surrender of the port .", ("The long blockade", "the surrender of the port")),
+    ("The envoy delivered an ultimatum to the duke , forcing the cession of the border forts .",
+     ("The envoy delivered an ultimatum to the duke", "the cession of the border forts")),
+])
+def test_forced_an_act(nlp, text, expected):
+    assert ("verb-force", *expected) in found(nlp, text)
+
+
+def test_forced_a_thing_is_no_link(nlp):
+    assert not [link for link in found(nlp, "The soldiers forced the gate .") if link[0] == "verb-force"]
+
+
+# a result participle coordinated with another tells a result of the same main clause, not of its subject alone
+@pytest.mark.parametrize("text, rule, expected", [
+    ("In May the army invaded the two duchies , making rapid progress and forcing both dukes to surrender "
+     "within the month .", "causative-lead",
+     ("In May the army invaded the two duchies", "both dukes to surrender within the month")),
+    ("The duke sold the mills , allowing the monks to clear the forest , leading to a quarrel with the villagers .",
+     "verb-prep-lead-to", ("The duke sold the mills", "a quarrel with the villagers")),
+])
+def test_coordinated_result_participles_share_the_main_clause(nlp, text, rule, expected):
+    assert (rule, *expected) in found(nlp, text), found(nlp, text)
