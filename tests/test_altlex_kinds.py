@@ -59,6 +59,8 @@ def test_so_that_is_no_purpose(nlp, text):
      ("a flood in the upper valley", "The bridge collapsed")),
     ("Hundreds of cottages were abandoned as a direct result of the enclosures .",
      ("the enclosures", "Hundreds of cottages were abandoned")),
+    ("Many weavers left the town as a direct or indirect result of the new tariff .",
+     ("the new tariff", "Many weavers left the town")),
 ])
 def test_as_the_result_of(nlp, text, expected):
     assert ("connective-because-of", *expected) in found(nlp, text)
