@@ -678,20 +678,6 @@ def phrase_attachment(phrase) -> Token | None:
     return None
 
 
-def coordinated_clause_after(verb: Token, coordinator: int) -> Token | None:
-    """The finite clause a coordinator at ``coordinator`` opens, as a conjunct of ``verb``: "X, so the mills closed".
-
-    The first verbal conjunct of ``verb`` after the coordinator that has a
-    subject of its own (a clause, not a shared-subject verb phrase: "rose and so
-    fell" gives None), or None.
-    """
-    for child in verb.children:
-        if child.dep_ == "conj" and child.i > coordinator and child.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
-            return child
-    return None
-
-
 def previous_clause(verb: Token, before: int) -> Token | None:
     """The clause a discourse adverb at ``before`` looks back to.
 
@@ -874,20 +860,6 @@ def resultative_so(token: Token, words: WordLists | None = None) -> bool:
         return True  # "..., so the crown did not ...": a determiner opening the next clause's subject
     return after is not None and after.pos_ not in ("ADJ", "ADV", "DET", "NUM", "PUNCT") and after.lower_ not in words.by_kind.get("so_nonresult_after", ())
 
-
-
-def purposive_so(marker: Token, sub: Token) -> bool:
-    """Bare "so" as a subordinator of purpose, "so that" without "that": "they cut rents so tenants would stay".
-
-    "so" marks the clause (no comma or semicolon before it: after one it is the
-    result adverb, ", so Y"), and the clause has a subject and a modal
-    ("would", "could", "might", "can" ...).
-    """
-    doc = marker.doc
-    if marker.dep_ != "mark" or marker.head.i != sub.i or marker.i == 0 or doc[marker.i - 1].is_punct:
-        return False
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sub.children) \
-        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in sub.children)
 
 
 def small_clause(verb: Token) -> tuple[Token, Token] | None:

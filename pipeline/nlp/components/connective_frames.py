@@ -109,8 +109,6 @@ class ConnectiveFrames:
             return
         if marker.lower_ == "as" and not syntax.causal_as(phrase, sub, main, self.words):
             return
-        if len(phrase) == 1 and marker.lower_ == "so" and not syntax.purposive_so(marker, sub):
-            return  # "so" alone: only "so (that) they could stay" ("so much", ", so Y" are not purposes)
         # the reason without a closing participle clause, which tells a result of its own ("as the strike entered
         # its second day, hurting trade": the strike entered its second day)
         trailing = {t.i for c in sub.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > sub.i
@@ -332,12 +330,6 @@ class ConnectiveFrames:
         attach = syntax.phrase_attachment(phrase)
         if attach is None or attach.pos_ not in ("VERB", "AUX"):
             return
-        if len(phrase) == 1 and phrase[0].dep_ == "cc":
-            # "X, so Y" parsed as a coordination ("so" the coordinator of the first verb, Y its conjunct): the
-            # clause that "so" opens is the conjunct right after it, a finite clause with its own subject
-            attach = syntax.coordinated_clause_after(attach, phrase.start)
-            if attach is None:
-                return
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase[-1].children):
             return  # "as a result of X" is the prepositional cue
         exclude = {t.i for t in phrase}
