@@ -608,6 +608,27 @@ def core_clause_span(verb: Token, exclude: Iterable[int] = ()) -> tuple[int, int
     return span
 
 
+def closed_brackets(span: tuple[int, int], doc) -> tuple[int, int]:
+    """``span`` running on to the closing bracket of a bracket it opens: "the execution of the king (1649)", not "... (1649".
+
+    The trims that drop trailing punctuation also drop a closing bracket; a
+    span that opens "(" or "[" ends after the matching close when that
+    follows right after it. Returns end-exclusive token offsets.
+    """
+    start, end = span
+    t = doc_table(doc)
+    depth = 0
+    for i in range(start, end):
+        if t.text[i] in ("(", "["):
+            depth += 1
+        elif t.text[i] in (")", "]") and depth:
+            depth -= 1
+    while depth and end < len(doc) and t.text[end] in (")", "]"):
+        end += 1
+        depth -= 1
+    return (start, end)
+
+
 def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     """The span of a cause or effect: a clause for a verb, else a noun phrase."""
     if token.pos_ in ("VERB", "AUX"):
@@ -732,8 +753,14 @@ def participle_event(verb: Token) -> tuple[tuple[int, int], Token] | None:
 
     A subjectless participial adverbial clause ("..., causing X", "..., leading
     to Y") says what the event of its main clause did; the event is named after
-    the main clause's subject when it has one, else its verb.
+    the main clause's subject when it has one, else its verb. A participle
+    coordinated with such a clause ("..., making rapid progress and forcing the
+    garrison to surrender"; "..., allowing X, leading to Y") tells another
+    result of the same main clause.
     """
+    if verb.tag_ == "VBG" and verb.dep_ == "conj" and verb.head.tag_ == "VBG" and verb.head.dep_ == "advcl" \
+            and verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return participle_event(verb.head)
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):

@@ -268,8 +268,21 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         """
         verb = doc[link.cue[0]]
         noun = doc[link.cause_head]
-        if verb.dep_ != "relcl" or verb.head.i != noun.i or noun.pos_ != "NOUN" or self._eventive(noun) \
-                or self._agent(noun) or self.words.in_kinds(noun.lemma_.lower(), self._EVENT_KINDS):
+        if noun.dep_ == "nsubj" and noun.head.i == verb.i and verb.dep_ in ("advcl", "conj", "ccomp") \
+                and self.words.in_kinds(noun.lower_, ("sentential_relative",)) and verb.left_edge.i == noun.i \
+                and noun.i > 0 and doc[noun.i - 1].text == "," and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < noun.i:
+            # "the activists organised the victims, which led to X" parsed with "which led to X" as a clause of the
+            # verb before it: "which" stands for that clause
+            span = syntax.core_clause_span(verb.head, exclude={t.i for t in verb.subtree})
+            if span[1] <= noun.i and syntax.valid_pair(span, link.effect):
+                return replace(link, cause=span, cause_head=verb.head.i)
+            return link
+        if verb.dep_ != "relcl" or verb.head.i != noun.i:
+            return link
+        # "which" never stands for a person ("the envoys, who ..."): after a person it stands for the clause
+        person = self._person(noun) or (noun.pos_ == "PROPN" and noun.ent_type_ == "NORP")
+        if not person and (noun.pos_ != "NOUN" or self._eventive(noun) or self._agent(noun)
+                           or self.words.in_kinds(noun.lemma_.lower(), self._EVENT_KINDS)):
             return link
         if not any(c.dep_ == "nsubj" and self.words.in_kinds(c.lower_, ("sentential_relative",)) for c in verb.children):
             return link
@@ -408,13 +421,14 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         return any(r.frame in ("noun", "copula_noun") for w in nouns for r in self.by_lemma.get(w.lemma_.lower(), ()))
 
     def _without_time(self, doc: Doc, link: TokenLink) -> TokenLink:
-        """The link with years and time phrases cut from the edges of its spans (:func:`argmine.nlp.nominal.without_time`)
-        and a possessor split off by a curly apostrophe put back (:func:`argmine.nlp.nominal.with_possessor`)."""
+        """The link with years and time phrases cut from the edges of its spans (:func:`argmine.nlp.nominal.without_time`),
+        a possessor split off by a curly apostrophe put back (:func:`argmine.nlp.nominal.with_possessor`) and a
+        bracket opened inside a span closed (:func:`argmine.nlp.syntax.closed_brackets`)."""
         spans = []
         for span, head in ((link.cause, link.cause_head), (link.effect, link.effect_head)):
             trimmed = nominal.without_time(span, head, doc, self.words) if span[0] <= head < span[1] else span
             trimmed = trimmed if trimmed[0] < trimmed[1] else span
-            spans.append(nominal.with_possessor(trimmed, doc[head]))  # "the merchants’ activities"
+            spans.append(syntax.closed_brackets(nominal.with_possessor(trimmed, doc[head]), doc))  # "the merchants’ activities"
         if tuple(spans) == (link.cause, link.effect):
             return link
         return replace(link, cause=spans[0], effect=spans[1])
@@ -453,6 +467,10 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
     def _members(self, token: Token) -> list[Token]:
         """The causes a cause noun stands for: its conjuncts, and the members of "the combination of X and Y"."""
         members = [m for c in syntax.conjuncts(token) for m in syntax.combination_members(c, self.words)]
+        relatives = [c.i for c in token.children if c.dep_ == "relcl"]
+        if relatives:  # "the war, which resulted in X and the rise of Y": a conjunct after the antecedent's relative
+            # clause is not a second antecedent (the relative clause would stand between them); the parser misplaced it
+            members = [m for m in members if m.i <= token.i or m.i < min(relatives)]
         # "X, coupled with (combined with, together with) Y, caused Z": Y is a cause beside X
         withs = [p for a in token.children if a.dep_ in ("acl", "advmod") and self._additive(a)
                  for p in a.children if p.dep_ == "prep" and p.lower_ == "with"]
