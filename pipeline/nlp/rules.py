@@ -485,7 +485,8 @@ class Lexicon:
 
 @lru_cache(maxsize=None)
 def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexicon:
-    """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``) and ``models/noun_classes.jsonl`` (or ``nouns_path``).
+    """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``), ``models/noun_classes.jsonl`` (or ``nouns_path``)
+    and ``models/state_nouns.jsonl`` (nouns of feeling and ailment, ``scripts/derive_result_nouns.py``).
 
     Loaded once per pair of paths. A missing noun class file leaves the noun
     classes empty. Raises :class:`RuleFileError` on a malformed file or an id
@@ -494,11 +495,13 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
     file = Path(path) if path else rules_dir() / "lexicon.jsonl"
     entries = read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"})
     nouns = Path(nouns_path) if nouns_path else rules_dir() / "noun_classes.jsonl"
-    if nouns.exists():
+    for derived in (nouns, rules_dir() / "state_nouns.jsonl"):  # WordNet noun classes; nouns of feeling and ailment
+        if not derived.exists():
+            continue
         ids = {rule.id for rule in entries}
-        for number, rule in enumerate(read_rule_file(nouns, LexiconRule, {"id", "kind", "words", "example"}), start=1):
+        for number, rule in enumerate(read_rule_file(derived, LexiconRule, {"id", "kind", "words", "example"}), start=1):
             if rule.id in ids:
-                raise RuleFileError(nouns, number, f"id {rule.id!r} is also in {file}")
+                raise RuleFileError(derived, number, f"id {rule.id!r} is also in {file}")
             entries.append(rule)
     lexicon = Lexicon(tuple(entries), source=str(path or ""))
     if path:

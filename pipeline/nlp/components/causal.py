@@ -325,7 +325,8 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             return True  # "used a ladle to stir the soup": a tool is an instrument; "used the famine to justify X" is a cause
         if rule.actor_target and self._target(doc[link.cause_head]):
             return True  # "raised slogans against the governor": whom a protest is aimed at is its target, not its cause
-        if rule.actor_event_effect and doc[link.cause_head].pos_ != "PRON" and self._actor(doc[link.cause_head]) \
+        if rule.actor_event_effect and doc[link.cause_head].pos_ != "PRON" and (
+                self._actor(doc[link.cause_head]) or self._unmarked_name(doc[link.cause_head])) \
                 and not self._eventive(effect):
             # "the cartographer created an atlas": a maker and the thing made, not a cause and its effect (a
             # pronoun is not judged: "we create rates below the market's" speaks for a body's policy)
@@ -536,6 +537,12 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         if token.pos_ == "PROPN":
             return token.ent_type_ == "EVENT"
         return token.pos_ == "NOUN" and token.lemma_.lower() in wordnet().event_nouns
+
+    @staticmethod
+    def _unmarked_name(token: Token) -> bool:
+        """A proper noun not marked as a named event: taken for a maker (a person, firm or body), as ``event_cause``
+        takes it ("Jane Doe created a calendar", "the Bureau created a council"; not "the Depression")."""
+        return token.pos_ == "PROPN" and token.ent_type_ != "EVENT"
 
     def _concrete(self, token: Token) -> bool:
         """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""

@@ -267,7 +267,11 @@ class VerbFrames:
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
             return  # an imperative ("Let's get it done", "Make them pay"): nobody's act brings it about
         if syntax.is_passive(verb):
-            # "peasants were forced by hunger to leave"
+            # "peasants were forced by hunger to leave"; a passive causative takes a to-infinitive only: a finite or
+            # participial clause after "was caused by X" belongs inside the agent's phrase ("caused by drugs that
+            # the workers were exposed to", "by the one plate and the other moving past it"), not to the causee
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                return
             cause = syntax.agent(verb)
             subject = next(iter(syntax.passive_subjects(verb)), None)
         else:
