@@ -1,4 +1,4 @@
-"""Derive argmine's nouns of feeling and of ailment from Open English WordNet.
+"""Derive argmine's nouns of feeling, of ailment and of account from Open English WordNet.
 
     python scripts/derive_result_nouns.py --resources ../shared/resources
 
@@ -42,6 +42,8 @@ from derive_causal_lexicon import OEWN_COMMIT, parse_yaml_entries, parse_yaml_sy
 #: The roots of the ailments: OEWN "pathological state" (a physical condition caused by disease) and "symptom"
 #: (any sensation or change in bodily function experienced by a patient and associated with a disease: fever, pain).
 AILMENT_ROOTS = {"14075399-n": "pathological state", "14323139-n": "symptom"}
+#: The lexicographer files of texts, works and ideas: what gives an account of something.
+ACCOUNT_FILES = ("noun.communication", "noun.cognition")
 #: How many hyponym steps below the root an ailment sense may lie.
 AILMENT_DEPTH = 8
 
@@ -80,7 +82,7 @@ def below(root: str, synsets: dict[str, dict], depth: int) -> set[str]:
 def derive(yaml_dir: Path) -> list[dict]:
     synsets, lexname, senses = load(yaml_dir)
     ailments = set().union(*(below(root, synsets, AILMENT_DEPTH) for root in AILMENT_ROOTS))
-    feeling, ailment = [], []
+    feeling, ailment, account = [], [], []
     for lemma in sorted(senses):
         if not re.fullmatch(r"[a-z][a-z-]*[a-z]", lemma):
             continue
@@ -89,6 +91,8 @@ def derive(yaml_dir: Path) -> list[dict]:
             feeling.append(lemma)
         if first in ailments:
             ailment.append(lemma)
+        if lexname.get(first) in ACCOUNT_FILES:
+            account.append(lemma)
     commit = OEWN_COMMIT[:7]
     return [
         {"id": "feeling-nouns", "kind": "feeling_noun", "words": feeling,
@@ -102,6 +106,11 @@ def derive(yaml_dir: Path) -> list[dict]:
                  f"blast'); Open English WordNet ({commit}): nouns whose first noun sense is "
                  + " or ".join(f"{key} ({name})" for key, name in AILMENT_ROOTS.items()) + f" or a hyponym at most {AILMENT_DEPTH} steps below it: illnesses, diseases, "
                  "injuries, symptoms (scripts/derive_result_nouns.py)"},
+        {"id": "account-nouns", "kind": "account_noun", "words": account,
+         "example": "The preamble explains the purpose of the charter.",
+         "note": "a text, a work or an idea that 'explains' something gives an account of it, it does not bring it "
+                 f"about; Open English WordNet ({commit}): nouns whose first noun sense is in the lexicographer "
+                 "files " + " or ".join(ACCOUNT_FILES) + " (scripts/derive_result_nouns.py)"},
     ]
 
 

@@ -138,6 +138,17 @@ class CueRule:
     ``keeps_infinitive`` (``verb``): the verb frame reads the verb even with an
     infinitive complement, which for other verbs is the causative frame's
     "led X to do" ("relief prevented the riot, to the council's relief").
+    ``state_result`` (``verb_prep``): the result phrase must not be a thing
+    (an artifact, a substance, an animal or a plant: ``concrete_noun``
+    values ``artifact`` and ``thing``): "the levies drove the peasants into
+    debt", "debt forced the king into exile" and "the siege turned the town
+    into a garrison" are causes; "threw a stone into the window" and
+    "converted the barn into a studio" move or remake a thing.
+    ``account_cause``: the cause must not be a text, a work or an idea (a
+    noun whose first WordNet sense is in ``noun.communication`` or
+    ``noun.cognition``, lexicon kind ``account_noun``): "the preamble explains
+    the purpose", "the theory explained the anomaly" give an account, not a
+    cause; "the collapse of the trade explains the poverty" is one.
     - ``counterfactual``: a counterfactual conditional with no causal word
       ("Had X happened, Y would never have begun"; "If X had happened,
       Y would have ..."): the condition is the cause, the consequent the
@@ -218,6 +229,8 @@ class CueRule:
     nominalized_effect: bool = False
     keeps_infinitive: bool = False
     fronted: bool = False
+    state_result: bool = False
+    account_cause: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)
