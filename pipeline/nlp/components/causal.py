@@ -72,7 +72,7 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         self.concrete = frozenset(w for rule in classes if rule.value != "group" for w in rule.words)
         self.groups = frozenset(w for rule in classes if rule.value == "group" for w in rule.words)
         self.persons = frozenset(w for rule in classes if rule.value == "person" for w in rule.words)
-        self.things = frozenset(w for rule in classes if rule.value in ("artifact", "thing") for w in rule.words)
+        self.things = self.concrete - self.persons  # artifacts and things (substances, animals, plants)
 
         self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
