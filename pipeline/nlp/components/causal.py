@@ -563,6 +563,8 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
         if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
             return True
+        if word.pos_ == "NOUN" and self.words.in_kinds(wordnet().verb_of.get(word.lemma_.lower(), ""), kinds):
+            return True  # "the evacuation after the eruption": the noun of a listed verb (WordNet derivation) names its act
         if word.pos_ in ("VERB", "AUX"):
             # "residents were angry over X", "staff had to retreat after X": the predicate names it
             if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "attr", "xcomp") and self.words.in_kinds(c.lemma_.lower(), kinds)
