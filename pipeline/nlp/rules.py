@@ -144,6 +144,10 @@ class CueRule:
     debt", "debt forced the king into exile" and "the siege turned the town
     into a garrison" are causes; "threw a stone into the window" and
     "converted the barn into a studio" move or remake a thing.
+    ``level_cause`` (``participle``): the main clause tells a change of level:
+    its verb goes up or down (lexicon kind ``level_verb``, derived from VerbNet
+    and WordNet) or it states a figure ("shares traded up 20 cents,
+    hitting 41 dollars"; "prices rose by a third, leaving X without bread").
     ``account_cause``: the cause must not be a text, a work or an idea (a
     noun whose first WordNet sense is in ``noun.communication`` or
     ``noun.cognition``, lexicon kind ``account_noun``): "the preamble explains
@@ -231,6 +235,7 @@ class CueRule:
     fronted: bool = False
     state_result: bool = False
     account_cause: bool = False
+    level_cause: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)
@@ -499,7 +504,8 @@ class Lexicon:
 @lru_cache(maxsize=None)
 def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexicon:
     """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``), ``models/noun_classes.jsonl`` (or ``nouns_path``)
-    and ``models/state_nouns.jsonl`` (nouns of feeling and ailment, ``scripts/derive_result_nouns.py``).
+    and the derived word lists ``models/state_nouns.jsonl`` (nouns of feeling, ailment and account,
+    ``scripts/derive_result_nouns.py``) and ``models/level_verbs.jsonl`` (``scripts/derive_level_verbs.py``).
 
     Loaded once per pair of paths. A missing noun class file leaves the noun
     classes empty. Raises :class:`RuleFileError` on a malformed file or an id
@@ -508,7 +514,8 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
     file = Path(path) if path else rules_dir() / "lexicon.jsonl"
     entries = read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"})
     nouns = Path(nouns_path) if nouns_path else rules_dir() / "noun_classes.jsonl"
-    for derived in (nouns, rules_dir() / "state_nouns.jsonl"):  # WordNet noun classes; nouns of feeling and ailment
+    # WordNet noun classes; nouns of feeling, ailment and account; verbs of a change of level
+    for derived in (nouns, rules_dir() / "state_nouns.jsonl", rules_dir() / "level_verbs.jsonl"):
         if not derived.exists():
             continue
         ids = {rule.id for rule in entries}

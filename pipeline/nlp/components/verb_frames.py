@@ -487,6 +487,9 @@ class VerbFrames:
             return
         if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
             return
+        if rule.level_cause and not (self.words.in_kinds(main.lemma_.lower(), ("level_verb",))
+                                     or self._states_figure(main, skip={t.i for t in verb.subtree})):
+            return  # "shares traded up 20 cents, hitting X": only a change of level has a level as its result
         if misparsed is not None:  # "went on strike demanding higher pay": the participle with the phrase it governs
             own = (verb.i, verb.head.right_edge.i + 1)
             other = self._main_clause_span(main, exclude=set(range(verb.i, verb.head.right_edge.i + 1)))
@@ -505,6 +508,22 @@ class VerbFrames:
         else:
             yield TokenLink(rule.id, (verb.i, verb.i + 1), own, other, verb.i, main.i,
                             rule.strength, rule.polarity, rule.confidence)
+
+    def _states_figure(self, verb: Token, skip: set[int]) -> bool:
+        """The verb's clause states a figure after the verb: a number in its object, measure or prepositional phrase
+        ("traded up $0.21", "cut its stake by 511 shares"), not a year or a time ("in 2019", "on 3 May")."""
+        for child in verb.children:
+            if child.i < verb.i or child.i in skip or child.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "ccomp"):
+                continue
+            for token in child.subtree:
+                if token.i in skip or not token.like_num:
+                    continue
+                holder = token.head
+                if self.words.in_kinds(holder.lemma_.lower(), ("time_noun",)) or holder.pos_ == "PROPN" \
+                        or (len(token.text) == 4 and token.text.isdigit()):
+                    continue  # "for 3 years", "on 3 May", "in 2019": a time or a date
+                return True
+        return False
 
     @staticmethod
     def _misparsed_participle(verb: Token) -> Token | None:
