@@ -127,3 +127,12 @@ def test_as_clause_of_a_person_acting_is_time(extract_links, text):
 ])
 def test_as_clause_of_a_persons_state_is_a_reason(extract_links, text, expected):
     assert expected in relations(extract_links, text)
+
+
+# a psych verb with a person or body as subject is their act on someone, not a cause of feelings
+def test_person_who_alarms_someone_acts(extract_links):
+    assert relations(extract_links, "The merchants threatened the governor with a boycott.") == []
+
+
+def test_event_that_alarms_someone_is_a_cause(extract_links):
+    assert ("The news of the defeat", "the court") in relations(extract_links, "The news of the defeat alarmed the court.")
