@@ -136,3 +136,9 @@ def test_person_who_alarms_someone_acts(extract_links):
 
 def test_event_that_alarms_someone_is_a_cause(extract_links):
     assert ("The news of the defeat", "the court") in relations(extract_links, "The news of the defeat alarmed the court.")
+
+
+# a fronted prepositional phrase is no object of a verb-preposition cue
+def test_fronted_phrase_is_no_prepositional_object(extract_links):
+    text = "In addition to the harbour, the raid resulted in the loss of the grain stores."
+    assert not any(cause == "the raid" and "harbour" in effect for cause, effect in relations(extract_links, text))

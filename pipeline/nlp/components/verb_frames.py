@@ -179,6 +179,9 @@ class VerbFrames:
             prep = next((p for o in syntax.objects(verb) if (p := syntax.find_prep(o, rule.prep, o)) is not None), None)
         if prep is None:
             return
+        if prep.i < anchor.i and not any(o.tag_ in ("WDT", "WP") for o in prep.children):
+            return  # "In addition to X, the raid resulted ...": a fronted phrase is no object of the verb ("the war in
+            # which it resulted" keeps its pied-piped preposition)
         extra.append(prep.i)
         if prep.dep_ == "prt":  # "brought about X"
             targets = syntax.objects(verb)
