@@ -48,7 +48,9 @@ ROOTS = {"00156409-v": "increase (become bigger or greater in amount)",
          "00151509-v": "decrease (decrease in size, extent, or range)"}
 #: Members left out, with the reason.
 EXCLUDED = {"die": "VerbNet's 'die (down, away)' of a sound or a wind; as the verb of death ('he died in 1850, leaving "
-                   "a widow') it tells survivors or a bequest, not a level"}
+                   "a widow') it tells survivors or a bequest, not a level",
+            "build": "VerbNet's 'build (up)' of a level; as the verb of making ('copies were built, making it the most "
+                     "common rifle') it tells construction"}
 #: How far below a root a sense may lie.
 DEPTH = 1
 #: The sense must be among the lemma's first this many verb senses.

@@ -490,6 +490,8 @@ class VerbFrames:
             return
         if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
             return
+        if rule.level_cause and any(c.dep_ == "mark" for c in verb.children):
+            return  # "batted .208 while hitting three home runs": a participle with a subordinator tells a time
         if rule.level_cause and not (self.words.in_kinds(main.lemma_.lower(), ("level_verb",))
                                      or self._states_figure(main, skip={t.i for t in verb.subtree})):
             return  # "shares traded up 20 cents, hitting X": only a change of level has a level as its result
