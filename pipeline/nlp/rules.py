@@ -148,6 +148,10 @@ class CueRule:
     its verb goes up or down (lexicon kind ``level_verb``, derived from VerbNet
     and WordNet) or it states a figure ("shares traded up 20 cents,
     hitting 41 dollars"; "prices rose by a third, leaving X without bread").
+    ``nominal_attach`` (``connective_prep`` with ``attach``): the word the
+    phrase hangs on may also be a noun derived in WordNet from a verb of the
+    ``attach`` kinds ("the evacuation after the eruption": evacuate is a
+    reaction).
     ``account_cause``: the cause must not be a text, a work or an idea (a
     noun whose first WordNet sense is in ``noun.communication`` or
     ``noun.cognition``, lexicon kind ``account_noun``): "the preamble explains
@@ -236,6 +240,7 @@ class CueRule:
     state_result: bool = False
     account_cause: bool = False
     level_cause: bool = False
+    nominal_attach: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

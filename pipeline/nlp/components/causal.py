@@ -559,11 +559,11 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
         return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.concrete)
 
-    def _attached_to(self, word: Token, kinds: tuple[str, ...], skip: Iterable[int] = ()) -> bool:
+    def _attached_to(self, word: Token, kinds: tuple[str, ...], skip: Iterable[int] = (), nominal: bool = False) -> bool:
         """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
         if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
             return True
-        if word.pos_ == "NOUN" and self.words.in_kinds(wordnet().verb_of.get(word.lemma_.lower(), ""), kinds):
+        if nominal and word.pos_ == "NOUN" and self.words.in_kinds(wordnet().verb_of.get(word.lemma_.lower(), ""), kinds):
             return True  # "the evacuation after the eruption": the noun of a listed verb (WordNet derivation) names its act
         if word.pos_ in ("VERB", "AUX"):
             # "residents were angry over X", "staff had to retreat after X": the predicate names it
