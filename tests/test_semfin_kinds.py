@@ -111,24 +111,6 @@ def test_no_change_of_level_no_participle_result(extract_links, text):
     assert not any(effect.startswith("making") for _, effect in relations(extract_links, text))
 
 
-# "as" with a person acting at the time is simultaneity; a state of the person is a reason
-@pytest.mark.parametrize("text", [
-    "The clerk pocketed the coins as he fled the counting house.",
-    "The choir sang the old hymn as they walked to the cathedral.",
-])
-def test_as_clause_of_a_person_acting_is_time(extract_links, text):
-    assert relations(extract_links, text) == []
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The townsmen rioted as they feared a new levy.", ("they feared a new levy", "The townsmen rioted")),
-    ("The merchants left the port as they could not pay the new duties.",
-     ("they could not pay the new duties", "The merchants left the port")),
-])
-def test_as_clause_of_a_persons_state_is_a_reason(extract_links, text, expected):
-    assert expected in relations(extract_links, text)
-
-
 # a psych verb with a person or body as subject is their act on someone, not a cause of feelings
 def test_person_who_alarms_someone_acts(extract_links):
     assert relations(extract_links, "The merchants threatened the governor with a boycott.") == []

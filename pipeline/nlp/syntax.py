@@ -776,27 +776,7 @@ def causal_as(phrase, sub: Token, main: Token, words: WordLists) -> bool:
         return True  # "as there were no apprentices", "as the roads were impassable": a state, not a comment
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in words.by_kind.get("time_noun", ()) for c in sub.children):
         return False  # "as the day wore on", "as the years passed": time going by
-    if _acting_person(sub, words):
-        return False  # "he pocketed the coins as he fled the town": what a person was doing at the time
     return sub.lemma_.lower() not in words.by_kind.get("comment_verb", ())
-
-
-#: lexicon kinds of verbs that state a condition, not an act: being, having, believing, wanting, fearing
-_STATE_VERB_KINDS = ("copula", "being_verb", "possession_verb", "belief_verb", "intention_verb", "prediction_verb",
-                     "emotion_verb")
-
-
-def _acting_person(verb: Token, words: WordLists) -> bool:
-    """The clause tells what a person was doing: "he", "she" or "they" as subject of an affirmative verb of acting,
-    without a modal ("as he fled the town", "as they sang"; not "as he was ill", "as they had no money", "as they
-    feared a levy", "as she could not pay", which state a condition)."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in words.by_kind.get("third_person_pronoun", ()):
-        return False
-    if verb.pos_ != "VERB" or words.in_kinds(verb.lemma_.lower(), _STATE_VERB_KINDS):
-        return False  # "as they feared a levy", "as they lacked powder", "as he wanted peace": a state of mind or of having
-    return not any(c.dep_ in ("neg", "aux") and (c.dep_ == "neg" or c.lower_ in words.by_kind.get("modal", ()))
-                   for c in verb.children)
 
 
 def _stative_predicate(copula: Token) -> bool:
