@@ -149,9 +149,9 @@ class CueRule:
     and WordNet) or it states a figure ("shares traded up 20 cents,
     hitting 41 dollars"; "prices rose by a third, leaving X without bread").
     ``nominal_attach`` (``connective_prep`` with ``attach``): the word the
-    phrase hangs on may also be a noun derived in WordNet from a verb of the
-    ``attach`` kinds ("the evacuation after the eruption": evacuate is a
-    reaction).
+    phrase hangs on (or, for ``cause_attach``, its object) may also be a noun
+    derived in WordNet from a verb of those kinds ("the evacuation after the
+    eruption": evacuate is a reaction; "following the killing of X").
     ``account_cause``: the cause must not be a text, a work or an idea (a
     noun whose first WordNet sense is in ``noun.communication`` or
     ``noun.cognition``, lexicon kind ``account_noun``): "the preamble explains
