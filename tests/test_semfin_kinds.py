@@ -124,3 +124,9 @@ def test_event_that_alarms_someone_is_a_cause(extract_links):
 def test_fronted_phrase_is_no_prepositional_object(extract_links):
     text = "In addition to the harbour, the raid resulted in the loss of the grain stores."
     assert not any(cause == "the raid" and "harbour" in effect for cause, effect in relations(extract_links, text))
+
+
+# a level verb with an object is causative ("plunged the country into war"), no change of level
+def test_level_verb_with_an_object_is_no_change_of_level(extract_links):
+    text = "The regent plunged the duchy into a ruinous war, leaving the treasury empty."
+    assert not any(effect.startswith("leaving") for _, effect in relations(extract_links, text))

@@ -492,7 +492,8 @@ class VerbFrames:
             return
         if rule.level_cause and any(c.dep_ == "mark" for c in verb.children):
             return  # "batted .208 while hitting three home runs": a participle with a subordinator tells a time
-        if rule.level_cause and not (self.words.in_kinds(main.lemma_.lower(), ("level_verb",))
+        if rule.level_cause and not ((self.words.in_kinds(main.lemma_.lower(), ("level_verb",))
+                                      and not any(c.dep_ == "dobj" for c in main.children))  # not "plunged X into war"
                                      or self._states_figure(main, skip={t.i for t in verb.subtree})):
             return  # "shares traded up 20 cents, hitting X": only a change of level has a level as its result
         if misparsed is not None:  # "went on strike demanding higher pay": the participle with the phrase it governs
