@@ -623,6 +623,9 @@ def derive(resources: str, data: str | None, repo: Path) -> tuple[list[dict], li
             rule["event_cause"] = True  # "the bank doubled its capital": an agent setting a quantity acts, it is no cause
         if group["suffix"] == "psych":
             rule["experiencer"] = True  # amuse-31.1: the Experiencer is animate
+            # amuse-31.1's subject is a Stimulus: a person or body who threatens, annoys or alarms someone acts on
+            # them ("the unions threatened the junta with a strike"); an event or condition moves their feelings
+            rule["event_cause"] = True
         rule["direction"] = group["direction"]
         rule["source"] = group["source"]
         rule["note"] = note

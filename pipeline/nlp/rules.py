@@ -138,6 +138,25 @@ class CueRule:
     ``keeps_infinitive`` (``verb``): the verb frame reads the verb even with an
     infinitive complement, which for other verbs is the causative frame's
     "led X to do" ("relief prevented the riot, to the council's relief").
+    ``state_result`` (``verb_prep``): the result phrase must not be a thing
+    (an artifact, a substance, an animal or a plant: ``concrete_noun``
+    values ``artifact`` and ``thing``): "the levies drove the peasants into
+    debt", "debt forced the king into exile" and "the siege turned the town
+    into a garrison" are causes; "threw a stone into the window" and
+    "converted the barn into a studio" move or remake a thing.
+    ``level_cause`` (``participle``): the main clause tells a change of level:
+    its verb goes up or down (lexicon kind ``level_verb``, derived from VerbNet
+    and WordNet) or it states a figure ("shares traded up 20 cents,
+    hitting 41 dollars"; "prices rose by a third, leaving X without bread").
+    ``nominal_attach`` (``connective_prep`` with ``attach``): the word the
+    phrase hangs on (or, for ``cause_attach``, its object) may also be a noun
+    derived in WordNet from a verb of those kinds ("the evacuation after the
+    eruption": evacuate is a reaction; "following the killing of X").
+    ``account_cause``: the cause must not be a text, a work or an idea (a
+    noun whose first WordNet sense is in ``noun.communication`` or
+    ``noun.cognition``, lexicon kind ``account_noun``): "the preamble explains
+    the purpose", "the theory explained the anomaly" give an account, not a
+    cause; "the collapse of the trade explains the poverty" is one.
     - ``counterfactual``: a counterfactual conditional with no causal word
       ("Had X happened, Y would never have begun"; "If X had happened,
       Y would have ..."): the condition is the cause, the consequent the
@@ -218,6 +237,10 @@ class CueRule:
     nominalized_effect: bool = False
     keeps_infinitive: bool = False
     fronted: bool = False
+    state_result: bool = False
+    account_cause: bool = False
+    level_cause: bool = False
+    nominal_attach: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)
@@ -485,7 +508,9 @@ class Lexicon:
 
 @lru_cache(maxsize=None)
 def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexicon:
-    """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``) and ``models/noun_classes.jsonl`` (or ``nouns_path``).
+    """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``), ``models/noun_classes.jsonl`` (or ``nouns_path``)
+    and the derived word lists ``models/state_nouns.jsonl`` (nouns of feeling, ailment and account,
+    ``scripts/derive_result_nouns.py``) and ``models/level_verbs.jsonl`` (``scripts/derive_level_verbs.py``).
 
     Loaded once per pair of paths. A missing noun class file leaves the noun
     classes empty. Raises :class:`RuleFileError` on a malformed file or an id
@@ -494,11 +519,14 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
     file = Path(path) if path else rules_dir() / "lexicon.jsonl"
     entries = read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"})
     nouns = Path(nouns_path) if nouns_path else rules_dir() / "noun_classes.jsonl"
-    if nouns.exists():
+    # WordNet noun classes; nouns of feeling, ailment and account; verbs of a change of level
+    for derived in (nouns, rules_dir() / "state_nouns.jsonl", rules_dir() / "level_verbs.jsonl"):
+        if not derived.exists():
+            continue
         ids = {rule.id for rule in entries}
-        for number, rule in enumerate(read_rule_file(nouns, LexiconRule, {"id", "kind", "words", "example"}), start=1):
+        for number, rule in enumerate(read_rule_file(derived, LexiconRule, {"id", "kind", "words", "example"}), start=1):
             if rule.id in ids:
-                raise RuleFileError(nouns, number, f"id {rule.id!r} is also in {file}")
+                raise RuleFileError(derived, number, f"id {rule.id!r} is also in {file}")
             entries.append(rule)
     lexicon = Lexicon(tuple(entries), source=str(path or ""))
     if path:

@@ -639,8 +639,8 @@ def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
 def clause_end(verb: Token) -> int:
     """One past the last non-punctuation token of the verb's subtree."""
     end = verb.right_edge.i + 1
-    while end > verb.i + 1 and verb.doc[end - 1].is_punct:
-        end -= 1
+    while end > verb.i + 1 and verb.doc[end - 1].is_punct and verb.doc[end - 1].tag_ != "NN":
+        end -= 1  # not a sign read as a noun: "fell 4 %"
     return end
 
 
@@ -1225,7 +1225,8 @@ class TokenTable:
         for lemma in set(self.lemma).difference(_LOWERED):
             _LOWERED[lemma] = lemma.lower()
         self.lemma_lower = list(map(_LOWERED.__getitem__, self.lemma))
-        self.is_punct = list(map(bool, punct))
+        # a sign the tagger reads as a noun ("4 %": the unit of a figure) is no punctuation to trim off a span's edge
+        self.is_punct = [bool(p) and tag != "NN" for p, tag in zip(punct, self.tag)]
         self.like_num = list(map(bool, like_num))
         self.space = list(map(bool, space))
         # SENT_START is 1, -1 or 0 as an unsigned number: anything else than 1 is not a start

@@ -72,6 +72,7 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         self.concrete = frozenset(w for rule in classes if rule.value != "group" for w in rule.words)
         self.groups = frozenset(w for rule in classes if rule.value == "group" for w in rule.words)
         self.persons = frozenset(w for rule in classes if rule.value == "person" for w in rule.words)
+        self.things = self.concrete - self.persons  # artifacts and things (substances, animals, plants)
 
         self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
@@ -338,10 +339,11 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             return True  # "used a ladle to stir the soup": a tool is an instrument; "used the famine to justify X" is a cause
         if rule.actor_target and self._target(doc[link.cause_head]):
             return True  # "raised slogans against the governor": whom a protest is aimed at is its target, not its cause
-        if rule.actor_event_effect and doc[link.cause_head].pos_ != "PRON" and self._actor(doc[link.cause_head]) \
-                and not self._eventive(effect):
+        if rule.actor_event_effect and (self._actor(doc[link.cause_head]) or self._unmarked_name(doc[link.cause_head])) \
+                and not self._eventive(effect) and (doc[link.cause_head].pos_ != "PRON" or self._thing(effect)):
             # "the cartographer created an atlas": a maker and the thing made, not a cause and its effect (a
-            # pronoun is not judged: "we create rates below the market's" speaks for a body's policy)
+            # pronoun is judged only on a thing made, "he created figures of wire": "we create rates below the
+            # market's" speaks for a body's policy)
             return True
         if rule.event_end and not self._eventive(effect) and not self._eventive(doc[link.cause_head]):
             return True  # "the mint was producing coins": a thing making a thing is production
@@ -352,6 +354,11 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         if rule.event_cause and doc[link.cause_head].pos_ != "VERB" and any(
                 c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
             return True  # "the bank doubled its capital": a body managing what it owns
+        if rule.state_result and effect.pos_ == "NOUN" and self._thing(effect):
+            return True  # "threw a stone into the window", "converted the barn into a studio": a thing moved or remade
+        if rule.account_cause and doc[link.cause_head].pos_ == "NOUN" \
+                and doc[link.cause_head].lemma_.lower() in self.words.by_kind.get("account_noun", ()):
+            return True  # "the preamble explains the purpose": a text or an idea gives an account, not a cause
         if rule.frame == "verb" and rule.object and effect.lemma_.lower() not in rule.object:
             return True  # "X posed a threat": only the nouns the rule names
         return False
@@ -555,14 +562,27 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             return token.ent_type_ == "EVENT"
         return token.pos_ == "NOUN" and token.lemma_.lower() in wordnet().event_nouns
 
+    @staticmethod
+    def _unmarked_name(token: Token) -> bool:
+        """A proper noun not marked as a named event: taken for a maker (a person, firm or body), as ``event_cause``
+        takes it ("Jane Doe created a calendar", "the Bureau created a council"; not "the Depression")."""
+        return token.pos_ == "PROPN" and token.ent_type_ != "EVENT"
+
+    def _thing(self, token: Token) -> bool:
+        """A concrete thing that is no person or group: an artifact, a substance, an animal, a plant (``concrete_noun``
+        values ``artifact`` and ``thing``)."""
+        return token.lemma_.lower() in self.things
+
     def _concrete(self, token: Token) -> bool:
         """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
         return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.concrete)
 
-    def _attached_to(self, word: Token, kinds: tuple[str, ...], skip: Iterable[int] = ()) -> bool:
+    def _attached_to(self, word: Token, kinds: tuple[str, ...], skip: Iterable[int] = (), nominal: bool = False) -> bool:
         """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
         if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
             return True
+        if nominal and word.pos_ == "NOUN" and self.words.in_kinds(wordnet().verb_of.get(word.lemma_.lower(), ""), kinds):
+            return True  # "the evacuation after the eruption": the noun of a listed verb (WordNet derivation) names its act
         if word.pos_ in ("VERB", "AUX"):
             # "residents were angry over X", "staff had to retreat after X": the predicate names it
             if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "attr", "xcomp") and self.words.in_kinds(c.lemma_.lower(), kinds)

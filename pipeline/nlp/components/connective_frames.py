@@ -155,8 +155,10 @@ class ConnectiveFrames:
         attach = syntax.phrase_attachment(phrase)
         if attach is None:
             return
-        if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end)) \
-                and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
+        if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end),
+                                                 nominal=rule.nominal_attach) \
+                and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach, nominal=rule.nominal_attach)
+                                                   for t in targets)):
             return  # "following the clashes, the curfew was extended": a reaction to a disruption
         exclude = {t.i for t in phrase} | {t.i for target in targets if target.i not in relative for t in target.subtree}
         for token in phrase:

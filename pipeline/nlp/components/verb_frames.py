@@ -179,6 +179,9 @@ class VerbFrames:
             prep = next((p for o in syntax.objects(verb) if (p := syntax.find_prep(o, rule.prep, o)) is not None), None)
         if prep is None:
             return
+        if prep.i < anchor.i and not any(o.tag_ in ("WDT", "WP") for o in prep.children):
+            return  # "In addition to X, the raid resulted ...": a fronted phrase is no object of the verb ("the war in
+            # which it resulted" keeps its pied-piped preposition)
         extra.append(prep.i)
         if prep.dep_ == "prt":  # "brought about X"
             targets = syntax.objects(verb)
@@ -267,7 +270,11 @@ class VerbFrames:
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
             return  # an imperative ("Let's get it done", "Make them pay"): nobody's act brings it about
         if syntax.is_passive(verb):
-            # "peasants were forced by hunger to leave"
+            # "peasants were forced by hunger to leave"; a passive causative takes a to-infinitive only: a finite or
+            # participial clause after "was caused by X" belongs inside the agent's phrase ("caused by drugs that
+            # the workers were exposed to", "by the one plate and the other moving past it"), not to the causee
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                return
             cause = syntax.agent(verb)
             subject = next(iter(syntax.passive_subjects(verb)), None)
         else:
@@ -483,6 +490,12 @@ class VerbFrames:
             return
         if rule.attach and not self.words.in_kinds(main.lemma_.lower(), rule.attach):
             return
+        if rule.level_cause and any(c.dep_ == "mark" for c in verb.children):
+            return  # "batted .208 while hitting three home runs": a participle with a subordinator tells a time
+        if rule.level_cause and not ((self.words.in_kinds(main.lemma_.lower(), ("level_verb",))
+                                      and not any(c.dep_ == "dobj" for c in main.children))  # not "plunged X into war"
+                                     or self._states_figure(main, skip={t.i for t in verb.subtree})):
+            return  # "shares traded up 20 cents, hitting X": only a change of level has a level as its result
         if misparsed is not None:  # "went on strike demanding higher pay": the participle with the phrase it governs
             own = (verb.i, verb.head.right_edge.i + 1)
             other = self._main_clause_span(main, exclude=set(range(verb.i, verb.head.right_edge.i + 1)))
@@ -501,6 +514,22 @@ class VerbFrames:
         else:
             yield TokenLink(rule.id, (verb.i, verb.i + 1), own, other, verb.i, main.i,
                             rule.strength, rule.polarity, rule.confidence)
+
+    def _states_figure(self, verb: Token, skip: set[int]) -> bool:
+        """The verb's clause states a figure after the verb: a number in its object, measure or prepositional phrase
+        ("traded up $0.21", "cut its stake by 511 shares"), not a year or a time ("in 2019", "on 3 May")."""
+        for child in verb.children:
+            if child.i < verb.i or child.i in skip or child.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "ccomp"):
+                continue
+            for token in child.subtree:
+                if token.i in skip or not token.like_num:
+                    continue
+                holder = token.head
+                if self.words.in_kinds(holder.lemma_.lower(), ("time_noun",)) or holder.pos_ == "PROPN" \
+                        or (len(token.text) == 4 and token.text.isdigit()):
+                    continue  # "for 3 years", "on 3 May", "in 2019": a time or a date
+                return True
+        return False
 
     @staticmethod
     def _misparsed_participle(verb: Token) -> Token | None:
