@@ -204,3 +204,21 @@ def test_a_piece_longer_than_the_parse_limit_is_refused(tmp_path):
 
     with RunCache(tmp_path / "cache") as cache, pytest.raises(ValueError, match="piece_chars"):
         run_corpus([], cache, LocalEngine(1), piece_chars=200_000)
+
+
+def test_a_file_refused_unread_starts_no_workers(tmp_path, monkeypatch):
+    # a text file over 4 x --max-chars bytes is refused without being read: the run should not first start (and
+    # load the pipeline in) its worker processes for it, so the refusal stays quick
+    from argmine.batch import runner
+    from argmine.batch.stream import run
+
+    started = []
+    monkeypatch.setattr(runner.LocalEngine, "start", lambda self, progress=False: started.append(self.workers))
+    big = tmp_path / "big.txt"
+    big.write_text("The flood ruined the harvest. " * 3000, encoding="utf-8")  # 90,000 bytes
+    report = run([big], tmp_path / "out", workers=2, max_chars=20_000, png=False, report=False)
+    assert started == [] and not report.written
+    assert "the file is too large (90,000 bytes" in report.skipped[0].reason
+    # read (under 4 x 25,000 bytes), so the workers start while the corpus is read (the text is then too long)
+    run([big], tmp_path / "out2", workers=2, max_chars=25_000, png=False, report=False)
+    assert started == [2]

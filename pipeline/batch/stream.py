@@ -424,7 +424,7 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     report_ = RunReport()
     with OutputLock(out), RunCache(Path(cache) if cache is not None else out / CACHE_DIRNAME) as store, \
             (runner if engine == "local" else nullcontext()):
-        if engine == "local" and workers > 1 and len(store) == 0 and _has_bytes(inputs, workers * TASK_CHARS):
+        if engine == "local" and workers > 1 and len(store) == 0 and _has_bytes(inputs, workers * TASK_CHARS, max_chars):
             runner.start(progress=on_chars is not None)  # a task for each: they load the pipeline while the corpus is read
         finish_interrupted_commit(out)
         gathered = ConceptInputs()
@@ -446,8 +446,15 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     return report_
 
 
-def _has_bytes(inputs: Sequence[str | os.PathLike], least: int) -> bool:
-    """Whether the files ``inputs`` names (files, or folders walked) hold at least ``least`` bytes; stops there."""
+def _has_bytes(inputs: Sequence[str | os.PathLike], least: int, max_chars: int | None = None) -> bool:
+    """Whether the files ``inputs`` names (files, or folders walked) hold at least ``least`` bytes; stops there.
+
+    With ``max_chars``, a file that the reader refuses unread (not JSONL, more than ``4 * max_chars`` bytes:
+    :func:`argmine.input.iter_corpus`) does not count, so a run that can only refuse it starts no workers.
+    """
+    from ..input.items import FORMAT_JSONL
+    from ..input.reader import SUPPORTED_SUFFIXES
+
     total = 0
     for name in inputs:
         path = Path(name)
@@ -455,7 +462,11 @@ def _has_bytes(inputs: Sequence[str | os.PathLike], least: int) -> bool:
         for file in files:
             try:
                 if file.is_file():
-                    total += file.stat().st_size
+                    size = file.stat().st_size
+                    if (max_chars is not None and size > 4 * max_chars
+                            and SUPPORTED_SUFFIXES.get(file.suffix.lower()) != FORMAT_JSONL):
+                        continue
+                    total += size
             except OSError:
                 continue
             if total >= least:
