@@ -9,7 +9,9 @@ Runs ``python -m argmine run PATH --out OUT --workers N --no-png --no-report --q
 when given) in a fresh subprocess with an empty output folder and cache, and samples the process tree
 every ``--every`` seconds (psutil): the peak RSS of the parent (the ``argmine run`` process), the peak RSS
 of any one worker process, and the peak of their sum. CPU seconds are user + system of the whole tree
-(``getrusage(RUSAGE_CHILDREN)``). Prints one JSON object (also the last line of ``--progress``).
+(``getrusage(RUSAGE_CHILDREN)``); ``cpu_by_process`` gives each process's own CPU seconds at its last sample
+(how the work was shared: on an idle machine the busiest process bounds the wall time). Prints one JSON
+object (also the last line of ``--progress``).
 
 ``--progress FILE`` runs the same thing through :func:`argmine.batch.stream.run` (the function ``argmine
 run`` calls, with the same arguments) in the subprocess instead, so that its ``on_chars`` and ``on_done``
@@ -66,14 +68,19 @@ def measure(command: list[str], every: float = 0.2, log=None, log_every: float =
     parent = psutil.Process(process.pid)
     peak = {"parent": 0, "worker": 0, "total": 0}
     workers_seen: set[int] = set()
+    cpu: dict[int, float] = {}  # CPU seconds (user + system) of each process at its last sample
     last_log = started
     while process.poll() is None:
         try:
             own = parent.memory_info().rss
+            times = parent.cpu_times()
+            cpu[parent.pid] = times.user + times.system
             children = []
             for child in parent.children(recursive=True):
                 try:
                     children.append(child.memory_info().rss)
+                    times = child.cpu_times()
+                    cpu[child.pid] = times.user + times.system
                     workers_seen.add(child.pid)
                 except psutil.Error:
                     pass
@@ -94,7 +101,12 @@ def measure(command: list[str], every: float = 0.2, log=None, log_every: float =
     return {"exit": process.returncode, "wall_seconds": round(wall, 1),
             "cpu_seconds": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
             "peak_rss_mb": {name: round(value / 2**20) for name, value in peak.items()},
-            "processes_seen": len(workers_seen) + 1, "stderr": stderr[-2000:], "stdout": stdout[-2000:]}
+            "processes_seen": len(workers_seen) + 1,
+            # CPU seconds of the parent and of each other process (workers, helpers), at their last sample: how the
+            # work was shared, whatever the load (the busiest process bounds the wall time on an idle machine)
+            "cpu_by_process": {"parent": round(cpu.pop(process.pid, 0.0), 1),
+                               "others": sorted((round(value, 1) for value in cpu.values()), reverse=True)},
+            "stderr": stderr[-2000:], "stdout": stdout[-2000:]}
 
 
 def main(argv: list[str] | None = None) -> dict:
