@@ -17,9 +17,31 @@ from ..extraction.extract import Extraction, extract
 from ..nlp.model import MAX_LENGTH, load_nlp
 from ..records import Chapter, ChapterResult  # ChapterResult lives with the other records; named here too
 
-__all__ = ["ChapterResult", "split_text", "process_chapters", "extract_text", "PIPE_BATCH_CHARS"]
+__all__ = ["ChapterResult", "iter_pieces", "split_text", "process_chapters", "process_piece", "extract_text", "PIPE_BATCH_CHARS"]
 
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def iter_pieces(text: str, max_chars: int = MAX_LENGTH) -> Iterator[tuple[int, str]]:
+    """The ``(offset, piece)`` pieces of :func:`split_text`, one at a time (only the piece at hand is copied).
+
+    >>> list(iter_pieces("aaa bbb ccc", 8))
+    [(0, 'aaa bbb '), (8, 'ccc')]
+    """
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = None
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > max_chars // 2]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or max_chars
+        yield start, window[:cut]
+        start += cut
+    if start < len(text):
+        yield start, text[start:]
 
 
 def split_text(text: str, max_chars: int = MAX_LENGTH) -> list[tuple[int, str]]:
@@ -31,21 +53,7 @@ def split_text(text: str, max_chars: int = MAX_LENGTH) -> list[tuple[int, str]]:
     >>> split_text("aaa bbb ccc", 8)
     [(0, 'aaa bbb '), (8, 'ccc')]
     """
-    pieces = []
-    start = 0
-    while len(text) - start > max_chars:
-        window = text[start:start + max_chars]
-        cut = None
-        for pattern in _BREAKS:
-            ends = [m.end() for m in pattern.finditer(window) if m.end() > max_chars // 2]
-            if ends:
-                cut = ends[-1]
-                break
-        cut = cut or max_chars
-        pieces.append((start, text[start:start + cut]))
-        start += cut
-    pieces.append((start, text[start:]))
-    return [(offset, piece) for offset, piece in pieces if piece]
+    return list(iter_pieces(text, max_chars))
 
 
 #: ``nlp.pipe`` parses at most this many characters at once (and at most ``batch_size`` pieces): the memory
@@ -69,11 +77,12 @@ def _bounded_batches(pieces: Iterable[tuple[str, object]], batch_size: int) -> I
 
 def process_chapters(chapters: Iterable[Chapter], nlp: Language | None = None, *, n_process: int = 1,
                      batch_size: int = 16, on_done: Callable[[ChapterResult], None] | None = None,
-                     on_piece: Callable[[int], None] | None = None) -> Iterator[ChapterResult]:
+                     on_piece: Callable[[int], None] | None = None,
+                     piece_chars: int = MAX_LENGTH) -> Iterator[ChapterResult]:
     """Parse and extract every chapter, yielding results in input order.
 
-    A chapter is parsed in pieces of at most :data:`argmine.nlp.model.MAX_LENGTH`
-    characters (:func:`split_text`), and with ``n_process=1`` ``nlp.pipe``
+    A chapter is parsed in pieces of at most ``piece_chars`` (by default
+    :data:`argmine.nlp.model.MAX_LENGTH`) characters (:func:`split_text`), and with ``n_process=1`` ``nlp.pipe``
     gets at most ``batch_size`` pieces and :data:`PIPE_BATCH_CHARS`
     characters at a time, so memory stays flat however long a chapter is.
     ``on_piece(n)`` is called with the length of every piece once it is
@@ -83,7 +92,7 @@ def process_chapters(chapters: Iterable[Chapter], nlp: Language | None = None, *
 
     def pieces() -> Iterator[tuple[str, tuple[Chapter, int, int, bool]]]:
         for chapter in chapters:
-            parts = split_text(chapter.text) or [(0, "")]  # an empty text still gives its (empty) result
+            parts = split_text(chapter.text, piece_chars) or [(0, "")]  # an empty text still gives its (empty) result
             for number, (offset, piece) in enumerate(parts):
                 yield piece, (chapter, offset, number, number == len(parts) - 1)
 
@@ -109,6 +118,22 @@ def process_chapters(chapters: Iterable[Chapter], nlp: Language | None = None, *
                 on_done(current)
             yield current
             current = None
+
+
+def process_piece(doc_id: str, offset: int, text: str, nlp: Language | None = None) -> tuple[ChapterResult, int]:
+    """Parse and extract one piece of a long document on its own; its result and its length in characters.
+
+    ``offset`` is where the piece starts in the document text: the records'
+    character offsets index the whole text, as in :func:`process_chapters`,
+    but their sentence indexes and claim ids count from the piece's start (the
+    caller shifts them with :func:`argmine.extraction.extract.renumbered` once
+    the pieces before it are known). The result's chapter is ``doc_id`` with
+    an empty text.
+    """
+    nlp = nlp or load_nlp()
+    doc = next(iter(nlp.pipe([text], batch_size=1)))
+    result = ChapterResult(Chapter(doc_id, ""), extract(doc, doc_id, char_offset=offset), _words(doc))
+    return result, _text_length(doc)
 
 
 def _words(doc) -> int:

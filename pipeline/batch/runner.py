@@ -50,7 +50,7 @@ from ..records import Chapter, InputProblem
 
 __all__ = [
     "CACHE_DIRNAME", "RunCache", "CacheRecordError", "CHANGED_REASON", "RunSummary", "fingerprint", "document_key", "encode_result", "decode_result",
-    "process_task", "die_with_parent", "LocalEngine", "DaskEngine", "pipeline_plugin", "run_corpus", "default_workers",
+    "process_task", "Piece", "PieceResult", "join_pieces", "die_with_parent", "LocalEngine", "DaskEngine", "pipeline_plugin", "run_corpus", "default_workers",
 ]
 
 #: Name of the cache folder inside the output folder (when no ``--cache`` is given).
@@ -533,10 +533,13 @@ def _freeze_loaded_objects() -> None:
         _FROZEN = True
 
 
-def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16,
-                 on_chars: Callable[[int], None] | None = None) -> list[tuple[str, bytes]]:
+def process_task(task: "Sequence[tuple[str, Chapter]] | Piece", batch_size: int = 16,
+                 on_chars: Callable[[int], None] | None = None) -> "list[tuple[str, bytes]] | PieceResult":
     """Parse and extract the chapters of one task; ``(key, encoded result)`` per chapter.
 
+    A task is a list of ``(key, chapter)`` pairs or one :class:`Piece` of a
+    long document, whose :class:`PieceResult` it returns instead (an error
+    in the piece is returned in it, not raised, so the other tasks go on).
     Runs wherever the pipeline is: in this process, in a worker process or on
     a Dask worker. The pipeline is loaded once per process
     (:func:`argmine.nlp.model.load_nlp` is cached), which also imports and
@@ -552,9 +555,141 @@ def process_task(task: Sequence[tuple[str, Chapter]], batch_size: int = 16,
     _freeze_loaded_objects()
     if on_chars is None and _PROGRESS_QUEUE is not None:
         on_chars = _PROGRESS_QUEUE.put
+    if isinstance(task, Piece):
+        return _process_piece(task, nlp, on_chars)
     keys = [key for key, _ in task]
     results = process_chapters([chapter for _, chapter in task], nlp, batch_size=batch_size, on_piece=on_chars)
     return [(key, encode_result(result)) for key, result in zip(keys, results)]
+
+
+# -- long documents: one task per piece -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One piece of a document longer than a piece (``piece_chars``): a task of its own.
+
+    ``number`` counts the document's pieces from 0; ``offset`` is where
+    ``text`` starts in the document's text; ``last`` marks its final piece.
+    The pieces of one document are parsed in any worker, in parallel, and
+    joined in text order by :func:`join_pieces` in the process that runs the
+    command. A piece holds its own text only, never the whole document's.
+    """
+
+    key: str
+    doc_id: str
+    source: str
+    number: int
+    offset: int
+    text: str
+    last: bool
+
+
+@dataclass(frozen=True)
+class PieceResult:
+    """What a worker sends back for a :class:`Piece`: the piece's record (:func:`encode_result` of its
+    extraction, sentence indexes and claim ids counted from the piece's start), or ``error`` when it failed.
+
+    ``characters`` is the piece's length (for the progress bar)."""
+
+    key: str
+    number: int
+    offset: int
+    characters: int
+    last: bool
+    record: bytes = b""
+    error: str = ""
+
+
+def _process_piece(piece: Piece, nlp, on_chars: Callable[[int], None] | None) -> PieceResult:
+    from .process import process_piece
+
+    try:
+        result, characters = process_piece(piece.doc_id, piece.offset, piece.text, nlp)
+        record = encode_result(result)
+    except Exception as error:  # noqa: BLE001 - one failed piece leaves its document out, the batch goes on
+        return PieceResult(piece.key, piece.number, piece.offset, len(piece.text), piece.last,
+                           error=f"{type(error).__name__}: {error}")
+    if on_chars is not None:
+        on_chars(characters)
+    return PieceResult(piece.key, piece.number, piece.offset, characters, piece.last, record=record)
+
+
+def join_pieces(chapter: Chapter, records: Sequence[bytes]) -> bytes:
+    """The cache record of ``chapter`` from its pieces' records (:attr:`PieceResult.record`), in text order.
+
+    Each piece's sentence indexes and claim ids are shifted by the sentences
+    and claims of the pieces before it (:func:`argmine.extraction.extract.renumbered`);
+    character offsets already index the whole text. The record is the one a
+    single task parsing the pieces one after another gives
+    (:func:`argmine.batch.process.process_chapters`), byte for byte.
+    """
+    from ..extraction.extract import renumbered
+    from ..records import ChapterResult, Extraction
+
+    joined = ChapterResult(chapter, Extraction())
+    for record in records:
+        piece = decode_result(record)
+        joined.extraction.extend(renumbered(piece.extraction, chapter.id, joined.extraction.sentences,
+                                            len(joined.extraction.claims)))
+        joined.words += piece.words
+    return encode_result(joined)
+
+
+class _LongDocuments:
+    """The documents whose pieces are out (:class:`Piece`), in the process that runs the command.
+
+    Each holds its chapter and the records of its pieces back so far; a
+    document is handed on (joined, to be cached) only when all of its pieces
+    are back, and given up at its first failed piece (its pieces not yet sent
+    are not sent).
+    """
+
+    def __init__(self) -> None:
+        self.chapters: dict[str, Chapter] = {}
+        self.records: dict[str, dict[int, bytes]] = {}
+        self.counts: dict[str, int] = {}
+        self.failed: set[str] = set()
+
+    def pieces(self, key: str, chapter: Chapter, piece_chars: int) -> Iterator[Piece]:
+        """The pieces of ``chapter``, made as they are asked for; none after the document has failed."""
+        from .process import iter_pieces
+
+        self.chapters[key] = chapter
+        self.records[key] = {}
+        made = iter_pieces(chapter.text, piece_chars)
+        number, current = 0, next(made)
+        for following in made:
+            if key in self.failed:
+                return
+            yield Piece(key, chapter.id, chapter.source, number, current[0], current[1], False)
+            number, current = number + 1, following
+        if key not in self.failed:
+            yield Piece(key, chapter.id, chapter.source, number, current[0], current[1], True)
+
+    def add(self, result: PieceResult) -> "tuple[str, bytes] | InputProblem | None":
+        """Take one piece back: the document's ``(key, record)`` once it is whole, an
+        :class:`InputProblem` at its first failed piece, None otherwise."""
+        key = result.key
+        if key in self.failed or key not in self.chapters:
+            return None
+        chapter = self.chapters[key]
+        if result.error:
+            self.failed.add(key)
+            del self.chapters[key], self.records[key]
+            self.counts.pop(key, None)
+            end = result.offset + result.characters
+            return InputProblem(chapter.source, f"piece {result.number + 1} (characters {result.offset:,}-{end:,}) "
+                                f"of document {chapter.id!r} could not be processed ({result.error})",
+                                "skipped", chapter.id)
+        self.records[key][result.number] = result.record
+        if result.last:
+            self.counts[key] = result.number + 1
+        records = self.records[key]
+        if self.counts.get(key) != len(records):
+            return None
+        del self.chapters[key], self.records[key], self.counts[key]
+        return key, join_pieces(chapter, [records[number] for number in range(len(records))])
 
 
 def _start_worker(parent: int, progress, warm: bool = False) -> None:
@@ -798,7 +933,8 @@ class DaskEngine:
 
         def submit(task) -> object:
             future = client.submit(process_task, task, self.batch_size, pure=False)
-            sizes[future.key] = sum(len(chapter.text) for _, chapter in task)
+            sizes[future.key] = (len(task.text) if isinstance(task, Piece)
+                                 else sum(len(chapter.text) for _, chapter in task))
             return future
 
         client, cluster = self.client()
@@ -848,10 +984,16 @@ class RunSummary:
     warnings: list[str] = field(default_factory=list)
 
 
-def _tasks(chapters: Iterable[tuple[str, Chapter]], batch_size: int) -> Iterator[list[tuple[str, Chapter]]]:
+def _tasks(chapters: Iterable[tuple[str, Chapter]], batch_size: int, piece_chars: int | None = None,
+           long_documents: _LongDocuments | None = None) -> Iterator["list[tuple[str, Chapter]] | Piece"]:
+    """Tasks of at most ``batch_size`` chapters and about :data:`TASK_CHARS` characters; a chapter longer than
+    ``piece_chars`` is sent as one :class:`Piece` task per piece instead (registered in ``long_documents``)."""
     task: list[tuple[str, Chapter]] = []
     chars = 0
     for key, chapter in chapters:
+        if long_documents is not None and piece_chars is not None and len(chapter.text) > piece_chars:
+            yield from long_documents.pieces(key, chapter, piece_chars)
+            continue
         task.append((key, chapter))
         chars += len(chapter.text)
         if len(task) >= batch_size or chars >= TASK_CHARS:
@@ -873,7 +1015,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
                on_chars: Callable[[int], None] | None = None,
                max_chars: int | None = None,
                on_stored: Callable[[list[tuple[str, bytes]]], None] | None = None,
-               on_cached: Callable[[str, object], None] | None = None) -> RunSummary:
+               on_cached: Callable[[str, object], None] | None = None,
+               piece_chars: int | None = None) -> RunSummary:
     """Bring every chapter of ``inputs`` into ``cache``; the keys in input order.
 
     The corpus is read twice: once to key every chapter (and report bad
@@ -887,6 +1030,16 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     each valid record already in the cache (read once here, to check it). Documents longer than ``max_chars`` characters are
     skipped as problems (see :func:`argmine.input.iter_corpus`).
 
+    A document longer than ``piece_chars`` characters (at most, and by
+    default, :data:`argmine.nlp.model.MAX_LENGTH`: 100,000) is cut into pieces
+    (:func:`argmine.batch.process.split_text`) sent as one task each
+    (:class:`Piece`), so its pieces are parsed by all the workers at once,
+    one piece per worker at a time; this process joins their results in text
+    order (:func:`join_pieces`: the same record as one task would give) and
+    caches the document when all its pieces are back. A piece that fails
+    leaves its document out with a problem that names the file, the document
+    and the piece (``skipped``); the other documents go on.
+
     A cached record that is not valid (:class:`CacheRecordError`) is deleted
     and its document processed again; ``on_warning`` gets one line about it.
     A document whose file changed or vanished between the two readings is
@@ -894,7 +1047,11 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     ``skipped``); the other documents go on.
     """
     from ..input import iter_corpus
+    from ..nlp.model import MAX_LENGTH  # imports spaCy: not at module level
 
+    piece_chars = MAX_LENGTH if piece_chars is None else piece_chars
+    if not 1 <= piece_chars <= MAX_LENGTH:
+        raise ValueError(f"piece_chars must be between 1 and {MAX_LENGTH:,}, got {piece_chars}")
     summary = RunSummary()
 
     def problem(item: InputProblem) -> None:
@@ -947,7 +1104,16 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
                 wanted.discard(key)
                 yield key, chapter
 
-    for results in engine.map(_tasks(todo(), batch_size), on_chars):
+    long_documents = _LongDocuments()
+    for results in engine.map(_tasks(todo(), batch_size, piece_chars, long_documents), on_chars):
+        if isinstance(results, PieceResult):
+            joined = long_documents.add(results)
+            if joined is None:
+                continue
+            if isinstance(joined, InputProblem):
+                problem(joined)
+                continue
+            results = [joined]
         cache.put_many(results)
         if on_stored is not None:  # while the workers parse the next tasks (argmine.batch.stream.ConceptInputs)
             on_stored(results)
@@ -957,8 +1123,9 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     missing = set(summary.keys) - cache.present(summary.keys)
     if missing:
         for key in summary.keys:
-            if key in missing:
+            if key in missing and key not in long_documents.failed:  # a failed piece was reported as it came back
                 problem(InputProblem(summary.headers[key][0], CHANGED_REASON, "skipped", names[key]))
+            if key in missing:
                 del summary.headers[key]
         summary.keys = [key for key in summary.keys if key not in missing]
     return summary

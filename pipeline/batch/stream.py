@@ -386,7 +386,8 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
         batch_size: int = 16, max_chars: int | None = None, png: bool = True, report: bool = True,
         parquet: bool = True, on_problem: Callable[[InputProblem], None] | None = None,
         on_warning: Callable[[str], None] | None = None, on_start: Callable | None = None,
-        on_done: Callable[[int], None] | None = None, on_chars: Callable[[int], None] | None = None) -> RunReport:
+        on_done: Callable[[int], None] | None = None, on_chars: Callable[[int], None] | None = None,
+        piece_chars: int | None = None) -> RunReport:
     """Analyse the files and folders ``inputs`` and write every output file into ``out`` (``argmine run``).
 
     ``workers`` processes parse (default: the cores available,
@@ -396,7 +397,8 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     ``OUT/.argmine-cache``, a :class:`~argmine.batch.runner.RunCache`), so a rerun
     only does what is left. ``batch_size`` documents go to a task;
     documents over ``max_chars`` characters are skipped as problems. The
-    callbacks are :func:`argmine.batch.runner.run_corpus`'s. ``out`` is locked for
+    callbacks are :func:`argmine.batch.runner.run_corpus`'s, and so is ``piece_chars`` (a document longer than
+    a piece, by default 100,000 characters, is parsed piece by piece by all the workers at once). ``out`` is locked for
     the whole run (:class:`~argmine.export.writers.OutputBusyError` when another run
     holds it). With more than one local worker, the workers start while the
     corpus is read (on a fresh cache) and a large run's files are written with
@@ -422,13 +424,14 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     report_ = RunReport()
     with OutputLock(out), RunCache(Path(cache) if cache is not None else out / CACHE_DIRNAME) as store, \
             (runner if engine == "local" else nullcontext()):
-        if engine == "local" and workers > 1 and len(store) == 0 and _has_bytes(inputs, workers * TASK_CHARS):
+        if engine == "local" and workers > 1 and len(store) == 0 and _has_bytes(inputs, workers * TASK_CHARS, max_chars):
             runner.start(progress=on_chars is not None)  # a task for each: they load the pipeline while the corpus is read
         finish_interrupted_commit(out)
         gathered = ConceptInputs()
         summary = run_corpus([str(p) for p in inputs], store, runner, batch_size=batch_size, on_problem=on_problem,
                              on_start=on_start, on_done=on_done, on_warning=on_warning, on_chars=on_chars,
-                             max_chars=max_chars, on_stored=gathered.add_records, on_cached=gathered.add_result)
+                             max_chars=max_chars, on_stored=gathered.add_records, on_cached=gathered.add_result,
+                             piece_chars=piece_chars)
         report_.problems, report_.cached = summary.problems, summary.cached
         report_.processed, report_.warnings = summary.processed, summary.warnings
         if not summary.keys:
@@ -443,8 +446,15 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
     return report_
 
 
-def _has_bytes(inputs: Sequence[str | os.PathLike], least: int) -> bool:
-    """Whether the files ``inputs`` names (files, or folders walked) hold at least ``least`` bytes; stops there."""
+def _has_bytes(inputs: Sequence[str | os.PathLike], least: int, max_chars: int | None = None) -> bool:
+    """Whether the files ``inputs`` names (files, or folders walked) hold at least ``least`` bytes; stops there.
+
+    With ``max_chars``, a file that the reader refuses unread (not JSONL, more than ``4 * max_chars`` bytes:
+    :func:`argmine.input.iter_corpus`) does not count, so a run that can only refuse it starts no workers.
+    """
+    from ..input.items import FORMAT_JSONL
+    from ..input.reader import SUPPORTED_SUFFIXES
+
     total = 0
     for name in inputs:
         path = Path(name)
@@ -452,7 +462,11 @@ def _has_bytes(inputs: Sequence[str | os.PathLike], least: int) -> bool:
         for file in files:
             try:
                 if file.is_file():
-                    total += file.stat().st_size
+                    size = file.stat().st_size
+                    if (max_chars is not None and size > 4 * max_chars
+                            and SUPPORTED_SUFFIXES.get(file.suffix.lower()) != FORMAT_JSONL):
+                        continue
+                    total += size
             except OSError:
                 continue
             if total >= least:

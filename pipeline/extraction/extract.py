@@ -28,7 +28,7 @@ from ..nlp.rules import Lexicon, lexicon_of, load_cue_rules
 from ..nlp.syntax import (doc_noun_chunks, doc_sentence_of, doc_sentences, doc_table, doc_text, forget_doc, open_doc,
                            span_text, token_sentence)
 
-__all__ = ["Extraction", "extract"]
+__all__ = ["Extraction", "extract", "renumbered"]
 
 @dataclass
 class _End:
@@ -79,6 +79,44 @@ def extract(doc: Doc, doc_id: str, *, char_offset: int = 0, sentence_offset: int
             return _extract(doc, doc_id, char_offset, sentence_offset, claim_offset, lexicon)
     finally:
         forget_doc(doc)
+
+
+def renumbered(extraction: Extraction, doc_id: str, sentence_offset: int, claim_offset: int) -> Extraction:
+    """``extraction`` (of a Doc extracted with no sentence or claim offset) as :func:`extract` gives it with these.
+
+    A long document's pieces are extracted apart (in parallel); once the
+    sentences and claims of the pieces before one are counted, its records are
+    shifted: every ``sentence_index`` by ``sentence_offset``, and every claim
+    id of the document (``doc_id:u<n>``: a claim's own, the claim a link is
+    stated in, the claims a claim supports or attacks) by ``claim_offset``.
+    Nothing else depends on the offsets (character offsets are given to
+    :func:`extract` directly), so the result equals extracting with them.
+
+    >>> from argmine.records import ArgumentativeUnit
+    >>> unit = ArgumentativeUnit("d", "d:u0", 0, 0, 5, "Rain.", "claim", "author", False, "positive", supports="d:u1")
+    >>> moved = renumbered(Extraction(claims=[unit], sentences=1), "d", 10, 4).claims[0]
+    >>> moved.claim_id, moved.sentence_index, moved.supports
+    ('d:u4', 10, 'd:u5')
+    """
+    if not sentence_offset and not claim_offset:
+        return extraction
+    prefix = f"{doc_id}:u"
+
+    def claim(claim_id: str) -> str:
+        if not claim_id or not claim_offset:
+            return claim_id
+        if not claim_id.startswith(prefix) or not claim_id[len(prefix):].isdigit():
+            raise ValueError(f"claim id {claim_id!r} is not one of document {doc_id!r}")
+        return f"{prefix}{int(claim_id[len(prefix):]) + claim_offset}"
+
+    return Extraction(
+        links=[replace(link, sentence_index=link.sentence_index + sentence_offset, claim_id=claim(link.claim_id))
+               for link in extraction.links],
+        claims=[replace(unit, sentence_index=unit.sentence_index + sentence_offset, claim_id=claim(unit.claim_id),
+                        supports=claim(unit.supports), attacks=claim(unit.attacks)) for unit in extraction.claims],
+        resolutions=[replace(item, sentence_index=item.sentence_index + sentence_offset)
+                     for item in extraction.resolutions],
+        sentences=extraction.sentences, context=extraction.context)
 
 
 _PAUSE_LOCK = threading.Lock()
