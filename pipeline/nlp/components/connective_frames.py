@@ -147,7 +147,8 @@ class ConnectiveFrames:
                 relative[antecedent.i] = {x.i for x in antecedent.subtree if x.i > antecedent.i and x.i >= t.left_edge.i - 1}
                 targets[k] = antecedent
         if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()):
-            targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
+            # "after the clashes", not "after Smith"; a gerund clause is an act as well ("arrested after going on a rampage")
+            targets = [t for t in targets if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ == "pcomp")]
             if syntax.measured_time(phrase[0], self.words):
                 return
         if not targets:
@@ -199,7 +200,8 @@ class ConnectiveFrames:
                 if c.i in relative:
                     cause_span = syntax.np_span(c, exclude=relative[c.i])
                 else:
-                    cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 else syntax.arg_span(c)
+                    cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 \
+                        else self._member_extent(c, members, exclude={t.i for t in phrase})
                 yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, c.i, attach.i,
                                 rule.strength, rule.polarity, rule.confidence)
 
@@ -321,6 +323,31 @@ class ConnectiveFrames:
         while end > noun.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "mark") or doc[end].tag_ in ("WDT", "WP")):
             end -= 1
         return (start, end + 1)
+
+    @classmethod
+    def _member_extent(cls, member: Token, members: list[Token], exclude: Iterable[int] = ()) -> tuple[int, int]:
+        """One coordinated noun of a connective's object, with what is said of it inside the phrase.
+
+        A noun keeps its own modifiers (:meth:`_np_extent`); the last member
+        also takes the modifiers the first one carries after the whole
+        coordination, which describe every member: "against the rape and
+        murder of a young nurse" (the parser hangs "of a young nurse" on
+        "rape") gives "murder of a young nurse", so that the joined end is the
+        whole phrase. A verb member keeps its clause (:func:`argmine.nlp.syntax.arg_span`).
+        """
+        if member.pos_ not in ("NOUN", "PROPN"):
+            return syntax.arg_span(member, exclude)
+        start, end = cls._np_extent(member, exclude)
+        first, last = members[0], max(members, key=lambda m: m.i)
+        if member.i == last.i and first.i != last.i and first.pos_ in ("NOUN", "PROPN"):
+            shared = [c for c in first.children if c.i > end - 1 and c.dep_ in ("prep", "acl", "relcl")]
+            if shared:
+                tail = max(t.i for c in shared for t in c.subtree if t.i not in set(exclude))
+                doc = member.doc
+                while tail >= end and (doc[tail].is_punct or doc[tail].dep_ in ("cc", "mark") or doc[tail].tag_ in ("WDT", "WP")):
+                    tail -= 1
+                end = max(end, tail + 1)
+        return (start, end)
 
     def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         if phrase.text.lower() == "so" and not syntax.resultative_so(phrase[0]):
