@@ -174,6 +174,8 @@ class ConnectiveFrames:
         if act is None and not (attach.pos_ == "NOUN" and self._eventive(attach)) and "result_noun" not in rule.attach:
             # "farmers shouted slogans against X"; not "triggered a strike for X", nor "fear from X" (the noun is the result)
             act = self._governing_act(attach)
+        if self._in_purpose(act if act is not None else attach):
+            return  # "staged a dharna to protest against the tolls": the tolls are what the purpose is about (its link)
         if act is not None:  # "villagers staged a protest against X": the act is the effect
             effect_span = self._main_clause_span(act, exclude=exclude)
             while effect_span[0] < act.i and (doc[effect_span[0]].tag_ in ("WDT", "WP", "WRB") or doc[effect_span[0]].dep_ == "mark"):
@@ -323,6 +325,18 @@ class ConnectiveFrames:
         while end > noun.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "mark") or doc[end].tag_ in ("WDT", "WP")):
             end -= 1
         return (start, end + 1)
+
+    @staticmethod
+    def _in_purpose(verb: Token) -> bool:
+        """Whether ``verb`` heads a purpose infinitive: an adverbial "to V" clause ("marched to protest against X").
+
+        What a connective inside it names (the tolls in "to protest against
+        the tolls") is part of the intention the purpose link states, not a
+        relation of its own: the protest is intended, not reported.
+        An infinitive complement ("decided to protest against X") is not one.
+        """
+        return verb.pos_ == "VERB" and verb.tag_ == "VB" and verb.dep_ == "advcl" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
     @classmethod
     def _member_extent(cls, member: Token, members: list[Token], exclude: Iterable[int] = ()) -> tuple[int, int]:

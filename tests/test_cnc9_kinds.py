@@ -1,0 +1,82 @@
+"""Kinds of news-style causal English read in wave 9 (branch cnc9, docs/wave9/cnc9.md), on the real parse.
+
+Each case is a sentence of ours and the exact links the ``argmine_causal_links``
+component gives: (rule, cause span, effect span), or what ``argmine links``
+reports for a passage.
+
+- an additive "too" before the verb ("the weavers too marched out to X") is
+  "also", not the degree word of "too weak to X": the infinitive stays a purpose;
+- "after / following" + a gerund clause is an act, read as "after" + an event
+  noun is (the same restriction: the main clause is a reaction or sanction);
+- coordinated objects of a connective keep the modifier the parser hangs on the
+  first one after the whole coordination ("against the rape and murder of X");
+- a connective inside a purpose infinitive ("marched to protest against X") is
+  part of the intention the purpose link states, no relation of its own;
+- a link the text denies is no relation the passage states (``argmine links``).
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import component_links
+
+from argmine.batch.links import predict_records
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, text: str) -> list[tuple[str, str, str]]:
+    return component_links(nlp, text, strength=False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The dyers too walked out of the mill to back the weavers.",
+     [("purpose-to", "to back the weavers", "The dyers too walked out of the mill")]),
+    # a degree word on an adjective is still a degree: no purpose
+    ("The planks were too rotten to hold the cart.",
+     [("degree-too-to", "too rotten", "hold the cart")]),
+])
+def test_additive_too_keeps_the_purpose(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nine carters were arrested after blocking the toll gate.",
+     [("connective-following", "blocking the toll gate", "Nine carters were arrested")]),
+    # a gerund after "after" with a main clause of no reaction stays a time
+    ("The vicar moved to York after finishing his studies.", []),
+])
+def test_after_gerund_clause(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of spinners marched against the seizure and sale of a widow's loom.",
+     [("connective-against", "the seizure", "Hundreds of spinners marched"),
+      ("connective-against", "sale of a widow's loom", "Hundreds of spinners marched")]),
+])
+def test_coordinated_objects_share_their_modifier(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The carters blocked the bridge to protest against the new tolls.",
+     [("purpose-to", "to protest against the new tolls", "The carters blocked the bridge")]),
+    # an infinitive complement is no purpose: the against-phrase is read
+    ("The carters decided to protest against the new tolls.",
+     [("connective-against", "the new tolls", "The carters decided to protest")]),
+])
+def test_connective_inside_a_purpose(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def _relations(text: str, **options) -> list[tuple[str, str]]:
+    (prediction,) = predict_records([{"id": "x", "text": text}], **options)
+    return [(r["cause"], r["effect"]) for r in prediction["relations"]]
+
+
+def test_denied_link_is_no_stated_relation():
+    text = "The new tolls did not cause the riot."
+    assert _relations(text) == []
+    assert _relations(text, denials=True) == [("The new tolls", "the riot")]
+    # a cue that is negative by itself (prevention) is a stated relation
+    assert _relations("The floods prevented the harvest.") == [("The floods", "the harvest")]
