@@ -44,6 +44,8 @@ def test_additive_too_keeps_the_purpose(nlp, text, expected):
      [("connective-following", "blocking the toll gate", "Nine carters were arrested")]),
     # a gerund after "after" with a main clause of no reaction stays a time
     ("The vicar moved to York after finishing his studies.", []),
+    # the gerund's subject is the main clause's: a verb of market movement used of an agent is no market move
+    ("After soaking the hides overnight, we slipped them into the vat.", []),
 ])
 def test_after_gerund_clause(nlp, text, expected):
     assert found(nlp, text) == expected
