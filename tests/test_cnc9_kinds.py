@@ -82,3 +82,14 @@ def test_denied_link_is_no_stated_relation():
     assert _relations(text, denials=True) == [("The new tolls", "the riot")]
     # a cue that is negative by itself (prevention) is a stated relation
     assert _relations("The floods prevented the harvest.") == [("The floods", "the harvest")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a progressive the parser hung on its "be": the participle is the predicate, no motive
+    ("The guild was on Monday protesting outside the town hall.", []),
+    # "be" with a place of its own and a participle: a motive
+    ("Hundreds were on the quay demanding the release of the boatmen.",
+     [("participle-motive", "demanding the release of the boatmen", "Hundreds were on the quay")]),
+])
+def test_progressive_is_no_motive(nlp, text, expected):
+    assert found(nlp, text) == expected
