@@ -93,3 +93,13 @@ def test_denied_link_is_no_stated_relation():
 ])
 def test_progressive_is_no_motive(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The porters laid down their loads as part of the general strike.",
+     [("connective-part-of", "the general strike", "The porters laid down their loads")]),
+    # a part of no protest or campaign: no link
+    ("The fishing rights were settled as part of the treaty.", []),
+])
+def test_act_as_part_of_a_protest(nlp, text, expected):
+    assert found(nlp, text) == expected
