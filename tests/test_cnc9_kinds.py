@@ -103,3 +103,14 @@ def test_progressive_is_no_motive(nlp, text, expected):
 ])
 def test_act_as_part_of_a_protest(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun whose compound modifier is of the cue's kind: "a jail term" is a sanction
+    ("The smuggler is serving a jail term for bribing a customs officer.",
+     [("connective-for", "bribing a customs officer", "The smuggler is serving a jail term")]),
+    # a compound of no such kind: no reason
+    ("The smuggler is paying a harbour fee for mooring his boat.", []),
+])
+def test_compound_modifier_names_the_kind(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -156,11 +156,12 @@ class ConnectiveFrames:
         attach = syntax.phrase_attachment(phrase)
         if attach is None:
             return
-        if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end)) \
+        if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end), compounds=True) \
                 and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
             return  # "following the clashes, the curfew was extended": a reaction to a disruption
         acting = tuple(kind for kind in rule.attach if kind != "market_move")
-        if any(t.tag_ == "VBG" for t in targets) and not self._attached_to(attach, acting, skip=range(phrase.start, phrase.end)) \
+        if any(t.tag_ == "VBG" for t in targets) and not self._attached_to(attach, acting, skip=range(phrase.start, phrase.end),
+                                                                             compounds=True) \
                 and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
             # "after V-ing": the gerund's subject is the main clause's; a price or share that moved performs no act
             # ("we slipped the beans into the flask after soaking them" is no market move)
