@@ -114,3 +114,15 @@ def test_act_as_part_of_a_protest(nlp, text, expected):
 ])
 def test_compound_modifier_names_the_kind(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser makes the infinitive a complement of a verb that takes none: a purpose
+    ("The journeymen had burst in noisily to break up the auction.",
+     [("purpose-to", "to break up the auction", "The journeymen had burst in noisily")]),
+    # a verb that takes an infinitive complement, a passive, or an object told to act: no purpose
+    ("The journeymen decided to break up the auction.", []),
+    ("The journeymen were persuaded to leave.", []),
+])
+def test_adjunct_infinitive_is_a_purpose(nlp, text, expected):
+    assert found(nlp, text) == expected
