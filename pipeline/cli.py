@@ -198,15 +198,12 @@ def links(
     motives: bool = typer.Option(True, "--motives/--no-motives",
                                  help="Report purposes and motives (intentions) as relations, as BECauSE and the "
                                       "Causal News Corpus annotate them; --no-motives leaves them out."),
-    denials: bool = typer.Option(False, "--denials/--no-denials",
-                                 help="Also report the links the text denies ('nobody was hurt in the blast'); by "
-                                      "default a denied link is no relation the passage states."),
 ) -> None:
     """Passage-level causal relations, one output line per input line (for evaluation)."""
-    _guard(_links)(input, output, workers, motives, denials)
+    _guard(_links)(input, output, workers, motives)
 
 
-def _links(input: Path, output: Optional[Path], workers: int, motives: bool = True, denials: bool = False) -> None:
+def _links(input: Path, output: Optional[Path], workers: int, motives: bool = True) -> None:
     from .batch.links import run_links
 
     if not input.is_file():
@@ -219,8 +216,7 @@ def _links(input: Path, output: Optional[Path], workers: int, motives: bool = Tr
 
     with open(input, encoding="utf-8", errors="replace") as lines:
         if output is None:
-            total, errors = run_links(lines, sys.stdout, on_error, n_process=workers, motives=motives,
-                                      denials=denials)
+            total, errors = run_links(lines, sys.stdout, on_error, n_process=workers, motives=motives)
         else:
             import tempfile
 
@@ -229,8 +225,7 @@ def _links(input: Path, output: Optional[Path], workers: int, motives: bool = Tr
                                                  prefix=f".{output.name}.")
             try:
                 with handle:
-                    total, errors = run_links(lines, handle, on_error, n_process=workers, motives=motives,
-                                              denials=denials)
+                    total, errors = run_links(lines, handle, on_error, n_process=workers, motives=motives)
                 os.replace(handle.name, output)
             except BaseException:
                 Path(handle.name).unlink(missing_ok=True)

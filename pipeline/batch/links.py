@@ -22,14 +22,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Iterable, Iterator, TextIO
 
 from .process import process_chapters
-from ..nlp.rules import load_cue_rules
 from ..records import CausalLink, Chapter
 
-__all__ = ["predict_records", "extract_records", "relations_of", "relation_of", "explicit_links", "stated_relations", "denied", "parse_line", "LineError", "run_links"]
+__all__ = ["predict_records", "extract_records", "relations_of", "relation_of", "explicit_links", "stated_relations", "parse_line", "LineError", "run_links"]
 
 #: What may stand between two coordinated ends of one stated relation.
 _COORDINATION = re.compile(r"\s*(,\s*)?(and|or|and/or|nor|as well as|but also|but)?\s*(,\s*)?")
@@ -169,33 +167,13 @@ def extract_records(records: Iterable[dict], nlp=None, n_process: int = 1
             position += 1
 
 
-def denied(link: CausalLink) -> bool:
-    """Whether the text denies ``link``: its cue states a positive link and the context negates it.
-
-    "Nobody was hurt in the blast", "the pamphlets did not cause the riots":
-    the passage says the relation did not hold, so it states no relation. A
-    cue of prevention or hindrance ("the rains prevented the harvest") is
-    negative by itself and is a stated relation (of inhibition), not a denial.
-    """
-    if link.polarity != "negative":
-        return False
-    return _rule_polarity().get(link.rule, "positive") == "positive"
-
-
-@lru_cache(maxsize=1)
-def _rule_polarity() -> dict[str, str]:
-    return {rule.id: rule.polarity for rule in load_cue_rules()}
-
-
-def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1, motives: bool = True,
-                    denials: bool = False) -> Iterator[dict]:
+def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1, motives: bool = True) -> Iterator[dict]:
     """One prediction per record (``id`` and ``text``), in order, each with the record's own ``id``.
 
     An empty text is non-causal with no relations; a record whose extraction
     fails gets ``{"id": ..., "error": ...}``. ``motives=False`` leaves out the
     links of strength ``motive`` (purposes and motives: intentions, not
-    achieved effects). A link the text denies (:func:`denied`) is no relation
-    the passage states and is left out unless ``denials=True``.
+    achieved effects).
     """
     for record, links in extract_records(records, nlp, n_process):
         if isinstance(links, Exception):
@@ -203,18 +181,15 @@ def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1, motiv
             continue
         if not motives:
             links = [link for link in links if link.strength != "motive"]
-        if not denials:
-            links = [link for link in links if not denied(link)]
         relations = relations_of(links, record["text"])
         yield {"id": record["id"], "causal": bool(relations), "relations": relations}
 
 
 def run_links(lines: Iterable[str], out: TextIO, on_error: Callable[[LineError], None], nlp=None,
-              n_process: int = 1, motives: bool = True, denials: bool = False) -> tuple[int, int]:
+              n_process: int = 1, motives: bool = True) -> tuple[int, int]:
     """Read JSONL lines, write one prediction line per input line; returns (records, errors).
 
-    ``motives``: report purposes and motives as relations; ``denials``: report
-    the links the text denies as well (see :func:`predict_records`).
+    ``motives``: report purposes and motives as relations (see :func:`predict_records`).
     """
     parsed: list[tuple[int, dict | LineError]] = []
     for number, line in enumerate(lines, start=1):
@@ -222,7 +197,7 @@ def run_links(lines: Iterable[str], out: TextIO, on_error: Callable[[LineError],
             continue
         parsed.append((number, parse_line(line, number)))
     good = [item for _, item in parsed if isinstance(item, dict)]
-    predictions = predict_records(good, nlp, n_process=n_process, motives=motives, denials=denials)
+    predictions = predict_records(good, nlp, n_process=n_process, motives=motives)
     errors = 0
     for number, item in parsed:
         if isinstance(item, LineError):
