@@ -183,7 +183,7 @@ class ConnectiveFrames:
         if act is None and not (attach.pos_ == "NOUN" and self._eventive(attach)) and "result_noun" not in rule.attach:
             # "farmers shouted slogans against X"; not "triggered a strike for X", nor "fear from X" (the noun is the result)
             act = self._governing_act(attach)
-        if self._in_purpose(act if act is not None else attach):
+        if "protest" in rule.attach and self._in_purpose(act if act is not None else attach):
             return  # "staged a dharna to protest against the tolls": the tolls are what the purpose is about (its link)
         if act is not None:  # "villagers staged a protest against X": the act is the effect
             effect_span = self._main_clause_span(act, exclude=exclude)

@@ -242,6 +242,8 @@ class MeansFrames:
         to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         if to is None or any(t.is_punct for t in verb.doc[to.i + 1:verb.i]):
             return False  # 'hopes to "separate X"': a quoted complement
+        if to.i == main.i + 1:
+            return False  # "it hopes to X", "are organizing to X": an infinitive right after its verb is its complement
         return not any(r.frame in ("causative", "instrument") for r in self.by_lemma.get(main.lemma_.lower(), ()))
 
     def _purpose_host(self, noun: Token, infinitive: Token) -> Token | None:
