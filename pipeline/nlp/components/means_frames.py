@@ -231,7 +231,7 @@ class MeansFrames:
         if main.pos_ != "VERB" or main.i > verb.i or main.lemma_.lower() in self.words.control_verbs \
                 or self.words.in_kinds(main.lemma_.lower(), ("intention_verb", "belief_verb", "reporting_verb", "speech_verb")):
             return False  # "he hopes to", "I think to X": verbs of intending, believing and saying take the infinitive
-        if syntax.is_passive(main) or any(c.dep_ in ("dobj", "iobj", "dative", "ccomp", "attr", "acomp", "oprd")
+        if syntax.is_passive(main) or any(c.dep_ in ("dobj", "dative", "ccomp", "attr", "acomp", "oprd")
                                            for c in main.children if c.i < verb.i):
             return False
         if not any(c.dep_ == "nsubj" and c.i < main.i for c in main.children) or (
