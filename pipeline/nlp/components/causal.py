@@ -541,31 +541,20 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         """A plain person or concrete thing (lexicon kind ``concrete_noun``: person, artifact, thing)."""
         return self._person(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in self.concrete)
 
-    def _attached_to(self, word: Token, kinds: tuple[str, ...], skip: Iterable[int] = (), compounds: bool = False) -> bool:
-        """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X");
-        with ``compounds``, also a common noun whose common-noun modifier is ("served a jail term": :meth:`_names_kind`)."""
+    def _attached_to(self, word: Token, kinds: tuple[str, ...], skip: Iterable[int] = ()) -> bool:
+        """The word is in the lists of ``kinds``, or is a verb whose subject or object is ("anger grows over X")."""
         if self.words.in_kinds(word.lemma_.lower(), kinds) or self.words.in_kinds(word.lower_, kinds):
             return True
         if word.pos_ in ("VERB", "AUX"):
             # "residents were angry over X", "staff had to retreat after X": the predicate names it
-            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "attr", "xcomp") and self._names_kind(c, kinds, compounds)
+            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "attr", "xcomp") and self.words.in_kinds(c.lemma_.lower(), kinds)
                    for c in word.children):
                 return True
             # "the workers went on strike after X", "ten were injured in the clash over X": the predicate's
             # prepositional object names it (``skip``: the cue's own preposition, whose object is the cause: "to pay for war")
-            return any(c.dep_ == "prep" and c.i not in skip and o.dep_ == "pobj" and self._names_kind(o, kinds, compounds)
+            return any(c.dep_ == "prep" and c.i not in skip and o.dep_ == "pobj" and self.words.in_kinds(o.lemma_.lower(), kinds)
                        for c in word.children for o in c.children)
         return False
-
-    def _names_kind(self, noun: Token, kinds: tuple[str, ...], compounds: bool = False) -> bool:
-        """The word is in the lists of ``kinds``; with ``compounds``, also a common noun whose common-noun modifier
-        is ("a jail term", "served a prison term for X": the term is one of jail; "into custody fifteen activists"
-        as the parser hangs it). Not a name ("during World War II" names a time)."""
-        if self.words.in_kinds(noun.lemma_.lower(), kinds):
-            return True
-        return compounds and noun.pos_ == "NOUN" and any(
-            c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and c.i < noun.i and self.words.in_kinds(c.lemma_.lower(), kinds)
-            for c in noun.children)
 
     def _make_event(self, rule: CueRule, cue: tuple[int, int], event: tuple[tuple[int, int], Token], effect: Token,
                     extra: Iterable[int] = ()) -> TokenLink | None:

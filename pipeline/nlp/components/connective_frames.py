@@ -156,16 +156,14 @@ class ConnectiveFrames:
         attach = syntax.phrase_attachment(phrase)
         if attach is None:
             return
-        if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end), compounds=True) \
+        if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end)) \
                 and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
             return  # "following the clashes, the curfew was extended": a reaction to a disruption
-        acting = tuple(kind for kind in rule.attach if kind != "market_move")
-        if any(t.tag_ == "VBG" for t in targets) and not self._attached_to(attach, acting, skip=range(phrase.start, phrase.end),
-                                                                             compounds=True) \
-                and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
-            # "after V-ing": the gerund's subject is the main clause's; a price or share that moved performs no act
-            # ("we slipped the beans into the flask after soaking them" is no market move)
-            targets = [t for t in targets if t.tag_ != "VBG"]
+        if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()) and any(t.tag_ == "VBG" for t in targets):
+            # "arrested after going on a rampage": a gerund clause is the cause only when it is itself an act of
+            # protest, sanction or reaction (``cause_attach``); "arrested after attempting to sell the coin",
+            # "met after holding talks" are sequences of one actor's acts
+            targets = [t for t in targets if t.tag_ != "VBG" or (rule.cause_attach and self._attached_to(t, rule.cause_attach))]
             if not targets:
                 return
         exclude = {t.i for t in phrase} | {t.i for target in targets if target.i not in relative for t in target.subtree}
@@ -351,19 +349,19 @@ class ConnectiveFrames:
     def _member_extent(cls, member: Token, members: list[Token], exclude: Iterable[int] = ()) -> tuple[int, int]:
         """One coordinated noun of a connective's object, with what is said of it inside the phrase.
 
-        A noun keeps its own modifiers (:meth:`_np_extent`); the last member
-        also takes the modifiers the first one carries after the whole
-        coordination, which describe every member: "against the rape and
+        Each member is its own phrase (:func:`argmine.nlp.syntax.arg_span`); the last
+        member also takes the prepositional phrases the first one carries after
+        the whole coordination, which describe every member: "against the rape and
         murder of a young nurse" (the parser hangs "of a young nurse" on
         "rape") gives "murder of a young nurse", so that the joined end is the
-        whole phrase. A verb member keeps its clause (:func:`argmine.nlp.syntax.arg_span`).
+        whole phrase.
         """
+        start, end = syntax.arg_span(member, exclude)
         if member.pos_ not in ("NOUN", "PROPN"):
-            return syntax.arg_span(member, exclude)
-        start, end = cls._np_extent(member, exclude)
+            return (start, end)
         first, last = members[0], max(members, key=lambda m: m.i)
         if member.i == last.i and first.i != last.i and first.pos_ in ("NOUN", "PROPN"):
-            shared = [c for c in first.children if c.i > end - 1 and c.dep_ in ("prep", "acl", "relcl")]
+            shared = [c for c in first.children if c.i > end - 1 and c.dep_ == "prep"]
             if shared:
                 tail = max(t.i for c in shared for t in c.subtree if t.i not in set(exclude))
                 doc = member.doc
