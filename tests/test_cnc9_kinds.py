@@ -13,7 +13,6 @@ component gives: (rule, cause span, effect span).
   part of the intention the purpose link states, no relation of its own;
 - a progressive participle the parser hangs on "be" is the predicate, no motive;
 - "as part of" a protest or campaign names what the act is done for;
-- an infinitive the parser makes the complement of a verb that takes none is a purpose.
 """
 from __future__ import annotations
 
@@ -90,16 +89,4 @@ def test_progressive_is_no_motive(nlp, text, expected):
     ("The fishing rights were settled as part of the treaty.", []),
 ])
 def test_act_as_part_of_a_protest(nlp, text, expected):
-    assert found(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # the parser makes the infinitive a complement of a verb that takes none: a purpose
-    ("The journeymen had burst in noisily to break up the auction.",
-     [("purpose-to", "to break up the auction", "The journeymen had burst in noisily")]),
-    # a verb that takes an infinitive complement, a passive, or an object told to act: no purpose
-    ("The journeymen decided to break up the auction.", []),
-    ("The journeymen were persuaded to leave.", []),
-])
-def test_adjunct_infinitive_is_a_purpose(nlp, text, expected):
     assert found(nlp, text) == expected

@@ -163,7 +163,9 @@ class ConnectiveFrames:
             # "arrested after going on a rampage": a gerund clause is the cause only when it is itself an act of
             # protest, sanction or reaction (``cause_attach``); "arrested after attempting to sell the coin",
             # "met after holding talks" are sequences of one actor's acts
-            targets = [t for t in targets if t.tag_ != "VBG" or (rule.cause_attach and self._attached_to(t, rule.cause_attach))]
+            # (not a sanction: "after holding talks", "after booking a room" use those verbs in their everyday sense)
+            acts = tuple(kind for kind in rule.cause_attach if kind != "sanction")
+            targets = [t for t in targets if t.tag_ != "VBG" or (acts and self._attached_to(t, acts))]
             if not targets:
                 return
         exclude = {t.i for t in phrase} | {t.i for target in targets if target.i not in relative for t in target.subtree}

@@ -196,8 +196,6 @@ class MeansFrames:
             main = self._purpose_host(verb.head, verb)
             if main is None:
                 return
-        elif len(phrase) == 1 and verb.dep_ == "xcomp" and self._adjunct_infinitive(verb):
-            main = verb.head  # "party workers barged in to break up the meeting": no verb that takes an infinitive
         else:
             return
         if main is None or main.pos_ not in ("VERB", "AUX") or (main.lemma_ in self.words.control_verbs and syntax.adjacent(main, to)):
@@ -216,35 +214,6 @@ class MeansFrames:
         effect_span = self._main_clause_span(main, exclude={t.i for t in verb.subtree} | set(range(phrase.start, phrase.end)))
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, verb.i, main.i,
                         rule.strength, rule.polarity, rule.confidence)
-
-    def _adjunct_infinitive(self, verb: Token) -> bool:
-        """Whether an infinitive the parser made the complement (``xcomp``) of its head is a purpose adjunct.
-
-        Only a verb that takes an infinitive complement (lexicon kind
-        ``control_verb``: "decided to", "tried to") or makes its object do
-        something ("urged the council to", passives "was asked to") has one;
-        an active verb outside that class with no object before the
-        infinitive ("barged in to break up the meeting", "gathered at the
-        gate to greet the envoy") acts for the infinitive's end.
-        """
-        main = verb.head
-        if main.pos_ != "VERB" or main.i > verb.i or main.lemma_.lower() in self.words.control_verbs \
-                or self.words.in_kinds(main.lemma_.lower(), ("intention_verb", "belief_verb", "reporting_verb", "speech_verb")):
-            return False  # "he hopes to", "I think to X": verbs of intending, believing and saying take the infinitive
-        if syntax.is_passive(main) or any(c.dep_ in ("dobj", "dative", "ccomp", "attr", "acomp", "oprd")
-                                           for c in main.children if c.i < verb.i):
-            return False
-        if not any(c.dep_ == "nsubj" and c.i < main.i for c in main.children) or (
-                main.tag_ == "VBN" and not any(c.dep_ == "aux" for c in main.children)):
-            return False  # a headline ("strike to go on", "official told to probe X") states no act with its subject
-        if verb.doc[verb.left_edge.i].tag_ in ("WDT", "WP", "WRB"):
-            return False  # "did not know whom to check": a question, no purpose
-        to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-        if to is None or any(t.is_punct for t in verb.doc[to.i + 1:verb.i]):
-            return False  # 'hopes to "separate X"': a quoted complement
-        if to.i == main.i + 1:
-            return False  # "it hopes to X", "are organizing to X": an infinitive right after its verb is its complement
-        return not any(r.frame in ("causative", "instrument") for r in self.by_lemma.get(main.lemma_.lower(), ()))
 
     def _purpose_host(self, noun: Token, infinitive: Token) -> Token | None:
         """The act whose purpose ``infinitive``, which the parser hung on ``noun``, states, or None.
