@@ -5,14 +5,14 @@ component gives: (rule, cause span, effect span).
 
 - an additive "too" before the verb ("the weavers too marched out to X") is
   "also", not the degree word of "too weak to X": the infinitive stays a purpose;
-- "after / following" + a gerund clause is an act, read as "after" + an event
-  noun is (the same restriction: the main clause is a reaction or sanction);
+- "after / following" + a gerund clause of protest or reaction is an act, read
+  as "after" + an event noun is (the main clause a reaction or sanction);
 - coordinated objects of a connective keep the modifier the parser hangs on the
   first one after the whole coordination ("against the rape and murder of X");
-- a connective inside a purpose infinitive ("marched to protest against X") is
-  part of the intention the purpose link states, no relation of its own;
+- a protest connective inside a purpose infinitive ("marched to protest against
+  X") is part of the intention the purpose link states, no relation of its own;
 - a progressive participle the parser hangs on "be" is the predicate, no motive;
-- "as part of" a protest or campaign names what the act is done for;
+- an act of protest done "as part of" a larger whole is done for it.
 """
 from __future__ import annotations
 
