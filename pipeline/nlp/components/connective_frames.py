@@ -160,11 +160,11 @@ class ConnectiveFrames:
                 and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach) for t in targets)):
             return  # "following the clashes, the curfew was extended": a reaction to a disruption
         if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()) and any(t.tag_ == "VBG" for t in targets):
-            # "arrested after going on a rampage": a gerund clause is the cause only when it is itself an act of
-            # protest, sanction or reaction (``cause_attach``); "arrested after attempting to sell the coin",
+            # "arrested after protesting against X": a gerund clause is the cause only when it is itself an act of
+            # protest (of ``cause_attach``); "arrested after attempting to sell the coin",
             # "met after holding talks" are sequences of one actor's acts
-            # (not a sanction: "after holding talks", "after booking a room" use those verbs in their everyday sense)
-            acts = tuple(kind for kind in rule.cause_attach if kind != "sanction")
+            # only a protest: "after holding talks", "after burning down the gym" are one actor's acts in sequence
+            acts = tuple(kind for kind in rule.cause_attach if kind == "protest")
             targets = [t for t in targets if t.tag_ != "VBG" or (acts and self._attached_to(t, acts))]
             if not targets:
                 return
