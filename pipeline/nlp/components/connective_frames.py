@@ -147,7 +147,8 @@ class ConnectiveFrames:
                 relative[antecedent.i] = {x.i for x in antecedent.subtree if x.i > antecedent.i and x.i >= t.left_edge.i - 1}
                 targets[k] = antecedent
         if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()):
-            targets = [t for t in targets if t.pos_ == "NOUN"]  # "after the clashes", not "after Smith"
+            # "after the clashes", not "after Smith"; a gerund clause is an act as well ("arrested after going on a rampage")
+            targets = [t for t in targets if t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ == "pcomp")]
             if syntax.measured_time(phrase[0], self.words):
                 return
         if not targets:
@@ -160,6 +161,15 @@ class ConnectiveFrames:
                 and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach, nominal=rule.nominal_attach)
                                                    for t in targets)):
             return  # "following the clashes, the curfew was extended": a reaction to a disruption
+        if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()) and any(t.tag_ == "VBG" for t in targets):
+            # "arrested after protesting against X": a gerund clause is the cause only when it is itself an act of
+            # protest (of ``cause_attach``); "arrested after attempting to sell the coin",
+            # "met after holding talks" are sequences of one actor's acts
+            # only a protest: "after holding talks", "after burning down the gym" are one actor's acts in sequence
+            acts = tuple(kind for kind in rule.cause_attach if kind == "protest")
+            targets = [t for t in targets if t.tag_ != "VBG" or (acts and self._attached_to(t, acts))]
+            if not targets:
+                return
         exclude = {t.i for t in phrase} | {t.i for target in targets if target.i not in relative for t in target.subtree}
         for token in phrase:
             exclude.update(t.i for t in token.subtree)
@@ -175,6 +185,8 @@ class ConnectiveFrames:
         if act is None and not (attach.pos_ == "NOUN" and self._eventive(attach)) and "result_noun" not in rule.attach:
             # "farmers shouted slogans against X"; not "triggered a strike for X", nor "fear from X" (the noun is the result)
             act = self._governing_act(attach)
+        if "protest" in rule.attach and self._in_purpose(act if act is not None else attach):
+            return  # "staged a dharna to protest against the tolls": the tolls are what the purpose is about (its link)
         if act is not None:  # "villagers staged a protest against X": the act is the effect
             effect_span = self._main_clause_span(act, exclude=exclude)
             while effect_span[0] < act.i and (doc[effect_span[0]].tag_ in ("WDT", "WP", "WRB") or doc[effect_span[0]].dep_ == "mark"):
@@ -201,7 +213,8 @@ class ConnectiveFrames:
                 if c.i in relative:
                     cause_span = syntax.np_span(c, exclude=relative[c.i])
                 else:
-                    cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 else syntax.arg_span(c)
+                    cause_span = self._np_extent(c, exclude={t.i for t in phrase}) if len(members) == 1 \
+                        else self._member_extent(c, members, exclude={t.i for t in phrase})
                 yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, c.i, attach.i,
                                 rule.strength, rule.polarity, rule.confidence)
 
@@ -323,6 +336,43 @@ class ConnectiveFrames:
         while end > noun.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "mark") or doc[end].tag_ in ("WDT", "WP")):
             end -= 1
         return (start, end + 1)
+
+    @staticmethod
+    def _in_purpose(verb: Token) -> bool:
+        """Whether ``verb`` heads a purpose infinitive: an adverbial "to V" clause ("marched to protest against X").
+
+        What a connective inside it names (the tolls in "to protest against
+        the tolls") is part of the intention the purpose link states, not a
+        relation of its own: the protest is intended, not reported.
+        An infinitive complement ("decided to protest against X") is not one.
+        """
+        return verb.pos_ == "VERB" and verb.tag_ == "VB" and verb.dep_ == "advcl" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+    @classmethod
+    def _member_extent(cls, member: Token, members: list[Token], exclude: Iterable[int] = ()) -> tuple[int, int]:
+        """One coordinated noun of a connective's object, with what is said of it inside the phrase.
+
+        Each member is its own phrase (:func:`argmine.nlp.syntax.arg_span`); the last
+        member also takes the prepositional phrases the first one carries after
+        the whole coordination, which describe every member: "against the rape and
+        murder of a young nurse" (the parser hangs "of a young nurse" on
+        "rape") gives "murder of a young nurse", so that the joined end is the
+        whole phrase.
+        """
+        start, end = syntax.arg_span(member, exclude)
+        if member.pos_ not in ("NOUN", "PROPN"):
+            return (start, end)
+        first, last = members[0], max(members, key=lambda m: m.i)
+        if member.i == last.i and first.i != last.i and first.pos_ in ("NOUN", "PROPN"):
+            shared = [c for c in first.children if c.i > end - 1 and c.dep_ == "prep"]
+            if shared:
+                tail = max(t.i for c in shared for t in c.subtree if t.i not in set(exclude))
+                doc = member.doc
+                while tail >= end and (doc[tail].is_punct or doc[tail].dep_ in ("cc", "mark") or doc[tail].tag_ in ("WDT", "WP")):
+                    tail -= 1
+                end = max(end, tail + 1)
+        return (start, end)
 
     def _connective_adverb(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         if phrase.text.lower() == "so" and not syntax.resultative_so(phrase[0]):

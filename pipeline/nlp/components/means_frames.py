@@ -280,9 +280,10 @@ class MeansFrames:
                 and not (verb.dep_ == "advcl" and main.lemma_.lower() in self.words.by_kind.get("bare_causative", ())):
             return False  # "the flood caused the bridge to collapse": the causative frame's complement
         degree = self.words.by_kind.get("degree_complement", ())
-        if any(t.lower_ in degree for c in main.children if c.i < verb.i and c.dep_ in ("advmod", "acomp", "oprd", "dobj")
+        if any(t.lower_ in degree and not (t.i == c.i and t.i < main.i)
+               for c in main.children if c.i < verb.i and c.dep_ in ("advmod", "acomp", "oprd", "dobj")
                for t in c.subtree):
-            return False
+            return False  # not a degree word standing alone before the verb: "the workers too came out to X" is "also"
         if main.lemma_.lower() in self.words.by_kind.get("duration_verb", ()) and any(
                 syntax.is_time_expression(c, self.words) and (c.dep_ == "dobj" or (c.dep_ == "npadvmod" and any(
                     m.dep_ in ("nummod", "det", "amod", "quantmod") for m in c.children)))

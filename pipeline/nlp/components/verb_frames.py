@@ -496,6 +496,8 @@ class VerbFrames:
                                       and not any(c.dep_ == "dobj" for c in main.children))  # not "plunged X into war"
                                      or self._states_figure(main, skip={t.i for t in verb.subtree})):
             return  # "shares traded up 20 cents, hitting X": only a change of level has a level as its result
+        if self._progressive(verb, main):
+            return  # "the union was on Friday protesting outside the offices": the participle is the predicate
         if misparsed is not None:  # "went on strike demanding higher pay": the participle with the phrase it governs
             own = (verb.i, verb.head.right_edge.i + 1)
             other = self._main_clause_span(main, exclude=set(range(verb.i, verb.head.right_edge.i + 1)))
@@ -530,6 +532,21 @@ class VerbFrames:
                     continue  # "for 3 years", "on 3 May", "in 2019": a time or a date
                 return True
         return False
+
+    def _progressive(self, verb: Token, main: Token) -> bool:
+        """Whether the parser hung a progressive's participle on its auxiliary "be" ("X was on Friday protesting
+        outside Y", with "was" the root): "be" has no predicate of its own (only adverbs or a time phrase stand
+        between them, no comma); "thousands were on the streets demanding X" has one (a place)."""
+        if main.lemma_.lower() != "be" or verb.dep_ != "advcl" or verb.i < main.i:
+            return False
+        if any(c.dep_ in ("attr", "acomp", "oprd", "xcomp", "ccomp") for c in main.children):
+            return False
+        if any(t.is_punct for t in main.doc[main.i + 1:verb.i]):
+            return False
+        between = [c for c in main.children if main.i < c.i < verb.i]
+        return all(c.dep_ in ("advmod", "neg") or syntax.is_time_expression(c, self.words) or (
+            c.dep_ == "prep" and any(o.dep_ == "pobj" and syntax.is_time_expression(o, self.words) for o in c.children))
+            for c in between)
 
     @staticmethod
     def _misparsed_participle(verb: Token) -> Token | None:
