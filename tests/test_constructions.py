@@ -78,6 +78,16 @@ def test_constructions_causative_infinitive_is_the_effect(nlp, text, expected):
     # not a purpose: what the town lacked was the means to that end (a negative means link, section 13)
     ("The town lacked the money to rebuild its walls.",
      [("lack-means-to", "The town", "to rebuild its walls", "contributory")]),
+    # "so that" with a modal and no comma is a purpose: the intention moved the act, as "in order to" does
+    ("The guild fixed prices so that no member could undersell another.",
+     [("connective-so-that", "no member could undersell another", "The guild fixed prices", "motive")]),
+    ("The abbot drained the marshes so that the monks might farm them.",
+     [("connective-so-that", "the monks might farm them", "The abbot drained the marshes", "motive")]),
+    # set off by a comma, or without a modal, it tells what followed: an achieved result
+    ("The harvest failed twice, so that the city could not feed its poor.",
+     [("connective-so-that", "The harvest failed twice", "the city could not feed its poor", "sufficient")]),
+    ("The rains failed for three years, so that the granaries were empty by spring.",
+     [("connective-so-that", "The rains failed for three years", "the granaries were empty by spring", "sufficient")]),
 ])
 def test_constructions_purpose_is_a_motive_or_nothing(nlp, text, expected):
     assert found(nlp, text) == expected

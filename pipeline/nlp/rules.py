@@ -200,6 +200,12 @@ class CueRule:
     ``fronted`` (``connective_mark``): only when the subordinate clause comes
     before its main clause ("With prices rising, the towns rioted"; not "the
     regiment marched north, with the cavalry leading", an accompaniment).
+    ``purpose_modal`` (``connective_mark``): the subordinate clause is a
+    purpose, an intention (strength ``motive``), when it has a modal verb (Penn
+    tag ``MD``) and no comma sets it off ("cut rents so that tenants would
+    stay"): like every motive, the purpose is then the cause of the act and
+    ``reverse`` does not apply; otherwise it tells a result, read as the rule
+    says ("the rains failed for three years, so that the granaries were empty").
     """
 
     id: str
@@ -241,6 +247,7 @@ class CueRule:
     account_cause: bool = False
     level_cause: bool = False
     nominal_attach: bool = False
+    purpose_modal: bool = False
 
     def to_json(self) -> dict:
         record = asdict(self)

@@ -123,13 +123,19 @@ class ConnectiveFrames:
         cause_span = syntax.clause_span(sub, exclude={t.i for t in phrase} | trailing)
         effect_span = self._main_clause_span(main, exclude={t.i for t in (marker if absolute is not None else sub).subtree}
                                              | {t.i for t in phrase})  # "granted bail on the ground that X"
-        if rule.reverse:
+        strength, reverse = rule.strength, rule.reverse
+        if rule.purpose_modal and any(c.tag_ == "MD" for c in sub.children) \
+                and (phrase.start == 0 or marker.doc[phrase.start - 1].text != ","):
+            # "cut rents so that tenants would stay": an intention, not an achieved effect; as every motive,
+            # the purpose is what moved the act ("in order to", "demanding X")
+            strength, reverse = "motive", False
+        if reverse:
             cause_span, effect_span = effect_span, cause_span
             cause_head, effect_head = main.i, sub.i
         else:
             cause_head, effect_head = sub.i, main.i
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, cause_head, effect_head,
-                        rule.strength, rule.polarity, rule.confidence)
+                        strength, rule.polarity, rule.confidence)
 
     def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase} \
