@@ -477,7 +477,9 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         relatives = [c.i for c in token.children if c.dep_ == "relcl"]
         if relatives:  # "the war, which resulted in X and the rise of Y": a conjunct after the antecedent's relative
             # clause is not a second antecedent (the relative clause would stand between them); the parser misplaced it
-            members = [m for m in members if m.i <= token.i or m.i < min(relatives)]
+            # a cleft's rejected alternative ("It was A that caused C, not B") follows the relative clause by rule
+            alternatives = {a.i for a in syntax.negated_alternatives(token)}
+            members = [m for m in members if m.i <= token.i or m.i < min(relatives) or m.i in alternatives]
         # "X, coupled with (combined with, together with) Y, caused Z": Y is a cause beside X
         withs = [p for a in token.children if a.dep_ in ("acl", "advmod") and self._additive(a)
                  for p in a.children if p.dep_ == "prep" and p.lower_ == "with"]
