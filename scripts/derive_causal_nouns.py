@@ -50,10 +50,20 @@ GROUPS = [
         "seeds": {
             "07341157-n": "events that provide the generative force that is the origin of something",
             "06753097-n": "a justification for something existing or happening (cause, reason, grounds)",
-            "00023953-n": "the psychological feature that arouses an organism to action (motivation, motive)",
             "09201896-n": "a rational motive for a belief or action (reason, ground)",
         },
         "rule": {"frame": "copula_noun", "effect_prep": ["of", "for", "behind"],
+                 "example": "The chief antecedent of the revolt was the new salt tax.",
+                 "cause": "tax", "effect": "revolt", "confidence": 0.8},
+    },
+    {
+        # "the motive behind Y was X": what moved an actor, an intention (strength motive, as a purpose clause is),
+        # not a cause that brought Y about; a lemma of the cause group above ("reason", "ground") stays there
+        "id": "noun-derived-motive-of",
+        "seeds": {
+            "00023953-n": "the psychological feature that arouses an organism to action (motivation, motive)",
+        },
+        "rule": {"frame": "copula_noun", "effect_prep": ["of", "for", "behind"], "strength": "motive",
                  "example": "The chief motive behind the embargo was the defence of local weavers.",
                  "cause": "defence", "effect": "embargo", "confidence": 0.8},
     },
@@ -151,6 +161,7 @@ def derive(yaml_dir: Path) -> list[dict]:
     synsets = load_noun_synsets(yaml_dir)
     ranks = load_noun_sense_ranks(yaml_dir)
     rules = []
+    taken: set[str] = set()  # a lemma belongs to the first group that has it
     for group in GROUPS:
         keep = hyponym_closure(group["seeds"], synsets, DEPTH) - set(EXCLUDED_SYNSETS)
         lemmas = set()
@@ -163,6 +174,8 @@ def derive(yaml_dir: Path) -> list[dict]:
         source = ("Open English WordNet (d94538a): hyponyms (depth <= %d) of %s, less %d excluded senses; causal sense among "
                   "the lemma's first %d noun senses" % (DEPTH, ", ".join(sorted(group["seeds"])),
                                                       len(EXCLUDED_SYNSETS), MAX_SENSE_RANK))
+        lemmas -= taken
+        taken |= lemmas
         rule = {"id": group["id"], **group["rule"], "lemmas": sorted(lemmas), "source": source}
         order = ["id", "frame", "lemmas", "cause_prep", "effect_prep", "reverse", "strength", "event_cause",
                  "event_effect", "example", "cause", "effect", "confidence", "source"]

@@ -83,6 +83,11 @@ def test_constructions_causative_infinitive_is_the_effect(nlp, text, expected):
      [("connective-so-that", "no member could undersell another", "The guild fixed prices", "motive")]),
     ("The abbot drained the marshes so that the monks might farm them.",
      [("connective-so-that", "the monks might farm them", "The abbot drained the marshes", "motive")]),
+    # a motive noun (WordNet's motivation synset) names what moved the actors, not a cause that sufficed
+    ("The real motive for the expedition was the search for silver.",
+     [("noun-derived-motive-of", "the search for silver", "the expedition", "motive")]),
+    ("The main motivation behind the reform was fear of another revolt.",
+     [("noun-derived-motive-of", "fear of another revolt", "the reform", "motive")]),
     # set off by a comma, or without a modal, it tells what followed: an achieved result
     ("The harvest failed twice, so that the city could not feed its poor.",
      [("connective-so-that", "The harvest failed twice", "the city could not feed its poor", "sufficient")]),
