@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..layout import CACHE_DIRNAME
-from ..records import Chapter, InputProblem
+from ..records import Chapter, ChapterResult, Extraction, InputProblem
 
 __all__ = [
     "CACHE_DIRNAME", "RunCache", "CacheRecordError", "CHANGED_REASON", "RunSummary", "fingerprint", "document_key", "encode_result", "decode_result",
@@ -625,7 +625,6 @@ def join_pieces(chapter: Chapter, records: Sequence[bytes]) -> bytes:
     (:func:`argmine.batch.process.process_chapters`), byte for byte.
     """
     from ..extraction.extract import renumbered
-    from ..records import ChapterResult, Extraction
 
     joined = ChapterResult(chapter, Extraction())
     for record in records:

@@ -169,11 +169,10 @@ class ConnectiveFrames:
             return  # "following the clashes, the curfew was extended": a reaction to a disruption
         if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()) and any(t.tag_ == "VBG" for t in targets):
             # "arrested after protesting against X": a gerund clause is the cause only when it is itself an act of
-            # protest (of ``cause_attach``); "arrested after attempting to sell the coin",
+            # protest (when ``cause_attach`` has that kind); "arrested after attempting to sell the coin",
             # "met after holding talks" are sequences of one actor's acts
-            # only a protest: "after holding talks", "after burning down the gym" are one actor's acts in sequence
-            acts = tuple(kind for kind in rule.cause_attach if kind == "protest")
-            targets = [t for t in targets if t.tag_ != "VBG" or (acts and self._attached_to(t, acts))]
+            protest = ("protest",) if "protest" in rule.cause_attach else ()
+            targets = [t for t in targets if t.tag_ != "VBG" or (protest and self._attached_to(t, protest))]
             if not targets:
                 return
         exclude = {t.i for t in phrase} | {t.i for target in targets if target.i not in relative for t in target.subtree}
