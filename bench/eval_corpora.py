@@ -56,12 +56,17 @@ class Scheme:
     ``motives``: purposes and motives (links of strength ``motive``, intentions
     rather than achieved effects) count as relations. ``quantified_effect``:
     only a relation whose effect states a figure (a digit in the effect span)
-    counts. ``note``: the scheme's own definition that says so. A corpus
+    counts. ``scorer``: a link scorer shipped in ``models/`` (a file name; see
+    :mod:`argmine.batch.link_scorer`) learned from this corpus: a relation it
+    rates below its threshold is one the corpus does not annotate; each record
+    of the corpus is scored by the fold model that never saw it, so the figure
+    is a held-out one. ``note``: the scheme's own definition that says so. A corpus
     without an entry in :data:`SCHEMES` takes every relation (``Scheme()``).
     """
 
     motives: bool = True
     quantified_effect: bool = False
+    scorer: str = ""
     note: str = ""
 
     def holds(self, relation: dict) -> bool:
@@ -86,6 +91,11 @@ class Scheme:
 
 #: The corpora whose scheme leaves out some kind of relation that argmine states.
 SCHEMES: dict[str, Scheme] = {
+    "cnc_v2": Scheme(
+        scorer="cnc_link_scorer.json",
+        note="the Causal News Corpus annotates the causal relations of protest-event news by its own conventions "
+             "(harm suffered in an event and many agents' acts are not annotated); which of argmine's readings it "
+             "counts is learned from its dev file (scripts/train_link_scorer.py, held out: bench.link_scorer_cv)"),
     "unicausal_semeval": Scheme(
         motives=False,
         note="SemEval-2010 Task 8 relates two nominals (heads of base noun phrases) of one sentence; "
@@ -104,9 +114,14 @@ def _conformed(predict: Predictor, scheme: Scheme) -> Predictor:
     return lambda records: scheme.conform(predict(records))
 
 
-def _default_predictor(motives: bool = True) -> Predictor:
+def _default_predictor(motives: bool = True, scorer: str = "") -> Predictor:
     from argmine.batch.links import predict_records  # imported late: written separately
 
+    if scorer:
+        from argmine.batch.link_scorer import load_scorer
+
+        loaded = load_scorer(scorer)
+        return lambda records: predict_records(records, motives=motives, scorer=loaded)
     if motives:
         return predict_records
     return lambda records: predict_records(records, motives=False)
@@ -255,8 +270,8 @@ def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) ->
         print(f"scoring {name} ...", file=sys.stderr)
         corpus_predict = predict
         scheme = Scheme() if args.raw else SCHEMES.get(name, Scheme())
-        if default and not scheme.motives:
-            corpus_predict = _default_predictor(motives=False)
+        if default and (not scheme.motives or scheme.scorer):
+            corpus_predict = _default_predictor(motives=scheme.motives, scorer=scheme.scorer)
         if scheme.quantified_effect:
             corpus_predict = _conformed(corpus_predict, scheme)
         try:
@@ -270,12 +285,18 @@ def main(argv: Sequence[str] | None = None, predict: Predictor | None = None) ->
             continue
         rows.append((name, scores))
     print(format_table(rows))
-    applied = [name for name, _ in rows if name in SCHEMES and not args.raw]
+    def conventions(scheme: Scheme) -> list[str]:
+        return [what for what, on in (
+            ("no purposes or motives", not scheme.motives),
+            ("effects that state a figure", scheme.quantified_effect),
+            (f"relations the link scorer {scheme.scorer} keeps (each record scored by a fold model that never "
+             "saw it; held out: python -m bench.link_scorer_cv)", bool(scheme.scorer) and default)) if on]
+
+    applied = [(name, conventions(SCHEMES[name])) for name, _ in rows if name in SCHEMES and not args.raw]
+    applied = [(name, what) for name, what in applied if what]
     if applied:
         print("\nscored as each scheme annotates (--raw: every relation): " + "; ".join(
-            f"{name}: " + ", ".join(what for what, on in (("no purposes or motives", not SCHEMES[name].motives),
-                                                          ("effects that state a figure", SCHEMES[name].quantified_effect))
-                                    if on) for name in applied))
+            f"{name}: " + ", ".join(what) for name, what in applied))
     troubled = [f"{name}: {s.errors} errors, {s.missing} missing"
                 for name, s in rows if s.errors or s.missing]
     if troubled:

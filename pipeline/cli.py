@@ -198,16 +198,29 @@ def links(
     motives: bool = typer.Option(True, "--motives/--no-motives",
                                  help="Report purposes and motives (intentions) as relations, as BECauSE and the "
                                       "Causal News Corpus annotate them; --no-motives leaves them out."),
+    scorer: Optional[str] = typer.Option(None, "--scorer",
+                                         help="A learned link scorer (JSON file, or the name of one shipped in "
+                                              "models/, e.g. cnc_link_scorer.json for news of protest events): "
+                                              "relations it rates below its threshold are left out. Off by default."),
 ) -> None:
     """Passage-level causal relations, one output line per input line (for evaluation)."""
-    _guard(_links)(input, output, workers, motives)
+    _guard(_links)(input, output, workers, motives, scorer)
 
 
-def _links(input: Path, output: Optional[Path], workers: int, motives: bool = True) -> None:
+def _links(input: Path, output: Optional[Path], workers: int, motives: bool = True,
+           scorer: Optional[str] = None) -> None:
     from .batch.links import run_links
 
     if not input.is_file():
         _fail(f"{input}: no such file")
+    loaded = None
+    if scorer:
+        from .batch.link_scorer import load_scorer
+
+        try:
+            loaded = load_scorer(scorer)
+        except (OSError, ValueError, KeyError) as error:
+            _fail(f"--scorer {scorer}: {error}")
     counts = {"errors": 0}
 
     def on_error(error) -> None:
@@ -216,7 +229,8 @@ def _links(input: Path, output: Optional[Path], workers: int, motives: bool = Tr
 
     with open(input, encoding="utf-8", errors="replace") as lines:
         if output is None:
-            total, errors = run_links(lines, sys.stdout, on_error, n_process=workers, motives=motives)
+            total, errors = run_links(lines, sys.stdout, on_error, n_process=workers, motives=motives,
+                                      scorer=loaded)
         else:
             import tempfile
 
@@ -225,7 +239,8 @@ def _links(input: Path, output: Optional[Path], workers: int, motives: bool = Tr
                                                  prefix=f".{output.name}.")
             try:
                 with handle:
-                    total, errors = run_links(lines, handle, on_error, n_process=workers, motives=motives)
+                    total, errors = run_links(lines, handle, on_error, n_process=workers, motives=motives,
+                                              scorer=loaded)
                 os.replace(handle.name, output)
             except BaseException:
                 Path(handle.name).unlink(missing_ok=True)

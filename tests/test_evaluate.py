@@ -367,9 +367,12 @@ def test_evaluate_bench_leaves_motives_out_only_where_the_scheme_holds_none(tmp_
 
     asked = {}
 
-    def fake_predict_records(records, nlp=None, n_process=1, motives=True):
+    scored = {}
+
+    def fake_predict_records(records, nlp=None, n_process=1, motives=True, scorer=None):
         records = list(records)
         asked[records[0]["id"]] = motives
+        scored[records[0]["id"]] = scorer is not None
         return iter([pred(r["id"], []) for r in records])
 
     monkeypatch.setattr(links_module, "predict_records", fake_predict_records)
@@ -379,8 +382,10 @@ def test_evaluate_bench_leaves_motives_out_only_where_the_scheme_holds_none(tmp_
     argv = ["--data", str(tmp_path / "data"), "--corpora", "cnc_v2,unicausal_semeval", "--pred-dir", str(tmp_path / "p")]
     assert eval_corpora.main(argv) == 0
     assert asked == {"cnc_v2": True, "unicausal_semeval": False}
+    assert scored == {"cnc_v2": True, "unicausal_semeval": False}  # CNC's scheme takes its learned scorer
     assert eval_corpora.main(argv + ["--raw"]) == 0
     assert asked == {"cnc_v2": True, "unicausal_semeval": True}
+    assert scored == {"cnc_v2": False, "unicausal_semeval": False}
 
 
 def test_evaluate_bench_fincausal_scheme_keeps_quantified_effects(tmp_path, capsys):

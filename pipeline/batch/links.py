@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, TextIO
 
+from .link_scorer import LinkScorer, relation_features
 from .process import process_chapters
 from ..records import CausalLink, Chapter
 
@@ -167,13 +168,19 @@ def extract_records(records: Iterable[dict], nlp=None, n_process: int = 1
             position += 1
 
 
-def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1, motives: bool = True) -> Iterator[dict]:
+def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1, motives: bool = True,
+                    scorer: LinkScorer | None = None) -> Iterator[dict]:
     """One prediction per record (``id`` and ``text``), in order, each with the record's own ``id``.
 
     An empty text is non-causal with no relations; a record whose extraction
     fails gets ``{"id": ..., "error": ...}``. ``motives=False`` leaves out the
     links of strength ``motive`` (purposes and motives: intentions, not
-    achieved effects).
+    achieved effects). ``scorer`` (:class:`argmine.batch.link_scorer.LinkScorer`,
+    default none) drops each relation whose probability under it is below its
+    threshold, computed with the weights that never saw the record's id
+    (:meth:`~argmine.batch.link_scorer.LinkScorer.weights_for`); ``causal`` stays
+    whether the rules state any relation (the scorer judges which relations a
+    scheme counts, not whether the passage is causal).
     """
     for record, links in extract_records(records, nlp, n_process):
         if isinstance(links, Exception):
@@ -181,15 +188,20 @@ def predict_records(records: Iterable[dict], nlp=None, n_process: int = 1, motiv
             continue
         if not motives:
             links = [link for link in links if link.strength != "motive"]
-        relations = relations_of(links, record["text"])
-        yield {"id": record["id"], "causal": bool(relations), "relations": relations}
+        items = stated_relations(links, record["text"])
+        causal = bool(items)
+        if scorer is not None:
+            items = [(group, relation) for group, relation in items
+                     if scorer.keeps(relation_features(group, relation, record["text"], len(items)), record["id"])]
+        yield {"id": record["id"], "causal": causal, "relations": [relation for _, relation in items]}
 
 
 def run_links(lines: Iterable[str], out: TextIO, on_error: Callable[[LineError], None], nlp=None,
-              n_process: int = 1, motives: bool = True) -> tuple[int, int]:
+              n_process: int = 1, motives: bool = True, scorer: LinkScorer | None = None) -> tuple[int, int]:
     """Read JSONL lines, write one prediction line per input line; returns (records, errors).
 
-    ``motives``: report purposes and motives as relations (see :func:`predict_records`).
+    ``motives``: report purposes and motives as relations; ``scorer``: drop the relations a
+    learned link scorer rates below its threshold (see :func:`predict_records`).
     """
     parsed: list[tuple[int, dict | LineError]] = []
     for number, line in enumerate(lines, start=1):
@@ -197,7 +209,7 @@ def run_links(lines: Iterable[str], out: TextIO, on_error: Callable[[LineError],
             continue
         parsed.append((number, parse_line(line, number)))
     good = [item for _, item in parsed if isinstance(item, dict)]
-    predictions = predict_records(good, nlp, n_process=n_process, motives=motives)
+    predictions = predict_records(good, nlp, n_process=n_process, motives=motives, scorer=scorer)
     errors = 0
     for number, item in parsed:
         if isinstance(item, LineError):
