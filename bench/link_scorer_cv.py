@@ -14,8 +14,13 @@ predictions are then scored together with :func:`argmine.evaluation.scoring.scor
 (as ``bench.eval_corpora``). No relation is ever scored by weights that saw its record.
 
 Prints a Markdown table: relation precision, recall and F1 without the scorer and, for each
-seed and threshold, on held-out folds, with their mean over seeds. Exit status 2 when the
-corpus file is missing.
+seed and threshold, on held-out folds, with their mean over seeds. ``--shipped FILE`` instead
+applies a shipped model as it is (its full weights; its fold models only for records it held
+out) to the corpus, to see whether it carries over to another corpus::
+
+    python -m bench.link_scorer_cv --corpus because --shipped cnc_link_scorer.json
+
+Exit status 2 when the corpus file is missing.
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from argmine.batch.link_scorer import LinkScorer
+from argmine.batch.link_scorer import LinkScorer, load_scorer
 from argmine.evaluation.link_training import cross_fit, stated_items, training_rows
 from argmine.evaluation.scoring import Scores, read_jsonl, score_records
 
@@ -57,6 +62,8 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic regression")
     parser.add_argument("--min-count", type=int, default=2, help="rows a feature must occur in to be used")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N records")
+    parser.add_argument("--shipped", default=None, metavar="FILE",
+                        help="score a shipped model (a path or a file name in models/) instead of cross-validating")
     return parser.parse_args(argv)
 
 
@@ -77,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| run | precision | recall | F1 | TP | FP |")
     print("|---|---:|---:|---:|---:|---:|")
     print(_row("no scorer", score_records(gold, held_out_predictions(items, None))))
+    if args.shipped:
+        print(_row(f"shipped {args.shipped}", score_records(gold, held_out_predictions(items, load_scorer(args.shipped)))))
+        return 0
     means: dict[float, list[float]] = {t: [] for t in thresholds}
     for seed in seeds:
         folds = cross_fit(rows, args.folds, seed, l2=args.l2, min_count=args.min_count)

@@ -165,3 +165,15 @@ def test_link_scorer_module_doctests_pass():
 
     failures, tried = doctest.testmod(link_scorer)
     assert tried >= 3 and failures == 0
+
+
+def test_bench_held_out_predictions_filter_by_each_records_fold():
+    from bench.link_scorer_cv import held_out_predictions
+
+    relation = {"cause": "a", "effect": "b", "cause_start": 0, "cause_end": 1, "effect_start": 2, "effect_end": 3}
+    items = [({"id": "art_1_1"}, [(relation, {"bias": 1.0}, 1)]), ({"id": "art_2_1"}, [(relation, {"bias": 1.0}, 0)])]
+    folds = ((frozenset({"art_1"}), {"bias": 4.0}), (frozenset({"art_2"}), {"bias": -4.0}))
+    got = held_out_predictions(items, LinkScorer({}, 0.2, folds))
+    assert got == [{"id": "art_1_1", "causal": True, "relations": [relation]},
+                   {"id": "art_2_1", "causal": True, "relations": []}]
+    assert held_out_predictions(items, None)[1]["relations"] == [relation]
