@@ -11,7 +11,9 @@ only ``id`` and ``text`` of each record, writes the predictions to
 ``<pred-dir>/<corpus>.jsonl``, scores them with :mod:`argmine.evaluation.scoring`, and
 prints a Markdown table. On the corpora of :data:`SCHEMES` the default predictor leaves out
 what the corpus's annotation scheme cannot hold (SemEval-2010 Task 8: purposes and
-motives; FinCausal: effects that state no figure); ``--raw`` scores every relation argmine states. Exit status: 0 on success, 1 when a corpus file was
+motives; FinCausal: effects that state no figure; the Causal News Corpus: relations its learned
+link scorer rates below threshold, each record scored by a fold model that never saw it);
+``--raw`` scores every relation argmine states. Exit status: 0 on success, 1 when a corpus file was
 malformed (reported and skipped), 2 when the data folder, a requested corpus
 name, or every corpus is missing.
 """
