@@ -357,13 +357,20 @@ def _record_bytes(chapter: Chapter, words: int, bodies: "dict[str, list[bytes]]"
     :data:`_RECORD_LISTS`, parts of the list's body; empty parts are skipped); the layout is written here only.
 
     The same bytes as one ``json.dumps`` of the whole record (compact separators, the keys in this order), so a
-    long document's record can be assembled from its pieces' JSON (:func:`join_pieces`).
+    long document's record can be assembled from its pieces' JSON (:func:`join_pieces`); the parts are copied once,
+    into the record (memory: the parts and the record, not a third copy of each list).
     """
     head = {"id": chapter.id, "text": chapter.text, "metadata": dict(chapter.metadata), "source": chapter.source}
     parts = [b'{"format":', _json_text(RECORD_FORMAT), b',"chapter":', _json_text(head), b',"words":',
              _json_text(words), b',"extraction":{']
     for name in _RECORD_LISTS:
-        parts += [b'"', name.encode("ascii"), b'":[', b",".join(body for body in bodies[name] if body), b"],"]
+        parts += [b'"', name.encode("ascii"), b'":[']
+        for body in bodies[name]:
+            if body:
+                parts += [body, b","]
+        if parts[-1] == b",":
+            parts.pop()
+        parts.append(b"],")
     parts += [b'"sentences":', _json_text(sentences), b',"context":', _json_text(sorted(context)), b"}}"]
     return b"".join(parts)
 
