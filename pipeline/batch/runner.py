@@ -645,7 +645,7 @@ def join_pieces(chapter: Chapter, records: Sequence[bytes]) -> bytes:
     """The cache record of ``chapter`` from its pieces' records (:attr:`PieceResult.record`), in text order.
 
     Each piece's sentence indexes and claim ids are shifted by the sentences
-    and claims of the pieces before it (:func:`argmine.extraction.extract.renumber_plain`,
+    and claims of the pieces before it (:func:`argmine.records.renumber_plain`,
     the plain form of :func:`~argmine.extraction.extract.renumbered`);
     character offsets already index the whole text. The record is the one a
     single task parsing the pieces one after another gives
@@ -682,8 +682,8 @@ class _Joining:
         whose ``chapter`` is the document's with an empty text.
 
         Raises :class:`CacheRecordError` when ``data`` is not such a record, ValueError for a claim id of another
-        document (:func:`~argmine.extraction.extract.renumber_plain`)."""
-        from ..extraction.extract import renumber_plain
+        document (:func:`~argmine.records.renumber_plain`)."""
+        from ..records import renumber_plain
 
         try:
             piece = json.loads(bytes(data).decode("utf-8", "surrogatepass"))
@@ -735,7 +735,7 @@ class _LongDocuments:
 
     def pieces(self, key: str, chapter: Chapter, piece_chars: int) -> Iterator[Piece]:
         """The pieces of ``chapter``, made as they are asked for; none after the document has failed."""
-        from .process import iter_pieces
+        from .pieces import iter_pieces
 
         self.joining[key] = _Joining(chapter)
         self.waiting[key] = {}
@@ -1142,7 +1142,7 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     ``skipped``); the other documents go on.
     """
     from ..input import iter_corpus
-    from ..nlp.model import MAX_LENGTH  # imports spaCy: not at module level
+    from ..nlp.model import MAX_LENGTH  # not at module level (the package's import order)
 
     piece_chars = MAX_LENGTH if piece_chars is None else piece_chars
     if not 1 <= piece_chars <= MAX_LENGTH:

@@ -245,7 +245,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
     """
     from contextlib import nullcontext
 
-    from ..extraction.concepts import merge_concepts
+    from ..extraction.merge import merge_concepts
     from .runner import RunCache
 
     out = Path(out_dir)
