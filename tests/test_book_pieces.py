@@ -282,3 +282,21 @@ def test_the_concept_inputs_are_gathered_from_the_pieces_and_the_joined_record_i
         run_corpus([str(meta)], cache, _Recording(), piece_chars=PIECE, on_stored=again.add_records,
                    on_joined_piece=again.add_piece)
     assert calls == [] and again.by_key == from_records.by_key
+
+
+def test_the_process_that_runs_the_command_does_not_import_spacy(folder, tmp_path):
+    """With worker processes, the command's own process reads, cuts, joins and writes: spaCy is the workers'."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "if __name__ == '__main__':\n"
+            "    from argmine.batch.stream import run\n"
+            f"    report = run([{str(folder)!r}], {str(tmp_path / 'out')!r}, workers=2, png=False, report=False,"
+            f" piece_chars={PIECE})\n"
+            "    print(report.counts['documents'], 'spacy' in sys.modules)\n")
+    script = tmp_path / "parent.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2", "False"]
