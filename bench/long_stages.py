@@ -26,9 +26,10 @@ Then what the process that runs the command does with the pieces' records, once 
 - ``decode``: :func:`~argmine.batch.runner.decode_result` of the joined record (what the writer does once per
   process that writes).
 
-Both pipelines are loaded first and warmed on a short text; the loaded objects are frozen
-(``gc.freeze``) as in a worker. Prints one JSON object; ``--repeats`` runs the join figures that many
-times and keeps the lowest.
+``join_peak_mb`` gives the peak of memory allocated by Python (``tracemalloc``, MB) while each join runs,
+above what the pieces' records already take. Both pipelines are loaded first and warmed on a short text;
+the loaded objects are frozen (``gc.freeze``) as in a worker. Prints one JSON object; ``--repeats`` runs
+the join figures that many times and keeps the lowest.
 """
 from __future__ import annotations
 
@@ -111,10 +112,19 @@ def main(argv: list[str] | None = None) -> dict:
         timed("decode", lambda: decode_result(by_json))
     if by_json != by_objects:
         raise SystemExit("the two joins differ")
+    import tracemalloc
+
+    peaks = {}
+    for name, run in (("join_json", lambda: join_pieces(chapter, records)), ("join_objects", join_objects)):
+        tracemalloc.start()
+        run()
+        peaks[name] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
+        tracemalloc.stop()
     result = {"pieces": len(chosen), "characters": sum(len(pieces[n][1]) for n in chosen),
               "record_bytes": len(by_json),
               "worker_cpu_seconds": {name: round(value, 2) for name, value in stages.items()},
-              "parent_cpu_seconds": {name: round(value, 2) for name, value in join.items()}}
+              "parent_cpu_seconds": {name: round(value, 2) for name, value in join.items()},
+              "join_peak_mb": peaks}
     print(json.dumps(result))
     return result
 
