@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Literal, Mapping
 
 __all__ = [
+    "renumber_plain",
     "Chapter",
     "InputProblem",
     "CausalLink",
@@ -209,3 +210,54 @@ class ChapterResult:
     chapter: Chapter
     extraction: Extraction = field(default_factory=Extraction)
     words: int = 0
+
+
+def _claim_shifter(doc_id: str, claim_offset: int):
+    """A function that moves a claim id of document ``doc_id`` (``doc_id:u<n>``) on by ``claim_offset``; an empty id
+    stays empty, and so does every id when ``claim_offset`` is 0. ValueError for an id of another document."""
+    prefix = f"{doc_id}:u"
+    start = len(prefix)
+
+    def claim(claim_id: str) -> str:
+        if not claim_id or not claim_offset:
+            return claim_id
+        if not claim_id.startswith(prefix) or not claim_id[start:].isdigit():
+            raise ValueError(f"claim id {claim_id!r} is not one of document {doc_id!r}")
+        return f"{prefix}{int(claim_id[start:]) + claim_offset}"
+
+    return claim
+
+
+def renumber_plain(extraction: dict, doc_id: str, sentence_offset: int, claim_offset: int) -> None:
+    """:func:`argmine.extraction.extract.renumbered` on the plain (JSON) form of an extraction, in place.
+
+    ``extraction`` is the ``"extraction"`` object of a cache record
+    (:func:`argmine.batch.runner.encode_result`): lists ``links``, ``claims``
+    and ``resolutions`` of objects with the fields of
+    :class:`~argmine.records.CausalLink`, :class:`~argmine.records.ArgumentativeUnit`
+    and :class:`~argmine.records.Resolution`. The same fields move by the same
+    amounts as in ``renumbered`` (ValueError for a claim id of another
+    document), so encoding the result gives the bytes of encoding
+    ``renumbered``'s; nothing else is read or changed. The join of a long
+    document's pieces uses it to skip building record objects (it lives here,
+    with the records, so that the process that joins need not import spaCy).
+
+    >>> plain = {"links": [], "resolutions": [], "claims": [{"claim_id": "d:u0", "sentence_index": 0,
+    ...          "supports": "d:u1", "attacks": ""}]}
+    >>> renumber_plain(plain, "d", 10, 4)
+    >>> plain["claims"]
+    [{'claim_id': 'd:u4', 'sentence_index': 10, 'supports': 'd:u5', 'attacks': ''}]
+    """
+    if not sentence_offset and not claim_offset:
+        return
+    claim = _claim_shifter(doc_id, claim_offset)
+    for link in extraction["links"]:
+        link["sentence_index"] += sentence_offset
+        link["claim_id"] = claim(link["claim_id"])
+    for unit in extraction["claims"]:
+        unit["sentence_index"] += sentence_offset
+        unit["claim_id"] = claim(unit["claim_id"])
+        unit["supports"] = claim(unit["supports"])
+        unit["attacks"] = claim(unit["attacks"])
+    for item in extraction["resolutions"]:
+        item["sentence_index"] += sentence_offset

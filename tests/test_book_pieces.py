@@ -222,3 +222,81 @@ def test_a_file_refused_unread_starts_no_workers(tmp_path, monkeypatch):
     # read (under 4 x 25,000 bytes), so the workers start while the corpus is read (the text is then too long)
     run([big], tmp_path / "out2", workers=2, max_chars=25_000, png=False, report=False)
     assert started == [2]
+
+
+def test_renumber_plain_shifts_the_json_form_as_renumbered_shifts_the_records(nlp):
+    """The join works on the pieces' JSON: its shift gives the JSON of renumbered's records, and refuses the same ids."""
+    from argmine.batch.runner import _plain
+    from argmine.extraction.extract import extract, renumber_plain, renumbered
+    from argmine.records import Extraction
+
+    doc = nlp("Heavy rain ruined the crops. However, the harvest failure did not cause the revolt. "
+              "The revolt was caused by new taxes, which the peasants could not pay.")
+    extraction = extract(doc, "d", char_offset=40)
+    assert extraction.claims and extraction.links and any(c.supports or c.attacks for c in extraction.claims)
+    plain = {name: [_plain(item) for item in getattr(extraction, name)] for name in ("links", "claims", "resolutions")}
+    renumber_plain(plain, "d", 7, 3)
+    shifted = renumbered(extraction, "d", 7, 3)
+    assert plain == {name: [_plain(item) for item in getattr(shifted, name)] for name in ("links", "claims", "resolutions")}
+    stranger = Extraction(claims=[replace_claim(extraction.claims[0], "other:u0")])
+    with pytest.raises(ValueError, match="not one of document 'd'"):
+        renumbered(stranger, "d", 0, 2)
+    with pytest.raises(ValueError, match="not one of document 'd'"):
+        renumber_plain({"links": [], "resolutions": [], "claims": [_plain(stranger.claims[0])]}, "d", 0, 2)
+
+
+def replace_claim(claim, claim_id: str):
+    from dataclasses import replace
+
+    return replace(claim, claim_id=claim_id)
+
+
+def test_the_concept_inputs_are_gathered_from_the_pieces_and_the_joined_record_is_not_decoded_again(folder, tmp_path,
+                                                                                                  monkeypatch):
+    """The writer's first pass (ConceptInputs) reads a long document piece by piece as it is joined, with the
+    document's metadata (not a piece's), and equals reading its joined record; the record is then not decoded."""
+    import json
+
+    from argmine.batch import stream
+    from argmine.batch.runner import RunCache, run_corpus
+
+    (folder.parent / "meta").mkdir(exist_ok=True)
+    book = (folder / "book.txt").read_text(encoding="utf-8")
+    meta = folder.parent / "meta" / "book.jsonl"
+    meta.write_text(json.dumps({"id": "book", "text": book, "era": "early modern"}) + "\n", encoding="utf-8")
+    from_pieces, from_records = stream.ConceptInputs(), stream.ConceptInputs()
+    stored = []
+    with RunCache(tmp_path / "cache") as cache:
+        summary = run_corpus([str(meta)], cache, _Recording(reverse=True), piece_chars=PIECE,
+                             on_stored=lambda records: (stored.extend(records), from_pieces.add_records(records)),
+                             on_joined_piece=from_pieces.add_piece)
+    from_records.add_records(stored)
+    assert len(summary.keys) == 1 and from_pieces.by_key == from_records.by_key
+    doc_id, links, mentions, context, metadata_keys = from_pieces.by_key[summary.keys[0]]
+    assert doc_id == "book" and links and context and "era" in metadata_keys
+    assert not from_pieces._partial and not from_pieces._from_pieces  # the record's turn came and was skipped
+    calls = []
+    monkeypatch.setattr(stream.ConceptInputs, "_add_plain", lambda self, *args: calls.append(args))
+    again = stream.ConceptInputs()
+    with RunCache(tmp_path / "cache2") as cache:
+        run_corpus([str(meta)], cache, _Recording(), piece_chars=PIECE, on_stored=again.add_records,
+                   on_joined_piece=again.add_piece)
+    assert calls == [] and again.by_key == from_records.by_key
+
+
+def test_the_process_that_runs_the_command_does_not_import_spacy(folder, tmp_path):
+    """With worker processes, the command's own process reads, cuts, joins and writes: spaCy is the workers'."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "if __name__ == '__main__':\n"
+            "    from argmine.batch.stream import run\n"
+            f"    report = run([{str(folder)!r}], {str(tmp_path / 'out')!r}, workers=2, png=False, report=False,"
+            f" piece_chars={PIECE})\n"
+            "    print(report.counts['documents'], 'spacy' in sys.modules)\n")
+    script = tmp_path / "parent.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2", "False"]

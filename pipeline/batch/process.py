@@ -7,7 +7,6 @@ parsed separately; every offset in the results still indexes the chapter text.
 """
 from __future__ import annotations
 
-import re
 from typing import Callable, Iterable, Iterator
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
@@ -15,46 +14,10 @@ from spacy.language import Language
 
 from ..extraction.extract import Extraction, extract
 from ..nlp.model import MAX_LENGTH, load_nlp
+from .pieces import iter_pieces, split_text  # noqa: F401  (named here too, where they were first)
 from ..records import Chapter, ChapterResult  # ChapterResult lives with the other records; named here too
 
 __all__ = ["ChapterResult", "iter_pieces", "split_text", "process_chapters", "process_piece", "extract_text", "PIPE_BATCH_CHARS"]
-
-_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
-
-
-def iter_pieces(text: str, max_chars: int = MAX_LENGTH) -> Iterator[tuple[int, str]]:
-    """The ``(offset, piece)`` pieces of :func:`split_text`, one at a time (only the piece at hand is copied).
-
-    >>> list(iter_pieces("aaa bbb ccc", 8))
-    [(0, 'aaa bbb '), (8, 'ccc')]
-    """
-    start = 0
-    while len(text) - start > max_chars:
-        window = text[start:start + max_chars]
-        cut = None
-        for pattern in _BREAKS:
-            ends = [m.end() for m in pattern.finditer(window) if m.end() > max_chars // 2]
-            if ends:
-                cut = ends[-1]
-                break
-        cut = cut or max_chars
-        yield start, window[:cut]
-        start += cut
-    if start < len(text):
-        yield start, text[start:]
-
-
-def split_text(text: str, max_chars: int = MAX_LENGTH) -> list[tuple[int, str]]:
-    """Cut ``text`` into ``(offset, piece)`` pieces of at most ``max_chars`` characters.
-
-    Cuts fall at a paragraph break if one is in the second half of the window,
-    else at a sentence end, else at whitespace, else hard.
-
-    >>> split_text("aaa bbb ccc", 8)
-    [(0, 'aaa bbb '), (8, 'ccc')]
-    """
-    return list(iter_pieces(text, max_chars))
-
 
 #: ``nlp.pipe`` parses at most this many characters at once (and at most ``batch_size`` pieces): the memory
 #: of a parse grows with the text in it, so a batch of long pieces is cut down to one or two.

@@ -332,21 +332,47 @@ def encode_result(item) -> bytes:
     worst give wrong values, never run code.
     """
     extraction = item.extraction
-    chapter = item.chapter
-    record = {
-        "format": RECORD_FORMAT,
-        "chapter": {"id": chapter.id, "text": chapter.text, "metadata": dict(chapter.metadata),
-                    "source": chapter.source},
-        "words": item.words,
-        "extraction": {
-            "links": [_plain(link) for link in extraction.links],
-            "claims": [_plain(claim) for claim in extraction.claims],
-            "resolutions": [_plain(resolution) for resolution in extraction.resolutions],
-            "sentences": extraction.sentences,
-            "context": sorted(extraction.context),
-        },
-    }
-    return json.dumps(record, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    lists = {name: [_plain(record) for record in getattr(extraction, name)] for name in _RECORD_LISTS}
+    return _record_bytes(item.chapter, item.words, {name: [_json_list_body(items)] for name, items in lists.items()},
+                         extraction.sentences, extraction.context)
+
+
+#: The lists of records of an extraction, in the order a cache record holds them.
+_RECORD_LISTS = ("links", "claims", "resolutions")
+
+
+def _json_text(value) -> bytes:
+    """``value`` as the JSON of a cache record: compact, UTF-8 (lone surrogates kept), no NaN."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def _json_list_body(items: list) -> bytes:
+    """The JSON of ``items`` without its brackets (empty for an empty list): bodies joined with ``,`` make one list."""
+    return _json_text(items)[1:-1]
+
+
+def _record_bytes(chapter: Chapter, words: int, bodies: "dict[str, list[bytes]]", sentences: int,
+                  context: Iterable[str]) -> bytes:
+    """The cache record of :func:`encode_result`, from each list's items already in JSON (``bodies``: per name in
+    :data:`_RECORD_LISTS`, parts of the list's body; empty parts are skipped); the layout is written here only.
+
+    The same bytes as one ``json.dumps`` of the whole record (compact separators, the keys in this order), so a
+    long document's record can be assembled from its pieces' JSON (:func:`join_pieces`); the parts are copied once,
+    into the record (memory: the parts and the record, not a third copy of each list).
+    """
+    head = {"id": chapter.id, "text": chapter.text, "metadata": dict(chapter.metadata), "source": chapter.source}
+    parts = [b'{"format":', _json_text(RECORD_FORMAT), b',"chapter":', _json_text(head), b',"words":',
+             _json_text(words), b',"extraction":{']
+    for name in _RECORD_LISTS:
+        parts += [b'"', name.encode("ascii"), b'":[']
+        for body in bodies[name]:
+            if body:
+                parts += [body, b","]
+        if parts[-1] == b",":
+            parts.pop()
+        parts.append(b"],")
+    parts += [b'"sentences":', _json_text(sentences), b',"context":', _json_text(sorted(context)), b"}}"]
+    return b"".join(parts)
 
 
 def decode_result(data: bytes):
@@ -619,43 +645,101 @@ def join_pieces(chapter: Chapter, records: Sequence[bytes]) -> bytes:
     """The cache record of ``chapter`` from its pieces' records (:attr:`PieceResult.record`), in text order.
 
     Each piece's sentence indexes and claim ids are shifted by the sentences
-    and claims of the pieces before it (:func:`argmine.extraction.extract.renumbered`);
+    and claims of the pieces before it (:func:`argmine.records.renumber_plain`,
+    the plain form of :func:`~argmine.extraction.extract.renumbered`);
     character offsets already index the whole text. The record is the one a
     single task parsing the pieces one after another gives
-    (:func:`argmine.batch.process.process_chapters`), byte for byte.
+    (:func:`argmine.batch.process.process_chapters`), byte for byte. The
+    pieces are joined on their JSON (no record objects are built);
+    :class:`_LongDocuments` does the same piece by piece as they come back.
     """
-    from ..extraction.extract import renumbered
-
-    joined = ChapterResult(chapter, Extraction())
+    joining = _Joining(chapter)
     for record in records:
-        piece = decode_result(record)
-        joined.extraction.extend(renumbered(piece.extraction, chapter.id, joined.extraction.sentences,
-                                            len(joined.extraction.claims)))
-        joined.words += piece.words
-    return encode_result(joined)
+        joining.take(record)
+    return joining.record()
+
+
+class _Joining:
+    """One long document's record, joined from its pieces' JSON records in text order (see :func:`join_pieces`).
+
+    :meth:`take` decodes a piece's record, shifts its sentence indexes and
+    claim ids by what the pieces before it hold, and keeps its lists as JSON
+    text (not as objects); :meth:`record` assembles the document's record
+    (:func:`_record_bytes`). Memory: the JSON of the pieces taken, about the
+    size of the final record.
+    """
+
+    def __init__(self, chapter: Chapter) -> None:
+        self.chapter = chapter
+        self.words = 0
+        self.sentences = 0
+        self.claims = 0
+        self.context: set[str] = set()
+        self.bodies: dict[str, list[bytes]] = {name: [] for name in _RECORD_LISTS}
+
+    def take(self, data: bytes) -> dict:
+        """Add the next piece's record (:func:`encode_result` of its own extraction); its decoded, shifted record,
+        whose ``chapter`` is the document's with an empty text.
+
+        Raises :class:`CacheRecordError` when ``data`` is not such a record, ValueError for a claim id of another
+        document (:func:`~argmine.records.renumber_plain`)."""
+        from ..records import renumber_plain
+
+        try:
+            piece = json.loads(bytes(data).decode("utf-8", "surrogatepass"))
+            extraction = piece["extraction"]
+            lists = [extraction[name] for name in _RECORD_LISTS]
+            words, sentences, context = piece["words"], extraction["sentences"], extraction["context"]
+        except (UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError) as error:
+            raise CacheRecordError(f"not a piece record ({type(error).__name__})") from None
+        renumber_plain(extraction, self.chapter.id, self.sentences, self.claims)
+        for name, items in zip(_RECORD_LISTS, lists):
+            if items:
+                self.bodies[name].append(_json_list_body(items))
+        chapter = self.chapter  # the document's (a piece's own has no metadata), without its text
+        piece["chapter"] = {"id": chapter.id, "text": "", "metadata": dict(chapter.metadata), "source": chapter.source}
+        self.words += words
+        self.sentences += sentences
+        self.claims += len(extraction["claims"])
+        self.context.update(context)
+        return piece
+
+    def record(self) -> bytes:
+        """The document's record (its chapter, every piece taken so far)."""
+        record = _record_bytes(self.chapter, self.words, self.bodies, self.sentences, self.context)
+        self.bodies = {name: [] for name in _RECORD_LISTS}
+        return record
 
 
 class _LongDocuments:
     """The documents whose pieces are out (:class:`Piece`), in the process that runs the command.
 
-    Each holds its chapter and the records of its pieces back so far; a
-    document is handed on (joined, to be cached) only when all of its pieces
-    are back, and given up at its first failed piece (its pieces not yet sent
-    are not sent).
+    Each is joined (:class:`_Joining`) as its pieces come back: a piece is
+    taken as soon as every piece before it is in, so only pieces back early
+    wait as they came (their records' bytes), and the joining is spread over
+    the parse. ``on_piece(key, record, last)``, if given, gets each piece's
+    decoded and renumbered record in text order as it is taken (``last`` for
+    the document's final piece), so that a caller can read what it needs
+    without decoding the document's record again. A document is handed on
+    (its record, to be cached) only when all of its pieces are back, and given
+    up at its first failed piece (its pieces not yet sent are not sent).
     """
 
-    def __init__(self) -> None:
-        self.chapters: dict[str, Chapter] = {}
-        self.records: dict[str, dict[int, bytes]] = {}
+    def __init__(self, on_piece: "Callable[[str, dict, bool], None] | None" = None) -> None:
+        self.joining: dict[str, _Joining] = {}
+        self.waiting: dict[str, dict[int, bytes]] = {}
+        self.taken: dict[str, int] = {}
         self.counts: dict[str, int] = {}
         self.failed: set[str] = set()
+        self.on_piece = on_piece
 
     def pieces(self, key: str, chapter: Chapter, piece_chars: int) -> Iterator[Piece]:
         """The pieces of ``chapter``, made as they are asked for; none after the document has failed."""
-        from .process import iter_pieces
+        from .pieces import iter_pieces
 
-        self.chapters[key] = chapter
-        self.records[key] = {}
+        self.joining[key] = _Joining(chapter)
+        self.waiting[key] = {}
+        self.taken[key] = 0
         made = iter_pieces(chapter.text, piece_chars)
         number, current = 0, next(made)
         for following in made:
@@ -670,25 +754,32 @@ class _LongDocuments:
         """Take one piece back: the document's ``(key, record)`` once it is whole, an
         :class:`InputProblem` at its first failed piece, None otherwise."""
         key = result.key
-        if key in self.failed or key not in self.chapters:
+        if key in self.failed or key not in self.joining:
             return None
-        chapter = self.chapters[key]
+        joining = self.joining[key]
+        chapter = joining.chapter
         if result.error:
             self.failed.add(key)
-            del self.chapters[key], self.records[key]
+            del self.joining[key], self.waiting[key], self.taken[key]
             self.counts.pop(key, None)
             end = result.offset + result.characters
             return InputProblem(chapter.source, f"piece {result.number + 1} (characters {result.offset:,}-{end:,}) "
                                 f"of document {chapter.id!r} could not be processed ({result.error})",
                                 "skipped", chapter.id)
-        self.records[key][result.number] = result.record
+        waiting = self.waiting[key]
+        waiting[result.number] = result.record
         if result.last:
             self.counts[key] = result.number + 1
-        records = self.records[key]
-        if self.counts.get(key) != len(records):
+        while self.taken[key] in waiting:
+            number = self.taken[key]
+            piece = joining.take(waiting.pop(number))
+            self.taken[key] = number + 1
+            if self.on_piece is not None:
+                self.on_piece(key, piece, self.counts.get(key) == number + 1)
+        if self.counts.get(key) != self.taken[key]:
             return None
-        del self.chapters[key], self.records[key], self.counts[key]
-        return key, join_pieces(chapter, [records[number] for number in range(len(records))])
+        del self.joining[key], self.waiting[key], self.taken[key], self.counts[key]
+        return key, joining.record()
 
 
 def _start_worker(parent: int, progress, warm: bool = False) -> None:
@@ -1015,7 +1106,8 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
                max_chars: int | None = None,
                on_stored: Callable[[list[tuple[str, bytes]]], None] | None = None,
                on_cached: Callable[[str, object], None] | None = None,
-               piece_chars: int | None = None) -> RunSummary:
+               piece_chars: int | None = None,
+               on_joined_piece: Callable[[str, dict, bool], None] | None = None) -> RunSummary:
     """Bring every chapter of ``inputs`` into ``cache``; the keys in input order.
 
     The corpus is read twice: once to key every chapter (and report bad
@@ -1038,6 +1130,10 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     caches the document when all its pieces are back. A piece that fails
     leaves its document out with a problem that names the file, the document
     and the piece (``skipped``); the other documents go on.
+    ``on_joined_piece(key, record, last)`` gets each piece's record (decoded,
+    renumbered, its ``chapter`` the document's without the text: :func:`encode_result`'s layout) in
+    text order as the document is joined, ``last`` true for its final piece;
+    ``on_stored`` then gets the document's record as for any other.
 
     A cached record that is not valid (:class:`CacheRecordError`) is deleted
     and its document processed again; ``on_warning`` gets one line about it.
@@ -1046,7 +1142,7 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
     ``skipped``); the other documents go on.
     """
     from ..input import iter_corpus
-    from ..nlp.model import MAX_LENGTH  # imports spaCy: not at module level
+    from ..nlp.model import MAX_LENGTH  # not at module level (the package's import order)
 
     piece_chars = MAX_LENGTH if piece_chars is None else piece_chars
     if not 1 <= piece_chars <= MAX_LENGTH:
@@ -1103,7 +1199,7 @@ def run_corpus(inputs: Sequence[str], cache: RunCache, engine, *, batch_size: in
                 wanted.discard(key)
                 yield key, chapter
 
-    long_documents = _LongDocuments()
+    long_documents = _LongDocuments(on_joined_piece)
     for results in engine.map(_tasks(todo(), batch_size, piece_chars, long_documents), on_chars):
         if isinstance(results, PieceResult):
             joined = long_documents.add(results)

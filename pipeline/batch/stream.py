@@ -116,6 +116,8 @@ class ConceptInputs:
     def __init__(self) -> None:
         self.by_key: dict[str, tuple[str, list[_LinkEnds], list[_Mention], frozenset, tuple[str, ...]]] = {}
         self._strings: dict[str, str] = {}
+        self._partial: dict[str, tuple] = {}  # long documents whose last piece is not in yet (add_piece)
+        self._from_pieces: set[str] = set()  # documents complete from their pieces, whose record is not read again
 
     def _same(self, text: str) -> str:
         return self._strings.setdefault(text, text)
@@ -123,17 +125,40 @@ class ConceptInputs:
     def add_records(self, records: Sequence[tuple[str, bytes]]) -> None:
         import json
 
-        same = self._same
         for key, data in records:
-            record = json.loads(bytes(data).decode("utf-8", "surrogatepass"))
-            extraction = record["extraction"]
-            links = [_LinkEnds(same(l["doc_id"]), same(l["cause_concept"]), same(l["effect_concept"]),
+            if key in self.by_key and key in self._from_pieces:  # gathered piece by piece (add_piece)
+                self._from_pieces.discard(key)
+                continue
+            self._add_plain(key, json.loads(bytes(data).decode("utf-8", "surrogatepass")))
+
+    def add_piece(self, key: str, record: dict, last: bool) -> None:
+        """The same from one piece of a long document (its record's JSON form, as
+        :func:`argmine.batch.runner.run_corpus`'s ``on_joined_piece`` gives it, in text order): the document's entry
+        grows piece by piece, and is complete at its ``last`` piece; :meth:`add_records` then skips the document's
+        record (the same links, resolutions and context, not decoded again)."""
+        if key not in self._partial:
+            self._partial[key] = (record["chapter"]["id"], [], [], set(), ())
+        doc_id, links, mentions, context, _ = self._partial[key]
+        self._gather(record["extraction"], links, mentions)
+        context.update(record["extraction"]["context"])
+        if last:
+            del self._partial[key]
+            self.by_key[key] = (doc_id, links, mentions, frozenset(context), tuple(record["chapter"]["metadata"]))
+            self._from_pieces.add(key)
+
+    def _add_plain(self, key: str, record: dict) -> None:
+        links, mentions = [], []
+        self._gather(record["extraction"], links, mentions)
+        self.by_key[key] = (record["chapter"]["id"], links, mentions, frozenset(record["extraction"]["context"]),
+                            tuple(record["chapter"]["metadata"]))
+
+    def _gather(self, extraction: dict, links: list, mentions: list) -> None:
+        same = self._same
+        links.extend(_LinkEnds(same(l["doc_id"]), same(l["cause_concept"]), same(l["effect_concept"]),
                                same(l["cause_text"]), same(l["effect_text"]), l["cause_start"], l["cause_end"],
-                               l["effect_start"], l["effect_end"], same(l["via"])) for l in extraction["links"]]
-            mentions = [_Mention(same(r["doc_id"]), r["start"], r["end"], same(r["mention"]), (same(r["antecedents"][0]),))
-                        for r in extraction["resolutions"] if len(r["antecedents"]) == 1]
-            self.by_key[key] = (record["chapter"]["id"], links, mentions, frozenset(extraction["context"]),
-                                tuple(record["chapter"]["metadata"]))
+                               l["effect_start"], l["effect_end"], same(l["via"])) for l in extraction["links"])
+        mentions.extend(_Mention(same(r["doc_id"]), r["start"], r["end"], same(r["mention"]), (same(r["antecedents"][0]),))
+                        for r in extraction["resolutions"] if len(r["antecedents"]) == 1)
 
     def add_result(self, key: str, item) -> None:
         """The same from a decoded :class:`~argmine.records.ChapterResult`."""
@@ -220,7 +245,7 @@ def write_streamed(keys: Sequence[str], cache, problems: Sequence[InputProblem],
     """
     from contextlib import nullcontext
 
-    from ..extraction.concepts import merge_concepts
+    from ..extraction.merge import merge_concepts
     from .runner import RunCache
 
     out = Path(out_dir)
@@ -431,7 +456,7 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, workers:
         summary = run_corpus([str(p) for p in inputs], store, runner, batch_size=batch_size, on_problem=on_problem,
                              on_start=on_start, on_done=on_done, on_warning=on_warning, on_chars=on_chars,
                              max_chars=max_chars, on_stored=gathered.add_records, on_cached=gathered.add_result,
-                             piece_chars=piece_chars)
+                             piece_chars=piece_chars, on_joined_piece=gathered.add_piece)
         report_.problems, report_.cached = summary.problems, summary.cached
         report_.processed, report_.warnings = summary.processed, summary.warnings
         if not summary.keys:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from ..graph.result import Result
-    from ..extraction.concepts import Merge
+    from ..extraction.merge import Merge
     from ..records import InputProblem
 
 __all__ = ["write_outputs", "OutputWriter", "load_result", "write_graphml", "write_gexf", "write_dot", "TABLES", "atomic_write_text",

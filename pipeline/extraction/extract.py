@@ -23,12 +23,12 @@ from spacy.tokens import Doc, Span, Token
 from .anaphora import Antecedent, Enumeration, Mention, Resolver, _event_text
 from .concepts import ConceptName, ConceptWords, concept_key, concept_words, document_context, name_token, negated_result
 from .factuality import FactualityWords, assess, is_question_end, rejection_of_previous
-from ..records import CausalLink, ArgumentativeUnit, Extraction, Resolution
+from ..records import CausalLink, ArgumentativeUnit, Extraction, Resolution, _claim_shifter, renumber_plain  # noqa: F401
 from ..nlp.rules import Lexicon, lexicon_of, load_cue_rules
 from ..nlp.syntax import (doc_noun_chunks, doc_sentence_of, doc_sentences, doc_table, doc_text, forget_doc, open_doc,
                            span_text, token_sentence)
 
-__all__ = ["Extraction", "extract", "renumbered"]
+__all__ = ["Extraction", "extract", "renumbered", "renumber_plain"]
 
 @dataclass
 class _End:
@@ -100,15 +100,7 @@ def renumbered(extraction: Extraction, doc_id: str, sentence_offset: int, claim_
     """
     if not sentence_offset and not claim_offset:
         return extraction
-    prefix = f"{doc_id}:u"
-
-    def claim(claim_id: str) -> str:
-        if not claim_id or not claim_offset:
-            return claim_id
-        if not claim_id.startswith(prefix) or not claim_id[len(prefix):].isdigit():
-            raise ValueError(f"claim id {claim_id!r} is not one of document {doc_id!r}")
-        return f"{prefix}{int(claim_id[len(prefix):]) + claim_offset}"
-
+    claim = _claim_shifter(doc_id, claim_offset)
     return Extraction(
         links=[replace(link, sentence_index=link.sentence_index + sentence_offset, claim_id=claim(link.claim_id))
                for link in extraction.links],

@@ -17,7 +17,7 @@ from .network import build_graph, concept_graph
 from ..records import CausalLink, ChapterResult, ArgumentativeUnit, InputProblem, Resolution, as_row, record_columns
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..extraction.concepts import Merge
+    from ..extraction.merge import Merge
 
 __all__ = ["Result", "Chain", "ConceptTable", "build_result", "count_concept_occurrences", "canonical_links", "DOCUMENT_COLUMNS", "CONCEPT_COLUMNS"]
 
@@ -372,7 +372,7 @@ def build_result(chapters: Iterable[ChapterResult], problems: Iterable[InputProb
     Concept names are merged per document (see :func:`argmine.extraction.concepts.merge_concepts`),
     so one document's "Terror" can join "Great Terror" while another's stays apart.
     """
-    from ..extraction.concepts import merge_concepts
+    from ..extraction.merge import merge_concepts
 
     chapters = list(chapters)
     links = [l for item in chapters for l in item.extraction.links]

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from ..errors import ModelNotInstalledError
-from .extensions import ensure_extensions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
 
 __all__ = ["MODEL_NAME", "load_nlp", "make_nlp", "use_fast_ops", "limit_blas_threads", "ARGMINE_COMPONENTS"]
 
@@ -59,8 +59,15 @@ def limit_blas_threads() -> bool:
 
 
 def make_nlp(model: str = MODEL_NAME, *, components: tuple[str, ...] = ARGMINE_COMPONENTS) -> Language:
-    """Load the English pipeline and add argmine's components (a new object each call)."""
+    """Load the English pipeline and add argmine's components (a new object each call).
+
+    spaCy is imported here, not with this module, so that a process that only needs :data:`MAX_LENGTH` (the
+    one that runs a batch command and joins a long document's pieces) does not load it.
+    """
+    import spacy
+
     from . import components as _components  # noqa: F401  (registers the factories)
+    from .extensions import ensure_extensions
 
     ensure_extensions()
     use_fast_ops()
