@@ -83,6 +83,8 @@ class ConceptWords:
     #: verbs of the author's own work ("we argue", "I examine", "we ask"): with "I"/"we" as subject the
     #: clause is the text speaking of itself (kinds ``method_verb``, ``reporting_verb``, ``question_verb``)
     author_verbs: frozenset[str] = frozenset()
+    relational: frozenset[str] = frozenset()  # "means", "threat": nouns whose name keeps their complement
+    relational_preps: frozenset[str] = frozenset()  # "threat to X": prepositions that complete them
     #: the lexicon these words come from (for the other stages' views of it)
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
 
@@ -146,6 +148,8 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
         quantifiers=frozenset(groups["quantifier"]),
         nominal_subject_preps=frozenset(groups["nominal_subject_prep"]),
         author_verbs=frozenset(groups["method_verb"] | groups["reporting_verb"] | groups["question_verb"]),
+        relational=frozenset(groups["relational_noun"]),
+        relational_preps=frozenset(groups["complement_prep"] | groups["relational_prep"]),
         lexicon=lexicon,
     )
 
@@ -258,8 +262,33 @@ def _short_np(token: Token, lex: ConceptWords) -> str:
 
 
 def _short_np_at(t: TokenTable, i: int, lex: ConceptWords) -> str:
-    """:func:`_short_np` of token ``i``."""
-    return _phrase_at(t, _modifiers_at(t, i, lex) + [i])
+    """:func:`_short_np` of token ``i``; a relational noun keeps the complement its sense needs."""
+    name = _phrase_at(t, _modifiers_at(t, i, lex) + [i])
+    complement = _relational_complement_at(t, i, lex)
+    return f"{name} {complement}" if complement else name
+
+
+def _relational_complement_at(t: TokenTable, head: int, lex: ConceptWords) -> str:
+    """The complement that completes a noun of kind ``relational_noun`` ("means", "threat", "access"), as
+    written in a name: its first prepositional phrase of kind ``relational_prep`` or ``complement_prep``
+    ("threat to the provinces" -> "to provinces"), or an adjective after it with such a phrase ("the means
+    available for imports" -> "available for imports"); ``""`` for another noun or none."""
+    if t.pos[head] != "NOUN" or (t.lemma_lower[head] not in lex.relational and t.lower[head] not in lex.relational):
+        return ""
+    for child in t.children[head]:
+        if child < head:
+            continue
+        if t.dep[child] == "prep" and t.lower[child] in lex.relational_preps:
+            pobj = next((c for c in t.children[child] if t.dep[c] == "pobj"), None)
+            if pobj is not None and t.pos[pobj] in _NOUNS:
+                return f"{t.lower[child]} {_phrase_at(t, _modifiers_at(t, pobj, lex) + [pobj])}"
+            return ""
+        if t.dep[child] == "amod" and t.pos[child] == "ADJ":
+            prep = next((c for c in t.children[child] if t.dep[c] == "prep" and t.lower[c] in lex.relational_preps), None)
+            pobj = next((c for c in t.children[prep] if t.dep[c] == "pobj"), None) if prep is not None else None
+            if pobj is not None and t.pos[pobj] in _NOUNS:
+                return f"{t.lower[child]} {t.lower[prep]} {_phrase_at(t, _modifiers_at(t, pobj, lex) + [pobj])}"
+    return ""
 
 
 def _noun_name(head: Token, lex: ConceptWords) -> str:
@@ -270,7 +299,7 @@ def _noun_name(head: Token, lex: ConceptWords) -> str:
 def _noun_name_at(t: TokenTable, head: int, lex: ConceptWords) -> str:
     """:func:`_noun_name` of token ``head``."""
     name = _short_np_at(t, head, lex)
-    if t.pos[head] == "PROPN":
+    if t.pos[head] == "PROPN" or _relational_complement_at(t, head, lex):
         return name
     # "the effects of inflation on households": "on households" belongs to "effects"
     above = t.head[head]

@@ -463,6 +463,9 @@ def governors(clause: Token, limit: int = 4) -> list[Governor]:
         elif dep in ("acl", "appos") and head.pos_ in _NOMINAL and (
                 _own_subject(current) or any(c.dep_ == "mark" for c in current.children)):
             found.append(Governor(head, current))  # "the evidence that X caused Y"
+        elif dep == "relcl" and head.pos_ in _NOMINAL and any(c.dep_ == "mark" for c in current.children):
+            found.append(Governor(head, current))  # "the thesis of Pirenne that X caused Y": a content clause the
+            # parser hung as a relative one; its "that" is a complementizer (mark), no relative pronoun
         elif dep == "relcl" and head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
             found.append(Governor(head, current))  # "there may have been a loop through which X caused Y"
         elif dep in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and current.pos_ in _NOMINAL and found \
@@ -782,6 +785,10 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             frame == "connective_prep" and clause.lemma_ != "be"):
         negators.update((n.i, n) for n in clause_negations(clause, words))
     cue_head = doc[data["cue"][0]]
+    grade = _minor_degree(cue_head, [doc[i] for i in data.get("cue_extra", ())], words)
+    if grade is not None and strength in ("sufficient", "unspecified"):
+        strength = "contributory"  # "a minor / secondary / contributing factor in Y", "played a subsidiary role in"
+        markers.append(grade.lower_)
     if cue_head.pos_ == "NOUN" and _negative_nominal(cue_head, words):
         negators[cue_head.i] = cue_head  # "had no effect on"
     for word in [doc[i] for i in data.get("cue_extra", ())]:
@@ -837,9 +844,22 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     if _question(clause, words):
         modality = "question"
         markers.append("?")
+    held_at: int | None = None  # the flips counted when the link was met as an unowned held proposition
     for governor in governors(clause):
         g = governor.token
         complement = governor.complement
+        if g.pos_ == "NOUN" and complement.dep_ in ("acl", "appos", "relcl") and words.token_in(g, "proposition_noun"):
+            holder = _proposition_holder(g, words)  # "Smith's claim that X caused Y", "my argument that"
+            if holder:
+                source = source or holder
+            elif held_at is None:
+                held_at = flips  # "the claim that X caused Y": whoever holds it, if the author disputes it
+        if g.pos_ in _VERBAL:
+            doubting = _doubting_object(g, complement, words)
+            if doubting is not None:
+                flips += 1  # "cast doubt on the notion that", "raised objections to the claim that"
+                modality = _stronger(modality, "hedged")
+                markers.append(doubting.lower_)
         mark = next((m for m in complement.children if m.dep_ == "mark"), None)
         predicate = _predicate_words(g)
         if mark is not None and words.has("question_complementizer", mark.lower_) and complement.dep_ != "advcl" \
@@ -884,6 +904,12 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             flips += 1  # "few historians believe that", "little evidence that"
             weak = True
             markers.append(g.lower_)
+        if g.pos_ == "NOUN" and words.token_in(g, "doubt_noun") and complement.dep_ in ("acl", "appos", "relcl") and not (
+                mark is not None and words.has("question_complementizer", mark.lower_)):
+            flips += 1  # "some doubt that X caused Y" doubts it; "no doubt that" (with the negation above) asserts it
+            if not own_neg and not _weak_nominal(g, words):
+                modality = _stronger(modality, "hedged")
+            markers.append(g.lower_)
         if complement.dep_ == "xcomp" and words.token_in(g, "negative_implicative"):
             flips += 1  # "failed to produce": did not produce
             markers.append(g.lower_)
@@ -908,6 +934,8 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             markers.append(next(c.lower_ for c in stance if words.token_in(c, "stance_negative")))
         elif any(words.token_in(c, "stance_positive") for c in stance):
             source = "author"
+    if held_at is not None and (flips - held_at) % 2:
+        source = "cited"  # the author (or cited scholarship) disputes a claim held by others: it is theirs
     if not source and clause.pos_ in _VERBAL:
         source = _bridge_source(clause, data, words)
     aside = next((c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and c.pos_ == "VERB"
@@ -933,6 +961,59 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         polarity = "negative"
     # a denied prevention ("did not prevent Y") does not say that X brought Y about: it stays negative
     return Factuality(polarity=polarity, modality=modality, source=source, strength=strength, markers=tuple(markers))
+
+
+def _proposition_holder(noun: Token, words: FactualityWords) -> Asserter | Literal[""]:
+    """Who holds the proposition a noun of kind ``proposition_noun`` names, by its owner.
+
+    "my / our argument that" → author (kind ``self``); "Smith's thesis", "the
+    thesis of Smith", "the Pirenne thesis", "the historians' view", "the
+    argument by Smith" → cited (a name, or a subject of kind ``cited``); "the
+    government's claim" → actor; no owner ("the claim that", "this view")
+    → ``""``.
+    """
+    owners = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+    owners += [o for c in noun.children if c.dep_ == "prep" and words.has("holder_prep", c.lower_) and c.i > noun.i
+               for o in c.children if o.dep_ == "pobj" and (c.lower_ == "by" or o.pos_ == "PROPN")]
+    for owner in owners:
+        if owner.pos_ == "PRON" or owner.tag_ == "PRP$":
+            if words.token_in(owner, "self"):
+                return "author"
+            continue  # "their view": who they are is the sentence's to say
+        if owner.pos_ == "PROPN" or words.token_in(owner, "cited"):
+            return "cited"
+        return "actor"
+    return ""
+
+
+def _minor_degree(cue: Token, extra: list[Token], words: FactualityWords) -> Token | None:
+    """An adjective of kind ``minor_degree`` before a noun of the cue ("a minor cause of", "a contributing
+    factor in", "played a secondary role in"): the word that grades the cause as a lesser one, or None."""
+    for noun in [cue, *extra]:
+        if noun.pos_ != "NOUN":
+            continue
+        found = next((m for m in noun.children if m.dep_ in ("amod", "compound") and m.i < noun.i
+                      and words.token_in(m, "minor_degree")), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _doubting_object(verb: Token, complement: Token, words: FactualityWords) -> Token | None:
+    """The noun of kind ``doubt_noun`` a light verb takes besides the proposition it doubts: "cast doubt on
+    the notion that", "raised objections to the claim that", "called into question the view that"; None
+    when there is none."""
+    for child in verb.children:
+        if child.i == complement.i:
+            continue
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and words.token_in(child, "doubt_noun"):
+            return child
+        if child.dep_ == "prep":
+            pobj = next((o for o in child.children if o.dep_ == "pobj" and o.i != complement.i), None)
+            if pobj is not None and pobj.pos_ == "NOUN" and words.token_in(pobj, "doubt_noun") \
+                    and not any(o.i == complement.i for o in child.children):
+                return pobj
+    return None
 
 
 def _bridge_source(clause: Token, data: Mapping, words: FactualityWords) -> Asserter | Literal[""]:
