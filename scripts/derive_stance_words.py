@@ -20,7 +20,8 @@ adds them to the hand-written kinds of the same name):
   contributory;
 - ``relational_noun``: nouns whose sense needs a complement to name a
   concept ("the means available for imports", "the threat to the
-  provinces", "access to the sea"): the concept name keeps it.
+  provinces", "access to the sea", "a century of emigration"): the concept
+  name keeps it.
 
 Method
 ------
@@ -179,11 +180,17 @@ CLASSES = [
             "14472592-n": "need, demand: a condition requiring relief",
             "05901258-n": "requirement, demand: required activity",
             "09390888-n": "need, want: anything that is necessary but lacking",
+            "15137796-n": "time period, period: an amount of time ('a period of unrest')",
+            "15230328-n": "century: a period of 100 years ('a century of emigration')",
+            "15229779-n": "decade: a period of 10 years",
+            "15273375-n": "era, epoch: a period marked by distinctive character",
+            "15278839-n": "historic period, age: an era of history having some distinctive feature",
         },
         "verbnet": [],
         "exclude": {
             "way": "'the way' is a manner ('the way trade grew'); its complement is a clause, not a phrase",
             "agency": "a body or an office more often than a means",
+            "years": "'years of drought' is read through its complement already (a transparent plural)",
         },
         "example": "The fall in prices reduced the means available for imports.",
         "note": "a noun whose sense needs its complement: the concept name keeps the complement (OEWN, see source)",

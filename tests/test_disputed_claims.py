@@ -96,3 +96,30 @@ def test_disputed_claims_second_infinitive_is_a_second_effect(extract_links, tex
 def test_disputed_claims_a_one_word_name_is_still_an_actor(extract_links):
     # "Braudel" names no event: a scholar helping is assistance, not a cause
     assert [l.rule for l in extract_links("Braudel helped to end the debate.") if l.rule == "causative-help"] == []
+
+
+# -- an exclusive focus under a denying or doubting governor: the dispute is about "only" ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("It seems improbable that the frost alone brought about the famine.",
+     ("positive", "hedged", "contributory")),
+    ("The ledgers do not support the view that the frost was the sole cause of the dearth.",
+     ("positive", "asserted", "contributory")),
+    ("The ledgers do not support the view that the frost was a cause of the dearth.",
+     ("negative", "asserted", "sufficient")),
+], ids=["improbable-that-x-alone", "not-support-sole-cause", "not-support-plain-cause"])
+def test_disputed_claims_denied_exclusiveness_leaves_a_partial_cause(extract_links, text, expected):
+    # as "X alone did not cause Y" (argmine.extraction.factuality): X is a partial cause
+    assert [(l.polarity, l.modality, l.strength) for l in extract_links(text)] == [expected]
+
+
+# -- an infinitive right after a relational noun completes it -------------------------------------------------
+
+def test_disputed_claims_infinitive_after_relational_object_is_no_purpose(extract_links):
+    links = extract_links("The fall in wool prices reduced the means of the weavers to pay their rents.")
+    assert [(l.rule, l.effect_concept) for l in links] == [("vn-scale-decrease", "means of weavers")]
+
+
+def test_disputed_claims_a_period_noun_keeps_its_complement(extract_links):
+    links = extract_links("The Great Famine helped to end serfdom and start a century of emigration.")
+    assert "start of century of emigration" in [l.effect_concept for l in links]

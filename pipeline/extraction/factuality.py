@@ -845,6 +845,7 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         modality = "question"
         markers.append("?")
     held_at: int | None = None  # the flips counted when the link was met as an unowned held proposition
+    before_governors = flips
     for governor in governors(clause):
         g = governor.token
         complement = governor.complement
@@ -934,6 +935,13 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             markers.append(next(c.lower_ for c in stance if words.token_in(c, "stance_negative")))
         elif any(words.token_in(c, "stance_positive") for c in stance):
             source = "author"
+    focus = _exclusive_focus(doc, data, cue_head, words) if exclusive is None else None
+    if focus is not None and (flips - before_governors) % 2:
+        # "rejects the view that X alone caused Y", "the evidence does not support the view that X was the sole
+        # cause of Y": what is disputed is that X was the only cause, so X remains a partial cause
+        flips -= 1
+        strength = "contributory"
+        markers.append(focus.lower_)
     if held_at is not None and (flips - held_at) % 2:
         source = "cited"  # the author (or cited scholarship) disputes a claim held by others: it is theirs
     if not source and clause.pos_ in _VERBAL:
@@ -984,6 +992,14 @@ def _proposition_holder(noun: Token, words: FactualityWords) -> Asserter | Liter
             return "cited"
         return "actor"
     return ""
+
+
+def _exclusive_focus(doc: Doc, data: Mapping, cue: Token, words: FactualityWords) -> Token | None:
+    """An exclusive word (kind ``exclusive``) on the cause ("X alone") or before a noun cue ("the sole / only
+    cause of"), or None."""
+    holders = [doc[data["cause_head"]]] + ([cue] if cue.pos_ == "NOUN" else [])
+    return next((m for h in holders for m in h.children if m.dep_ in ("advmod", "amod")
+                 and words.token_in(m, "exclusive")), None)
 
 
 def _minor_degree(cue: Token, extra: list[Token], words: FactualityWords) -> Token | None:
