@@ -57,7 +57,7 @@ from derive_causal_lexicon import parse_yaml_entries, parse_yaml_synsets  # noqa
 #: reason) and an example sentence of ours (tests/test_rules.py reads every example).
 CLASSES = [
     {
-        "id": "denial-verbs-wordnet", "kind": "denial", "pos": "v", "depth": 0, "max_rank": 3,
+        "id": "denial-verbs-wordnet", "kind": "denial", "pos": "v", "depth": 0, "max_rank": 4,
         "seeds": {
             "00818217-v": "deny: declare untrue; contradict",
             "00818664-v": "deny: refuse to accept or believe",
@@ -68,6 +68,7 @@ CLASSES = [
             "00686564-v": "disbelieve, discredit: reject as false; refuse to accept",
             "00669342-v": "disprove, confute: prove to be false",
             "00854877-v": "debunk, expose: expose while ridiculing, especially false claims and ideas",
+            "00614907-v": "abandon, give up: stop maintaining or insisting on; of ideas or claims",
         },
         "verbnet": [],
         "exclude": {
@@ -89,10 +90,12 @@ CLASSES = [
             "00870790-v": "challenge, dispute, gainsay: take exception to",
             "00869073-v": "question, oppugn, call into question: challenge the accuracy, probity, or propriety of",
             "00871260-v": "contest, contend, repugn: to make the subject of dispute",
+            "00828170-v": "knock, criticize, criticise: find fault with; point out real or perceived flaws",
         },
         "verbnet": [],
         "exclude": {
             "contend": "'X contends that' asserts the complement (a reporting verb), it does not dispute it",
+            "knock": "a physical blow more often than a criticism",
         },
         "example": "This chapter challenges the argument that the sermons caused the uprising.",
         "note": "a link in what these govern is doubted by their subject: negative polarity, hedged (OEWN, see source)",
@@ -180,6 +183,8 @@ CLASSES = [
             "14472592-n": "need, demand: a condition requiring relief",
             "05901258-n": "requirement, demand: required activity",
             "09390888-n": "need, want: anything that is necessary but lacking",
+            "05210665-n": "capacity: capability to perform or produce ('the capacity of the state to feed the cities')",
+            "05207437-n": "ability: the quality of being able to perform",
             "15137796-n": "time period, period: an amount of time ('a period of unrest')",
             "15230328-n": "century: a period of 100 years ('a century of emigration')",
             "15229779-n": "decade: a period of 10 years",

@@ -123,3 +123,32 @@ def test_disputed_claims_infinitive_after_relational_object_is_no_purpose(extrac
 def test_disputed_claims_a_period_noun_keeps_its_complement(extract_links):
     links = extract_links("The Great Famine helped to end serfdom and start a century of emigration.")
     assert "start of century of emigration" in [l.effect_concept for l in links]
+
+
+# -- "the claim that X caused Y is false": the parser often hangs the predicate inside the content clause -------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The common belief that the frost caused the dearth is mistaken.", ("negative", "asserted", "cited")),
+    ("The claim that the tolls caused the slump has been refuted.", ("negative", "asserted", "cited")),
+    ("The claim that the tolls caused the slump is not supported by the ledgers.", ("negative", "asserted", "cited")),
+    ("The notion that the raids led to the ruin of the fairs must be abandoned.", ("negative", "asserted", "cited")),
+], ids=["belief-is-mistaken", "claim-refuted", "claim-not-supported", "notion-abandoned"])
+def test_disputed_claims_a_disputed_subject_claim(extract_links, text, expected):
+    links = extract_links(text)
+    assert [(l.polarity, l.modality, l.asserted_by) for l in links] == [expected]
+
+
+def test_disputed_claims_a_content_clause_keeps_its_object(extract_links):
+    links = extract_links("The common belief that the frost caused the dearth is mistaken.")
+    assert [(l.cause_concept, l.effect_concept, l.rule) for l in links] == [("frost", "dearth", "verb-cause")]
+
+
+def test_disputed_claims_criticised_thesis_is_doubted(extract_links):
+    links = extract_links("Critics have criticised the thesis that the tolls caused the slump.")
+    assert [(l.polarity, l.modality, l.asserted_by) for l in links] == [("negative", "hedged", "cited")]
+
+
+def test_disputed_claims_gerund_of_a_stressed_final_syllable():
+    from argmine.extraction.concepts import _gerund
+
+    assert [_gerund(v) for v in ("begin", "open", "visit")] == ["beginning", "opening", "visiting"]

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp.rules import Lexicon, load_lexicon
 from ..nlp.syntax import TokenTable, doc_memo, doc_table, tokens_where
+from ..nlp.wordnet import wordnet
 
 __all__ = ["ConceptWords", "concept_words", "ConceptName", "name_token", "negated_result", "concept_key", "Merge", "merge_concepts",
            "document_context"]
@@ -350,13 +351,16 @@ def _result_of(verb: Token) -> Token | None:
 def _gerund(lemma: str) -> str:
     """The -ing form of a verb lemma, by the spelling rules.
 
-    >>> [_gerund(v) for v in ("hoard", "make", "die", "cut", "see", "join", "visit")]
-    ['hoarding', 'making', 'dying', 'cutting', 'seeing', 'joining', 'visiting']
+    >>> [_gerund(v) for v in ("hoard", "make", "die", "cut", "see", "join", "visit", "begin")]
+    ['hoarding', 'making', 'dying', 'cutting', 'seeing', 'joining', 'visiting', 'beginning']
     """
     if lemma.endswith("ie"):
         return lemma[:-2] + "ying"
     if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
         return lemma[:-1] + "ing"
+    doubled = lemma + lemma[-1] + "ing"
+    if lemma[-1] not in "aeiouwxy" and wordnet().verb_of.get(doubled) == lemma:
+        return doubled  # "begin" -> "beginning": a stressed last syllable, which spelling alone does not show (WordNet)
     vowels = re.findall(r"[aeiou]+", lemma)
     if (len(vowels) == 1 and len(vowels[0]) == 1 and len(lemma) >= 3 and lemma[-1] not in "aeiouwxy"
             and lemma[-2] in "aeiou"):

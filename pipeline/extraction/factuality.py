@@ -52,7 +52,8 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Asserter, Modality, Polarity, Strength
 from ..nlp.rules import Lexicon, LexiconRule, load_cue_rules, load_lexicon
 from .concepts import negated_result
-from ..nlp.syntax import TokenTable, WordLists, cleft_focus, doc_memo, doc_table, span_text, token_sentence
+from ..nlp.syntax import (TokenTable, WordLists, cleft_focus, content_clause_misparse, doc_memo, doc_table, span_text,
+                          token_sentence)
 
 __all__ = [
     "Modality", "MODALITIES", "Factuality", "FactualityWords", "factuality_words", "assess",
@@ -463,6 +464,10 @@ def governors(clause: Token, limit: int = 4) -> list[Governor]:
         elif dep in ("acl", "appos") and head.pos_ in _NOMINAL and (
                 _own_subject(current) or any(c.dep_ == "mark" for c in current.children)):
             found.append(Governor(head, current))  # "the evidence that X caused Y"
+            misparse = content_clause_misparse(current)
+            if misparse is not None:  # "the claim that X caused Y is false", parsed with "is" inside the clause
+                found.append(Governor(misparse[1], head))
+                break
         elif dep == "relcl" and head.pos_ in _NOMINAL and any(c.dep_ == "mark" for c in current.children):
             found.append(Governor(head, current))  # "the thesis of Pirenne that X caused Y": a content clause the
             # parser hung as a relative one; its "that" is a complementizer (mark), no relative pronoun

@@ -271,6 +271,8 @@ class VerbFrames:
         if clause is None:
             yield from self._causative_result(rule, verb)
             return
+        if syntax.content_clause_misparse(verb) is not None:
+            return  # "the belief that X caused Y is mistaken": "is" is the sentence's predicate, not a result of Y
         if clause.dep_ == "advcl" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
             return  # "they made bread to feed the troops": "make X V" takes no "to"; this is a purpose
         if clause.tag_ == "VBG" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
