@@ -171,6 +171,53 @@ CLASSES = [
         "note": "on a cause noun these grade it as one lesser cause among others: strength contributory (OEWN, see source)",
     },
     {
+        "id": "overstating-verbs-wordnet", "kind": "overstate_verb", "pos": "v", "depth": 0, "max_rank": 3,
+        "seeds": {
+            "00841513-v": "overstate, exaggerate, magnify, amplify: to enlarge beyond bounds or the truth",
+            "00673936-v": "overestimate, overrate: make too high an estimate of",
+            "00697241-v": "overvalue, overestimate: assign too high a value to",
+        },
+        "verbnet": [],
+        "exclude": {
+            "magnify": "a literal enlargement ('magnified the image') more often than a judgement",
+            "amplify": "a literal strengthening ('amplified the unrest'), read as a causal verb elsewhere",
+            "overdraw": "a bank account",
+        },
+        "example": "Earlier writers overstated the role of the steam engine as the trigger of industrialisation.",
+        "note": "'overstated (the role of) X as the cause of Y': X -> Y, a lesser cause than claimed: strength "
+                "contributory (OEWN, see source)",
+    },
+    {
+        "id": "understating-verbs-wordnet", "kind": "understate_verb", "pos": "v", "depth": 0, "max_rank": 3,
+        "seeds": {
+            "00842804-v": "understate, minimize, downplay: represent as less significant or important",
+            "00697527-v": "undervalue, underestimate: assign too low a value to",
+            "00673254-v": "underestimate, underrate: make too low an estimate of",
+        },
+        "verbnet": [],
+        "exclude": {
+            "minimize": "'minimised the losses' reduces an amount (a causal verb), it does not judge a view",
+            "minimise": "'minimised the losses' reduces an amount (a causal verb), it does not judge a view",
+        },
+        "example": "Older accounts underestimated the importance of the drought as a cause of the revolt.",
+        "note": "'underestimated (the importance of) X as a cause of Y': X -> Y, stated by the author (OEWN, see source)",
+    },
+    {
+        "id": "weight-nouns-wordnet", "kind": "weight_noun", "pos": "n", "depth": 0, "max_rank": 3,
+        "seeds": {
+            "05175788-n": "importance: the quality of being important and worthy of note",
+            "05177340-n": "significance: the quality of being significant",
+            "00721817-n": "function, office, part, role: the actions and activities assigned to or expected of",
+        },
+        "verbnet": [],
+        "exclude": {
+            "office": "a room or a post",
+            "function": "a mathematical or social function more often than a causal part",
+        },
+        "example": "Earlier writers overstated the role of the steam engine as the trigger of industrialisation.",
+        "note": "'the role / importance / significance of X as the cause of Y' is said of X (OEWN, see source)",
+    },
+    {
         "id": "relational-nouns-wordnet", "kind": "relational_noun", "pos": "n", "depth": 0, "max_rank": 3,
         "seeds": {
             "00173531-n": "means, agency, way: the ability to produce a particular effect or achieve an end",

@@ -152,3 +152,25 @@ def test_disputed_claims_gerund_of_a_stressed_final_syllable():
     from argmine.extraction.concepts import _gerund
 
     assert [_gerund(v) for v in ("begin", "open", "visit")] == ["beginning", "opening", "visiting"]
+
+
+# -- "X as the cause of Y" after a verb of regarding or of over- and understating ------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Older work saw the levy as the cause of the dearth.", ("levy", "dearth", "cause", "sufficient")),
+    ("Earlier writers overstated the role of the canal as the trigger of the boom.",
+     ("canal", "boom", "trigger", "contributory")),
+    ("Earlier accounts exaggerated the importance of the frost as a cause of the dearth.",
+     ("frost", "dearth", "cause", "contributory")),
+    ("Older accounts underestimated the importance of the frost as a cause of the dearth.",
+     ("frost", "dearth", "cause", "sufficient")),
+], ids=["saw-x-as-cause", "overstated-role-as-trigger", "exaggerated-importance-as-cause",
+        "underestimated-importance-as-cause"])
+def test_disputed_claims_x_as_the_cause_of_y(extract_links, text, expected):
+    links = extract_links(text)
+    assert [(l.cause_concept, l.effect_concept, l.cue.split()[-1], l.strength) for l in links] == [expected]
+
+
+def test_disputed_claims_a_cause_noun_shares_for_with_its_partner(extract_links):
+    links = extract_links("The toll was both the trigger and the pretext for the boycott.")
+    assert [(l.cause_concept, l.effect_concept, l.cue) for l in links] == [("toll", "boycott", "trigger")]

@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Asserter, Modality, Polarity, Strength
 from ..nlp.rules import Lexicon, LexiconRule, load_cue_rules, load_lexicon
 from .concepts import negated_result
+from ..nlp.nominal import weighing_verb
 from ..nlp.syntax import (TokenTable, WordLists, cleft_focus, content_clause_misparse, doc_memo, doc_table, span_text,
                           token_sentence)
 
@@ -791,6 +792,9 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         negators.update((n.i, n) for n in clause_negations(clause, words))
     cue_head = doc[data["cue"][0]]
     grade = _minor_degree(cue_head, [doc[i] for i in data.get("cue_extra", ())], words)
+    if grade is None and cue_head.pos_ == "NOUN":
+        weighing = weighing_verb(cue_head, words.lists)  # "overstated the role of X as the trigger of Y"
+        grade = weighing if weighing is not None and words.token_in(weighing, "overstate_verb") else None
     if grade is not None and strength in ("sufficient", "unspecified"):
         strength = "contributory"  # "a minor / secondary / contributing factor in Y", "played a subsidiary role in"
         markers.append(grade.lower_)
