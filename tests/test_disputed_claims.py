@@ -174,3 +174,15 @@ def test_disputed_claims_x_as_the_cause_of_y(extract_links, text, expected):
 def test_disputed_claims_a_cause_noun_shares_for_with_its_partner(extract_links):
     links = extract_links("The toll was both the trigger and the pretext for the boycott.")
     assert [(l.cause_concept, l.effect_concept, l.cue) for l in links] == [("toll", "boycott", "trigger")]
+
+
+def test_disputed_claims_a_paragraph_read_as_a_historian_would(extract_links):
+    text = ("Some writers have argued that the tithe caused the rising. This chapter disputes the argument that the "
+            "salt tax was a primary cause of the rising. The drought was the principal cause of the dearth, while the "
+            "grain exports were at most a minor factor in the death toll.")
+    assert [(l.cause_concept, l.polarity, l.modality, l.asserted_by, l.strength) for l in extract_links(text)] == [
+        ("tithe", "positive", "asserted", "cited", "sufficient"),
+        ("salt tax", "negative", "hedged", "cited", "sufficient"),
+        ("drought", "positive", "asserted", "author", "sufficient"),
+        ("grain exports", "positive", "asserted", "author", "contributory"),
+    ]
