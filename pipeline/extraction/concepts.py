@@ -24,7 +24,7 @@ named as the state of affairs it states:
 Synonyms share a key. Across documents, :func:`merge_concepts` joins names
 that are the same concept and records why.
 
-Size: about 700 lines: naming a cause or effect (nominalisation, light verbs,
+Size: about 780 lines: naming a cause or effect (nominalisation, light verbs,
 negated clauses) and merging names across documents share one set of word
 tables and the same head-finding rules, so they stay together.
 """

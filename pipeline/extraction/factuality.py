@@ -25,7 +25,12 @@ of a link is read off the parse around its cue, as three values:
   ("historians have argued", "Smith (1990) claims"), the author's own ("I argue
   that"). The author's stance on an attributed claim counts ("few historians
   now believe that" → negative, hedged; "have wrongly argued" → negative;
-  "rightly argued" → the author's).
+  "rightly argued" → the author's); a link in the content clause of a
+  proposition noun ("the claim / thesis / view that") is its holder's
+  ("Smith's thesis" → cited, "our argument" → author), and ``cited`` when
+  the noun has none and the author denies or doubts it ("the evidence does
+  not support the claim that", "this chapter challenges the view that",
+  "cast doubt on the notion that" → negative, cited).
 
 Every word list comes from ``models/lexicon.jsonl`` (kinds ``negation``,
 ``negative_quantifier``, ``weak_negative_quantifier``, ``exclusive``,
@@ -34,10 +39,12 @@ Every word list comes from ``models/lexicon.jsonl`` (kinds ``negation``,
 ``conditional_modal``, ``inverted_conditional``, ``prediction_verb``,
 ``intention_verb``, ``speech_verb``, ``belief_verb``, ``reporting_verb``,
 ``cited``, ``self``, ``contributory``, ``stance_negative``,
-``stance_positive``, ``proposition_noun``); the functions here only walk
+``stance_positive``, ``proposition_noun``, ``doubt_noun``, ``holder_prep``,
+``minor_degree``, ``overstate_verb``; the WordNet-derived ones are in
+``models/stance_words.jsonl``); the functions here only walk
 the dependency parse.
 
-Size: about 950 lines: polarity, modality and source of a link, which read the
+Size: about 1,150 lines: polarity, modality and source of a link, which read the
 same clause structure (negation scope, modal and reporting frames) and must
 agree with one another; each part is a small function over that structure.
 """
