@@ -186,3 +186,17 @@ def test_disputed_claims_a_paragraph_read_as_a_historian_would(extract_links):
         ("drought", "positive", "asserted", "author", "sufficient"),
         ("grain exports", "positive", "asserted", "author", "contributory"),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Contrary to the common view that the frost caused the dearth, the ledgers point to hoarding.",
+    "Against the thesis that the tolls caused the slump, this article stresses the war.",
+    "In contrast to the view that the tolls caused the slump, we stress the war.",
+], ids=["contrary-to-the-view", "against-the-thesis", "in-contrast-to-the-view"])
+def test_disputed_claims_a_claim_the_sentence_sets_itself_against(extract_links, text):
+    assert [(l.polarity, l.modality, l.asserted_by) for l in extract_links(text)] == [("negative", "asserted", "cited")]
+
+
+def test_disputed_claims_against_a_plain_noun_is_no_dispute(extract_links):
+    links = extract_links("The fleet sailed against the raiders that had caused the blockade.")
+    assert [(l.polarity, l.asserted_by) for l in links] == [("positive", "author")]

@@ -871,6 +871,10 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
                 source = source or holder
             elif held_at is None:
                 held_at = flips  # "the claim that X caused Y": whoever holds it, if the author disputes it
+            opposing = _opposing_phrase(g, words)
+            if opposing:
+                flips += 1  # "contrary to the view that X caused Y, ...": the sentence sets itself against it
+                markers.append(opposing)
         if g.pos_ in _VERBAL:
             doubting = _doubting_object(g, complement, words)
             if doubting is not None:
@@ -1029,6 +1033,25 @@ def _minor_degree(cue: Token, extra: list[Token], words: FactualityWords) -> Tok
         if found is not None:
             return found
     return None
+
+
+def _opposing_phrase(noun: Token, words: FactualityWords) -> str:
+    """The preposition of kind ``opposing_prep`` whose object ``noun`` is ("against the thesis", "contrary to
+    the view", "in contrast to the view", "unlike the view"), lower case; ``""`` for none."""
+    if noun.dep_ != "pobj":
+        return ""
+    prep = noun.head
+    chain = [prep.lower_]
+    above = prep.head
+    if above.i != prep.i and above.i < prep.i:
+        chain.insert(0, above.lower_)  # "contrary to", "contrast to"
+        if above.dep_ == "pobj" and above.head.i < above.i:
+            chain.insert(0, above.head.lower_)  # "in contrast to"
+    for start in range(len(chain)):
+        phrase = " ".join(chain[start:])
+        if words.has("opposing_prep", phrase):
+            return phrase
+    return ""
 
 
 def _doubting_object(verb: Token, complement: Token, words: FactualityWords) -> Token | None:
