@@ -54,7 +54,7 @@ def test_factuality_negation_inside_the_cause_clause_does_not_negate_the_link(ex
      [("sermons", "uprising", "negative", "asserted", "author", "sufficient")]),
     ("Nothing suggests that the sermons caused the uprising.",
      [("sermons", "uprising", "negative", "asserted", "author", "sufficient")]),
-    ("It seems improbable that the frost alone brought about the famine.",
+    ("It seems improbable that the frost brought about the famine.",
      [("frost", "famine", "negative", "hedged", "author", "sufficient")]),
 ], ids=["no-evidence-that", "untrue-that", "not-true-that", "nothing-suggests-that", "seems-improbable-that"])
 def test_factuality_governing_clause_negates_the_embedded_link(extract_links, text, expected):

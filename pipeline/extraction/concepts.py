@@ -26,7 +26,7 @@ that are the same concept and records why; it, the keys and the word tables
 live in :mod:`.merge` (no spaCy there, so the process that writes a run's
 outputs need not import it) and are named here too.
 
-Size: about 480 lines: naming a cause or effect (nominalisation, light verbs,
+Size: about 510 lines: naming a cause or effect (nominalisation, light verbs,
 negated clauses).
 """
 from __future__ import annotations
@@ -39,6 +39,7 @@ from spacy.attrs import LIKE_NUM, POS
 from spacy.tokens import Doc, Token
 
 from ..nlp.syntax import TokenTable, doc_memo, doc_table, tokens_where
+from ..nlp.wordnet import wordnet
 from .merge import ConceptWords, Merge, _concept_words, _fold, concept_key, concept_words, merge_concepts  # noqa: F401
 
 __all__ = ["ConceptWords", "concept_words", "ConceptName", "name_token", "negated_result", "concept_key", "Merge", "merge_concepts",
@@ -127,8 +128,33 @@ def _short_np(token: Token, lex: ConceptWords) -> str:
 
 
 def _short_np_at(t: TokenTable, i: int, lex: ConceptWords) -> str:
-    """:func:`_short_np` of token ``i``."""
-    return _phrase_at(t, _modifiers_at(t, i, lex) + [i])
+    """:func:`_short_np` of token ``i``; a relational noun keeps the complement its sense needs."""
+    name = _phrase_at(t, _modifiers_at(t, i, lex) + [i])
+    complement = _relational_complement_at(t, i, lex)
+    return f"{name} {complement}" if complement else name
+
+
+def _relational_complement_at(t: TokenTable, head: int, lex: ConceptWords) -> str:
+    """The complement that completes a noun of kind ``relational_noun`` ("means", "threat", "access"), as
+    written in a name: its first prepositional phrase of kind ``relational_prep`` or ``complement_prep``
+    ("threat to the provinces" -> "to provinces"), or an adjective after it with such a phrase ("the means
+    available for imports" -> "available for imports"); ``""`` for another noun or none."""
+    if t.pos[head] != "NOUN" or (t.lemma_lower[head] not in lex.relational and t.lower[head] not in lex.relational):
+        return ""
+    for child in t.children[head]:
+        if child < head:
+            continue
+        if t.dep[child] == "prep" and t.lower[child] in lex.relational_preps:
+            pobj = next((c for c in t.children[child] if t.dep[c] == "pobj"), None)
+            if pobj is not None and t.pos[pobj] in _NOUNS:
+                return f"{t.lower[child]} {_phrase_at(t, _modifiers_at(t, pobj, lex) + [pobj])}"
+            return ""
+        if t.dep[child] == "amod" and t.pos[child] == "ADJ":
+            prep = next((c for c in t.children[child] if t.dep[c] == "prep" and t.lower[c] in lex.relational_preps), None)
+            pobj = next((c for c in t.children[prep] if t.dep[c] == "pobj"), None) if prep is not None else None
+            if pobj is not None and t.pos[pobj] in _NOUNS:
+                return f"{t.lower[child]} {t.lower[prep]} {_phrase_at(t, _modifiers_at(t, pobj, lex) + [pobj])}"
+    return ""
 
 
 def _noun_name(head: Token, lex: ConceptWords) -> str:
@@ -139,7 +165,7 @@ def _noun_name(head: Token, lex: ConceptWords) -> str:
 def _noun_name_at(t: TokenTable, head: int, lex: ConceptWords) -> str:
     """:func:`_noun_name` of token ``head``."""
     name = _short_np_at(t, head, lex)
-    if t.pos[head] == "PROPN":
+    if t.pos[head] == "PROPN" or _relational_complement_at(t, head, lex):
         return name
     # "the effects of inflation on households": "on households" belongs to "effects"
     above = t.head[head]
@@ -190,13 +216,16 @@ def _result_of(verb: Token) -> Token | None:
 def _gerund(lemma: str) -> str:
     """The -ing form of a verb lemma, by the spelling rules.
 
-    >>> [_gerund(v) for v in ("hoard", "make", "die", "cut", "see", "join", "visit")]
-    ['hoarding', 'making', 'dying', 'cutting', 'seeing', 'joining', 'visiting']
+    >>> [_gerund(v) for v in ("hoard", "make", "die", "cut", "see", "join", "visit", "begin")]
+    ['hoarding', 'making', 'dying', 'cutting', 'seeing', 'joining', 'visiting', 'beginning']
     """
     if lemma.endswith("ie"):
         return lemma[:-2] + "ying"
     if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
         return lemma[:-1] + "ing"
+    doubled = lemma + lemma[-1] + "ing"
+    if lemma[-1] not in "aeiouwxy" and wordnet().verb_of.get(doubled) == lemma:
+        return doubled  # "begin" -> "beginning": a stressed last syllable, which spelling alone does not show (WordNet)
     vowels = re.findall(r"[aeiou]+", lemma)
     if (len(vowels) == 1 and len(vowels[0]) == 1 and len(lemma) >= 3 and lemma[-1] not in "aeiouwxy"
             and lemma[-2] in "aeiou"):

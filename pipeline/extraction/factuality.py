@@ -25,7 +25,12 @@ of a link is read off the parse around its cue, as three values:
   ("historians have argued", "Smith (1990) claims"), the author's own ("I argue
   that"). The author's stance on an attributed claim counts ("few historians
   now believe that" → negative, hedged; "have wrongly argued" → negative;
-  "rightly argued" → the author's).
+  "rightly argued" → the author's); a link in the content clause of a
+  proposition noun ("the claim / thesis / view that") is its holder's
+  ("Smith's thesis" → cited, "our argument" → author), and ``cited`` when
+  the noun has none and the author denies or doubts it ("the evidence does
+  not support the claim that", "this chapter challenges the view that",
+  "cast doubt on the notion that" → negative, cited).
 
 Every word list comes from ``models/lexicon.jsonl`` (kinds ``negation``,
 ``negative_quantifier``, ``weak_negative_quantifier``, ``exclusive``,
@@ -34,10 +39,12 @@ Every word list comes from ``models/lexicon.jsonl`` (kinds ``negation``,
 ``conditional_modal``, ``inverted_conditional``, ``prediction_verb``,
 ``intention_verb``, ``speech_verb``, ``belief_verb``, ``reporting_verb``,
 ``cited``, ``self``, ``contributory``, ``stance_negative``,
-``stance_positive``, ``proposition_noun``); the functions here only walk
+``stance_positive``, ``proposition_noun``, ``doubt_noun``, ``holder_prep``,
+``minor_degree``, ``overstate_verb``; the WordNet-derived ones are in
+``models/stance_words.jsonl``); the functions here only walk
 the dependency parse.
 
-Size: about 950 lines: polarity, modality and source of a link, which read the
+Size: about 1,150 lines: polarity, modality and source of a link, which read the
 same clause structure (negation scope, modal and reporting frames) and must
 agree with one another; each part is a small function over that structure.
 """
@@ -52,7 +59,9 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Asserter, Modality, Polarity, Strength
 from ..nlp.rules import Lexicon, LexiconRule, load_cue_rules, load_lexicon
 from .concepts import negated_result
-from ..nlp.syntax import TokenTable, WordLists, cleft_focus, doc_memo, doc_table, span_text, token_sentence
+from ..nlp.nominal import weighing_verb
+from ..nlp.syntax import (TokenTable, WordLists, cleft_focus, content_clause_misparse, doc_memo, doc_table, span_text,
+                          token_sentence)
 
 __all__ = [
     "Modality", "MODALITIES", "Factuality", "FactualityWords", "factuality_words", "assess",
@@ -463,6 +472,13 @@ def governors(clause: Token, limit: int = 4) -> list[Governor]:
         elif dep in ("acl", "appos") and head.pos_ in _NOMINAL and (
                 _own_subject(current) or any(c.dep_ == "mark" for c in current.children)):
             found.append(Governor(head, current))  # "the evidence that X caused Y"
+            misparse = content_clause_misparse(current)
+            if misparse is not None:  # "the claim that X caused Y is false", parsed with "is" inside the clause
+                found.append(Governor(misparse[1], head))
+                break
+        elif dep == "relcl" and head.pos_ in _NOMINAL and any(c.dep_ == "mark" for c in current.children):
+            found.append(Governor(head, current))  # "the thesis of Pirenne that X caused Y": a content clause the
+            # parser hung as a relative one; its "that" is a complementizer (mark), no relative pronoun
         elif dep == "relcl" and head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
             found.append(Governor(head, current))  # "there may have been a loop through which X caused Y"
         elif dep in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") and current.pos_ in _NOMINAL and found \
@@ -782,6 +798,13 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             frame == "connective_prep" and clause.lemma_ != "be"):
         negators.update((n.i, n) for n in clause_negations(clause, words))
     cue_head = doc[data["cue"][0]]
+    grade = _minor_degree(cue_head, [doc[i] for i in data.get("cue_extra", ())], words)
+    if grade is None and cue_head.pos_ == "NOUN":
+        weighing = weighing_verb(cue_head, words.lists)  # "overstated the role of X as the trigger of Y"
+        grade = weighing if weighing is not None and words.token_in(weighing, "overstate_verb") else None
+    if grade is not None and strength in ("sufficient", "unspecified"):
+        strength = "contributory"  # "a minor / secondary / contributing factor in Y", "played a subsidiary role in"
+        markers.append(grade.lower_)
     if cue_head.pos_ == "NOUN" and _negative_nominal(cue_head, words):
         negators[cue_head.i] = cue_head  # "had no effect on"
     for word in [doc[i] for i in data.get("cue_extra", ())]:
@@ -837,9 +860,27 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     if _question(clause, words):
         modality = "question"
         markers.append("?")
+    held_at: int | None = None  # the flips counted when the link was met as an unowned held proposition
+    before_governors = flips
     for governor in governors(clause):
         g = governor.token
         complement = governor.complement
+        if g.pos_ == "NOUN" and complement.dep_ in ("acl", "appos", "relcl") and words.token_in(g, "proposition_noun"):
+            holder = _proposition_holder(g, words)  # "Smith's claim that X caused Y", "my argument that"
+            if holder:
+                source = source or holder
+            elif held_at is None:
+                held_at = flips  # "the claim that X caused Y": whoever holds it, if the author disputes it
+            opposing = _opposing_phrase(g, words)
+            if opposing:
+                flips += 1  # "contrary to the view that X caused Y, ...": the sentence sets itself against it
+                markers.append(opposing)
+        if g.pos_ in _VERBAL:
+            doubting = _doubting_object(g, complement, words)
+            if doubting is not None:
+                flips += 1  # "cast doubt on the notion that", "raised objections to the claim that"
+                modality = _stronger(modality, "hedged")
+                markers.append(doubting.lower_)
         mark = next((m for m in complement.children if m.dep_ == "mark"), None)
         predicate = _predicate_words(g)
         if mark is not None and words.has("question_complementizer", mark.lower_) and complement.dep_ != "advcl" \
@@ -884,6 +925,12 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             flips += 1  # "few historians believe that", "little evidence that"
             weak = True
             markers.append(g.lower_)
+        if g.pos_ == "NOUN" and words.token_in(g, "doubt_noun") and complement.dep_ in ("acl", "appos", "relcl") and not (
+                mark is not None and words.has("question_complementizer", mark.lower_)):
+            flips += 1  # "some doubt that X caused Y" doubts it; "no doubt that" (with the negation above) asserts it
+            if not own_neg and not _weak_nominal(g, words):
+                modality = _stronger(modality, "hedged")
+            markers.append(g.lower_)
         if complement.dep_ == "xcomp" and words.token_in(g, "negative_implicative"):
             flips += 1  # "failed to produce": did not produce
             markers.append(g.lower_)
@@ -908,6 +955,15 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
             markers.append(next(c.lower_ for c in stance if words.token_in(c, "stance_negative")))
         elif any(words.token_in(c, "stance_positive") for c in stance):
             source = "author"
+    focus = _exclusive_focus(doc, data, cue_head, words) if exclusive is None else None
+    if focus is not None and (flips - before_governors) % 2:
+        # "rejects the view that X alone caused Y", "the evidence does not support the view that X was the sole
+        # cause of Y": what is disputed is that X was the only cause, so X remains a partial cause
+        flips -= 1
+        strength = "contributory"
+        markers.append(focus.lower_)
+    if held_at is not None and (flips - held_at) % 2:
+        source = "cited"  # the author (or cited scholarship) disputes a claim held by others: it is theirs
     if not source and clause.pos_ in _VERBAL:
         source = _bridge_source(clause, data, words)
     aside = next((c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and c.pos_ == "VERB"
@@ -933,6 +989,86 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         polarity = "negative"
     # a denied prevention ("did not prevent Y") does not say that X brought Y about: it stays negative
     return Factuality(polarity=polarity, modality=modality, source=source, strength=strength, markers=tuple(markers))
+
+
+def _proposition_holder(noun: Token, words: FactualityWords) -> Asserter | Literal[""]:
+    """Who holds the proposition a noun of kind ``proposition_noun`` names, by its owner.
+
+    "my / our argument that" → author (kind ``self``); "Smith's thesis", "the
+    thesis of Smith", "the Pirenne thesis", "the historians' view", "the
+    argument by Smith" → cited (a name, or a subject of kind ``cited``); "the
+    government's claim" → actor; no owner ("the claim that", "this view")
+    → ``""``.
+    """
+    owners = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+    owners += [o for c in noun.children if c.dep_ == "prep" and words.has("holder_prep", c.lower_) and c.i > noun.i
+               for o in c.children if o.dep_ == "pobj" and (c.lower_ == "by" or o.pos_ == "PROPN")]
+    for owner in owners:
+        if owner.pos_ == "PRON" or owner.tag_ == "PRP$":
+            if words.token_in(owner, "self"):
+                return "author"
+            continue  # "their view": who they are is the sentence's to say
+        if owner.pos_ == "PROPN" or words.token_in(owner, "cited"):
+            return "cited"
+        return "actor"
+    return ""
+
+
+def _exclusive_focus(doc: Doc, data: Mapping, cue: Token, words: FactualityWords) -> Token | None:
+    """An exclusive word (kind ``exclusive``) on the cause ("X alone") or before a noun cue ("the sole / only
+    cause of"), or None."""
+    holders = [doc[data["cause_head"]]] + ([cue] if cue.pos_ == "NOUN" else [])
+    return next((m for h in holders for m in h.children if m.dep_ in ("advmod", "amod")
+                 and words.token_in(m, "exclusive")), None)
+
+
+def _minor_degree(cue: Token, extra: list[Token], words: FactualityWords) -> Token | None:
+    """An adjective of kind ``minor_degree`` before a noun of the cue ("a minor cause of", "a contributing
+    factor in", "played a secondary role in"): the word that grades the cause as a lesser one, or None."""
+    for noun in [cue, *extra]:
+        if noun.pos_ != "NOUN":
+            continue
+        found = next((m for m in noun.children if m.dep_ in ("amod", "compound") and m.i < noun.i
+                      and words.token_in(m, "minor_degree")), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _opposing_phrase(noun: Token, words: FactualityWords) -> str:
+    """The preposition of kind ``opposing_prep`` whose object ``noun`` is ("against the thesis", "contrary to
+    the view", "in contrast to the view", "unlike the view"), lower case; ``""`` for none."""
+    if noun.dep_ != "pobj":
+        return ""
+    prep = noun.head
+    chain = [prep.lower_]
+    above = prep.head
+    if above.i != prep.i and above.i < prep.i:
+        chain.insert(0, above.lower_)  # "contrary to", "contrast to"
+        if above.dep_ == "pobj" and above.head.i < above.i:
+            chain.insert(0, above.head.lower_)  # "in contrast to"
+    for start in range(len(chain)):
+        phrase = " ".join(chain[start:])
+        if words.has("opposing_prep", phrase):
+            return phrase
+    return ""
+
+
+def _doubting_object(verb: Token, complement: Token, words: FactualityWords) -> Token | None:
+    """The noun of kind ``doubt_noun`` a light verb takes besides the proposition it doubts: "cast doubt on
+    the notion that", "raised objections to the claim that", "called into question the view that"; None
+    when there is none."""
+    for child in verb.children:
+        if child.i == complement.i:
+            continue
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and words.token_in(child, "doubt_noun"):
+            return child
+        if child.dep_ == "prep":
+            pobj = next((o for o in child.children if o.dep_ == "pobj" and o.i != complement.i), None)
+            if pobj is not None and pobj.pos_ == "NOUN" and words.token_in(pobj, "doubt_noun") \
+                    and not any(o.i == complement.i for o in child.children):
+                return pobj
+    return None
 
 
 def _bridge_source(clause: Token, data: Mapping, words: FactualityWords) -> Asserter | Literal[""]:

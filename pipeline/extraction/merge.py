@@ -51,6 +51,8 @@ class ConceptWords:
     #: verbs of the author's own work ("we argue", "I examine", "we ask"): with "I"/"we" as subject the
     #: clause is the text speaking of itself (kinds ``method_verb``, ``reporting_verb``, ``question_verb``)
     author_verbs: frozenset[str] = frozenset()
+    relational: frozenset[str] = frozenset()  # "means", "threat": nouns whose name keeps their complement
+    relational_preps: frozenset[str] = frozenset()  # "threat to X": prepositions that complete them
     #: the lexicon these words come from (for the other stages' views of it)
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
 
@@ -114,6 +116,8 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
         quantifiers=frozenset(groups["quantifier"]),
         nominal_subject_preps=frozenset(groups["nominal_subject_prep"]),
         author_verbs=frozenset(groups["method_verb"] | groups["reporting_verb"] | groups["question_verb"]),
+        relational=frozenset(groups["relational_noun"]),
+        relational_preps=frozenset(groups["complement_prep"] | groups["relational_prep"]),
         lexicon=lexicon,
     )
 

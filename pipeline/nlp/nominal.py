@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from .rules import Lexicon, load_lexicon
 from .syntax import WordLists, conjuncts, packaged_words, is_passive, objects, passive_subjects, prep_objects, subjects
 
-__all__ = ["participle_host", "regarded_as_partner", "sibling_effects", "bridged_antecedent",
+__all__ = ["participle_host", "regarded_as_partner", "weighing_verb", "sibling_effects", "bridged_antecedent",
            "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words", "with_possessor", "denied_rank"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
@@ -81,16 +81,49 @@ def regarded_as_partner(noun: Token, words: WordLists) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
         return None
     verb = prep.head
+    if verb.pos_ in ("NOUN", "PROPN"):
+        # "older work saw the blockade as the cause of the famine": the parser hung "as" on the object; "overstated
+        # the importance of the drought as a cause of X": on the of-object of a weight noun, the object
+        holder = verb.head.head if verb.dep_ == "pobj" and verb.head.lower_ == "of" else verb
+        if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and _regarding(holder.head, words):
+            return _weighed(holder, words) or verb
+        return None
     if verb.pos_ == "VERB" and verb.lemma_.lower() in words.by_kind.get("as_copula_verb", ()):
         found = subjects(verb)  # "the salt tax served as a catalyst for the revolt"
         return found[0] if found else None
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.by_kind.get("regard_verb", ()):
+    if verb.pos_ != "VERB" or not _regarding(verb, words):
         return None
     if is_passive(verb):
         found = passive_subjects(verb)
     else:
         found = [o for o in objects(verb) if o.i < prep.i]
-    return found[0] if found else None
+    return (_weighed(found[0], words) or found[0]) if found else None
+
+
+def _regarding(verb: Token, words: WordLists) -> bool:
+    """A verb of regarding (kind ``regard_verb``) or of over- or understating (``overstate_verb``,
+    ``understate_verb``: "overstated X as the trigger of Y")."""
+    return words.in_kinds(verb.lemma_.lower(), ("regard_verb", "overstate_verb", "understate_verb"))
+
+
+def weighing_verb(noun: Token, words: WordLists) -> Token | None:
+    """The verb of over- or understating that an "as" phrase with ``noun`` hangs on, directly or through its
+    object ("overstated the role of X as the trigger of Y", "overstated X as the cause of Y"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    for verb in (prep.head, prep.head.head, prep.head.head.head, prep.head.head.head.head):
+        if verb.pos_ == "VERB":
+            return verb if words.in_kinds(verb.lemma_.lower(), ("overstate_verb", "understate_verb")) else None
+    return None
+
+
+def _weighed(noun: Token, words: WordLists) -> Token | None:
+    """The of-object of a weight noun (kind ``weight_noun``: "the role / importance of X"), or None."""
+    if noun.lemma_.lower() not in words.by_kind.get("weight_noun", ()):
+        return None
+    return next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def copula_complement(noun: Token) -> Token | None:

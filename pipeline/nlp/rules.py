@@ -517,7 +517,9 @@ class Lexicon:
 def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexicon:
     """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``), ``models/noun_classes.jsonl`` (or ``nouns_path``)
     and the derived word lists ``models/state_nouns.jsonl`` (nouns of feeling, ailment and account,
-    ``scripts/derive_result_nouns.py``) and ``models/level_verbs.jsonl`` (``scripts/derive_level_verbs.py``).
+    ``scripts/derive_result_nouns.py``), ``models/level_verbs.jsonl`` (``scripts/derive_level_verbs.py``) and
+    ``models/stance_words.jsonl`` (verbs and nouns of disputed claims, cause grades, relational nouns:
+    ``scripts/derive_stance_words.py``).
 
     Loaded once per pair of paths. A missing noun class file leaves the noun
     classes empty. Raises :class:`RuleFileError` on a malformed file or an id
@@ -526,8 +528,10 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
     file = Path(path) if path else rules_dir() / "lexicon.jsonl"
     entries = read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"})
     nouns = Path(nouns_path) if nouns_path else rules_dir() / "noun_classes.jsonl"
-    # WordNet noun classes; nouns of feeling, ailment and account; verbs of a change of level
-    for derived in (nouns, rules_dir() / "state_nouns.jsonl", rules_dir() / "level_verbs.jsonl"):
+    # WordNet noun classes; nouns of feeling, ailment and account; verbs of a change of level; words of disputed
+    # claims, cause grades and relational nouns (scripts/derive_stance_words.py)
+    for derived in (nouns, rules_dir() / "state_nouns.jsonl", rules_dir() / "level_verbs.jsonl",
+                    rules_dir() / "stance_words.jsonl"):
         if not derived.exists():
             continue
         ids = {rule.id for rule in entries}

@@ -328,10 +328,14 @@ def _raised_subjects(holder: Token) -> list[Token]:
 
 
 def objects(verb: Token) -> list[Token]:
-    """Direct objects, shared across coordinated verbs ("broadened and revived X")."""
+    """Direct objects, shared across coordinated verbs ("broadened and revived X"); the object of a content
+    clause whose sentence predicate the parser hung inside it (:func:`content_clause_misparse`)."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if found:
         return found
+    misparse = content_clause_misparse(verb)
+    if misparse is not None:
+        return [misparse[0]]
     for conj in verb.conjuncts:
         if conj.i > verb.i:
             found = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
@@ -920,6 +924,31 @@ def combination_members(token: Token, words: WordLists) -> list[Token]:
             if found:
                 return conjuncts(found[0])
     return [token]
+
+
+def content_clause_misparse(verb: Token) -> tuple[Token, Token] | None:
+    """(object, predicate) of a noun's content clause whose sentence predicate the parser hung inside it, or None.
+
+    "The claim that the blockade caused the famine is false" is often parsed
+    with the noun "claim" as the root, "is" as a clausal complement of
+    "caused" and "famine" as the subject of "is". Then the content clause's
+    verb (``acl`` of a root noun, with a complementizer) has no object, and a
+    complement clause without a complementizer of its own follows it whose
+    subject starts right after the verb: that subject is the verb's object,
+    and the complement clause is the predicate the sentence states of the noun.
+    """
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "ROOT" or verb.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "mark" and c.i < verb.i for c in verb.children) or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i or any(c.dep_ == "mark" for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.left_edge.i == verb.i + 1:
+            return subject, clause
+    return None
 
 
 def relative_misparse(verb: Token) -> tuple[Token, Token] | None:

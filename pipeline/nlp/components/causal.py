@@ -349,7 +349,7 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             return True  # "the mint was producing coins": a thing making a thing is production
         if rule.event_cause and self._actor(doc[link.cause_head]):
             return True  # "the union launched a strike": an agent's deliberate act, not a cause
-        if rule.event_cause and doc[link.cause_head].pos_ == "PROPN" and doc[link.cause_head].ent_type_ != "EVENT":
+        if rule.event_cause and doc[link.cause_head].pos_ == "PROPN" and not self._named_event(doc[link.cause_head]):
             return True  # "Braudel explains X": a name not marked as a named event is taken for a person's act
         if rule.event_cause and doc[link.cause_head].pos_ != "VERB" and any(
                 c.dep_ == "poss" and c.tag_ == "PRP$" for c in effect.children):
@@ -561,14 +561,24 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         if token.pos_ in ("VERB", "AUX"):
             return True
         if token.pos_ == "PROPN":
-            return token.ent_type_ == "EVENT"
+            return CausalLinkFinder._named_event(token)
         return token.pos_ == "NOUN" and token.lemma_.lower() in wordnet().event_nouns
+
+    @staticmethod
+    def _named_event(token: Token) -> bool:
+        """A proper noun that names an event: marked EVENT by the tagger, or a name of several words whose head,
+        in lower case, is a WordNet event noun ("the Black Death", "the Justinianic Plague", "the Great Famine";
+        not "Braudel", nor a one-word name such as "Labour")."""
+        if token.ent_type_ == "EVENT":
+            return True
+        return token.lower_ in wordnet().event_nouns and any(
+            c.dep_ in ("compound", "amod") and c.i < token.i and c.pos_ in ("PROPN", "ADJ") for c in token.children)
 
     @staticmethod
     def _unmarked_name(token: Token) -> bool:
         """A proper noun not marked as a named event: taken for a maker (a person, firm or body), as ``event_cause``
         takes it ("Jane Doe created a calendar", "the Bureau created a council"; not "the Depression")."""
-        return token.pos_ == "PROPN" and token.ent_type_ != "EVENT"
+        return token.pos_ == "PROPN" and not CausalLinkFinder._named_event(token)
 
     def _thing(self, token: Token) -> bool:
         """A concrete thing that is no person or group: an artifact, a substance, an animal, a plant (``concrete_noun``

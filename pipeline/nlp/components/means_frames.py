@@ -269,7 +269,10 @@ class MeansFrames:
         resign", "it is the custom to ring the bells": lexicon kind ``expletive_predicate``), which says what is hard or
         customary, not what an agent acted for; and not the
         infinitive of "take" + a stretch of time ("took ten years to rebuild the
-        walls": lexicon kind ``duration_verb``).
+        walls": lexicon kind ``duration_verb``); and not the infinitive right
+        after an object that is a relational noun ("reduced the means of the
+        farmers to pay their debts": lexicon kind ``relational_noun``), which
+        completes the noun.
         """
         if main.lemma_.lower() in self.words.by_kind.get("expletive_predicate", ()) \
                 and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children) \
@@ -289,6 +292,8 @@ class MeansFrames:
                     m.dep_ in ("nummod", "det", "amod", "quantmod") for m in c.children)))
                 for c in main.children):  # a stretch of time as object: "the time", "ten years"; not "yesterday"
             return False  # "took ten years to rebuild the walls": the time the infinitive needs, not a purpose
+        if self._completes_relational_object(main, verb):
+            return False  # "reduced the means of the farmers to pay their debts": the infinitive completes the noun
         subject_for = any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
         if subject_for and main.lemma_.lower() in self.words.by_kind.get("for_complement_verb", ()):
             return False

@@ -162,8 +162,9 @@ class NounFrames:
             partner = noun.head if noun.dep_ == "conj" else next((c for c in noun.children if c.dep_ == "conj"), None)
             sharing = partner is not None and partner.pos_ == "NOUN" and partner.i > noun.i and not any(
                 p.dep_ == "prep" for p in noun.children)
-            if sharing and inner_prep:
-                inner = [t for p in partner.children if p.dep_ == "prep" and p.lower_ == "of" and "of" in inner_prep
+            if sharing and inner_prep:  # "as both trigger and pretext for Y": the partner's "for Y" too
+                shared = self.words.by_kind.get("shared_complement_prep", ())
+                inner = [t for p in partner.children if p.dep_ == "prep" and p.lower_ in shared and p.lower_ in inner_prep
                          for t in syntax.prep_objects(p)]
         if not inner:
             yield from self._elliptic_cause_noun(rule, noun)
@@ -179,10 +180,12 @@ class NounFrames:
                 yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(o), syntax.np_span(noun), o.i, noun.i,
                                 rule.strength, rule.polarity, rule.confidence)
             return
+        # "saw the blockade as the cause of X": an "as" the parser hung on the partner is no part of its phrase
+        hung_as = (noun.head.i,) if noun.head.head.i == outer.i and outer.pos_ in ("NOUN", "PROPN") else ()
         for o in syntax.conjuncts(outer):
             for i in syntax.conjuncts(inner[0]):
                 cause, effect = (i, o) if rule.reverse else (o, i)
-                yield self._make(rule, (noun.i, noun.i + 1), cause, effect)
+                yield self._make(rule, (noun.i, noun.i + 1), cause, effect, hung_as)
 
     def _elliptic_cause_noun(self, rule: CueRule, noun: Token) -> Iterator[TokenLink | None]:
         """"X was the deeper cause of Y, while the immediate cause was Z": Z -> Y.

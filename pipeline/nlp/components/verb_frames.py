@@ -23,6 +23,14 @@ __all__ = ["VerbFrames"]
 class VerbFrames:
     """Frames read off a cue verb (a mixin of the causal link finder)."""
 
+    def _completes_relational_object(self, verb: Token, infinitive: Token) -> bool:
+        """Whether ``infinitive`` comes right after ``verb``'s object and that object is a noun of kind
+        ``relational_noun`` ("reduced the means of the farmers to pay their debts", "removed the need to borrow"):
+        the infinitive completes the noun; it is neither a purpose nor a causative complement."""
+        relational = self.words.by_kind.get("relational_noun", ())
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in relational or c.lower_ in relational)
+                   and c.right_edge.i + 1 == infinitive.left_edge.i for c in verb.children)
+
     def _verb(self, rule: CueRule, verb: Token) -> Iterator[TokenLink | None]:
         if verb.pos_ not in ("VERB",) or not self._asserted_clause(verb):
             return
@@ -70,7 +78,8 @@ class VerbFrames:
                 return
         else:
             complement = syntax.infinitive_complement(verb)
-            if (syntax.has_xcomp_to(verb) or (complement is not None and complement.dep_ == "advcl")) and not rule.keeps_infinitive:
+            if (syntax.has_xcomp_to(verb) or (complement is not None and complement.dep_ == "advcl")) and not rule.keeps_infinitive \
+                    and not (complement is not None and self._completes_relational_object(verb, complement)):
                 return  # "led X to do": the causative frame reads it
             if not rule.keeps_infinitive and self._causative_state(verb):
                 return  # "encouraged the barons to revolt" (parsed "to" + noun): the causative frame reads the state
@@ -262,6 +271,8 @@ class VerbFrames:
         if clause is None:
             yield from self._causative_result(rule, verb)
             return
+        if syntax.content_clause_misparse(verb) is not None:
+            return  # "the belief that X caused Y is mistaken": "is" is the sentence's predicate, not a result of Y
         if clause.dep_ == "advcl" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
             return  # "they made bread to feed the troops": "make X V" takes no "to"; this is a purpose
         if clause.tag_ == "VBG" and verb.lemma_.lower() in self.words.by_kind.get("bare_causative", ()):
