@@ -217,6 +217,8 @@ class VerbFrames:
                 return  # "led the army to the river", "led X to ruin": a causative with its causee; its own frame reads it
         if rule.object or rule.acomp or prep.dep_ == "prt":
             first = syntax.passive_subjects(verb) or syntax.subjects(verb)
+        if rule.intransitive and any(c.dep_ == "dobj" for c in verb.children):
+            return  # "wanted to end slavery in the colonies": the transitive verb, not "X ended in Y"
         if rule.needs_object and not syntax.objects(verb) and not syntax.is_passive(verb):
             return  # "the protest turned into a riot" tells a change, not what changed it
         if rule.subject_cause:  # "X deprived the city of Y": X causes (the loss of) Y
