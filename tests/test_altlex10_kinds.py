@@ -63,3 +63,34 @@ def test_transitive_end_is_not_the_outcome_frame(nlp):
 ])
 def test_end_in_an_outcome_stays_a_link(nlp, text, expected):
     assert expected in found(nlp, text), found(nlp, text)
+
+
+# a noun set off by a comma after the preposition's object is an apposition to it, not the verb's object: the
+# verb + preposition frame still reads "X led to Y" (before, "led ... , a series" was taken for "led X to Y")
+def test_apposition_after_the_prepositional_object_is_no_object(nlp):
+    text = ("The duke claimed the crown of Navarre ; a dispute over the succession led to the Long War "
+            "( 1402 -- 1431 ) , a series of sieges .")
+    assert any(rule == "verb-prep-lead-to" and cause == "a dispute over the succession" and effect.startswith("the Long War")
+               for rule, cause, effect in found(nlp, text)), found(nlp, text)
+
+
+# 'for' after a word of judgment gives the reason, an act or a condition: a person, group or named place after it
+# is whom the thing is for (actor_target), not a cause
+@pytest.mark.parametrize("text", [
+    "After a few early setbacks the siege went remarkably well for Genoa .",
+    "The old soldiers fought bravely for the duke .",
+])
+def test_for_an_actor_is_no_reason(nlp, text):
+    assert not [link for link in found(nlp, text) if link[0] == "connective-for"], found(nlp, text)
+
+
+def test_for_an_act_stays_a_reason(nlp):
+    text = "Police arrested the bakers for selling short loaves ."
+    assert any(rule == "connective-for" and cause == "selling short loaves" for rule, cause, effect in found(nlp, text)), \
+        found(nlp, text)
+
+
+def test_a_capitalised_act_in_a_headline_stays_a_reason(nlp):
+    text = "Forty Villagers Held for Attack on Grain Store"
+    assert any(rule == "connective-for" and cause.startswith("Attack") for rule, cause, effect in found(nlp, text)), \
+        found(nlp, text)

@@ -574,11 +574,12 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
     def _target(self, token: Token) -> bool:
         """Whom an act can be aimed at: a person or group (:meth:`_actor`), a pronoun other than a demonstrative, or a
-        name that is not a named event ("the Company", "Beijing", "them"; not "this", "the Salt March")."""
+        name that is not a named event ("the Company", "Beijing", "them"; not "this", "the Salt March", nor a
+        capitalised noun of an act in a headline, "Arrested for Attack on Police")."""
         if token.pos_ == "PRON":
             return token.tag_ in ("PRP", "PRP$")
-        if token.pos_ == "PROPN":
-            return token.ent_type_ not in ("EVENT", "LAW")
+        if token.pos_ == "PROPN":  # a capitalised word of an act or event in a headline ("Arrested for Attack") is no name
+            return token.ent_type_ not in ("EVENT", "LAW") and token.lower_ not in wordnet().event_nouns
         return self._actor(token)
 
     @staticmethod

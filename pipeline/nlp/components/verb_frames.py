@@ -209,7 +209,10 @@ class VerbFrames:
             first = syntax.passive_subjects(verb)
             by_agent = syntax.agent(verb)
         else:
-            objects = [o for o in syntax.objects(verb) if o.i not in extra]
+            # "led to the Long War ( 1337 -- 1453 ) , a series of battles": a noun set off by a comma after the
+            # preposition's object is an apposition to it, however the parser hangs it, not the verb's object
+            objects = [o for o in syntax.objects(verb) if o.i not in extra
+                       and not (o.i > prep.i and o.left_edge.i > 0 and o.doc[o.left_edge.i - 1].text == ",")]
             first = objects if objects and prep.dep_ != "prt" else syntax.subjects(verb)
             by_agent = None
             if first is objects and not (rule.reverse or rule.subject_cause or rule.object) and any(
