@@ -5,6 +5,7 @@ Run from the repository root, after ``python -m bench.eval_corpora`` has written
     python -m bench.signal_misses unicausal_altlex             # out/eval/unicausal_altlex.jsonl against the gold
     python -m bench.signal_misses because --pred-dir out/eval --top 30
     python -m bench.signal_misses --dimlex ../shared/resources/en_dimlex/en_dimlex.xml
+    python -m bench.signal_misses unicausal_altlex --false-positives   # unmatched predictions by kind and cue
 
 The signal of a gold relation is its annotated signal, or else (AltLex and the other
 UniCausal conversions name none) the words between its cause and its effect, which in
@@ -13,6 +14,16 @@ the predictions miss is sorted as ``no prediction`` (the record has none), ``cau
 ``effect`` or ``both`` (a prediction overlaps it at both ends and the named end or ends
 fail the span match), ``reversed`` (a prediction overlaps it with cause and effect
 swapped) or ``elsewhere`` (predictions only at other words).
+
+``--false-positives`` sorts the predicted relations that match no gold relation
+(:func:`false_positive_kind`): ``no gold`` (the record has no gold relation),
+``near`` (it overlaps an unmatched gold relation at both ends, cause to cause and
+effect to effect, but an end fails the span match), ``near matched`` (the same
+with a gold relation another prediction matches), ``reversed`` (it overlaps a
+gold relation with cause and effect swapped), ``extra`` (gold elsewhere in the
+record, some of it unmatched) and ``extra, gold all matched`` (every gold
+relation of the record is matched by other predictions), each counted by the
+predicted cue.
 
 ``--dimlex`` lists the connectives of en_dimlex (Das et al. 2018) whose PDTB senses are
 mostly ``Contingency.Cause`` and says whether ``models/causal_cues.jsonl`` has each. It
@@ -30,7 +41,7 @@ from pathlib import Path
 from argmine.evaluation.scoring import match_relations, read_jsonl, spans_match
 from argmine.nlp.rules import load_cue_rules
 
-__all__ = ["signal_of", "miss_kind", "signal_misses", "dimlex_causal", "main"]
+__all__ = ["signal_of", "miss_kind", "signal_misses", "false_positive_kind", "false_positives", "dimlex_causal", "main"]
 
 
 def signal_of(text: str, relation: dict) -> str:
@@ -80,6 +91,43 @@ def signal_misses(gold_records: list[dict], predictions: dict) -> tuple[Counter,
     return total, hit, missed
 
 
+def false_positive_kind(text: str, gold: list[dict], predicted: dict, matched_gold: set[int]) -> str:
+    """What an unmatched ``predicted`` relation is to the record's ``gold`` (see the module docstring).
+
+    ``matched_gold`` holds the indices of the gold relations other predictions match.
+    """
+    if not gold:
+        return "no gold"
+    p_cause = (predicted["cause_start"], predicted["cause_end"])
+    p_effect = (predicted["effect_start"], predicted["effect_end"])
+    for k, g in enumerate(gold):
+        if _overlap((g["cause_start"], g["cause_end"]), p_cause) and _overlap((g["effect_start"], g["effect_end"]), p_effect):
+            return "near matched" if k in matched_gold else "near"
+    for g in gold:
+        if _overlap((g["cause_start"], g["cause_end"]), p_effect) and _overlap((g["effect_start"], g["effect_end"]), p_cause):
+            return "reversed"
+    return "extra, gold all matched" if len(matched_gold) == len(gold) else "extra"
+
+
+def false_positives(gold_records: list[dict], predictions: dict) -> tuple[Counter, Counter, Counter]:
+    """(unmatched predictions by kind, by (kind, cue), matched predictions by cue); cues in lower case."""
+    kinds, by_cue, matched_by_cue = Counter(), Counter(), Counter()
+    for record in gold_records:
+        relations = record.get("relations") or []
+        predicted = predictions.get(record["id"], {}).get("relations") or []
+        pairs = match_relations(relations, predicted, record["text"])
+        matched_gold, matched_pred = {g for g, _ in pairs}, {p for _, p in pairs}
+        for k, relation in enumerate(predicted):
+            cue = (relation.get("signal") or "").lower()
+            if k in matched_pred:
+                matched_by_cue[cue] += 1
+                continue
+            kind = false_positive_kind(record["text"], relations, relation, matched_gold)
+            kinds[kind] += 1
+            by_cue[(kind, cue)] += 1
+    return kinds, by_cue, matched_by_cue
+
+
 def dimlex_causal(path: Path, share: float = 0.5) -> list[tuple[str, int, int]]:
     """en_dimlex entries whose PDTB senses are at least ``share`` Contingency.Cause: (word, cause count, all)."""
     out = []
@@ -100,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default="../shared/data")
     parser.add_argument("--pred-dir", default="out/eval")
     parser.add_argument("--top", type=int, default=25, help="signals to print, most frequent first")
+    parser.add_argument("--false-positives", action="store_true",
+                        help="sort the unmatched predicted relations by kind and cue instead of the missed gold")
     parser.add_argument("--dimlex", type=Path, help="en_dimlex.xml: list its causal connectives against the cue lexicon")
     args = parser.parse_args(argv)
     if args.dimlex:
@@ -111,6 +161,19 @@ def main(argv: list[str] | None = None) -> int:
     gold = list(read_jsonl(Path(args.data) / args.corpus / "dev.jsonl"))
     predictions = {p["id"]: p for p in read_jsonl(Path(args.pred_dir) / f"{args.corpus}.jsonl")}
     gold = [g for g in gold if g["id"] in predictions]  # a --limit run predicted only the first records
+    if args.false_positives:
+        kinds, by_cue, matched = false_positives(gold, predictions)
+        print(f"## {args.corpus}: {sum(kinds.values())} unmatched predicted relations, {sum(matched.values())} matched")
+        print("by kind: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
+        print("| cue | matched | unmatched by kind |\n|---|---:|---|")
+        cues = Counter()
+        for (kind, cue), n in by_cue.items():
+            cues[cue] += n
+        for cue, n in cues.most_common(args.top):
+            detail = ", ".join(f"{kind} {m}" for (k, c), m in sorted(by_cue.items(), key=lambda x: -x[1])
+                               for kind in [k] if c == cue)
+            print(f"| {cue or '(none)'} | {matched[cue]} | {n}: {detail} |")
+        return 0
     total, hit, missed = signal_misses(gold, predictions)
     kinds = Counter()
     for (_, kind), n in missed.items():

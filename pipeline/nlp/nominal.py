@@ -25,7 +25,8 @@ from .rules import Lexicon, load_lexicon
 from .syntax import WordLists, conjuncts, packaged_words, is_passive, objects, passive_subjects, prep_objects, subjects
 
 __all__ = ["participle_host", "regarded_as_partner", "weighing_verb", "sibling_effects", "bridged_antecedent",
-           "relative_subject", "necessary_condition", "copula_complement", "without_time", "lexicon_words", "with_possessor", "denied_rank"]
+           "relative_subject", "necessary_condition", "copula_complement", "is_date_phrase", "without_time", "lexicon_words",
+           "with_possessor", "denied_rank"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
@@ -265,6 +266,21 @@ def _timely(tokens, words: WordLists) -> bool:
     timed = [t for t in nouns if _year(t) or t.lemma_.lower() in times]
     return bool(timed) and all(_year(t) or t.lemma_.lower() in times or t.lemma_.lower() in parts
                                or (t.like_num and t.pos_ == "NUM") for t in nouns)
+
+
+def is_date_phrase(head: Token, words: WordLists) -> bool:
+    """Whether the noun phrase of ``head`` names a time and nothing else.
+
+    A year ("in 1998"), a phrase whose nouns are all times or parts of one
+    ("in the spring of 1848", "at the end of the decade": lexicon kinds
+    ``time_noun``, ``time_part``), or a name followed by a year ("May 1941",
+    "Easter 1916": a year can date a name, never describe it).
+    """
+    tokens = list(head.subtree)
+    if _timely(tokens, words):
+        return True
+    return head.pos_ == "PROPN" and any(_year(c) and c.dep_ == "nummod" for c in head.children) \
+        and all(t.i == head.i or _year(t) or t.is_punct for t in tokens)
 
 
 def without_time(span: tuple[int, int], keep: int, doc, words: WordLists) -> tuple[int, int]:

@@ -138,6 +138,16 @@ class CueRule:
     ``keeps_infinitive`` (``verb``): the verb frame reads the verb even with an
     infinitive complement, which for other verbs is the causative frame's
     "led X to do" ("relief prevented the riot, to the council's relief").
+    ``object_pp`` (``verb``): the verb has no prepositional argument (VerbNet
+    engender-27.1: frames NP V NP and NP V S only), so a prepositional phrase
+    right after its object, headed by a preposition of lexicon kind
+    ``object_pp_prep`` and not naming a time, is part of the effect even where
+    the parser hangs it on the verb: "caused hardship among the weavers",
+    "provoked resentment in the towns".
+    ``intransitive`` (``verb_prep``): the frame takes no direct object
+    (VerbNet result-27.2: NP V PP only); with one the verb is in another
+    sense and the rule gives no link ("wanted to end slavery in the colonies"
+    is not the outcome frame of "the war ended in a stalemate").
     ``state_result`` (``verb_prep``): the result phrase must not be a thing
     (an artifact, a substance, an animal or a plant: ``concrete_noun``
     values ``artifact`` and ``thing``): "the levies drove the peasants into
@@ -242,6 +252,8 @@ class CueRule:
     event_end: bool = False
     nominalized_effect: bool = False
     keeps_infinitive: bool = False
+    object_pp: bool = False
+    intransitive: bool = False
     fronted: bool = False
     state_result: bool = False
     account_cause: bool = False

@@ -247,10 +247,34 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         skip = set(range(*link.cue)) | set(link.cue_extra)
         skip |= {t.i for t in token.subtree if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in self.by_lemma}
         wide = syntax.phrase_extent(token, exclude=skip)
+        if rule.object_pp and token.dep_ == "dobj" and not self.words.in_kinds(token.lower_, ("one_anaphor",)):
+            # an anaphoric "ones" keeps its own span: the resolver reads the mention off it
+            wide = self._object_pp_extent(doc, governor, wide)
         span = (min(link.effect[0], wide[0]), max(link.effect[1], wide[1]))
         if span == link.effect or not syntax.valid_pair(link.cause, span):
             return link
         return replace(link, effect=span)
+
+    def _object_pp_extent(self, doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+        """``span`` (the effect object's phrase) run on over a prepositional phrase the parser hung on ``verb``.
+
+        For rules with ``object_pp`` (verbs with no prepositional argument, VerbNet engender-27.1): a phrase
+        that starts right after the object, headed by a preposition of lexicon kind ``object_pp_prep``, says
+        whom or where the effect reaches ("caused hardship among the weavers", "damage to the granaries") and
+        is part of the effect; a time ("in 1848", "in the spring") stays out. Returns end-exclusive token
+        offsets ``(start, end)``, ``span`` unchanged when no such phrase follows.
+        """
+        pp = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.left_edge.i == span[1]), None)
+        if pp is None or pp.lower_ not in self.words.by_kind.get("object_pp_prep", ()):
+            return span
+        objects = [c for c in pp.children if c.dep_ == "pobj"]
+        if not objects or any(syntax.is_time_expression(o, self.words) or nominal.is_date_phrase(o, self.words)
+                              for o in objects):
+            return span
+        end = pp.right_edge.i + 1
+        while end - 1 > span[1] and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc",)):
+            end -= 1
+        return (span[0], end)
 
     #: lexicon kinds whose nouns name events WordNet's first sense may miss ("rally", "strike", "clash", "injury")
     _EVENT_KINDS = ("dispute", "protest", "sanction", "harm")
@@ -359,6 +383,9 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         if rule.account_cause and doc[link.cause_head].pos_ == "NOUN" \
                 and doc[link.cause_head].lemma_.lower() in self.words.by_kind.get("account_noun", ()):
             return True  # "the preamble explains the purpose": a text or an idea gives an account, not a cause
+        if rule.frame == "verb_prep" and link.effect_head > link.cue[0] and effect.dep_ == "pobj" \
+                and nominal.is_date_phrase(effect, self.words):
+            return True  # "the campaign ended in May 1941": a date after the preposition says when, not what came of it
         if rule.frame == "verb" and rule.object and effect.lemma_.lower() not in rule.object:
             return True  # "X posed a threat": only the nouns the rule names
         return False
@@ -547,11 +574,12 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
     def _target(self, token: Token) -> bool:
         """Whom an act can be aimed at: a person or group (:meth:`_actor`), a pronoun other than a demonstrative, or a
-        name that is not a named event ("the Company", "Beijing", "them"; not "this", "the Salt March")."""
+        name that is not a named event ("the Company", "Beijing", "them"; not "this", "the Salt March", nor a
+        capitalised noun of an act in a headline, "Arrested for Attack on Police")."""
         if token.pos_ == "PRON":
             return token.tag_ in ("PRP", "PRP$")
-        if token.pos_ == "PROPN":
-            return token.ent_type_ not in ("EVENT", "LAW")
+        if token.pos_ == "PROPN":  # a capitalised word of an act or event in a headline ("Arrested for Attack") is no name
+            return token.ent_type_ not in ("EVENT", "LAW") and token.lower_ not in wordnet().event_nouns
         return self._actor(token)
 
     @staticmethod

@@ -218,7 +218,10 @@ class VerbFrames:
             first = syntax.passive_subjects(verb)
             by_agent = syntax.agent(verb)
         else:
-            objects = [o for o in syntax.objects(verb) if o.i not in extra]
+            # "led to the Long War ( 1337 -- 1453 ) , a series of battles": a noun set off by a comma after the
+            # preposition's object is an apposition to it, however the parser hangs it, not the verb's object
+            objects = [o for o in syntax.objects(verb) if o.i not in extra
+                       and not (o.i > prep.i and o.left_edge.i > 0 and o.doc[o.left_edge.i - 1].text == ",")]
             first = objects if objects and prep.dep_ != "prt" else syntax.subjects(verb)
             by_agent = None
             if first is objects and not (rule.reverse or rule.subject_cause or rule.object) and any(
@@ -226,6 +229,8 @@ class VerbFrames:
                 return  # "led the army to the river", "led X to ruin": a causative with its causee; its own frame reads it
         if rule.object or rule.acomp or prep.dep_ == "prt":
             first = syntax.passive_subjects(verb) or syntax.subjects(verb)
+        if rule.intransitive and any(c.dep_ == "dobj" for c in verb.children):
+            return  # "wanted to end slavery in the colonies": the transitive verb, not "X ended in Y"
         if rule.needs_object and not syntax.objects(verb) and not syntax.is_passive(verb):
             return  # "the protest turned into a riot" tells a change, not what changed it
         if rule.subject_cause:  # "X deprived the city of Y": X causes (the loss of) Y
