@@ -442,8 +442,11 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             # "the farmers who marched": a relative clause end runs from the noun its pronoun stands for,
             # unless that noun lies in the other end
             widened = syntax.with_relative_antecedent(spans[n], head, doc)
+            if widened == spans[n]:  # "the minister is set to meet X": an infinitive end runs from its subject
+                widened = syntax.with_controller(spans[n], head, doc)
             other = spans[1 - n]
-            if widened != spans[n] and (widened[1] <= other[0] or other[1] <= widened[0]):
+            if widened != spans[n] and (widened[1] <= other[0] or other[1] <= widened[0]) \
+                    and (link.cue[1] <= widened[0] or widened[1] <= link.cue[0]):
                 spans[n] = widened
         if tuple(spans) == (link.cause, link.effect):
             return link
