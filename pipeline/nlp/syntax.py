@@ -32,7 +32,8 @@ __all__ = [
     "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
     "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
     "open_doc", "forget_doc", "doc_text", "doc_noun_chunks", "doc_sentences", "doc_sentence_of", "token_sentence",
-    "span_text", "doc_memo", "tokens_where", "TokenTable", "doc_table",
+    "span_text", "doc_memo", "tokens_where", "TokenTable", "doc_table", "with_relative_antecedent",
+    "with_controller",
 ]
 
 _EDGE_TRIM_DEPS = {"punct", "cc", "mark", "prep_edge"}
@@ -631,6 +632,67 @@ def closed_brackets(span: tuple[int, int], doc) -> tuple[int, int]:
         end += 1
         depth -= 1
     return (start, end)
+
+
+_RELATIVE_TAGS = ("WDT", "WP")
+
+
+def with_relative_antecedent(span: tuple[int, int], head: int, doc) -> tuple[int, int]:
+    """``span`` widened to the noun phrase a relative clause hangs on, when the span is that relative clause.
+
+    An end that opens with the relative pronoun of its own clause ("who
+    marched to the capital", "which broke out last week") does not say who
+    or what: the pronoun stands for the noun before it. The end then runs
+    from the left edge of that noun's phrase ("the farmers who marched to
+    the capital"), so that it states a whole event. ``head`` is the end's
+    head token; the span is left as it is unless that token heads a relative
+    clause (``relcl``) of a noun or pronoun before the span and the span's
+    first token is a relative pronoun (tags WDT, WP) of that clause.
+    Returns end-exclusive token offsets ``(start, end)``.
+    """
+    start, end = span
+    if not start <= head < end:
+        return span
+    t = doc_table(doc)
+    antecedent = t.head[head]
+    if t.dep[head] != "relcl" or antecedent >= start or t.pos[antecedent] not in ("NOUN", "PROPN", "PRON"):
+        return span
+    if t.tag[start] not in _RELATIVE_TAGS or t.head[start] != head:
+        return span
+    return (t.edges()[0][antecedent], end)
+
+
+def with_controller(span: tuple[int, int], head: int, doc) -> tuple[int, int]:
+    """``span`` widened to the clause whose subject an infinitive end shares, when the span is that bare infinitive.
+
+    An end that opens with the "to" of an infinitive complement ("to meet the
+    envoys" in "the minister is set to meet the envoys", "to end" in "the strike
+    has to end") leaves out who is to act: the infinitive's subject is the
+    subject of the verb it complements (subject control or raising). The end
+    then runs from the left edge of that subject ("the minister is set to meet
+    the envoys"). ``head`` is the end's head token; the span is left as it is
+    unless that token is an ``xcomp`` whose "to" opens the span, and the verb
+    it complements comes before the span with a subject before it, and with no
+    object before the infinitive: in "enabled the peasants to buy land" the
+    infinitive is the act the causative verb brings about (its own end, read by
+    the causative rules as it stands), not a clause of the subject's.
+    Returns end-exclusive token offsets ``(start, end)``.
+    """
+    start, end = span
+    if not start <= head < end:
+        return span
+    t = doc_table(doc)
+    governor = t.head[head]
+    if t.dep[head] != "xcomp" or governor >= start or t.pos[governor] not in ("VERB", "AUX"):
+        return span
+    if t.lower[start] != "to" or t.head[start] != head or t.dep[start] != "aux":
+        return span
+    if any(t.dep[c] in ("dobj", "nsubj") and governor < c < start for c in t.children[governor]):
+        return span  # "enabled peasants to buy land": the causee's act is the causative's own end, read as it stands
+    subject = next((c for c in t.children[governor] if t.dep[c] in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject > governor:
+        return span
+    return (t.edges()[0][subject], end)
 
 
 def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:

@@ -457,12 +457,24 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
     def _without_time(self, doc: Doc, link: TokenLink) -> TokenLink:
         """The link with years and time phrases cut from the edges of its spans (:func:`argmine.nlp.nominal.without_time`),
         a possessor split off by a curly apostrophe put back (:func:`argmine.nlp.nominal.with_possessor`) and a
-        bracket opened inside a span closed (:func:`argmine.nlp.syntax.closed_brackets`)."""
+        bracket opened inside a span closed (:func:`argmine.nlp.syntax.closed_brackets`), and an end that is a relative
+        clause run from the noun phrase its pronoun stands for (:func:`argmine.nlp.syntax.with_relative_antecedent`)
+        when that phrase is not in the other end."""
         spans = []
         for span, head in ((link.cause, link.cause_head), (link.effect, link.effect_head)):
             trimmed = nominal.without_time(span, head, doc, self.words) if span[0] <= head < span[1] else span
             trimmed = trimmed if trimmed[0] < trimmed[1] else span
             spans.append(syntax.closed_brackets(nominal.with_possessor(trimmed, doc[head]), doc))  # "the merchants’ activities"
+        for n, head in enumerate((link.cause_head, link.effect_head)):
+            # "the farmers who marched": a relative clause end runs from the noun its pronoun stands for,
+            # unless that noun lies in the other end
+            widened = syntax.with_relative_antecedent(spans[n], head, doc)
+            if widened == spans[n]:  # "the minister is set to meet X": an infinitive end runs from its subject
+                widened = syntax.with_controller(spans[n], head, doc)
+            other = spans[1 - n]
+            if widened != spans[n] and (widened[1] <= other[0] or other[1] <= widened[0]) \
+                    and (link.cue[1] <= widened[0] or widened[1] <= link.cue[0]):
+                spans[n] = widened
         if tuple(spans) == (link.cause, link.effect):
             return link
         return replace(link, cause=spans[0], effect=spans[1])
