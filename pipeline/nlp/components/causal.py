@@ -429,11 +429,16 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
     def _without_time(self, doc: Doc, link: TokenLink) -> TokenLink:
         """The link with years and time phrases cut from the edges of its spans (:func:`argmine.nlp.nominal.without_time`),
+        for a verb cue, a phrase of place that closes a noun end cut (:func:`argmine.nlp.nominal.without_setting`),
         a possessor split off by a curly apostrophe put back (:func:`argmine.nlp.nominal.with_possessor`) and a
         bracket opened inside a span closed (:func:`argmine.nlp.syntax.closed_brackets`)."""
         spans = []
         for span, head in ((link.cause, link.cause_head), (link.effect, link.effect_head)):
             trimmed = nominal.without_time(span, head, doc, self.words) if span[0] <= head < span[1] else span
+            if self.rule_by_id[link.rule].frame in ("verb", "verb_prep"):
+                # "caused damage on the coast": the place may be the verb's adjunct (where it caused it) as well as the
+                # noun's, and a verb's adjuncts stay out of its ends (see _argument_extent)
+                trimmed = nominal.without_setting(trimmed, head, doc, self.words)
             trimmed = trimmed if trimmed[0] < trimmed[1] else span
             spans.append(syntax.closed_brackets(nominal.with_possessor(trimmed, doc[head]), doc))  # "the merchants’ activities"
         if tuple(spans) == (link.cause, link.effect):
