@@ -295,8 +295,8 @@ def without_setting(span: tuple[int, int], keep: int, doc, words: WordLists) -> 
     setting preposition (lexicon kind ``setting_prep``: "in", "on", "at",
     "near", ...) that hangs on a noun of the span at or after ``keep``, runs
     to the span's end, and whose object is a place (:func:`_place`). Not cut:
-    an end whose head ``keep`` is no noun, name or number (a clause keeps its
-    adverbials); an end whose head has a conjunct after the span ("damage at
+    an end whose head ``keep`` is no noun, name, number or gerund used as a
+    noun (a clause keeps its adverbials); an end whose head has a conjunct after the span ("damage at
     the site and the roads nearby" parsed as two members: the members are
     joined again, see :func:`argmine.batch.links.stated_relations`); a
     phrase with a conjunct beyond the span (the list goes on). ``keep``
@@ -305,7 +305,8 @@ def without_setting(span: tuple[int, int], keep: int, doc, words: WordLists) -> 
     """
     start, end = span
     head = doc[keep]
-    if not start <= keep < end or head.pos_ not in ("NOUN", "PROPN", "NUM") \
+    gerund = head.tag_ == "VBG" and head.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")  # "caused by clogging of X"
+    if not start <= keep < end or (head.pos_ not in ("NOUN", "PROPN", "NUM") and not gerund) \
             or any(c.i >= end for c in head.conjuncts):
         return span
     preps = words.by_kind.get("setting_prep", ())
