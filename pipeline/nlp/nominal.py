@@ -299,7 +299,9 @@ def without_setting(span: tuple[int, int], keep: int, doc, words: WordLists) -> 
     noun (a clause keeps its adverbials); an end whose head has a conjunct after the span ("damage at
     the site and the roads nearby" parsed as two members: the members are
     joined again, see :func:`argmine.batch.links.stated_relations`); a
-    phrase with a conjunct beyond the span (the list goes on). ``keep``
+    phrase with a conjunct beyond the span (the list goes on); a phrase after
+    a comma (inside an elaboration: "300 deaths, including forty children in
+    the lower town"). ``keep``
     always stays inside. Returns end-exclusive token offsets ``(start,
     end)``, the span unchanged when nothing is cut.
     """
@@ -322,6 +324,8 @@ def without_setting(span: tuple[int, int], keep: int, doc, words: WordLists) -> 
             host = token.head
             if host.pos_ not in ("NOUN", "PROPN", "NUM") or not keep <= host.i < token.i:
                 continue
+            if any(t.text == "," for t in doc[keep:token.i]):
+                continue  # "300 deaths, including forty children in the lower town": inside a comma-set elaboration
             if any(c.i >= end for t in token.subtree for c in t.conjuncts):
                 continue  # "in the north, the west and the south": the list runs on past the span
             if _place(token, words):

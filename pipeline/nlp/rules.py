@@ -516,7 +516,7 @@ class Lexicon:
 @lru_cache(maxsize=None)
 def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexicon:
     """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``), ``models/noun_classes.jsonl`` (or ``nouns_path``)
-    and the derived word lists ``models/state_nouns.jsonl`` (nouns of feeling, ailment and account,
+    and the derived word lists ``models/state_nouns.jsonl`` (nouns of feeling, ailment, account and place,
     ``scripts/derive_result_nouns.py``) and ``models/level_verbs.jsonl`` (``scripts/derive_level_verbs.py``).
 
     Loaded once per pair of paths. A missing noun class file leaves the noun
