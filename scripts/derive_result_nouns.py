@@ -3,7 +3,7 @@
     python scripts/derive_result_nouns.py --resources ../shared/resources
 
 writes ``models/state_nouns.jsonl``: lexicon entries (the schema of
-``models/lexicon.jsonl``, read by :func:`argmine.nlp.rules.load_lexicon`) of two kinds:
+``models/lexicon.jsonl``, read by :func:`argmine.nlp.rules.load_lexicon`) of these kinds:
 
 - ``feeling_noun``: single-word nouns whose first (most frequent) OEWN noun
   sense is in the lexicographer file ``noun.feeling`` ("grief", "sorrow",
@@ -15,6 +15,13 @@ writes ``models/state_nouns.jsonl``: lexicon entries (the schema of
   illnesses, diseases, injuries and their symptoms ("asthma", "fever",
   "fracture", "rash"). "Illness from the fumes",
   "burns from the blast": what brought the ailment about.
+
+- ``account_noun``: first noun sense in ``noun.communication`` or
+  ``noun.cognition`` (a text, work or idea).
+- ``place_noun``: first noun sense in ``noun.location``, ``noun.object`` or
+  ``noun.body``: regions, landforms and natural objects, parts of the body
+  ("valley", "side", "coast", "heel"). A phrase of place that closes a cause
+  or effect ("cracks in the valley floor") says where, not what.
 
 Only the first sense counts: a word whose most frequent sense is of another
 kind ("pressure", "shock" in its physical sense) is left out. Lower-case words
@@ -44,6 +51,8 @@ from derive_causal_lexicon import OEWN_COMMIT, parse_yaml_entries, parse_yaml_sy
 AILMENT_ROOTS = {"14075399-n": "pathological state", "14323139-n": "symptom"}
 #: The lexicographer files of texts, works and ideas: what gives an account of something.
 ACCOUNT_FILES = ("noun.communication", "noun.cognition")
+#: The lexicographer files of places: regions and points in space, natural objects and landforms, parts of the body.
+PLACE_FILES = ("noun.location", "noun.object", "noun.body")
 #: How many hyponym steps below the root an ailment sense may lie.
 AILMENT_DEPTH = 8
 
@@ -82,7 +91,7 @@ def below(root: str, synsets: dict[str, dict], depth: int) -> set[str]:
 def derive(yaml_dir: Path) -> list[dict]:
     synsets, lexname, senses = load(yaml_dir)
     ailments = set().union(*(below(root, synsets, AILMENT_DEPTH) for root in AILMENT_ROOTS))
-    feeling, ailment, account = [], [], []
+    feeling, ailment, account, place = [], [], [], []
     for lemma in sorted(senses):
         if not re.fullmatch(r"[a-z][a-z-]*[a-z]", lemma):
             continue
@@ -93,6 +102,8 @@ def derive(yaml_dir: Path) -> list[dict]:
             ailment.append(lemma)
         if lexname.get(first) in ACCOUNT_FILES:
             account.append(lemma)
+        if lexname.get(first) in PLACE_FILES:
+            place.append(lemma)
     commit = OEWN_COMMIT[:7]
     return [
         {"id": "feeling-nouns", "kind": "feeling_noun", "words": feeling,
@@ -111,6 +122,12 @@ def derive(yaml_dir: Path) -> list[dict]:
          "note": "a text, a work or an idea that 'explains' something gives an account of it, it does not bring it "
                  f"about; Open English WordNet ({commit}): nouns whose first noun sense is in the lexicographer "
                  "files " + " or ".join(ACCOUNT_FILES) + " (scripts/derive_result_nouns.py)"},
+        {"id": "place-nouns", "kind": "place_noun", "words": place,
+         "example": "The flood left deep cracks in the valley floor.",
+         "note": "a phrase of place after a noun ('cracks in the valley', 'a blister on the heel') says where the "
+                 "thing is, not what it is, and is left out of a cause or effect span (argmine.nlp.nominal.without_setting); "
+                 f"Open English WordNet ({commit}): nouns whose first noun sense is in the lexicographer files "
+                 + " or ".join(PLACE_FILES) + " (scripts/derive_result_nouns.py)"},
     ]
 
 

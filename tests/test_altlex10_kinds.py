@@ -24,8 +24,8 @@ def found(nlp, text: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("text, expected", [
     ("The drought caused severe hardship among the weavers of the valley .",
      ("verb-cause", "The drought", "severe hardship among the weavers of the valley")),
-    ("The new levy provoked open resentment in the northern towns .",
-     ("verb-cause", "The new levy", "open resentment in the northern towns")),
+    ("The new levy provoked open resentment among the northern guilds .",
+     ("verb-cause", "The new levy", "open resentment among the northern guilds")),
     ("The flood caused heavy damage to the granaries .",
      ("verb-cause", "The flood", "heavy damage to the granaries")),
 ])
@@ -35,9 +35,11 @@ def test_object_pp_of_an_engender_verb_is_part_of_the_effect(nlp, text, expected
 
 @pytest.mark.parametrize("text, expected", [
     ("The storm caused a fire on Monday .", ("verb-cause", "The storm", "a fire")),
+    # a place says where, as it does after a noun end (nominal.without_setting)
+    ("The new levy provoked open resentment in the northern towns .", ("verb-cause", "The new levy", "open resentment")),
     ("The strike caused a famine by closing the ports .", ("verb-cause", "The strike", "a famine")),
 ])
-def test_a_time_or_means_after_the_object_stays_out(nlp, text, expected):
+def test_a_time_place_or_means_after_the_object_stays_out(nlp, text, expected):
     assert expected in found(nlp, text), found(nlp, text)
 
 

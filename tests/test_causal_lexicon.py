@@ -223,7 +223,7 @@ def test_lexicon_direction_column_in_links_tables(tmp_path):
      ("verb-pose", "the rebellion", "The danger to the public peace", "positive", "")),
     # set off / touch off
     ("The murder of the envoy touched off a war along the border.",
-     ("verb-prep-set-off", "The murder of the envoy", "a war along the border", "positive", "")),
+     ("verb-prep-set-off", "The murder of the envoy", "a war", "positive", "")),
     # initiate / launch with an event effect
     ("The bank failure initiated a decade of deflation.",
      ("verb-initiate", "The bank failure", "a decade of deflation", "positive", "")),
@@ -235,7 +235,7 @@ def test_lexicon_direction_column_in_links_tables(tmp_path):
      ("verb-enable", "The new harbour", "the growth of the fishing trade", "positive", "")),
     # calibratable verbs with their direction
     ("The epidemic halved the number of weavers in the town.",
-     ("vn-remedy-decrease", "The epidemic", "the number of weavers in the town", "positive", "decrease")),
+     ("vn-remedy-decrease", "The epidemic", "the number of weavers", "positive", "decrease")),
     ("The war tripled the debt of the republic.",
      ("vn-change-of-state-increase", "The war", "the debt of the republic", "positive", "increase")),
     ("The glut of silver lowered the value of the coinage.",

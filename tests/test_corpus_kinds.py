@@ -56,9 +56,8 @@ def test_passive_effect_is_the_subject_phrase(nlp, text, expected):
     # ... a person or body that brings about an event or a condition causes it, and so does an event
     ("The guild created a monopoly on the trade.", [("vn-engender", "The guild", "a monopoly", "sufficient")]),
     ("The rebels caused a famine in the hills.",
-     [("verb-cause", "The rebels", "a famine in the hills", "sufficient")]),
-    ("The drought produced a famine in the hills.",
-     [("verb-produce", "The drought", "a famine in the hills", "sufficient")]),  # the place of the effect (object_pp)
+     [("verb-cause", "The rebels", "a famine", "sufficient")]),
+    ("The drought produced a famine in the hills.", [("verb-produce", "The drought", "a famine", "sufficient")]),
 ])
 def test_a_maker_and_the_thing_made_is_no_link(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -116,7 +115,7 @@ def test_even_as_is_no_reason(nlp, text, expected):
     ("The chronicler produced a review of the old charters.", []),
     # ... an event or a condition at either end is a link
     ("The long drought produced a famine in the hills.",
-     [("verb-produce", "The long drought", "a famine in the hills", "sufficient")]),  # the place of the effect (object_pp)
+     [("verb-produce", "The long drought", "a famine", "sufficient")]),  # a place after the object stays out
     ("The new press produced a wave of pamphlets.",
      [("verb-produce", "The new press", "a wave of pamphlets", "sufficient")]),
     ("The famine was produced by the failure of the rains.",

@@ -25,8 +25,8 @@ from .rules import Lexicon, load_lexicon
 from .syntax import WordLists, conjuncts, packaged_words, is_passive, objects, passive_subjects, prep_objects, subjects
 
 __all__ = ["participle_host", "regarded_as_partner", "weighing_verb", "sibling_effects", "bridged_antecedent",
-           "relative_subject", "necessary_condition", "copula_complement", "is_date_phrase", "without_time", "lexicon_words",
-           "with_possessor", "denied_rank"]
+           "relative_subject", "necessary_condition", "copula_complement", "is_date_phrase", "is_setting_phrase", "without_time", "without_setting",
+           "lexicon_words", "with_possessor", "denied_rank"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
@@ -322,6 +322,74 @@ def without_time(span: tuple[int, int], keep: int, doc, words: WordLists) -> tup
             while cut > start and doc[cut - 1].is_punct:
                 cut -= 1
             return (start, cut)
+    return (start, end)
+
+
+def is_setting_phrase(prep: Token, words: WordLists) -> bool:
+    """Whether ``prep`` heads a phrase of place: a preposition of lexicon kind ``setting_prep`` whose object is a
+    place (:func:`_place`): "in the hills", "on the northern coast". Such a phrase says where, not what, and
+    stays out of a verb cue's noun end (:func:`without_setting`)."""
+    return prep.lower_ in words.by_kind.get("setting_prep", ()) and _place(prep, words)
+
+
+def _place(prep: Token, words: WordLists) -> bool:
+    """The object of ``prep`` is a place: its head noun (and each noun coordinated with it) has its first WordNet
+    sense among locations, natural objects and parts of the body (lexicon kind ``place_noun``: "the landing
+    beaches", "the left side of the roof"). A name is not judged (the pipeline runs no entity recognizer)."""
+    places = words.by_kind.get("place_noun", ())
+    heads = [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+    return bool(heads) and all(t.pos_ == "NOUN" and t.lemma_.lower() in places for t in heads)
+
+
+def without_setting(span: tuple[int, int], keep: int, doc, words: WordLists) -> tuple[int, int]:
+    """``span`` without the phrases of place that close it: "cracks in the valley floor" -> "cracks".
+
+    A noun phrase that ends an argument may close with prepositional phrases
+    that set its noun in a place ("heavy damage on the northern coast", "a
+    blister on the left heel"): they say where the thing was, not what it
+    was, and are left out. Cut, from the end and repeatedly: a phrase of a
+    setting preposition (lexicon kind ``setting_prep``: "in", "on", "at",
+    "near", ...) that hangs on a noun of the span at or after ``keep``, runs
+    to the span's end, and whose object is a place (:func:`_place`). Not cut:
+    an end whose head ``keep`` is no noun, name, number or gerund used as a
+    noun (a clause keeps its adverbials); an end whose head has a conjunct after the span ("damage at
+    the site and the roads nearby" parsed as two members: the members are
+    joined again, see :func:`argmine.batch.links.stated_relations`); a
+    phrase with a conjunct beyond the span (the list goes on); a phrase after
+    a comma (inside an elaboration: "300 deaths, including forty children in
+    the lower town"). ``keep``
+    always stays inside. Returns end-exclusive token offsets ``(start,
+    end)``, the span unchanged when nothing is cut.
+    """
+    start, end = span
+    head = doc[keep]
+    gerund = head.tag_ == "VBG" and head.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")  # "caused by clogging of X"
+    if not start <= keep < end or (head.pos_ not in ("NOUN", "PROPN", "NUM") and not gerund) \
+            or any(c.i >= end for c in head.conjuncts):
+        return span
+    preps = words.by_kind.get("setting_prep", ())
+    changed = True
+    while changed:
+        changed = False
+        last = end
+        while last > keep + 1 and doc[last - 1].is_punct and doc[last - 1].tag_ != "NN":
+            last -= 1
+        for token in doc[keep + 1:last]:
+            if token.dep_ != "prep" or token.lower_ not in preps or token.right_edge.i + 1 != last:
+                continue
+            host = token.head
+            if host.pos_ not in ("NOUN", "PROPN", "NUM") or not keep <= host.i < token.i:
+                continue
+            if any(t.text == "," for t in doc[keep:token.i]):
+                continue  # "300 deaths, including forty children in the lower town": inside a comma-set elaboration
+            if any(c.i >= end for t in token.subtree for c in t.conjuncts):
+                continue  # "in the north, the west and the south": the list runs on past the span
+            if _place(token, words):
+                cut = token.i
+                while cut > keep + 1 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                    cut -= 1
+                end, changed = cut, True
+                break
     return (start, end)
 
 

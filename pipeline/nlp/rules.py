@@ -528,7 +528,7 @@ class Lexicon:
 @lru_cache(maxsize=None)
 def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexicon:
     """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``), ``models/noun_classes.jsonl`` (or ``nouns_path``)
-    and the derived word lists ``models/state_nouns.jsonl`` (nouns of feeling, ailment and account,
+    and the derived word lists ``models/state_nouns.jsonl`` (nouns of feeling, ailment, account and place,
     ``scripts/derive_result_nouns.py``), ``models/level_verbs.jsonl`` (``scripts/derive_level_verbs.py``) and
     ``models/stance_words.jsonl`` (verbs and nouns of disputed claims, cause grades, relational nouns:
     ``scripts/derive_stance_words.py``).

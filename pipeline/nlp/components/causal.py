@@ -260,8 +260,9 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
         For rules with ``object_pp`` (verbs with no prepositional argument, VerbNet engender-27.1): a phrase
         that starts right after the object, headed by a preposition of lexicon kind ``object_pp_prep``, says
-        whom or where the effect reaches ("caused hardship among the weavers", "damage to the granaries") and
-        is part of the effect; a time ("in 1848", "in the spring") stays out. Returns end-exclusive token
+        whom the effect reaches ("caused hardship among the weavers", "damage to the granaries") and is part
+        of the effect; a time ("in 1848", "in the spring") and a place ("in the hills",
+        :func:`argmine.nlp.nominal.is_setting_phrase`) stay out, as they do from a noun end. Returns end-exclusive token
         offsets ``(start, end)``, ``span`` unchanged when no such phrase follows.
         """
         pp = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.left_edge.i == span[1]), None)
@@ -271,6 +272,8 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         if not objects or any(syntax.is_time_expression(o, self.words) or nominal.is_date_phrase(o, self.words)
                               for o in objects):
             return span
+        if nominal.is_setting_phrase(pp, self.words):
+            return span  # "produced a famine in the hills": a place says where, and stays out (nominal.without_setting)
         end = pp.right_edge.i + 1
         while end - 1 > span[1] and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc",)):
             end -= 1
@@ -456,6 +459,7 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
 
     def _without_time(self, doc: Doc, link: TokenLink) -> TokenLink:
         """The link with years and time phrases cut from the edges of its spans (:func:`argmine.nlp.nominal.without_time`),
+        for a verb cue, a phrase of place that closes a noun end cut (:func:`argmine.nlp.nominal.without_setting`),
         a possessor split off by a curly apostrophe put back (:func:`argmine.nlp.nominal.with_possessor`) and a
         bracket opened inside a span closed (:func:`argmine.nlp.syntax.closed_brackets`), and an end that is a relative
         clause run from the noun phrase its pronoun stands for (:func:`argmine.nlp.syntax.with_relative_antecedent`)
@@ -463,6 +467,10 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         spans = []
         for span, head in ((link.cause, link.cause_head), (link.effect, link.effect_head)):
             trimmed = nominal.without_time(span, head, doc, self.words) if span[0] <= head < span[1] else span
+            if self.rule_by_id[link.rule].frame in ("verb", "verb_prep"):
+                # "caused damage on the coast": the place may be the verb's adjunct (where it caused it) as well as the
+                # noun's, and a verb's adjuncts stay out of its ends (see _argument_extent)
+                trimmed = nominal.without_setting(trimmed, head, doc, self.words)
             trimmed = trimmed if trimmed[0] < trimmed[1] else span
             spans.append(syntax.closed_brackets(nominal.with_possessor(trimmed, doc[head]), doc))  # "the merchants’ activities"
         for n, head in enumerate((link.cause_head, link.effect_head)):
