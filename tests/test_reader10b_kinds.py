@@ -41,3 +41,20 @@ def test_cause_noun_that_lies_in_its_cause(extract_links, text, expected):
 ])
 def test_lie_in_without_cause_noun_states_no_link(extract_links, text):
     assert relations(extract_links, text) == []
+
+
+# "Owing to X, S did Y": the participle and its preposition are the connective "owing to", whose effect is
+# the whole main clause, not the verb "owe" ("Y owes Z to X") with the main clause's subject as its effect
+@pytest.mark.parametrize("text, expected", [
+    ("Owing to the protection of the duke, the printer escaped the censors.",
+     ("the protection of the duke", "the printer escaped the censors")),
+    ("Owing to heavy rains in the spring, the army abandoned the siege.",
+     ("heavy rains in the spring", "the army abandoned the siege")),
+])
+def test_fronted_owing_to_is_a_connective(extract_links, text, expected):
+    assert expected in relations(extract_links, text)
+
+
+# the verb itself still reads "Y owed its Z to X"
+def test_owe_to_with_object_stays_a_verb(extract_links):
+    assert ("the grain trade", "its wealth") in relations(extract_links, "The town owed its wealth to the grain trade.")
