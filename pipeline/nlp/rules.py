@@ -531,7 +531,8 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
     and the derived word lists ``models/state_nouns.jsonl`` (nouns of feeling, ailment, account and place,
     ``scripts/derive_result_nouns.py``), ``models/level_verbs.jsonl`` (``scripts/derive_level_verbs.py``) and
     ``models/stance_words.jsonl`` (verbs and nouns of disputed claims, cause grades, relational nouns:
-    ``scripts/derive_stance_words.py``).
+    ``scripts/derive_stance_words.py``) and ``models/locative_copulas.jsonl`` (verbs of "the roots of X lay in Y":
+    ``scripts/derive_locative_copulas.py``).
 
     Loaded once per pair of paths. A missing noun class file leaves the noun
     classes empty. Raises :class:`RuleFileError` on a malformed file or an id
@@ -543,7 +544,7 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
     # WordNet noun classes; nouns of feeling, ailment and account; verbs of a change of level; words of disputed
     # claims, cause grades and relational nouns (scripts/derive_stance_words.py)
     for derived in (nouns, rules_dir() / "state_nouns.jsonl", rules_dir() / "level_verbs.jsonl",
-                    rules_dir() / "stance_words.jsonl"):
+                    rules_dir() / "stance_words.jsonl", rules_dir() / "locative_copulas.jsonl"):
         if not derived.exists():
             continue
         ids = {rule.id for rule in entries}

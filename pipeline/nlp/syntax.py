@@ -782,7 +782,7 @@ def have_subject(noun: Token, words: WordLists) -> Token | None:
 
 
 def copula_partner(noun: Token, words: WordLists | None = None) -> Token | None:
-    """The other side of "X was the cause of Y" / "the cause of Y was X" / "X is one of the causes of Y"."""
+    """The other side of "X was the cause of Y" / "the cause of Y was X" / "X is one of the causes of Y" / "the cause of Y lay in X"."""
     words = words or packaged_words()
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in words.by_kind.get("partitive_head", ()):
         noun = noun.head.head
@@ -800,6 +800,9 @@ def copula_partner(noun: Token, words: WordLists | None = None) -> Token | None:
         return found[0] if found else None
     if noun.dep_ == "nsubj" and head.lemma_ in words.by_kind.get("copula", ()):
         return next((c for c in head.children if c.dep_ == "attr"), None)
+    if noun.dep_ == "nsubj" and head.lemma_ in words.by_kind.get("locative_copula", ()):
+        # "the roots of Y lay in X": the object of the verb's "in" (lexicon kind locative_copula, OEWN 02659476-v)
+        return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "in" for o in prep_objects(p)), None)
     if noun.dep_ == "appos":
         return head
     return None

@@ -191,6 +191,9 @@ class VerbFrames:
         if prep.i < anchor.i and not any(o.tag_ in ("WDT", "WP") for o in prep.children):
             return  # "In addition to X, the raid resulted ...": a fronted phrase is no object of the verb ("the war in
             # which it resulted" keeps its pied-piped preposition)
+        if verb.tag_ == "VBG" and self._connective_phrase(verb, prep) and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+            return  # "Owing to X, S did Y": a participle and preposition that make a connective cue read by it
         extra.append(prep.i)
         if prep.dep_ == "prt":  # "brought about X"
             targets = syntax.objects(verb)
