@@ -543,7 +543,7 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
     # WordNet noun classes; nouns of feeling, ailment and account; verbs of a change of level; words of disputed
     # claims, cause grades and relational nouns (scripts/derive_stance_words.py)
     for derived in (nouns, rules_dir() / "state_nouns.jsonl", rules_dir() / "level_verbs.jsonl",
-                    rules_dir() / "stance_words.jsonl"):
+                    rules_dir() / "stance_words.jsonl", rules_dir() / "complement_nouns.jsonl"):
         if not derived.exists():
             continue
         ids = {rule.id for rule in entries}
