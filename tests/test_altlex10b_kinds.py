@@ -46,3 +46,17 @@ def test_complement_nouns_are_derived_with_sources():
     nouns = load_lexicon().words("infinitive_complement_noun")
     assert {"attempt", "promise", "vow"} <= set(nouns)
     assert "army" not in nouns and "stop" not in nouns
+
+
+# A year or a date does no act: a participle the parser hangs on one ("in 917 conquering X") belongs to the
+# clause, and its subject is the clause's subject (argmine.nlp.syntax.subjects).
+@pytest.mark.parametrize("text, wrong, expected", [
+    ("The raids , in 1204 causing great famine , ruined the city .", "1204",
+     ("verb-cause", "The raids", "great famine")),
+    ("The duke , in 917 conquering the valley , founded a new abbey .", "917", None),
+])
+def test_a_year_is_not_a_participle_cause(nlp, text, wrong, expected):
+    links = found(nlp, text)
+    assert not [link for link in links if link[1] == wrong], links
+    if expected is not None:
+        assert expected in links, links
