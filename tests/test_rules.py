@@ -92,7 +92,8 @@ def test_rules_lexicon_file_lines_round_trip():
              if line.strip() and not line.startswith("//")]
     assert [rule.to_json() for rule in LEXICON][:len(lines)] == lines
     nouns = [json.loads(line) for name in ("noun_classes.jsonl", "state_nouns.jsonl", "level_verbs.jsonl",
-                                                                    "stance_words.jsonl", "locative_copulas.jsonl")
+                                                                    "stance_words.jsonl", "locative_copulas.jsonl",
+                                                                    "complement_nouns.jsonl")
              for line in (rules_dir() / name).read_text(encoding="utf-8").splitlines()]
     assert [rule.to_json() for rule in LEXICON][len(lines):] == nouns
 

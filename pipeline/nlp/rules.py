@@ -529,10 +529,11 @@ class Lexicon:
 def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexicon:
     """The :class:`Lexicon`: ``models/lexicon.jsonl`` (or ``path``), ``models/noun_classes.jsonl`` (or ``nouns_path``)
     and the derived word lists ``models/state_nouns.jsonl`` (nouns of feeling, ailment, account and place,
-    ``scripts/derive_result_nouns.py``), ``models/level_verbs.jsonl`` (``scripts/derive_level_verbs.py``) and
+    ``scripts/derive_result_nouns.py``), ``models/level_verbs.jsonl`` (``scripts/derive_level_verbs.py``),
     ``models/stance_words.jsonl`` (verbs and nouns of disputed claims, cause grades, relational nouns:
-    ``scripts/derive_stance_words.py``) and ``models/locative_copulas.jsonl`` (verbs of "the roots of X lay in Y":
-    ``scripts/derive_locative_copulas.py``).
+    ``scripts/derive_stance_words.py``), ``models/locative_copulas.jsonl`` (verbs of "the roots of X lay in Y":
+    ``scripts/derive_locative_copulas.py``) and ``models/complement_nouns.jsonl`` (nouns whose to-infinitive is a
+    complement, not a purpose: ``scripts/derive_complement_nouns.py``).
 
     Loaded once per pair of paths. A missing noun class file leaves the noun
     classes empty. Raises :class:`RuleFileError` on a malformed file or an id
@@ -542,9 +543,10 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
     entries = read_rule_file(file, LexiconRule, {"id", "kind", "words", "example"})
     nouns = Path(nouns_path) if nouns_path else rules_dir() / "noun_classes.jsonl"
     # WordNet noun classes; nouns of feeling, ailment and account; verbs of a change of level; words of disputed
-    # claims, cause grades and relational nouns (scripts/derive_stance_words.py)
+    # claims, cause grades and relational nouns (scripts/derive_stance_words.py); locative copulas; complement nouns
     for derived in (nouns, rules_dir() / "state_nouns.jsonl", rules_dir() / "level_verbs.jsonl",
-                    rules_dir() / "stance_words.jsonl", rules_dir() / "locative_copulas.jsonl"):
+                    rules_dir() / "stance_words.jsonl", rules_dir() / "locative_copulas.jsonl",
+                    rules_dir() / "complement_nouns.jsonl"):
         if not derived.exists():
             continue
         ids = {rule.id for rule in entries}

@@ -307,10 +307,20 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp":
         return _raised_subjects(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if _is_date(verb.head):
+            # "The duke, in 917 conquering the valley, founded X": a year or date does no act; the participle is
+            # the clause's, and its subject is the clause's subject (or none is known)
+            holder = verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
+            return subjects(holder) if holder.pos_ in ("VERB", "AUX") and holder.i != verb.i else []
         return [verb.head]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., thus causing X"
         return subjects(verb.head)
     return []
+
+
+def _is_date(token: Token) -> bool:
+    """Whether ``token`` names a point in time by number or as a date entity ("917", "1204", "May 1812")."""
+    return token.ent_type_ in ("DATE", "TIME") or (token.like_num and token.pos_ == "NUM")
 
 
 def _raised_subjects(holder: Token) -> list[Token]:

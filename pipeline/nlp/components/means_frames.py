@@ -221,11 +221,14 @@ class MeansFrames:
         "The guilds held a meeting to discuss the levy" (a support verb and its
         event noun: the meeting is the act) and "they marched on Sunday to
         demand X" (a time expression is no noun an infinitive describes): the
-        verb. Not "the right to vote", "a plan to build": there the infinitive
-        says what the noun is.
+        verb. Not "the right to vote", "a plan to build", "launched an attempt to
+        seize X" (a noun of kind ``infinitive_complement_noun``): there the
+        infinitive says what the noun is.
         """
         if noun.pos_ not in ("NOUN", "PROPN"):
             return None
+        if noun.lemma_.lower() in self.words.by_kind.get("infinitive_complement_noun", ()):
+            return None  # "launched an attempt to seize X": the infinitive states what the attempt is
         act = syntax.support_verb(noun, self.words)
         if act is not None:
             return act
@@ -272,7 +275,10 @@ class MeansFrames:
         walls": lexicon kind ``duration_verb``); and not the infinitive right
         after an object that is a relational noun ("reduced the means of the
         farmers to pay their debts": lexicon kind ``relational_noun``), which
-        completes the noun.
+        completes the noun; nor the infinitive right after an object whose noun
+        takes an infinitive complement ("made an attempt to cross", "swore a
+        vow to accept": lexicon kind ``infinitive_complement_noun``,
+        ``models/complement_nouns.jsonl``), which states the noun's content.
         """
         if main.lemma_.lower() in self.words.by_kind.get("expletive_predicate", ()) \
                 and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children) \
@@ -294,6 +300,10 @@ class MeansFrames:
             return False  # "took ten years to rebuild the walls": the time the infinitive needs, not a purpose
         if self._completes_relational_object(main, verb):
             return False  # "reduced the means of the farmers to pay their debts": the infinitive completes the noun
+        complement_nouns = self.words.by_kind.get("infinitive_complement_noun", ())
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in complement_nouns and c.right_edge.i + 1 == verb.left_edge.i
+               for c in main.children):
+            return False  # "swore a vow to accept the terms": the infinitive states the vow, not why it was sworn
         subject_for = any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
         if subject_for and main.lemma_.lower() in self.words.by_kind.get("for_complement_verb", ()):
             return False
