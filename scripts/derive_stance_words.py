@@ -51,6 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from derive_causal_lexicon import parse_yaml_entries, parse_yaml_synsets  # noqa: E402  the OEWN readers
+from derive_causal_nouns import hyponym_closure  # noqa: E402
 
 #: One lexicon entry per class: its kind, the seed synsets (OEWN id: gloss), how far below them hyponyms are
 #: taken, the sense-rank limit, VerbNet classes whose members join (verbs only), members left out (with the
@@ -275,19 +276,6 @@ def load_sense_ranks(yaml_dir: Path) -> dict[tuple[str, str], dict[str, int]]:
                 for synset in record.get("synsets", []):
                     found.setdefault(synset, len(found))
     return ranks
-
-
-def hyponym_closure(seeds, synsets: dict[str, dict], depth: int) -> set[str]:
-    """The seeds and every synset at most ``depth`` hyponym steps below one."""
-    below: dict[str, list[str]] = {}
-    for key, record in synsets.items():
-        for parent in record.get("hypernym", []):
-            below.setdefault(parent, []).append(key)
-    found, frontier = set(seeds), set(seeds)
-    for _ in range(depth):
-        frontier = {child for parent in frontier for child in below.get(parent, ())} - found
-        found |= frontier
-    return found
 
 
 def verbnet_members(verbnet_dir: Path, classes: list[str]) -> set[str]:
