@@ -209,6 +209,24 @@ HAPPENING_NOUN_FILES = {"noun.event", "noun.act", "noun.state", "noun.phenomenon
 
 # -- readers -------------------------------------------------------------------------
 
+def write_jsonl(path: Path, entries: list[dict]) -> None:
+    """Write ``entries`` to ``path`` as JSON Lines (UTF-8, non-ASCII kept): the format of every file in ``models/``."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for entry in entries:
+            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def word_list_args(description: str, out_name: str, resources_required: bool = False) -> argparse.Namespace:
+    """The command line of a script that derives one word-list file: ``--resources`` (the folder of
+    ``verbnet3.4/`` and ``open-english-wordnet/``; default ``../shared/resources``) and ``--out`` (default
+    ``models/<out_name>`` of this repository)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--resources", type=Path, required=resources_required,
+                        default=None if resources_required else Path("../shared/resources"))
+    parser.add_argument("--out", type=Path, default=HERE.parent / "models" / out_name)
+    return parser.parse_args()
+
+
 def parse_yaml_synsets(path: str) -> dict[str, dict]:
     """The synsets of one OEWN lexicographer file (a small reader for its fixed YAML layout)."""
     out: dict[str, dict] = {}
@@ -703,12 +721,8 @@ def main(argv: list[str] | None = None) -> int:
     repo = HERE.parent
     out = Path(args.out) if args.out else repo / "models"
     rules, nouns, report = derive(args.resources, args.data, repo)
-    with open(out / "causal_verbs.jsonl", "w", encoding="utf-8") as handle:
-        for rule in rules:
-            handle.write(json.dumps(rule, ensure_ascii=False) + "\n")
-    with open(out / "noun_classes.jsonl", "w", encoding="utf-8") as handle:
-        for rule in nouns:
-            handle.write(json.dumps(rule, ensure_ascii=False) + "\n")
+    write_jsonl(out / "causal_verbs.jsonl", rules)
+    write_jsonl(out / "noun_classes.jsonl", nouns)
     print("\n".join(report))
     print(f"wrote {len(rules)} rules ({sum(len(r['lemmas']) for r in rules)} lemmas) to {out / 'causal_verbs.jsonl'}")
     return 0

@@ -26,15 +26,13 @@ only reads the JSONL this writes.
 """
 from __future__ import annotations
 
-import argparse
 import glob
-import json
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from derive_causal_lexicon import parse_yaml_entries, parse_yaml_synsets  # noqa: E402  the OEWN readers
+from derive_causal_lexicon import parse_yaml_entries, parse_yaml_synsets, word_list_args, write_jsonl  # noqa: E402  the OEWN readers
 
 #: How far below a seed synset a hyponym may lie.
 DEPTH = 1
@@ -184,14 +182,9 @@ def derive(yaml_dir: Path) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--resources", type=Path, default=Path("../shared/resources"))
-    parser.add_argument("--out", type=Path, default=Path("models/causal_nouns.jsonl"))
-    args = parser.parse_args()
+    args = word_list_args(__doc__.splitlines()[0], "causal_nouns.jsonl")
     rules = derive(args.resources / "open-english-wordnet" / "src" / "yaml")
-    with open(args.out, "w", encoding="utf-8") as handle:
-        for rule in rules:
-            handle.write(json.dumps(rule, ensure_ascii=False) + "\n")
+    write_jsonl(args.out, rules)
     for rule in rules:
         print(f"{rule['id']}: {len(rule['lemmas'])} lemmas")
 

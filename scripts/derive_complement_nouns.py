@@ -29,13 +29,16 @@ CC BY 4.0 and the WordNet licence. See ``models/ATTRIBUTION.md``.
 """
 from __future__ import annotations
 
-import argparse
 import glob
-import json
+import os
 import re
+import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from derive_causal_lexicon import word_list_args, write_jsonl  # noqa: E402
 
 #: the abstract lexicographer files whose nouns can have a content an infinitive states
 ABSTRACT = ("act", "communication", "cognition", "motive", "state")
@@ -97,12 +100,9 @@ def derive(resources: Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--resources", type=Path, required=True)
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "complement_nouns.jsonl")
-    args = parser.parse_args()
+    args = word_list_args(__doc__.splitlines()[0], "complement_nouns.jsonl", resources_required=True)
     entry = derive(args.resources)
-    args.out.write_text(json.dumps(entry, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_jsonl(args.out, [entry])
     print(f"{len(entry['words'])} nouns -> {args.out}")
 
 

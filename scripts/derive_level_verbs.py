@@ -29,9 +29,7 @@ script reads them with the readers of ``scripts/derive_causal_lexicon.py``
 """
 from __future__ import annotations
 
-import argparse
 import glob
-import json
 import os
 import re
 import sys
@@ -39,7 +37,8 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from derive_causal_lexicon import (  # noqa: E402  the VerbNet and OEWN readers
-    OEWN_COMMIT, find_class, load_verbnet, parse_yaml_entries, parse_yaml_synsets, verbnet_members)
+    OEWN_COMMIT, find_class, load_verbnet, parse_yaml_entries, parse_yaml_synsets, verbnet_members, word_list_args,
+    write_jsonl)
 
 #: The VerbNet class of intransitive changes of a scalar value.
 VERBNET_CLASS = "calibratable_cos-45.6.1"
@@ -90,12 +89,9 @@ def derive(resources: Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--resources", type=Path, default=Path("../shared/resources"))
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "level_verbs.jsonl")
-    args = parser.parse_args()
+    args = word_list_args(__doc__.splitlines()[0], "level_verbs.jsonl")
     entry = derive(args.resources)
-    args.out.write_text(json.dumps(entry, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_jsonl(args.out, [entry])
     print(f"{entry['id']}: {len(entry['words'])} words")
 
 

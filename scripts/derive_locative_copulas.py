@@ -22,16 +22,14 @@ d94538ad0df3d7a4c77837bde6af69d7a6592c32), read with the readers of
 """
 from __future__ import annotations
 
-import argparse
 import glob
-import json
 import os
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from derive_causal_lexicon import OEWN_COMMIT, parse_yaml_synsets  # noqa: E402  the OEWN reader
+from derive_causal_lexicon import OEWN_COMMIT, parse_yaml_synsets, word_list_args, write_jsonl  # noqa: E402
 
 #: The OEWN synset of "originate (in)": "the problems dwell in the social injustices".
 SYNSET = "02659476-v"
@@ -50,13 +48,9 @@ def derive(resources: Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--resources", type=Path, default=Path("../shared/resources"))
-    parser.add_argument("--out", type=Path,
-                        default=Path(__file__).resolve().parent.parent / "models" / "locative_copulas.jsonl")
-    args = parser.parse_args()
+    args = word_list_args(__doc__.splitlines()[0], "locative_copulas.jsonl")
     entry = derive(args.resources)
-    args.out.write_text(json.dumps(entry, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_jsonl(args.out, [entry])
     print(f"{entry['id']}: {entry['words']}")
 
 

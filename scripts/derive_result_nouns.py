@@ -35,16 +35,14 @@ library only).
 """
 from __future__ import annotations
 
-import argparse
 import glob
-import json
 import os
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from derive_causal_lexicon import OEWN_COMMIT, parse_yaml_entries, parse_yaml_synsets  # noqa: E402  the OEWN readers
+from derive_causal_lexicon import OEWN_COMMIT, parse_yaml_entries, parse_yaml_synsets, word_list_args, write_jsonl  # noqa: E402
 
 #: The roots of the ailments: OEWN "pathological state" (a physical condition caused by disease) and "symptom"
 #: (any sensation or change in bodily function experienced by a patient and associated with a disease: fever, pain).
@@ -132,14 +130,9 @@ def derive(yaml_dir: Path) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--resources", type=Path, default=Path("../shared/resources"))
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "state_nouns.jsonl")
-    args = parser.parse_args()
+    args = word_list_args(__doc__.splitlines()[0], "state_nouns.jsonl")
     entries = derive(args.resources / "open-english-wordnet" / "src" / "yaml")
-    with open(args.out, "w", encoding="utf-8") as handle:
-        for entry in entries:
-            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    write_jsonl(args.out, entries)
     for entry in entries:
         print(f"{entry['id']}: {len(entry['words'])} words")
 

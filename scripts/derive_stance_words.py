@@ -41,16 +41,14 @@ licence; VerbNet 3.4 (cu-clear/verbnet, ae8e9cfd), VerbNet licence. See
 """
 from __future__ import annotations
 
-import argparse
 import glob
-import json
 import os
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from derive_causal_lexicon import parse_yaml_entries, parse_yaml_synsets  # noqa: E402  the OEWN readers
+from derive_causal_lexicon import parse_yaml_entries, parse_yaml_synsets, word_list_args, write_jsonl  # noqa: E402
 from derive_causal_nouns import hyponym_closure  # noqa: E402
 
 #: One lexicon entry per class: its kind, the seed synsets (OEWN id: gloss), how far below them hyponyms are
@@ -316,14 +314,9 @@ def derive(resources: Path) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--resources", type=Path, default=Path("../shared/resources"))
-    parser.add_argument("--out", type=Path, default=Path("models/stance_words.jsonl"))
-    args = parser.parse_args()
+    args = word_list_args(__doc__.splitlines()[0], "stance_words.jsonl")
     entries = derive(args.resources)
-    with open(args.out, "w", encoding="utf-8") as handle:
-        for entry in entries:
-            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    write_jsonl(args.out, entries)
     for entry in entries:
         print(f"{entry['id']}: {len(entry['words'])} words: {' '.join(entry['words'])}")
 
