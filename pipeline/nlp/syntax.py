@@ -25,7 +25,7 @@ __all__ = [
     "WordLists", "packaged_words", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
     "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
     "arg_span", "np_span", "phrase_extent", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
-    "previous_clause", "have_subject", "copula_partner", "phrase_objects", "adjacent",
+    "previous_clause", "opened_conjunct", "have_subject", "copula_partner", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
     "small_clause",
     "cleft_focus", "negated_alternatives", "subordinate_main",
@@ -777,6 +777,18 @@ def previous_clause(verb: Token, before: int) -> Token | None:
     return root
 
 
+def opened_conjunct(head: Token, cc: int) -> Token | None:
+    """The coordinated clause a coordinator at index ``cc`` opens, when the parser hangs the coordinator on ``head``.
+
+    In "The harvest failed, so the price rose" the parser makes "so" a ``cc``
+    of "failed" and "rose" a ``conj`` of "failed": the clause "so" opens is
+    the first verbal conjunct of ``head`` after it. Returns that verb, or
+    None when ``head`` has no verbal conjunct after ``cc``.
+    """
+    after = [c for c in head.children if c.dep_ == "conj" and c.i > cc and c.pos_ in ("VERB", "AUX")]
+    return min(after, key=lambda c: c.i) if after else None
+
+
 def have_subject(noun: Token, words: WordLists) -> Token | None:
     """"X had (a range of) effects on Y": the subject X of the verb that has the noun."""
     current = noun
@@ -989,7 +1001,9 @@ def combination_members(token: Token, words: WordLists) -> list[Token]:
     """The members of "the combination of X and Y" (lexicon kind ``combination``): [X, Y]; else [token].
 
     A noun that only bundles its of-object's conjuncts ("the conjunction of
-    drought and war") is not itself a cause: each member is.
+    drought and war") is not itself a cause: each member is. An of-object
+    without conjuncts is no bundle: in "the convergence of the plates" or
+    "an accumulation of debts" the noun names the event, which is the cause.
     """
     if token.lemma_.lower() not in words.by_kind.get("combination", ()):
         return [token]
@@ -997,7 +1011,8 @@ def combination_members(token: Token, words: WordLists) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             found = [c for c in prep.children if c.dep_ == "pobj"]
             if found:
-                return conjuncts(found[0])
+                members = conjuncts(found[0])
+                return members if len(members) > 1 else [token]
     return [token]
 
 

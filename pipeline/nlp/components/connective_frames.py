@@ -385,6 +385,10 @@ class ConnectiveFrames:
         if phrase.text.lower() == "so" and phrase.end + 1 < len(phrase.doc) and self._inverted_ellipsis(phrase.doc[phrase.end]):
             return  # "..., and so did the towns that X": an elided predicate shared, not a result
         attach = syntax.phrase_attachment(phrase)
+        if len(phrase) == 1 and phrase[0].dep_ == "cc" and attach is not None and attach.i < phrase.start:
+            # "The harvest failed, so the price rose": the parser hangs a coordinating "so" on the first
+            # clause, as it hangs "and"; the adverb belongs to the clause it opens, the conjunct after it
+            attach = syntax.opened_conjunct(attach, phrase.start)
         if attach is None or attach.pos_ not in ("VERB", "AUX"):
             return
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase[-1].children):
