@@ -56,3 +56,12 @@ def test_a_combination_noun_with_one_of_object_is_the_cause(nlp, text, expected)
 def test_a_combination_noun_with_coordinated_members_still_gives_each_member(nlp):
     links = [(cause, effect) for _, cause, effect in found(nlp, "The combination of debt and drought ruined the farmers .")]
     assert ("debt", "the farmers") in links and ("drought", "the farmers") in links, links
+
+
+@pytest.mark.parametrize("text", [
+    "The ford is flooded , so take the upper bridge .",
+    "The ferry has stopped running , so in that case walk along the shore to the mill .",
+])
+def test_an_imperative_after_so_is_advice_not_an_effect(nlp, text):
+    links = [link for link in found(nlp, text) if link[0] == "connective-adverb"]
+    assert not links, links
