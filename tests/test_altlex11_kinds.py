@@ -58,10 +58,14 @@ def test_a_combination_noun_with_coordinated_members_still_gives_each_member(nlp
     assert ("debt", "the farmers") in links and ("drought", "the farmers") in links, links
 
 
-@pytest.mark.parametrize("text", [
-    "The ford is flooded , so take the upper bridge .",
-    "The ferry has stopped running , so in that case walk along the shore to the mill .",
+
+@pytest.mark.parametrize("text, expected", [
+    ("The worst danger was the release of milk normally triggered by the cry of the calf .",
+     ("the cry of the calf", "the release of milk")),
+    ("The main problem was the release of grain caused by the panic .",
+     ("the panic", "the release of grain")),
 ])
-def test_an_imperative_after_so_is_advice_not_an_effect(nlp, text):
-    links = [link for link in found(nlp, text) if link[0] == "connective-adverb"]
-    assert not links, links
+def test_a_participle_on_the_object_of_a_nominalization_is_said_of_the_event(nlp, text, expected):
+    # the parser hangs the participle on the nearest noun; water or gas is not brought about, its release is
+    # ("release" is derived from the verb in WordNet, though its first sense is no act)
+    assert expected in [(cause, effect) for _, cause, effect in found(nlp, text)], found(nlp, text)

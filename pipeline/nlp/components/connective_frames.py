@@ -391,8 +391,6 @@ class ConnectiveFrames:
             attach = syntax.opened_conjunct(attach, phrase.start)
         if attach is None or attach.pos_ not in ("VERB", "AUX"):
             return
-        if attach.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in attach.children):
-            return  # "..., so take the coast road": an imperative is the speaker's advice, an act of speech, not an effect
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase[-1].children):
             return  # "as a result of X" is the prepositional cue
         exclude = {t.i for t in phrase}

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .. import nominal
 from .. import syntax
+from ..wordnet import wordnet
 from ..rules import CueRule
 from .token_link import TokenLink
 
@@ -131,7 +132,16 @@ class VerbFrames:
         if noun.pos_ != "NOUN" or self._eventive(noun) or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return noun
         holder = noun.head.head
-        return holder if holder.pos_ == "NOUN" and self._eventive(holder) else noun
+        return holder if holder.pos_ == "NOUN" and (self._eventive(holder) or self._act_nominal(holder)) else noun
+
+    @staticmethod
+    def _act_nominal(noun: Token) -> bool:
+        """The first nominalization WordNet derives from a verb ("release" of release, "burning" of burn), so the
+        name of its act even where the noun's first sense is no act ("the release of milk triggered by X");
+        not an agent or product noun listed after it ("producer", "product" of produce)."""
+        lemma = noun.lemma_.lower()
+        verb = wordnet().verb_of.get(lemma)
+        return verb is not None and wordnet().nominals(verb)[:1] == (lemma,)
 
     def _denied_gerund(self, rule: CueRule, verb: Token, effects: list[Token]) -> Iterator[TokenLink | None]:
         """"Far from causing X, Y ...", "Rather than / instead of / without provoking X, Y ...": Y -> X, denied.
