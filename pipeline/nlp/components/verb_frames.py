@@ -125,13 +125,24 @@ class VerbFrames:
         "an infection of the lungs caused by a virus", "the swelling in the
         joints (that was) caused by gout": the parser hangs the participle or
         relative clause on the nearest noun, but a body part, a place or a thing
-        is not brought about; the infection or the swelling is. Returns
-        ``noun`` itself otherwise.
+        is not brought about; the infection or the swelling is. Below a place
+        or a thing (lexicon kind ``place_noun``: locations, natural objects and
+        parts of the body; or a concrete thing) the holder may lie several
+        phrases up, through nouns that name no event either ("the swelling in
+        the upper part of the knee caused by gout": the knee, the part, the
+        swelling). Returns ``noun`` itself when no event noun holds it.
         """
-        if noun.pos_ != "NOUN" or self._eventive(noun) or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        if noun.pos_ != "NOUN" or self._eventive(noun):
             return noun
-        holder = noun.head.head
-        return holder if holder.pos_ == "NOUN" and self._eventive(holder) else noun
+        physical = noun.lemma_.lower() in self.words.by_kind.get("place_noun", ()) or self._concrete(noun)
+        holder = noun
+        while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.pos_ == "NOUN":
+            holder = holder.head.head
+            if self._eventive(holder):
+                return holder
+            if not physical:
+                break  # "rights in the event of a delay (that was) caused by X": a delay is no place nor thing
+        return noun
 
     def _denied_gerund(self, rule: CueRule, verb: Token, effects: list[Token]) -> Iterator[TokenLink | None]:
         """"Far from causing X, Y ...", "Rather than / instead of / without provoking X, Y ...": Y -> X, denied.
@@ -169,6 +180,8 @@ class VerbFrames:
             return
         if verb.dep_ == "acl" and self._additive(verb):
             return  # "X, coupled with Y, caused Z": Y is added to X as a cause (see _members), not linked to X
+        if rule.bare_verb and any(c.dep_ == "prt" for c in verb.children):
+            return  # "prices came down from their peak": a phrasal verb of motion, not "came from" of a cause
         anchor = verb
         extra: list[int] = []
         if rule.object:
