@@ -91,3 +91,15 @@ def test_participle_without_event_noun_above_stays(extract_links):
 def test_participle_on_a_noun_of_time_stays(extract_links):
     assert ("the airline", "a delay") in relations(
         extract_links, "Passengers have rights in the event of a delay that has been caused by the airline.")
+
+
+# a participle right after a noun, with no comma, is a reduced relative on that noun even where the parser
+# hangs it on a verb as an adverbial clause; set off by a comma or fronted, it is said of the subject
+@pytest.mark.parametrize("text, expected", [
+    ("The new drug helped the patients avoid pain and swelling caused by the fever.",
+     ("the fever", "pain and swelling")),
+    ("The kingdom fell, weakened by drought.", ("drought", "The kingdom")),
+    ("Weakened by drought, the kingdom fell.", ("drought", "the kingdom")),
+])
+def test_participle_after_a_noun_modifies_the_noun(extract_links, text, expected):
+    assert expected in relations(extract_links, text)
