@@ -22,7 +22,8 @@ def relations(extract_links, text: str) -> list[tuple[str, str]]:
 # "come from" in OEWN 02631420-v (come, follow: to be the product or result): an event or a condition
 # comes from its cause
 @pytest.mark.parametrize("text, expected", [
-    ("The unrest in the valley came from the new tithe.", ("the new tithe", "The unrest in the valley")),
+    # (the phrase of place closing the end is left out, as for every verb cue: tests/test_semeval10_kinds.py)
+    ("The unrest in the valley came from the new tithe.", ("the new tithe", "The unrest")),
     ("Their wealth comes from trade with the east.", ("trade", "Their wealth")),
 ])
 def test_come_from_names_a_cause(extract_links, text, expected):
