@@ -104,3 +104,16 @@ def test_participle_on_a_noun_of_time_stays(extract_links):
 ])
 def test_participle_after_a_noun_modifies_the_noun(extract_links, text, expected):
     assert expected in relations(extract_links, text)
+
+
+# a superlative with no noun after a copula stands for the subject's noun
+def test_superlative_without_noun_stands_for_the_subject(extract_links):
+    assert ("a storm", "The flood of 1913") in relations(
+        extract_links, "The flood of 1913 was the worst ever caused by a storm.")
+
+
+# a place phrase the parser hangs on the verb, with a causing participle on the place: the event noun right
+# before the phrase is what the participle describes
+def test_participle_on_a_verb_attached_place_describes_the_event_before_it(extract_links):
+    assert ("the recession", "the debt crisis") in relations(
+        extract_links, "The bank was caught in the debt crisis in the developing world caused by the recession.")

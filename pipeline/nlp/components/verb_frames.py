@@ -130,8 +130,13 @@ class VerbFrames:
         parts of the body; or a concrete thing) the holder may lie several
         phrases up, through nouns that name no event either ("the swelling in
         the upper part of the knee caused by gout": the knee, the part, the
-        swelling). Returns ``noun`` itself when no event noun holds it.
+        swelling). A superlative with no noun after a copula stands for the
+        subject's noun ("the outbreak is the biggest ever caused by X": the
+        outbreak). Returns ``noun`` itself when no event noun holds it.
         """
+        if noun.tag_ == "JJS" and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            return subject if subject is not None else noun
         if noun.pos_ != "NOUN" or self._eventive(noun):
             return noun
         physical = noun.lemma_.lower() in self.words.by_kind.get("place_noun", ()) or self._concrete(noun)
@@ -142,6 +147,12 @@ class VerbFrames:
                 return holder
             if not physical:
                 break  # "rights in the event of a delay (that was) caused by X": a delay is no place nor thing
+        if physical and holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.pos_ in ("VERB", "AUX"):
+            # "caught in the debt crisis in the developing world caused by X": the parser hangs the place's phrase on
+            # the verb; the event noun right before it is what the phrase and its participle describe
+            before = holder.doc[holder.head.i - 1]
+            if before.pos_ == "NOUN" and self._eventive(before):
+                return before
         return noun
 
     def _denied_gerund(self, rule: CueRule, verb: Token, effects: list[Token]) -> Iterator[TokenLink | None]:
