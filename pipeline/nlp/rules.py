@@ -148,6 +148,9 @@ class CueRule:
     (VerbNet result-27.2: NP V PP only); with one the verb is in another
     sense and the rule gives no link ("wanted to end slavery in the colonies"
     is not the outcome frame of "the war ended in a stalemate").
+    ``bare_verb`` (``verb_prep``): the verb takes no particle; with one it is a
+    phrasal verb of another sense ("the smoke came up from the valley", "prices
+    came down from their peak" are motion, not "the unrest came from the tithe").
     ``state_result`` (``verb_prep``): the result phrase must not be a thing
     (an artifact, a substance, an animal or a plant: ``concrete_noun``
     values ``artifact`` and ``thing``): "the levies drove the peasants into
@@ -254,6 +257,7 @@ class CueRule:
     keeps_infinitive: bool = False
     object_pp: bool = False
     intransitive: bool = False
+    bare_verb: bool = False
     fronted: bool = False
     state_result: bool = False
     account_cause: bool = False

@@ -180,10 +180,32 @@ def passive_subjects(verb: Token) -> list[Token]:
     if verb.dep_ in ("acl", "amod"):
         return [verb.head]
     if is_participial_passive(verb):
+        noun = _restrictive_host(verb)
+        if noun is not None:
+            return [noun]
         return subjects(verb.head) or [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return passive_subjects(verb.head)
     return []
+
+
+def _restrictive_host(participle: Token) -> Token | None:
+    """The noun a participle the parser hung on a verb as an adverbial clause modifies, when it follows that noun.
+
+    A participle right after a noun, with no comma between, after the verb it is said to hang on, is a
+    restrictive modifier of the noun (a reduced relative): "helped them avoid pain caused by the disease" (the
+    pain), not "the kingdom fell, weakened by drought" nor "Weakened by drought, the kingdom fell" (the
+    subject). Returns the first member of the noun's coordination ("pain and discomfort caused by X"), or None.
+    """
+    if participle.i <= participle.head.i or participle.i == 0:
+        return None
+    before = participle.doc[participle.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or before.dep_ not in ("dobj", "pobj", "conj", "attr", "appos"):
+        return None
+    noun = before
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun if noun.dep_ != "conj" else None
 
 
 def _unrelative(token: Token) -> Token:

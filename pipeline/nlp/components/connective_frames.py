@@ -137,6 +137,19 @@ class ConnectiveFrames:
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, cause_head, effect_head,
                         strength, rule.polarity, rule.confidence)
 
+    def _range_start(self, phrase: Span, targets: list[Token]) -> bool:
+        """Whether ``phrase`` opens a path or a range ("from X to Y", lexicon kinds ``range_start_prep`` and
+        ``range_end_prep``): a closing preposition after the phrase's object hangs on the same head, on the
+        opening preposition or on its object. Its object is then where the path or range starts, not a cause."""
+        marker = phrase[-1]
+        if phrase.text.lower() not in self.words.by_kind.get("range_start_prep", ()) or not targets:
+            return False
+        closing = self.words.by_kind.get("range_end_prep", ())
+        after = max(t.right_edge.i for t in targets)
+        heads = {marker.i, marker.head.i} | {t.i for t in targets}
+        return any(t.i > after and t.dep_ in ("prep", "dative") and t.lower_ in closing and t.head.i in heads
+                   for t in marker.doc[after + 1:marker.sent.end])
+
     def _connective_prep(self, rule: CueRule, phrase: Span) -> Iterator[TokenLink | None]:
         if phrase[0].dep_ not in ("prep", "agent", "advmod", "npadvmod", "mark", "advcl", "acl") and phrase[0].head.i not in {t.i for t in phrase} \
                 and not (phrase[0].tag_ == "VBG" and phrase[0].dep_ == "xcomp"):
@@ -162,6 +175,8 @@ class ConnectiveFrames:
         attach = syntax.phrase_attachment(phrase)
         if attach is None:
             return
+        if self._range_start(phrase, targets):
+            return  # "the pain spread from the wrist to the elbow", "passed from hope into despair": a path or a range
         if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end),
                                                  nominal=rule.nominal_attach) \
                 and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach, nominal=rule.nominal_attach)

@@ -126,13 +126,37 @@ class VerbFrames:
         "an infection of the lungs caused by a virus", "the swelling in the
         joints (that was) caused by gout": the parser hangs the participle or
         relative clause on the nearest noun, but a body part, a place or a thing
-        is not brought about; the infection or the swelling is. Returns
-        ``noun`` itself otherwise.
+        is not brought about; the infection or the swelling is. Below a place
+        or a thing (lexicon kind ``place_noun``: locations, natural objects and
+        parts of the body; or a concrete thing) the holder may lie several
+        phrases up, through nouns that name no event either ("the swelling in
+        the upper part of the knee caused by gout": the knee, the part, the
+        swelling). A superlative with no noun after a copula stands for the
+        subject's noun ("the outbreak is the biggest ever caused by X": the
+        outbreak). A verb's first nominalization counts as an event noun here
+        (``_act_nominal``: "the release of milk triggered by X"). Returns
+        ``noun`` itself when no event noun holds it.
         """
-        if noun.pos_ != "NOUN" or self._eventive(noun) or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        if noun.tag_ == "JJS" and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            return subject if subject is not None else noun
+        if noun.pos_ != "NOUN" or self._eventive(noun):
             return noun
-        holder = noun.head.head
-        return holder if holder.pos_ == "NOUN" and (self._eventive(holder) or self._act_nominal(holder)) else noun
+        physical = noun.lemma_.lower() in self.words.by_kind.get("place_noun", ()) or self._concrete(noun)
+        holder = noun
+        while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.pos_ == "NOUN":
+            holder = holder.head.head
+            if self._eventive(holder) or self._act_nominal(holder):
+                return holder
+            if not physical:
+                break  # "rights in the event of a delay (that was) caused by X": a delay is no place nor thing
+        if physical and holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.pos_ in ("VERB", "AUX"):
+            # "caught in the debt crisis in the developing world caused by X": the parser hangs the place's phrase on
+            # the verb; the event noun right before it is what the phrase and its participle describe
+            before = holder.doc[holder.head.i - 1]
+            if before.pos_ == "NOUN" and self._eventive(before):
+                return before
+        return noun
 
     @staticmethod
     def _act_nominal(noun: Token) -> bool:
@@ -179,6 +203,8 @@ class VerbFrames:
             return
         if verb.dep_ == "acl" and self._additive(verb):
             return  # "X, coupled with Y, caused Z": Y is added to X as a cause (see _members), not linked to X
+        if rule.bare_verb and any(c.dep_ == "prt" for c in verb.children):
+            return  # "prices came down from their peak": a phrasal verb of motion, not "came from" of a cause
         anchor = verb
         extra: list[int] = []
         if rule.object:
