@@ -134,7 +134,8 @@ class VerbFrames:
         swelling). A superlative with no noun after a copula stands for the
         subject's noun ("the outbreak is the biggest ever caused by X": the
         outbreak). A verb's first nominalization counts as an event noun here
-        (``_act_nominal``: "the release of milk triggered by X"). Returns
+        (``_act_nominal``) above a place or a thing ("the release of milk
+        triggered by X"), not above another noun ("the event of a delay"). Returns
         ``noun`` itself when no event noun holds it.
         """
         if noun.tag_ == "JJS" and noun.dep_ == "attr" and noun.head.lemma_ == "be":
@@ -146,7 +147,7 @@ class VerbFrames:
         holder = noun
         while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.pos_ == "NOUN":
             holder = holder.head.head
-            if self._eventive(holder) or self._act_nominal(holder):
+            if self._eventive(holder) or (physical and self._act_nominal(holder)):
                 return holder
             if not physical:
                 break  # "rights in the event of a delay (that was) caused by X": a delay is no place nor thing
