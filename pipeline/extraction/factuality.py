@@ -973,8 +973,13 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     if aside is not None and not source:
         source = source_of(aside, words)  # "X, contemporaries claimed, caused Y"
     table = doc_table(doc)
-    according = next((doc[c] for c in table.children[clause.i] if table.dep[c] == "prep" and table.lower[c] == "according"),
-                     None)
+    according, head = None, clause
+    while according is None:
+        according = next((doc[c] for c in table.children[head.i] if table.dep[c] == "prep" and table.lower[c] == "according"),
+                         None)
+        if head.dep_ != "conj" or head.head.i == head.i:
+            break
+        head = head.head  # "According to X, A ruined B and provoked C": the phrase covers every conjunct
     if according is not None and not source:
         holder = next((g for c in according.children for g in c.children if g.dep_ == "pobj"), None)
         if holder is not None:

@@ -1,0 +1,74 @@
+"""Kinds of English read for history prose (wave 11, branch reader11b): who commits to a causal link.
+
+Sentences are ours. Each test names the kind (docs/wave11/reader11b.md): a causal claim whose holder is
+named in an earlier sentence ("Hobsbawm rejected this explanation. He argued that X caused Y"), by a
+demonstrative noun of persons ("These historians attribute Y to X"), or by a fronted "according to"
+that covers every coordinated predicate of its clause, is the holder's (``cited``), not the author's.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _sources(links) -> list[tuple[str, str, str, str]]:
+    return [(l.cause_text, l.effect_text, l.polarity, l.asserted_by) for l in links]
+
+
+# a demonstrative noun of persons points back at the scholars just named ("these historians"), unlike a
+# demonstrative noun of a work or view ("this view ignores ..."), which is the author judging cited work
+@pytest.mark.parametrize("text, expected", [
+    ("Many historians believe that the drought ruined the harvest. "
+     "These historians attribute the unrest of the weavers to the price of bread.",
+     ("the price of bread", "the unrest of the weavers", "positive", "cited")),
+    ("Several economists have written on the crisis. "
+     "Those scholars trace the collapse of the bank to the failure of the harvest.",
+     ("the failure of the harvest", "the collapse of the bank", "positive", "cited")),
+], ids=["these-historians-attribute", "those-scholars-trace"])
+def test_demonstrative_scholars_hold_the_link(extract_links, text, expected):
+    assert expected in _sources(extract_links(text))
+
+
+# a pronoun that says what it holds ("He argued that", "They claimed that") after a sentence that names a
+# scholar taking a side in a debate: a name that rejects an explanation, a plural noun exemplified by a
+# name ("Economists like Keynes") that denies a claim
+@pytest.mark.parametrize("text, expected", [
+    ("The revolt has often been explained by famine. Hobsbawm rejected this explanation. "
+     "He argued that the collapse of wages caused the revolt.",
+     ("the collapse of wages", "the revolt", "positive", "cited")),
+    ("Liberals like Acton denied that the crown had lost its power. "
+     "They claimed that the reform of 1832 caused the decline of the Lords.",
+     ("the reform of 1832", "the decline of the Lords", "positive", "cited")),
+    ("Marxists such as Hill challenged this interpretation. "
+     "They held that the sale of church lands produced a new gentry.",
+     ("the sale of church lands", "a new gentry", "positive", "cited")),
+    ("Economists like Keynes denied that thrift was a virtue in a slump. "
+     "They claimed that falling demand caused the depression.",
+     ("falling demand", "the depression", "positive", "cited")),
+], ids=["name-rejects-explanation-he-argued", "liberals-like-name-denied-they-claimed",
+        "marxists-such-as-name-challenged-they-held", "economists-like-name-denied-they-claimed"])
+def test_pronoun_after_named_scholar_is_cited(extract_links, text, expected):
+    assert expected in _sources(extract_links(text))
+
+
+# the author's own sentences after such a debate stay the author's
+def test_author_after_named_scholar_stays_author(extract_links):
+    text = ("Hobsbawm rejected this explanation. "
+            "This chapter argues that the collapse of wages caused the revolt.")
+    assert ("the collapse of wages", "the revolt", "positive", "author") in _sources(extract_links(text))
+
+
+# a fronted "according to X" covers every coordinated predicate of its clause
+@pytest.mark.parametrize("text, expected", [
+    ("According to the older view, the blockade ruined the merchants and provoked the riots of 1812.",
+     [("the blockade", "the merchants", "positive", "cited"),
+      ("the blockade", "the riots of 1812", "positive", "cited")]),
+    ("According to most historians, the war ruined the treasury and caused the default of the crown.",
+     [("the war", "the treasury", "positive", "cited"),
+      ("the war", "the default of the crown", "positive", "cited")]),
+], ids=["according-to-view-two-verbs", "according-to-historians-two-verbs"])
+def test_according_to_covers_coordinated_predicates(extract_links, text, expected):
+    found = _sources(extract_links(text))
+    for link in expected:
+        assert link in found
