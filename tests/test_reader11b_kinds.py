@@ -72,3 +72,16 @@ def test_according_to_covers_coordinated_predicates(extract_links, text, expecte
     found = _sources(extract_links(text))
     for link in expected:
         assert link in found
+
+
+# the negation of an elliptical clause before the link's clause ("where they were not,", "when they did
+# not,") is that clause's own: it does not deny the phrase that follows it
+@pytest.mark.parametrize("text, expected", [
+    ("Where the guilds were strong, the famine weakened the town; where they were not, the famine ruined it.",
+     ("the famine", "it", "positive")),
+    ("When the rains came, the crops recovered; when they did not, the drought ruined the villages.",
+     ("the drought", "the villages", "positive")),
+], ids=["where-they-were-not", "when-they-did-not"])
+def test_elliptical_negation_stays_in_its_clause(extract_links, text, expected):
+    found = [(l.cause_text, l.effect_text, l.polarity) for l in extract_links(text)]
+    assert expected in found

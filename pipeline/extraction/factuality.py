@@ -338,7 +338,20 @@ def _constituent_negation_at(t: TokenTable, i: int, words: FactualityWords) -> i
     head = t.head[before]
     if t.pos[head] in _VERBAL and head > before:
         return None  # "did not cause": the clause's negation
+    if t.pos[head] in _VERBAL and not _dominates(t, head, i):
+        return None  # "where they were not, the famine ruined it": an elliptical clause's own negation
     return before
+
+
+def _dominates(t: TokenTable, upper: int, i: int) -> bool:
+    """Whether token ``upper`` is token ``i`` or one of its heads."""
+    for _ in range(len(t.head)):
+        if i == upper:
+            return True
+        if t.head[i] == i:
+            return False
+        i = t.head[i]
+    return False
 
 
 def path_negations(end: Token, clause: Token, cue: Iterable[int], words: FactualityWords) -> list[Token]:
