@@ -85,3 +85,26 @@ def test_according_to_covers_coordinated_predicates(extract_links, text, expecte
 def test_elliptical_negation_stays_in_its_clause(extract_links, text, expected):
     found = [(l.cause_text, l.effect_text, l.polarity) for l in extract_links(text)]
     assert expected in found
+
+
+# "Y owed much / a great deal / more / little to X" (lexicon kind amount_word): the object says how much
+# is owed, so Y itself is the effect; "little" denies weakly, "more" makes X one cause among others
+@pytest.mark.parametrize("text, expected", [
+    ("The revival of trade owed much to the end of the blockade.",
+     ("the end of the blockade", "The revival of trade", "positive", "asserted", "sufficient")),
+    ("The survival of the abbey owed a great deal to the patronage of the counts.",
+     ("the patronage of the counts", "The survival of the abbey", "positive", "asserted", "sufficient")),
+    ("The recovery of trade owed little to the treaty.",
+     ("the treaty", "The recovery of trade", "negative", "hedged", "sufficient")),
+    ("The growth of the towns owed more to the cloth trade.",
+     ("the cloth trade", "The growth of the towns", "positive", "asserted", "contributory")),
+], ids=["owed-much", "owed-a-great-deal", "owed-little", "owed-more"])
+def test_owed_an_amount_to(extract_links, text, expected):
+    found = [(l.cause_text, l.effect_text, l.polarity, l.modality, l.strength) for l in extract_links(text)]
+    assert found == [expected]
+
+
+# a person who attributes much to X is the judge, not the effect: no link with "much" or the person as effect
+def test_attributing_much_names_no_effect(extract_links):
+    assert [l for l in extract_links("Historians attribute much to the war.")
+            if l.effect_text in ("much", "Historians")] == []

@@ -827,6 +827,15 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         if child.dep_ == "dobj" and child.i not in (data["cause_head"], data["effect_head"]) and child.i not in negators \
                 and _negative_nominal(child, words):
             negators[child.i] = child  # "Y owed nothing to X": the object that is no amount denies the link
+        elif child.dep_ == "dobj" and child.i not in (data["cause_head"], data["effect_head"]) \
+                and words.token_in(child, "amount_word"):
+            if words.token_in(child, "weak_negative_quantifier"):
+                flips += 1  # "Y owed little to X": hardly anything, so negative and hedged
+                weak = True
+                markers.append(child.lower_)
+            elif words.token_in(child, "degree_comparative") and strength in ("sufficient", "unspecified"):
+                strength = "contributory"  # "Y owed more to X (than to Z)": X one cause among others
+                markers.append(child.lower_)
     for word in [cue_head] + [doc[i] for i in data.get("cue_extra", ())]:
         if word.pos_ == "NOUN" and _weak_nominal(word, words) and not any(
                 c.dep_ == "det" and words.has("indefinite_article", c.lower_) for c in word.children):
