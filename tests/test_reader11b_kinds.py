@@ -108,3 +108,18 @@ def test_owed_an_amount_to(extract_links, text, expected):
 def test_attributing_much_names_no_effect(extract_links):
     assert [l for l in extract_links("Historians attribute much to the war.")
             if l.effect_text in ("much", "Historians")] == []
+
+
+# "blame Y on X" (the other frame of "blame X for Y"): X caused Y, in the blamer's view; a perfect
+# passive of a verb of attributing with no agent ("has been blamed on", "has been ascribed to") reports
+# what others have held, as "it has been argued" does
+@pytest.mark.parametrize("text, expected", [
+    ("The dearth of 1596 has been blamed on the hoarding of the merchants.",
+     ("the hoarding of the merchants", "The dearth of 1596", "positive", "cited")),
+    ("Contemporaries blamed the dearth on the hoarding of the merchants.",
+     ("the hoarding of the merchants", "the dearth", "positive", "actor")),
+    ("The collapse of the bank has been ascribed to the loss of the silver fleet.",
+     ("the loss of the silver fleet", "The collapse of the bank", "positive", "cited")),
+], ids=["has-been-blamed-on", "contemporaries-blamed-on", "has-been-ascribed-to"])
+def test_blame_on_and_attributed_by_others(extract_links, text, expected):
+    assert expected in _sources(extract_links(text))

@@ -246,9 +246,11 @@ class VerbFrames:
                 self.words.in_kinds(h.lower_, ("negative_quantifier",)) for h in first):
             first = syntax.subjects(verb) or first  # "Y owed nothing to X": X did not bring Y about
         elif rule.reverse and first and not syntax.is_passive(verb) and all(
-                self.words.in_kinds(h.lower_, ("amount_word",)) for h in first):
-            # "Y owed much / more / a great deal to X": the object is how much, Y itself is the effect; a
-            # person as subject is the one who judges ("historians attribute much to X"), no effect named
+                self.words.in_kinds(h.lower_, ("amount_word",)) and not any(c.dep_ == "prep" for c in h.children)
+                for h in first):
+            # "Y owed much / more / a great deal to X": the object is how much, Y itself is the effect (not a
+            # partitive, "lost most of its tenants to X"); a person as subject is the one who judges
+            # ("historians attribute much to X"), no effect named
             first = [s for s in syntax.subjects(verb) if not self._agent(s)]
         if not first:
             return
