@@ -123,3 +123,25 @@ def test_attributing_much_names_no_effect(extract_links):
 ], ids=["has-been-blamed-on", "contemporaries-blamed-on", "has-been-ascribed-to"])
 def test_blame_on_and_attributed_by_others(extract_links, text, expected):
     assert expected in _sources(extract_links(text))
+
+
+# "X made Y PP ADJ": with a phrase after the object the parser hangs the adjective as the object of the
+# preposition ("[Rome impossible]") or as a clause with no subject; it is the object's predicative
+@pytest.mark.parametrize("text, cause, effect", [
+    ("The war made a return to Rome impossible.", "The war", "a return to Rome impossible"),
+    ("The new tariff made the import of grain unprofitable.", "The new tariff", "the import of grain unprofitable"),
+    ("The schism, I argue, made a union of the churches impossible.", "The schism",
+     "a union of the churches impossible"),
+    ("This party, I argue, made a return to Rome impossible after 1558.", "This party",
+     "a return to Rome impossible"),
+    ("The new class, we argue, made a return to the old faith impossible.", "The new class",
+     "a return to the old faith impossible"),
+], ids=["return-to-rome-impossible", "import-of-grain-unprofitable", "parenthetical-union-impossible",
+        "adjective-as-subjectless-clause", "adjective-after-inner-noun"])
+def test_object_predicative_after_a_phrase(extract_links, text, cause, effect):
+    assert [(l.cause_text, l.effect_text) for l in extract_links(text)] == [(cause, effect)]
+
+
+# an adjective that is the whole object of its preposition ("for good") is no predicative
+def test_prepositional_adjective_is_no_predicative(extract_links):
+    assert extract_links("The war kept the house for good.") == []

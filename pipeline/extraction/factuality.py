@@ -828,7 +828,8 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
                 and _negative_nominal(child, words):
             negators[child.i] = child  # "Y owed nothing to X": the object that is no amount denies the link
         elif child.dep_ == "dobj" and child.i not in (data["cause_head"], data["effect_head"]) \
-                and words.token_in(child, "amount_word") and not any(c.dep_ == "prep" for c in child.children):
+                and words.token_in(child, "amount_word") and not any(c.dep_ == "prep" for c in child.children) \
+                and data.get("polarity", "positive") == "positive":  # not "did little to": the rule's own negation
             if words.token_in(child, "weak_negative_quantifier"):
                 flips += 1  # "Y owed little to X": hardly anything, so negative and hedged
                 weak = True

@@ -966,6 +966,10 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
             inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if inner is not None:
                 subject, predicate = inner, child
+            elif child.pos_ == "ADJ" and any(c.dep_ in ("dobj", "obj") and c.i < child.i for c in verb.children):
+                # "made a return to Rome impossible": with a phrase after the object the parser hangs the
+                # adjective as a clause of its own, without a subject; it is the object's predicative
+                predicate = child
     if predicate is None:
         # "leaving hundreds homeless", "left ten dead": the parser hangs the predicate on the object as a
         # modifier after it; an adjective after its noun is the object's predicative, not an attribute
@@ -974,6 +978,16 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
             if after and after[0].i == obj.right_edge.i - len(list(after[0].subtree)) + 1 \
                     and not any(c.dep_ == "prep" and c.i < after[0].i for c in obj.children):
                 subject, predicate = obj, after[0]
+                break
+            last = obj.doc[obj.right_edge.i]
+            if last.pos_ == "ADJ" and last.i > obj.i and (
+                    last.dep_ == "pobj" and any(c.dep_ == "compound" and c.i < last.i for c in last.children)
+                    or last.dep_ == "amod" and last.head.i < last.i and last.head.i != obj.i and not list(last.children)):
+                # "made the import of grain unprofitable", "made a union of the churches impossible": the
+                # parser takes the noun before the adjective for a compound of it ("[grain unprofitable]") or
+                # hangs the adjective after the inner noun; an adjective closing the object after a phrase is
+                # the object's predicative
+                subject, predicate = obj, last
                 break
     if predicate is None:
         return None
