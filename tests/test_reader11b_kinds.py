@@ -145,3 +145,21 @@ def test_object_predicative_after_a_phrase(extract_links, text, cause, effect):
 # an adjective that is the whole object of its preposition ("for good") is no predicative
 def test_prepositional_adjective_is_no_predicative(extract_links):
     assert extract_links("The war kept the house for good.") == []
+
+
+# a counterfactual whose main clause is an agentless passive of a causal verb ("could have been prevented"):
+# the verb's own frame names no cause, so the condition is the cause
+@pytest.mark.parametrize("text, cause", [
+    ("Had the council lowered the price of bread, the riots could have been prevented.",
+     "the council lowered the price of bread"),
+    ("Had the navy sailed in March, the invasion would have been stopped.", "the navy sailed in March"),
+], ids=["had-x-could-have-been-prevented", "had-x-would-have-been-stopped"])
+def test_counterfactual_with_agentless_passive(extract_links, text, cause):
+    found = [(l.cause_text, l.modality, l.rule) for l in extract_links(text)]
+    assert (cause, "hypothetical", "construction-counterfactual") in found
+
+
+# with an agent the verb's own frame reads the link, as before
+def test_counterfactual_passive_with_agent_is_the_verbs(extract_links):
+    text = "Had the council acted, the riots would have been prevented by the guards."
+    assert [(l.cause_text, l.rule) for l in extract_links(text)] == [("the guards", "verb-prevent")]

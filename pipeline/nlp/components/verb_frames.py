@@ -642,8 +642,13 @@ class VerbFrames:
 
     @staticmethod
     def _would_read(rule: CueRule, verb: Token) -> bool:
-        """Whether ``rule`` can read a link off ``verb`` (a verb cue with an object or complement, or its preposition)."""
+        """Whether ``rule`` can read a link off ``verb`` (a verb cue with an object or complement, or its preposition).
+
+        A passive with no agent names no cause ("millions of deaths could have been prevented"): the cue's frame
+        reads nothing off it, so the counterfactual's condition is the cause."""
         if rule.frame in ("verb", "causative"):
+            if syntax.is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children):
+                return False
             return any(c.dep_ in ("dobj", "xcomp", "ccomp", "agent", "nsubjpass") for c in verb.children)
         if rule.frame == "verb_prep":
             return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in rule.prep for c in verb.children)
