@@ -966,7 +966,8 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
             inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if inner is not None:
                 subject, predicate = inner, child
-            elif child.pos_ == "ADJ" and any(c.dep_ in ("dobj", "obj") and c.i < child.i for c in verb.children):
+            elif child.pos_ == "ADJ" and child.tag_ == "JJ" and any(
+                    c.dep_ in ("dobj", "obj") and c.i < child.i for c in verb.children):
                 # "made a return to Rome impossible": with a phrase after the object the parser hangs the
                 # adjective as a clause of its own, without a subject; it is the object's predicative
                 predicate = child
@@ -980,13 +981,12 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
                 subject, predicate = obj, after[0]
                 break
             last = obj.doc[obj.right_edge.i]
-            if last.pos_ == "ADJ" and last.i > obj.i and (
-                    last.dep_ == "pobj" and any(c.dep_ == "compound" and c.i < last.i for c in last.children)
-                    or last.dep_ == "amod" and last.head.i < last.i and last.head.i != obj.i and not list(last.children)):
-                # "made the import of grain unprofitable", "made a union of the churches impossible": the
-                # parser takes the noun before the adjective for a compound of it ("[grain unprofitable]") or
-                # hangs the adjective after the inner noun; an adjective closing the object after a phrase is
-                # the object's predicative
+            if last.pos_ == "ADJ" and last.i > obj.i and last.dep_ == "pobj" and any(
+                    c.dep_ == "compound" and c.i < last.i for c in last.children):
+                # "made the import of grain unprofitable": the parser takes the noun before the adjective for a
+                # compound of it ("[grain unprofitable]"); an adjective heads no object of a preposition, so it
+                # is the object's predicative (an adjective the parser hangs after the inner noun is left
+                # alone: "a tender offer for the stock outstanding" is a post-nominal attribute)
                 subject, predicate = obj, last
                 break
     if predicate is None:
