@@ -163,3 +163,14 @@ def test_counterfactual_with_agentless_passive(extract_links, text, cause):
 def test_counterfactual_passive_with_agent_is_the_verbs(extract_links):
     text = "Had the council acted, the riots would have been prevented by the guards."
     assert [(l.cause_text, l.rule) for l in extract_links(text)] == [("the guards", "verb-prevent")]
+
+
+# blaming Y on a person or group is an accusation, not a cause named (the rule's event_cause); the repair of
+# "V the N of N ADJ" is made only when the verb's subject names a factor, not a pronoun ("we leave ... open")
+@pytest.mark.parametrize("text", [
+    "Their rivals blamed the riot on us.",
+    "The mob blamed the fire on the weavers.",
+    "We leave the gate of the yard open.",
+], ids=["blamed-on-us", "blamed-on-a-group", "we-leave-the-gate-open"])
+def test_no_link_for_accusation_or_instruction(extract_links, text):
+    assert extract_links(text) == []
