@@ -338,7 +338,20 @@ def _constituent_negation_at(t: TokenTable, i: int, words: FactualityWords) -> i
     head = t.head[before]
     if t.pos[head] in _VERBAL and head > before:
         return None  # "did not cause": the clause's negation
+    if t.pos[head] in _VERBAL and not _dominates(t, head, i):
+        return None  # "where they were not, the famine ruined it": an elliptical clause's own negation
     return before
+
+
+def _dominates(t: TokenTable, upper: int, i: int) -> bool:
+    """Whether token ``upper`` is token ``i`` or one of its heads."""
+    for _ in range(len(t.head)):
+        if i == upper:
+            return True
+        if t.head[i] == i:
+            return False
+        i = t.head[i]
+    return False
 
 
 def path_negations(end: Token, clause: Token, cue: Iterable[int], words: FactualityWords) -> list[Token]:
@@ -814,6 +827,16 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
         if child.dep_ == "dobj" and child.i not in (data["cause_head"], data["effect_head"]) and child.i not in negators \
                 and _negative_nominal(child, words):
             negators[child.i] = child  # "Y owed nothing to X": the object that is no amount denies the link
+        elif child.dep_ == "dobj" and child.i not in (data["cause_head"], data["effect_head"]) \
+                and words.token_in(child, "amount_word") and not any(c.dep_ == "prep" for c in child.children) \
+                and data.get("polarity", "positive") == "positive":  # not "did little to": the rule's own negation
+            if words.token_in(child, "weak_negative_quantifier"):
+                flips += 1  # "Y owed little to X": hardly anything, so negative and hedged
+                weak = True
+                markers.append(child.lower_)
+            elif words.token_in(child, "degree_comparative") and strength in ("sufficient", "unspecified"):
+                strength = "contributory"  # "Y owed more to X (than to Z)": X one cause among others
+                markers.append(child.lower_)
     for word in [cue_head] + [doc[i] for i in data.get("cue_extra", ())]:
         if word.pos_ == "NOUN" and _weak_nominal(word, words) and not any(
                 c.dep_ == "det" and words.has("indefinite_article", c.lower_) for c in word.children):
@@ -973,8 +996,13 @@ def assess(doc: Doc, data: Mapping, words: FactualityWords | None = None) -> Fac
     if aside is not None and not source:
         source = source_of(aside, words)  # "X, contemporaries claimed, caused Y"
     table = doc_table(doc)
-    according = next((doc[c] for c in table.children[clause.i] if table.dep[c] == "prep" and table.lower[c] == "according"),
-                     None)
+    according, head = None, clause
+    while according is None:
+        according = next((doc[c] for c in table.children[head.i] if table.dep[c] == "prep" and table.lower[c] == "according"),
+                         None)
+        if head.dep_ != "conj" or head.head.i == head.i:
+            break
+        head = head.head  # "According to X, A ruined B and provoked C": the phrase covers every conjunct
     if according is not None and not source:
         holder = next((g for c in according.children for g in c.children if g.dep_ == "pobj"), None)
         if holder is not None:

@@ -993,6 +993,8 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
 
     subject = None
     predicate = None
+    # a misparse is repaired only when the verb's subject names a factor: "we leave the reel open" instructs
+    named_subject = any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children)
     for child in verb.children:
         if child.dep_ in ("oprd", "xcomp", "acomp") and predicate_ok(child):
             predicate = child
@@ -1000,6 +1002,11 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
             inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if inner is not None:
                 subject, predicate = inner, child
+            elif child.pos_ == "ADJ" and child.tag_ == "JJ" and named_subject and any(
+                    c.dep_ in ("dobj", "obj") and c.i < child.i for c in verb.children):
+                # "made a return to Rome impossible": with a phrase after the object the parser hangs the
+                # adjective as a clause of its own, without a subject; it is the object's predicative
+                predicate = child
     if predicate is None:
         # "leaving hundreds homeless", "left ten dead": the parser hangs the predicate on the object as a
         # modifier after it; an adjective after its noun is the object's predicative, not an attribute
@@ -1008,6 +1015,15 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
             if after and after[0].i == obj.right_edge.i - len(list(after[0].subtree)) + 1 \
                     and not any(c.dep_ == "prep" and c.i < after[0].i for c in obj.children):
                 subject, predicate = obj, after[0]
+                break
+            last = obj.doc[obj.right_edge.i]
+            if named_subject and last.pos_ == "ADJ" and last.i > obj.i and last.dep_ == "pobj" and any(
+                    c.dep_ == "compound" and c.i < last.i for c in last.children):
+                # "made the import of grain unprofitable": the parser takes the noun before the adjective for a
+                # compound of it ("[grain unprofitable]"); an adjective heads no object of a preposition, so it
+                # is the object's predicative (an adjective the parser hangs after the inner noun is left
+                # alone: "a tender offer for the stock outstanding" is a post-nominal attribute)
+                subject, predicate = obj, last
                 break
     if predicate is None:
         return None

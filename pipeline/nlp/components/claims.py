@@ -68,6 +68,7 @@ _CONCESSIVES = load_lexicon().words("concessive")
 _FIRST_PERSON = load_lexicon().words("first_person_pronoun")
 _THIRD_PERSON = load_lexicon().words("third_person_pronoun")
 _DEMONSTRATIVES = load_lexicon().words("demonstrative")
+_EXEMPLIFYING = load_lexicon().words("exemplifying_prep")
 _AUTHOR_WORK_DETERMINERS = load_lexicon().words("author_work_determiner")
 _ABILITY_MODALS = load_lexicon().words("ability_modal")
 _INABILITY_NEGATORS = load_lexicon().words("inability_negator")
@@ -311,6 +312,11 @@ class ClaimUnitFinder:
         self.speech_verbs = frozenset(groups.get("speech_verb", ()))
         self.reporting_verbs = frozenset(groups.get("reporting_verb", ()))
         self.discourse_nouns = frozenset(groups.get("discourse_noun", ()))
+        self.disputing = frozenset(groups.get("denial", ())) | frozenset(groups.get("doubt", ()))
+        self.propositions = frozenset(groups.get("proposition_noun", ()))
+        # WordNet noun.person lemmas (scripts/derive_causal_lexicon.py, kind concrete_noun, value person)
+        self.persons = frozenset(w for rule in self.lexicon.of_kind("concrete_noun") if rule.value == "person"
+                                 for w in rule.words)
 
         self.compile_rules(self.rules.rules)
 
@@ -516,15 +522,18 @@ class ClaimUnitFinder:
         if sub_lemma in self.self_words and owned and root.lemma_.lower() in self.reporting_verbs:
             return "cited"  # "Smith's article argues that ...", as the links read it
         if sub_low in self.cited or sub_lemma in self.cited:
-            if determiners & _DEMONSTRATIVES:
+            if determiners & _DEMONSTRATIVES and sub_lemma not in self.persons:
                 return "author"  # "this view ignores ...": the author judging cited work
-            return "cited"
+            return "cited"  # "historians hold", and "these historians attribute Y to X": the scholars just named
         verb = root
         if root.lemma_.lower() == "come":
             verb = next((c for c in root.children if c.dep_ == "xcomp"), root)  # "came to suspect"
         lemma = verb.lemma_.lower()
         if lemma in self.reporting_verbs and _has_clause(verb) and _names_a_scholar(subject, verb, self.discourse_nouns):
-            return "cited"  # "Davies argues that ..."
+            return "cited"  # "Davies argues that ...", "Revisionists like Cobban denied that ..."
+        if lemma in self.disputing and _named(subject) and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.propositions for c in verb.children):
+            return "cited"  # "Sen rejected this explanation", "Revisionists like Cobban challenged the thesis"
         judged = subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
         if judged and not _has_clause(verb):
             return "author"  # "the drought cannot be blamed for X", "should not be regarded as": no believer named
@@ -742,10 +751,26 @@ def _in_main_clause(token: Token, unit: Span) -> bool:
     return True
 
 
-def _names_a_scholar(subject: Token, verb: Token, discourse_nouns: frozenset[str]) -> bool:
-    """Whether a reporting verb's subject is a named writer: a proper name, or a capitalised bare
-    noun with a verb in the present or perfect, the tense in which scholarship is reported."""
+def _named(subject: Token) -> bool:
+    """A proper name, or a noun exemplified by one (lexicon kind ``exemplifying_prep``: "Revisionists
+    like Cobban", "critics such as Hill"): the name stands for the group."""
     if subject.pos_ == "PROPN":
+        return True
+    doc = subject.doc
+    for prep in subject.children:
+        if prep.dep_ != "prep" or not any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children):
+            continue
+        before = doc[prep.i - 1].lower_ + " " if prep.i > subject.i + 1 else ""
+        if prep.lower_ in _EXEMPLIFYING or (before + prep.lower_) in _EXEMPLIFYING:
+            return True  # "such as" is parsed as "as" with "such" right before it
+    return False
+
+
+def _names_a_scholar(subject: Token, verb: Token, discourse_nouns: frozenset[str]) -> bool:
+    """Whether a reporting verb's subject is a named writer: a proper name or a noun exemplified by one
+    (:func:`_named`), or a capitalised bare noun with a verb in the present or perfect, the tense in
+    which scholarship is reported."""
+    if _named(subject):
         return True
     if subject.lemma_.lower() in discourse_nouns or any(c.dep_ in ("det", "poss") for c in subject.children):
         return False

@@ -282,6 +282,13 @@ class VerbFrames:
         if rule.reverse and first and not syntax.is_passive(verb) and all(
                 self.words.in_kinds(h.lower_, ("negative_quantifier",)) for h in first):
             first = syntax.subjects(verb) or first  # "Y owed nothing to X": X did not bring Y about
+        elif rule.reverse and first and not syntax.is_passive(verb) and all(
+                self.words.in_kinds(h.lower_, ("amount_word",)) and not any(c.dep_ == "prep" for c in h.children)
+                for h in first):
+            # "Y owed much / more / a great deal to X": the object is how much, Y itself is the effect (not a
+            # partitive, "lost most of its tenants to X"); a person as subject is the one who judges
+            # ("historians attribute much to X"), no effect named
+            first = [s for s in syntax.subjects(verb) if not self._agent(s)]
         if not first:
             return
         for head in first:
@@ -672,8 +679,13 @@ class VerbFrames:
 
     @staticmethod
     def _would_read(rule: CueRule, verb: Token) -> bool:
-        """Whether ``rule`` can read a link off ``verb`` (a verb cue with an object or complement, or its preposition)."""
+        """Whether ``rule`` can read a link off ``verb`` (a verb cue with an object or complement, or its preposition).
+
+        A passive with no agent names no cause ("millions of deaths could have been prevented"): the cue's frame
+        reads nothing off it, so the counterfactual's condition is the cause."""
         if rule.frame in ("verb", "causative"):
+            if syntax.is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children):
+                return False
             return any(c.dep_ in ("dobj", "xcomp", "ccomp", "agent", "nsubjpass") for c in verb.children)
         if rule.frame == "verb_prep":
             return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in rule.prep for c in verb.children)
