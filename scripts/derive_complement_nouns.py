@@ -273,7 +273,7 @@ def derive_prepositional(resources: Path) -> list[dict]:
             continue
         entries.append({
             "id": f"relational-nouns-{prep}", "kind": "relational_noun", "value": prep, "words": words,
-            "example": EXAMPLES.get(prep, f"The {words[0]} {prep} the guild grew."),
+            "example": EXAMPLES[prep],
             "note": f"a noun whose concept name keeps its '{prep}' complement. Source: VerbNet 3.4 (ae8e9cf) frames "
                     f"with a '{prep}' phrase, through Open English WordNet (d94538a) derivation links, and OEWN "
                     f"definitions and examples writing the noun before '{prep}'; the noun sense among its first "
@@ -291,7 +291,13 @@ EXAMPLES = {
     "on": "The dependence of the towns on foreign grain caused famine.",
     "to": "The commitment of the cabinet to free trade ruined the farmers.",
     "in": "Confidence in the currency collapsed after the war.",
-    "for": "The demand for labour raised wages.",
+    "for": "Hope for a better harvest kept the villagers on the land.",
+    "with": "The war with Spain emptied the treasury.",
+    "from": "Relief from the tithe pleased the farmers.",
+    "against": "The revolt against the viceroy spread to the coast.",
+    "towards": "The hostility of the towns towards the bishop grew.",
+    "toward": "The bias of the chroniclers toward the crown distorts the record.",
+    "over": "The conflict over the tithes divided the parish.",
 }
 
 

@@ -1089,7 +1089,7 @@ def coordinated_misparse(verb: Token) -> tuple[Token, Token] | None:
     before = verb.doc[verb.i - 1]
     if before.dep_ == "advmod" and before.head.i in (verb.i, noun.i):
         before = verb.doc[verb.i - 2]
-    if before.dep_ != "cc" or before.lower_ not in ("and", "but"):
+    if before.dep_ != "cc":
         return None
     if noun.dep_ not in ("conj", "dobj"):
         return None
