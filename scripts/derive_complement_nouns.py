@@ -202,6 +202,30 @@ def _cue_nouns(models: Path) -> list[str]:
     return found
 
 
+def _connective_complements(models: Path) -> set[tuple[str, str]]:
+    """(noun, preposition) pairs whose phrase a connective cue of ``models/causal_cues.jsonl`` reads as the cause:
+    a one-word ``connective_prep`` cue ("against", "over", "from") and the nouns of the lexicon kinds it attaches
+    to ("a protest against the tithe": the tithe -> the protest; "deaths from hunger"), from every lexicon file
+    of ``models/``. The concept name leaves such a phrase out: it is the link's other end."""
+    kinds: dict[str, set[str]] = {}
+    for path in sorted(models.glob("*.jsonl")):
+        if path.name == "complement_nouns.jsonl":
+            continue  # this script's own output
+        for line in open(path, encoding="utf-8"):
+            entry = json.loads(line)
+            if "kind" in entry and "words" in entry:
+                kinds.setdefault(entry["kind"], set()).update(entry["words"])
+    found: set[tuple[str, str]] = set()
+    for line in open(models / "causal_cues.jsonl", encoding="utf-8"):
+        rule = json.loads(line)
+        if rule.get("frame") != "connective_prep":
+            continue
+        for prep in rule.get("lemmas", []):
+            if prep in PREPOSITIONS:
+                found |= {(noun, prep) for kind in rule.get("attach", []) for noun in kinds.get(kind, ())}
+    return found
+
+
 def derive_prepositional(resources: Path) -> list[dict]:
     """One ``relational_noun`` entry per preposition: the nouns whose concept name keeps a complement of it."""
     source = resources / "open-english-wordnet" / "src" / "yaml"
@@ -236,6 +260,7 @@ def derive_prepositional(resources: Path) -> list[dict]:
     # the nouns of a causal cue ("a factor in Y", "the cause of Y", "a response to Y": models/causal_cues.jsonl)
     # and of weight ("the role of X in Y"): their complement is a link's end, not part of a concept's name
     cue_nouns = set(_cue_nouns(Path(__file__).resolve().parent.parent / "models"))
+    connective = _connective_complements(Path(__file__).resolve().parent.parent / "models")
     why: dict[tuple[str, str], str] = {}
     # (a) VerbNet frames -> the nouns derived from the member's WordNet senses, and their synonyms
     for key, preps in sorted(verbnet_preps(resources / "verbnet3.4").items()):
@@ -268,7 +293,7 @@ def derive_prepositional(resources: Path) -> list[dict]:
                     why.setdefault((noun, prep), f"OEWN {sid}")
     entries = []
     for prep in PREPOSITIONS:
-        words = sorted(n for n, p in why if p == prep)
+        words = sorted(n for n, p in why if p == prep and (n, p) not in connective)
         if not words:
             continue
         entries.append({
@@ -281,7 +306,8 @@ def derive_prepositional(resources: Path) -> list[dict]:
                     + "; ".join(f"{n} <- {why[(n, prep)]}" for n in words) + ". Left out: "
                     + "; ".join(f"{w} ({r})" for w, r in sorted(EXCLUDE_RELATIONAL.items()))
                     + "; the nouns of causal cues and of weight (models/causal_cues.jsonl, kind weight_noun), whose "
-                      "complement is a link's end",
+                      "complement is a link's end; the nouns a connective cue of this preposition attaches to ('a "
+                      "protest against X': X is the cause)",
         })
     return entries
 
