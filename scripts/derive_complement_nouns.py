@@ -319,11 +319,11 @@ EXAMPLES = {
     "in": "Confidence in the currency collapsed after the war.",
     "for": "Hope for a better harvest kept the villagers on the land.",
     "with": "The war with Spain emptied the treasury.",
-    "from": "Relief from the tithe pleased the farmers.",
-    "against": "The revolt against the viceroy spread to the coast.",
+    "from": "The escape of the garrison from the siege saved the province.",
+    "against": "Protection against the plague cost the city dearly.",
     "towards": "The hostility of the towns towards the bishop grew.",
     "toward": "The bias of the chroniclers toward the crown distorts the record.",
-    "over": "The conflict over the tithes divided the parish.",
+    "over": "Venetian control over the spice trade enriched the lagoon.",
 }
 
 

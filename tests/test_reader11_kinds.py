@@ -93,3 +93,4 @@ def test_cause_stops_before_which_caused(extract_links):
                       "The collapse of the silver mines, which caused a sharp fall in revenue, forced the king to borrow.")
     assert any(c == "The collapse of the silver mines" for c, _ in found)
     assert not any("which" in c for c, _ in found)
+

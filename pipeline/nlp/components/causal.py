@@ -245,7 +245,7 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         if governor.i != link.cue[0]:
             return link
         skip = set(range(*link.cue)) | set(link.cue_extra)
-        skip |= self._chained_clauses(token)
+        skip |= {t.i for t in token.subtree if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in self.by_lemma}
         wide = syntax.phrase_extent(token, exclude=skip)
         if rule.object_pp and token.dep_ == "dobj" and not self.words.in_kinds(token.lower_, ("one_anaphor",)):
             # an anaphoric "ones" keeps its own span: the resolver reads the mention off it
@@ -256,12 +256,15 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         return replace(link, effect=span)
 
     def _chained_clauses(self, token: Token) -> set[int]:
-        """The tokens of relative clauses and participles in ``token``'s subtree whose verb is itself a cue (any
-        rule's lemma): "riots in the capital, which led to the fall of the ministry" is a chain of two links,
-        and the relative clause is no part of the first one's effect."""
+        """The tokens of comma-set relative clauses and participles in ``token``'s subtree whose verb is itself a
+        cue (any rule's lemma): "riots in the capital, which led to the fall of the ministry" is a chain of two
+        links, and the relative clause is no part of the first one's effect. A restrictive clause ("the people
+        who had different faiths") says which, and stays."""
+        doc = token.doc
         found: set[int] = set()
         for t in token.subtree:
-            if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in self.by_lemma:
+            if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in self.by_lemma and t.left_edge.i > 0 \
+                    and doc[t.left_edge.i - 1].text == ",":
                 found |= {d.i for d in t.subtree}
         return found
 
