@@ -97,6 +97,8 @@ def _modifiers_at(t: TokenTable, head: int, lex: ConceptWords) -> list[int]:
         low, dep, pos = t.lower[child], t.dep[child], t.pos[child]
         if low in lex.drop and not _is_name_at(t, child) and f"{low} {t.lemma_lower[head]}" not in lex.terms:
             continue
+        if dep == "amod" and t.tag[child] == "VBD":
+            continue  # a past-tense verb the parser hung on its object ("and undermined Portuguese trade")
         if dep == "compound" or (dep == "amod" and pos in ("ADJ", "PROPN", "NOUN", "VERB")):
             mods.extend(i for i in t.subtree(child) if (not t.is_punct[i] or t.text[i] == "-")
                         and not (t.dep[i] == "advmod" and t.lower[i] in lex.focus))
@@ -135,12 +137,23 @@ def _short_np_at(t: TokenTable, i: int, lex: ConceptWords) -> str:
 
 
 def _relational_complement_at(t: TokenTable, head: int, lex: ConceptWords) -> str:
-    """The complement that completes a noun of kind ``relational_noun`` ("means", "threat", "access"), as
-    written in a name: its first prepositional phrase of kind ``relational_prep`` or ``complement_prep``
-    ("threat to the provinces" -> "to provinces"), or an adjective after it with such a phrase ("the means
-    available for imports" -> "available for imports"); ``""`` for another noun or none."""
-    if t.pos[head] != "NOUN" or (t.lemma_lower[head] not in lex.relational and t.lower[head] not in lex.relational):
+    """The complement that completes a noun of kind ``relational_noun``, as written in a name; ``""`` for
+    another noun or none.
+
+    A noun of an entry without a preposition ("means", "threat", "access") keeps its first prepositional
+    phrase of kind ``relational_prep`` or ``complement_prep`` ("threat to the provinces" -> "to provinces"),
+    or an adjective after it with such a phrase ("the means available for imports" -> "available for
+    imports"). A noun of entries with a preposition (``value``; "dependence": on, "commitment": to,
+    "confidence": in) keeps its phrase of that preposition, after an "of" phrase that precedes it ("the
+    dependence of the towns on foreign grain" -> "of towns on foreign grain"), also when the parser hung it
+    on the "of" phrase's noun.
+    """
+    if t.pos[head] != "NOUN":
         return ""
+    lemma, low = t.lemma_lower[head], t.lower[head]
+    if lemma not in lex.relational and low not in lex.relational:
+        own = lex.relational_prep_of.get(lemma) or lex.relational_prep_of.get(low)
+        return _own_complement_at(t, head, own, lex) if own else ""
     for child in t.children[head]:
         if child < head:
             continue
@@ -154,6 +167,34 @@ def _relational_complement_at(t: TokenTable, head: int, lex: ConceptWords) -> st
             pobj = next((c for c in t.children[prep] if t.dep[c] == "pobj"), None) if prep is not None else None
             if pobj is not None and t.pos[pobj] in _NOUNS:
                 return f"{t.lower[child]} {t.lower[prep]} {_phrase_at(t, _modifiers_at(t, pobj, lex) + [pobj])}"
+    return ""
+
+
+def _own_complement_at(t: TokenTable, head: int, preps: frozenset[str], lex: ConceptWords) -> str:
+    """The phrase of one of ``preps`` after the noun ``head`` (see :func:`_relational_complement_at`), with an
+    "of" phrase before it; ``""`` when there is none."""
+    def pobj_of(prep: int) -> int | None:
+        found = next((c for c in t.children[prep] if t.dep[c] == "pobj"), None)
+        return found if found is not None and t.pos[found] in _NOUNS else None
+
+    def written(prep: int, pobj: int) -> str:
+        return f"{t.lower[prep]} {_phrase_at(t, _modifiers_at(t, pobj, lex) + [pobj])}"
+
+    of_phrase = ""
+    for child in t.children[head]:
+        if child < head or t.dep[child] != "prep":
+            continue
+        pobj = pobj_of(child)
+        if pobj is None:
+            return ""
+        if t.lower[child] in preps:
+            return f"{of_phrase} {written(child, pobj)}".strip()
+        if t.lower[child] != "of" or of_phrase:
+            return ""
+        of_phrase = written(child, pobj)
+        inner = next((c for c in t.children[pobj] if t.dep[c] == "prep" and t.lower[c] in preps and pobj_of(c) is not None), None)
+        if inner is not None:  # "the dependence of [the towns on foreign grain]": the parser's attachment
+            return f"{of_phrase} {written(inner, pobj_of(inner))}"
     return ""
 
 

@@ -52,6 +52,9 @@ class ConceptWords:
     #: clause is the text speaking of itself (kinds ``method_verb``, ``reporting_verb``, ``question_verb``)
     author_verbs: frozenset[str] = frozenset()
     relational: frozenset[str] = frozenset()  # "means", "threat": nouns whose name keeps their complement
+    #: "dependence" -> {"on", "toward", ...}: nouns whose name keeps a complement of these prepositions (kind
+    #: ``relational_noun`` entries with a ``value``, models/complement_nouns.jsonl)
+    relational_prep_of: dict[str, frozenset[str]] = field(default_factory=dict)
     relational_preps: frozenset[str] = frozenset()  # "threat to X": prepositions that complete them
     #: the lexicon these words come from (for the other stages' views of it)
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)
@@ -76,7 +79,12 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
     nominal_of: dict[str, str] = {}
     ordinal_index: dict[str, int] = {}
     former_latter: dict[str, int] = {}
+    relational_prep_of: dict[str, set[str]] = defaultdict(set)
     for rule in lexicon:
+        if rule.kind == "relational_noun" and rule.value:
+            for word in rule.words:
+                relational_prep_of[word].add(rule.value)
+            continue
         if rule.kind == "ordinal_number":
             for word in rule.words:
                 ordinal_index[word] = int(rule.value)
@@ -117,6 +125,7 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
         nominal_subject_preps=frozenset(groups["nominal_subject_prep"]),
         author_verbs=frozenset(groups["method_verb"] | groups["reporting_verb"] | groups["question_verb"]),
         relational=frozenset(groups["relational_noun"]),
+        relational_prep_of={word: frozenset(preps) for word, preps in relational_prep_of.items()},
         relational_preps=frozenset(groups["complement_prep"] | groups["relational_prep"]),
         lexicon=lexicon,
     )

@@ -537,7 +537,7 @@ def load_lexicon(path: str | None = None, nouns_path: str | None = None) -> Lexi
     ``models/stance_words.jsonl`` (verbs and nouns of disputed claims, cause grades, relational nouns:
     ``scripts/derive_stance_words.py``), ``models/locative_copulas.jsonl`` (verbs of "the roots of X lay in Y":
     ``scripts/derive_locative_copulas.py``) and ``models/complement_nouns.jsonl`` (nouns whose to-infinitive is a
-    complement, not a purpose: ``scripts/derive_complement_nouns.py``).
+    complement, not a purpose, and nouns whose name keeps a prepositional complement: ``scripts/derive_complement_nouns.py``).
 
     Loaded once per pair of paths. A missing noun class file leaves the noun
     classes empty. Raises :class:`RuleFileError` on a malformed file or an id

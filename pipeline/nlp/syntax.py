@@ -25,11 +25,11 @@ __all__ = [
     "WordLists", "packaged_words", "valid_pair", "is_passive", "agent", "agents", "passive_subjects", "subjects",
     "objects", "conjuncts", "has_xcomp_to", "find_prep", "prep_objects", "gerund_object",
     "arg_span", "np_span", "phrase_extent", "clause_span", "clause_end", "is_temporal", "phrase_attachment",
-    "previous_clause", "opened_conjunct", "have_subject", "copula_partner", "phrase_objects", "adjacent",
+    "previous_clause", "opened_conjunct", "have_subject", "copula_partner", "locative_copula_misparse", "phrase_objects", "adjacent",
     "participle_event", "causal_as", "is_time_expression", "core_clause_span", "means_clause", "support_verb", "resultative_so",
     "small_clause",
     "cleft_focus", "negated_alternatives", "subordinate_main",
-    "is_participial_passive", "combination_members", "relative_misparse", "measured_time", "author_subject", "hung_list",
+    "is_participial_passive", "combination_members", "relative_misparse", "coordinated_misparse", "measured_time", "author_subject", "hung_list",
     "infinitive_complement", "hyphen_agent", "conjoined_complements", "degree_question_end",
     "open_doc", "forget_doc", "doc_text", "doc_noun_chunks", "doc_sentences", "doc_sentence_of", "token_sentence",
     "span_text", "doc_memo", "tokens_where", "TokenTable", "doc_table", "with_relative_antecedent",
@@ -533,7 +533,8 @@ def np_span(head: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
         for child in t.children[inner]:  # "the properties of the mount used in the frame": what is said of a nested
             # noun, when it ends the phrase ("the system (used in X) by Y" keeps it: the phrase goes on after it)
             dep = t.dep[child]
-            if child > inner and not any(i > right[child] for i in tokens) and (dep == "relcl" or (
+            # a comma closing the relative clause ("the mines, which caused X, forced") does not go on with the phrase
+            if child > inner and not any(i > right[child] and not t.is_punct[i] for i in tokens) and (dep == "relcl" or (
                     dep == "acl" and not any(t.dep[c] == "aux" and t.lower[c] == "to" for c in t.children[child]))):
                 tokens -= t.subtree(child)
     for inner in sorted(t.subtree(h)):
@@ -852,6 +853,30 @@ def copula_partner(noun: Token, words: WordLists | None = None) -> Token | None:
     return None
 
 
+def locative_copula_misparse(noun: Token, words: WordLists | None = None) -> tuple[tuple[int, int], Token, Token] | None:
+    """For "the roots of Y lie in X" parsed with the present-tense verb as a noun ("[the Y lie] in X", the
+    verb the object of "of", Y its compound): ``((start, end) of "the Y", Y, X)``; else None.
+
+    The verb is a word of lexicon kind ``locative_copula`` (OEWN 02659476-v "originate (in)": consist, dwell,
+    lie) tagged a noun, with a modifier before it (the real object of "of") and an "in" phrase after it. The
+    past "lay" is parsed as a verb and read by :func:`copula_partner`.
+    """
+    words = words or packaged_words()
+    verbs = words.by_kind.get("locative_copula", ())
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for verb in prep_objects(prep):
+            if verb.tag_ not in ("NN", "NNS") or (verb.lemma_.lower() not in verbs and verb.lower_ not in verbs):
+                continue
+            named = [c for c in verb.children if c.i < verb.i and c.dep_ in ("compound", "amod", "nmod", "poss")]
+            place = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" and p.i == verb.i + 1
+                          for o in prep_objects(p)), None)
+            if named and place is not None:
+                return (verb.left_edge.i, verb.i), named[-1], place
+    return None
+
+
 def _hyphen_host(noun: Token) -> Token | None:
     """For a hyphenated noun the tokenizer split ("by - product"), the first part, which holds its place."""
     doc = noun.doc
@@ -1097,6 +1122,37 @@ def relative_misparse(verb: Token) -> tuple[Token, Token] | None:
     if noun.dep_ != "relcl" or noun.head.pos_ not in ("NOUN", "PROPN"):
         return None
     return noun.head, noun
+
+
+def coordinated_misparse(verb: Token) -> tuple[Token, Token] | None:
+    """(subject, object) of a verb coordinated after another verb that the parser read as an adjective.
+
+    "The Dutch seized the islands and undermined Portuguese trade" is often parsed with "undermined" as an
+    adjectival modifier of "trade" and "trade" as a conjunct (or object) of "seized". A past verb form
+    (tagged ``VBD``/``VBN``) that modifies a noun, right after a coordinator (or a coordinator and an
+    adverb: "and thereby", "and so"), with no determiner before it, is the second verb of the clause: the
+    noun is its object and the first verb's subject is its subject. None otherwise ("the islands and the
+    ruined towns": a determiner; "and weakened trade" with no verb before it).
+    """
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or verb.i < 2:
+        return None
+    noun = verb.head
+    if noun.i <= verb.i or any(c.dep_ in ("det", "poss", "nummod") and c.i < verb.i for c in noun.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "advmod" and before.head.i in (verb.i, noun.i):
+        before = verb.doc[verb.i - 2]
+    if before.dep_ != "cc":
+        return None
+    if noun.dep_ not in ("conj", "dobj"):
+        return None
+    first = noun.head  # the first verb, or (a conjunct of its object) the object it is coordinated with
+    if noun.dep_ == "conj" and first.pos_ in ("NOUN", "PROPN") and first.dep_ == "dobj":
+        first = first.head
+    if first.pos_ != "VERB" or first.i > verb.i:
+        return None
+    found = subjects(first)
+    return (found[0], noun) if found else None
 
 
 def measured_time(marker: Token, words: WordLists) -> bool:

@@ -255,6 +255,19 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             return link
         return replace(link, effect=span)
 
+    def _chained_clauses(self, token: Token) -> set[int]:
+        """The tokens of comma-set relative clauses and participles in ``token``'s subtree whose verb is itself a
+        cue (any rule's lemma): "riots in the capital, which led to the fall of the ministry" is a chain of two
+        links, and the relative clause is no part of the first one's effect. A restrictive clause ("the people
+        who had different faiths") says which, and stays."""
+        doc = token.doc
+        found: set[int] = set()
+        for t in token.subtree:
+            if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in self.by_lemma and t.left_edge.i > 0 \
+                    and doc[t.left_edge.i - 1].text == ",":
+                found |= {d.i for d in t.subtree}
+        return found
+
     def _object_pp_extent(self, doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int, int]:
         """``span`` (the effect object's phrase) run on over a prepositional phrase the parser hung on ``verb``.
 
@@ -275,7 +288,11 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
         if nominal.is_setting_phrase(pp, self.words):
             return span  # "produced a famine in the hills": a place says where, and stays out (nominal.without_setting)
         end = pp.right_edge.i + 1
-        while end - 1 > span[1] and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc",)):
+        chained = self._chained_clauses(pp)
+        if chained:  # "caused riots in the capital, which led to X": up to the chained clause
+            end = min(end, min(chained))
+        while end - 1 > span[1] and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc",)
+                                     or doc[end - 1].tag_ in ("WDT", "WP")):
             end -= 1
         return (span[0], end)
 

@@ -152,6 +152,13 @@ class NounFrames:
         if noun.pos_ != "NOUN":
             return
         inner_prep = rule.cause_prep if rule.reverse else rule.effect_prep
+        misparse = syntax.locative_copula_misparse(noun, self.words) if not rule.reverse and "of" in inner_prep else None
+        if misparse is not None:  # "the roots of Y lie in X", "lie" parsed as a noun
+            effect_span, effect, cause = misparse
+            for c in syntax.conjuncts(cause):
+                yield TokenLink(rule.id, (noun.i, noun.i + 1), syntax.np_span(c), effect_span, c.i, effect.i,
+                                rule.strength, rule.polarity, rule.confidence)
+            return
         inner = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in inner_prep for t in syntax.prep_objects(p)]
         if not inner and noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.right_edge.i + 1 < len(noun.doc):
             # "X was a key factor in Y": the parser may hang the noun's "in Y" on the copula, right after the noun

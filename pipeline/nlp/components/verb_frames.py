@@ -28,7 +28,9 @@ class VerbFrames:
         """Whether ``infinitive`` comes right after ``verb``'s object and that object is a noun of kind
         ``relational_noun`` ("reduced the means of the farmers to pay their debts", "removed the need to borrow"):
         the infinitive completes the noun; it is neither a purpose nor a causative complement."""
-        relational = self.words.by_kind.get("relational_noun", ())
+        # the nouns of entries without a preposition: an infinitive completes "means", "need", "capacity"; the
+        # nouns of a prepositional complement ("dependence on", models/complement_nouns.jsonl) are not meant
+        relational = self.lexicon.words("relational_noun", "")
         return any(c.dep_ == "dobj" and (c.lemma_.lower() in relational or c.lower_ in relational)
                    and c.right_edge.i + 1 == infinitive.left_edge.i for c in verb.children)
 
@@ -46,6 +48,11 @@ class VerbFrames:
             for c in self._members(relative[0]):
                 for e in syntax.conjuncts(relative[1]):
                     yield self._make(rule, (verb.i, verb.i + 1), c, e)
+            return
+        coordinated = syntax.coordinated_misparse(verb)
+        if coordinated is not None:  # "seized the islands and undermined Portuguese trade": the shared subject
+            for c in self._members(coordinated[0]):
+                yield self._make(rule, (verb.i, verb.i + 1), c, coordinated[1])
             return
         if syntax.is_participial_passive(verb) and verb.lemma_.lower() in self.words.by_kind.get("emotion_verb", ()):
             return  # "Angered by the tax, the townsmen rioted": the motive of the main clause (participle frame)
