@@ -13,8 +13,9 @@ component gives: (rule, cause span, effect span).
   barged in violently to break up the meeting"), is a purpose, as it is when
   hung as ``advcl``; not right after the verb, not after a verb of lexicon kind
   ``control_verb`` (now with object-control verbs: "were told to leave"), not
-  after a verb without a subject (a headline's noun read as a verb), not a
-  question's infinitive ("did not know whom to ask").
+  after a verb without a subject (a headline's noun read as a verb) or with a
+  thing as its subject ("the barge leaves from the quay at nine to arrive in the
+  town"), not a question's infinitive ("did not know whom to ask").
 """
 from __future__ import annotations
 
@@ -78,6 +79,7 @@ def test_xcomp_infinitive_of_a_verb_without_one_is_a_purpose(nlp, text, cause, e
     "The clerks did not know whom to ask about the levy.",
     "The weavers were told to leave the hall.",
     "The weavers decided to leave the hall.",
+    "The barge leaves from the quay at about nine to arrive in the town two hours later.",
 ])
 def test_complement_infinitives_stay_no_purpose(nlp, text):
     assert not [link for link in found(nlp, text) if link[0] == "purpose-to"]

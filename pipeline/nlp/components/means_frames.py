@@ -225,7 +225,9 @@ class MeansFrames:
         cue verb ("forced them to") as its causee's act; a copula or auxiliary
         ("is to") and a verb with an object before the infinitive ("urged the
         crowd to disperse": object control) are left alone. After any other verb
-        with a subject ("the workers barged in to break up the meeting") the
+        whose subject is no concrete thing (an artifact, animal or plant, lexicon kind
+        ``concrete_noun``: "the boat departs at eight to arrive by ten" is no
+        purpose; "the workers barged in to break up the meeting" is) the
         infinitive says what the act was for, when an adverbial (an adverb, a
         particle, a prepositional phrase) stands between the verb and the
         infinitive: a complement comes before the verb's adjuncts, so an
@@ -251,8 +253,10 @@ class MeansFrames:
             return False
         if any(c.tag_.startswith("W") and c.i < infinitive.i for c in infinitive.subtree):
             return False  # "did not know whom to check": a question, not a purpose
-        if not syntax.subjects(main):
-            return False  # a headline's noun read as a verb ("Strike to go on"): no actor
+        subjects = syntax.subjects(main)
+        if not subjects or any(self._thing(s) for s in subjects):
+            return False  # a thing does not act for an end ("the boat departs at eight to arrive by ten"); a headline's
+            # noun read as a verb ("Strike to go on") has no subject at all
         return not any(c.dep_ in ("dobj", "dative", "ccomp") and c.i < infinitive.i for c in main.children)
 
     def _purpose_host(self, noun: Token, infinitive: Token) -> Token | None:
