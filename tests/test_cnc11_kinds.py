@@ -15,7 +15,13 @@ component gives: (rule, cause span, effect span).
   ``control_verb`` (now with object-control verbs: "were told to leave"), not
   after a verb without a subject (a headline's noun read as a verb) or with a
   thing as its subject ("the barge leaves from the quay at nine to arrive in the
-  town"), not a question's infinitive ("did not know whom to ask").
+  town"), not a question's infinitive ("did not know whom to ask");
+- "for" with a gerund clause after a verb that has a person, group or name
+  before it ("the guards targeted two women for wearing red scarves", "the
+  guild flayed the mayor for keeping silent") gives the reason for the act
+  (rule flag ``judged_target`` of ``connective-for``); not when what the verb
+  acts on is a thing ("used the hall for dancing"), nor with a noun after "for"
+  ("visited the bishop for the feast" names no act of the bishop).
 """
 from __future__ import annotations
 
@@ -83,3 +89,21 @@ def test_xcomp_infinitive_of_a_verb_without_one_is_a_purpose(nlp, text, cause, e
 ])
 def test_complement_infinitives_stay_no_purpose(nlp, text):
     assert not [link for link in found(nlp, text) if link[0] == "purpose-to"]
+
+
+@pytest.mark.parametrize("text, cause, effect", [
+    ("The guards targeted two weavers for wearing red scarves.",
+     "wearing red scarves", "The guards targeted two weavers"),
+    ("The guild flayed the mayor for keeping silent about the levy.",
+     "keeping silent about the levy", "The guild flayed the mayor"),
+])
+def test_for_gerund_after_a_verb_on_a_person_is_a_reason(nlp, text, cause, effect):
+    assert ("connective-for", cause, effect) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The weavers used the hall for dancing on Sundays.",
+    "The miller visited the bishop for the feast of Easter.",
+])
+def test_for_without_a_person_or_a_gerund_stays_no_reason(nlp, text):
+    assert not [link for link in found(nlp, text) if link[0] == "connective-for"]
