@@ -104,6 +104,7 @@ def test_for_gerund_after_a_verb_on_a_person_is_a_reason(nlp, text, cause, effec
 @pytest.mark.parametrize("text", [
     "The weavers used the hall for dancing on Sundays.",
     "The miller visited the bishop for the feast of Easter.",
+    "Cited by the watch in May for riding without a lamp, the carter was sent home.",
 ])
 def test_for_without_a_person_or_a_gerund_stays_no_reason(nlp, text):
     assert not [link for link in found(nlp, text) if link[0] == "connective-for"]

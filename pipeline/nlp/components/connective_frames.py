@@ -247,15 +247,20 @@ class ConnectiveFrames:
         (:meth:`_target`; of pronouns only a personal one, lexicon kind
         ``personal_pronoun``, as "it" and "them" may stand for things): the
         gerund is that person's act, the reason for the verb's act. Not "used
-        the hall for dancing" (a thing), nor
+        the hall for dancing" (a thing), not a date ("cited in December for
+        driving ...": a month's name is no one acted on), not a passive
+        ("cited by the watch for riding X": the watch acts), nor
         "went out for shopping" (no one is acted on).
         """
         if verb.pos_ != "VERB" or not targets or any(t.tag_ != "VBG" for t in targets):
             return False
+        if syntax.is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+            return False  # "(was) cited by the watch for riding X": a passive's person is its subject; the by-phrase's is the actor
         before = [c for c in verb.children if c.i < phrase.start]
         people = [c for c in before if c.dep_ == "dobj"]
         people += [o for c in before if c.dep_ == "prep" for o in syntax.prep_objects(c)]
         persons = self.words.by_kind.get("personal_pronoun", ())
+        people = [p for p in people if not (syntax.is_time_expression(p, self.words) or p.ent_type_ in ("DATE", "TIME"))]
         return any(p.lower_ in persons if p.pos_ == "PRON" else self._target(p) for p in people)
 
     @staticmethod
