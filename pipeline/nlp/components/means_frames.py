@@ -415,7 +415,6 @@ def _inflected_from(verb: Token, lemmas) -> bool:
     if lemma in lemmas:
         return True
     form = verb.lower_
-    for end in ("s", "es", "d", "ed", "ing"):
-        if form.endswith(end) and (form[:-len(end)] in lemmas or form[:-len(end)] + "e" in lemmas):
-            return True
-    return False
+    if not form.endswith(("s", "es", "d", "ed", "ing")):
+        return False
+    return any(form[:-cut] in lemmas or form[:-cut] + "e" in lemmas for cut in (1, 2, 3))
