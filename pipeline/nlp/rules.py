@@ -165,6 +165,11 @@ class CueRule:
     phrase hangs on (or, for ``cause_attach``, its object) may also be a noun
     derived in WordNet from a verb of those kinds ("the evacuation after the
     eruption": evacuate is a reaction; "following the killing of X").
+    ``judged_target`` (``connective_prep`` with ``attach``): the phrase may also
+    hang on another verb when its object is a gerund clause and the verb has a
+    person, group or name before the phrase, as its object or the object of a
+    preposition ("targeted the women for wearing X", "shouted slogans at them
+    for visiting X"): the gerund is the act the person is treated so for.
     ``account_cause``: the cause must not be a text, a work or an idea (a
     noun whose first WordNet sense is in ``noun.communication`` or
     ``noun.cognition``, lexicon kind ``account_noun``): "the preamble explains
@@ -263,6 +268,7 @@ class CueRule:
     account_cause: bool = False
     level_cause: bool = False
     nominal_attach: bool = False
+    judged_target: bool = False
     purpose_modal: bool = False
 
     def to_json(self) -> dict:

@@ -728,6 +728,45 @@ def with_controller(span: tuple[int, int], head: int, doc) -> tuple[int, int]:
     return (t.edges()[0][subject], end)
 
 
+def with_coordinated_passive(span: tuple[int, int], head: int, doc) -> tuple[int, int]:
+    """``span`` widened to the first of two coordinated passive clauses, when the span is the second and a trailing adjunct hangs on it.
+
+    In "twelve were killed and forty (were) injured when the mob attacked",
+    the adjunct after the coordination scopes over both passive clauses,
+    though the parser hangs it on the last. An end that is the second
+    conjunct (its head a passive participle, dep ``conj`` of a passive verb
+    before the span, with a passive subject of its own; or, with the
+    auxiliary gapped, "and forty injured", a participle with a subject and no
+    auxiliary, or one hung as ``amod`` or ``acl`` on a number or noun that is
+    that verb's ``conj``) then runs from
+    the left edge of the first conjunct's subject. Only clauses of the same
+    voice are joined this way: "the mill was closed and the workers struck"
+    is left as it is. Returns end-exclusive token offsets ``(start, end)``.
+    """
+    start, end = span
+    if not start <= head < end:
+        return span
+    t = doc_table(doc)
+    if t.tag[head] != "VBN":
+        return span
+    node = head
+    if t.dep[head] in ("amod", "acl") and t.dep[t.head[head]] == "conj" and t.head[head] < head \
+            and t.pos[t.head[head]] in ("NUM", "NOUN"):
+        node = t.head[head]  # "and 55 injured": the gapped clause's subject carries the participle
+    elif t.dep[head] != "conj" or not any(
+            c < head and (t.dep[c] == "nsubjpass" or (t.dep[c] == "nsubj" and not any(
+                t.dep[a] in ("aux", "auxpass") for a in t.children[head])))
+            for c in t.children[head]):
+        return span  # a participle with a subject and no auxiliary of its own shares the first clause's ("and three injured")
+    first = t.head[node]
+    if first >= start or t.dep[node] != "conj" or t.pos[first] not in ("VERB", "AUX") or t.tag[first] != "VBN":
+        return span
+    subject = next((c for c in t.children[first] if t.dep[c] == "nsubjpass"), None)
+    if subject is None or subject > first:
+        return span
+    return (t.edges()[0][subject], end)
+
+
 def arg_span(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
     """The span of a cause or effect: a clause for a verb, else a noun phrase."""
     if token.pos_ in ("VERB", "AUX"):

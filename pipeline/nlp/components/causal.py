@@ -496,6 +496,9 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
             widened = syntax.with_relative_antecedent(spans[n], head, doc)
             if widened == spans[n]:  # "the minister is set to meet X": an infinitive end runs from its subject
                 widened = syntax.with_controller(spans[n], head, doc)
+            if widened == spans[n] and link.cue[0] >= spans[n][1]:
+                # "ten were killed and forty injured when X": an adjunct after coordinated passives scopes over both
+                widened = syntax.with_coordinated_passive(spans[n], head, doc)
             other = spans[1 - n]
             if widened != spans[n] and (widened[1] <= other[0] or other[1] <= widened[0]) \
                     and (link.cue[1] <= widened[0] or widened[1] <= link.cue[0]):

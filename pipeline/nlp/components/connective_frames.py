@@ -180,7 +180,8 @@ class ConnectiveFrames:
         if rule.attach and not self._attached_to(attach, rule.attach, skip=range(phrase.start, phrase.end),
                                                  nominal=rule.nominal_attach) \
                 and not (rule.cause_attach and any(self._attached_to(t, rule.cause_attach, nominal=rule.nominal_attach)
-                                                   for t in targets)):
+                                                   for t in targets)) \
+                and not (rule.judged_target and self._judged_target(attach, targets, phrase)):
             return  # "following the clashes, the curfew was extended": a reaction to a disruption
         if phrase.text.lower() in self.words.by_kind.get("temporal_connective", ()) and any(t.tag_ == "VBG" for t in targets):
             # "arrested after protesting against X": a gerund clause is the cause only when it is itself an act of
@@ -250,6 +251,32 @@ class ConnectiveFrames:
         opens = prep.i == prep.sent.start or doc[prep.i - 1].text in (",", ";", "(")
         closes = noun.i + 1 < len(doc) and doc[noun.i + 1].text in (",", ";", ":", ")")
         return opens and closes
+
+    def _judged_target(self, verb: Token, targets: list[Token], phrase: Span) -> bool:
+        """Whether ``phrase`` ("for V-ing X") gives what a person ``verb`` treats in some way did (rule flag ``judged_target``).
+
+        "The guards targeted two women for wearing red", "the crowd shouted
+        slogans at the envoys for visiting the shrine": every object of the
+        phrase is a gerund clause, and the verb has, before the phrase, an
+        object or a prepositional object that is a person, group or name
+        (:meth:`_target`; of pronouns only a personal one, lexicon kind
+        ``personal_pronoun``, as "it" and "them" may stand for things): the
+        gerund is that person's act, the reason for the verb's act. Not "used
+        the hall for dancing" (a thing), not a date ("cited in December for
+        driving ...": a month's name is no one acted on), not a passive
+        ("cited by the watch for riding X": the watch acts), nor
+        "went out for shopping" (no one is acted on).
+        """
+        if verb.pos_ != "VERB" or not targets or any(t.tag_ != "VBG" for t in targets):
+            return False
+        if syntax.is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+            return False  # "(was) cited by the watch for riding X": a passive's person is its subject; the by-phrase's is the actor
+        before = [c for c in verb.children if c.i < phrase.start]
+        people = [c for c in before if c.dep_ == "dobj"]
+        people += [o for c in before if c.dep_ == "prep" for o in syntax.prep_objects(c)]
+        persons = self.words.by_kind.get("personal_pronoun", ())
+        people = [p for p in people if not (syntax.is_time_expression(p, self.words) or p.ent_type_ in ("DATE", "TIME"))]
+        return any(p.lower_ in persons if p.pos_ == "PRON" else self._target(p) for p in people)
 
     @staticmethod
     def _motive_span(verb: Token) -> tuple[int, int]:

@@ -196,6 +196,8 @@ class MeansFrames:
             main = self._purpose_host(verb.head, verb)
             if main is None:
                 return
+        elif len(phrase) == 1 and verb.dep_ == "xcomp" and self._purpose_xcomp(verb):
+            main = verb.head  # "barged in to break up the meeting": the parser's xcomp of a verb that takes no infinitive
         else:
             return
         if main is None or main.pos_ not in ("VERB", "AUX") or (main.lemma_ in self.words.control_verbs and syntax.adjacent(main, to)):
@@ -214,6 +216,48 @@ class MeansFrames:
         effect_span = self._main_clause_span(main, exclude={t.i for t in verb.subtree} | set(range(phrase.start, phrase.end)))
         yield TokenLink(rule.id, (phrase.start, phrase.end), cause_span, effect_span, verb.i, main.i,
                         rule.strength, rule.polarity, rule.confidence)
+
+    def _purpose_xcomp(self, infinitive: Token) -> bool:
+        """Whether the infinitive the parser hung as ``xcomp`` on a verb is an adverbial of purpose, not a complement.
+
+        A verb of the lexicon kind ``control_verb`` ("decided to", "worked to",
+        "demanded to") takes the infinitive as its complement, and a causative
+        cue verb ("forced them to") as its causee's act; a copula or auxiliary
+        ("is to") and a verb with an object before the infinitive ("urged the
+        crowd to disperse": object control) are left alone. After any other verb
+        whose subject is no concrete thing (an artifact, animal or plant, lexicon kind
+        ``concrete_noun``: "the boat departs at eight to arrive by ten" is no
+        purpose; "the workers barged in to break up the meeting" is) the
+        infinitive says what the act was for, when an adverbial (an adverb, a
+        particle, a prepositional phrase) stands between the verb and the
+        infinitive: a complement comes before the verb's adjuncts, so an
+        infinitive after them is an adjunct too (right after an unknown verb,
+        "she longed to leave", it may be the complement). Not an infinitive
+        of a question ("did not know whom to ask"), nor after a light verb, a
+        passive, or a verb whose person through a preposition is the one asked
+        to act ("called on him to").
+        The verb is matched by its lemma or, where the lemmatizer missed,
+        its inflected form ("hopes" read as "hop"; :func:`_inflected_from`).
+        """
+        main = infinitive.head
+        if main.pos_ != "VERB" or main.i > infinitive.i or _inflected_from(main, self.words.control_verbs):
+            return False
+        if syntax.is_passive(main) or _inflected_from(main, self.words.by_kind.get("light_verb", ())):
+            return False
+        if not any(c.dep_ in ("prep", "advmod", "npadvmod", "prt") and main.i < c.i < infinitive.i for c in main.children):
+            return False  # "she longed to leave": right after its verb an infinitive may be the verb's complement
+        if any(c.dep_ == "prep" and c.i < infinitive.i and any(self._agent(o) for o in syntax.prep_objects(c))
+               for c in main.children):
+            return False  # "called on him to release X": object control through a preposition
+        if any(r.frame in ("causative", "verb", "verb_prep", "resultative") for r in self.by_lemma.get(main.lemma_.lower(), ())):
+            return False
+        if any(c.tag_.startswith("W") and c.i < infinitive.i for c in infinitive.subtree):
+            return False  # "did not know whom to check": a question, not a purpose
+        subjects = syntax.subjects(main)
+        if not subjects or any(self._thing(s) for s in subjects):
+            return False  # a thing does not act for an end ("the boat departs at eight to arrive by ten"); a headline's
+            # noun read as a verb ("Strike to go on") has no subject at all
+        return not any(c.dep_ in ("dobj", "dative", "ccomp") and c.i < infinitive.i for c in main.children)
 
     def _purpose_host(self, noun: Token, infinitive: Token) -> Token | None:
         """The act whose purpose ``infinitive``, which the parser hung on ``noun``, states, or None.
@@ -352,3 +396,25 @@ class MeansFrames:
                 means_span = syntax.clause_span(means, exclude=cue_tokens)
                 yield TokenLink(rule.id, (verb.i, verb.i + 1), syntax.np_span(c, exclude=cue_tokens), means_span,
                                 c.i, means.i, rule.strength, "positive", rule.confidence, tuple(extra))
+
+
+def _inflected_from(verb: Token, lemmas) -> bool:
+    """Whether ``verb``'s lemma is in ``lemmas``, or its form is a regular inflection of one of them.
+
+    The lemmatizer now and then takes a form for another verb's ("hopes" as
+    "hop", "hoping" as "hop"); the forms tried are lemma + s, es, d, ed, ing,
+    and with a final e dropped before ing and ed ("hoping", "hoped").
+
+    >>> class _T: lemma_, lower_ = "hop", "hopes"
+    >>> _inflected_from(_T(), {"hope"})
+    True
+    >>> _inflected_from(_T(), {"hopping"})
+    False
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in lemmas:
+        return True
+    form = verb.lower_
+    if not form.endswith(("s", "es", "d", "ed", "ing")):
+        return False
+    return any(form[:-cut] in lemmas or form[:-cut] + "e" in lemmas for cut in (1, 2, 3))
