@@ -87,6 +87,7 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
                                         and rule.frame in ("verb", "verb_prep") for lemma in rule.lemmas)
         self.by_lemma: dict[str, list[CueRule]] = {}
         self.phrase_rules: dict[str, CueRule] = {}
+        self.phrase_order: dict[int, int] = {}  # matcher id -> rank of its rule and lemma in the rule file
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         # frames whose cue is a construction, not a word: tried on every token
         self.construction_rules = [rule for rule in self.rules if rule.frame in _CONSTRUCTION_FRAMES]
@@ -98,6 +99,7 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
                     key = f"{rule.id}::{lemma}"
                     self.phrase_rules[key] = rule
                     self.matcher.add(key, [self.make_doc(lemma)])
+                    self.phrase_order[self.vocab.strings[key]] = len(self.phrase_order)
                 else:
                     self.by_lemma.setdefault(lemma, []).append(rule)
 
@@ -435,7 +437,9 @@ class CausalLinkFinder(VerbFrames, MeansFrames, ConnectiveFrames, NounFrames):
                             # a derived verb, or a link its rule turns down, does not shadow a connective's link
                             taken.update(range(*link.cue), link.cue_extra)
                         yield link
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        # longest first at each start; on one span, rules in file order ("fought for X": the goal rule before the reason)
+        order = self.phrase_order
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]), order[m[0]]))
         for match_id, start, end in matches:
             if any(i in taken for i in range(start, end)):
                 continue
