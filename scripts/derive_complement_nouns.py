@@ -47,12 +47,14 @@ CC BY 4.0 and the WordNet licence. See ``models/ATTRIBUTION.md``.
 """
 from __future__ import annotations
 
+import functools
 import glob
 import json
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -76,28 +78,43 @@ EXCLUDE = {
 WORD = re.compile(r"^[a-z]+$")
 
 
-def derive(resources: Path) -> dict:
+@dataclass
+class _WordNet:
+    """What both derivations read of Open English WordNet's YAML source, read once per run."""
+
+    lexfile_of: dict[str, str] = field(default_factory=dict)       # noun synset id -> lexicographer file
+    synsets: dict[str, dict] = field(default_factory=dict)         # noun synset id -> its YAML record
+    sense_synset: dict[str, str] = field(default_factory=dict)     # sense id -> synset id
+    sense_lemma: dict[str, str] = field(default_factory=dict)      # sense id -> lemma
+    noun_rank: dict[tuple[str, str], int] = field(default_factory=dict)  # (noun, synset) -> sense number
+    verb_senses: list[tuple[str, dict]] = field(default_factory=list)    # (verb lemma, sense), file order
+
+
+@functools.cache
+def _wordnet(resources: Path) -> _WordNet:
     source = resources / "open-english-wordnet" / "src" / "yaml"
-    lexfile_of: dict[str, str] = {}
-    synsets: dict[str, dict] = {}
+    wn = _WordNet()
     for path in sorted(glob.glob(str(source / "noun.*.yaml"))):
         lexfile = Path(path).name[len("noun."):-len(".yaml")]
         for sid, data in yaml.load(open(path, encoding="utf-8"), Loader=yaml.CSafeLoader).items():
-            lexfile_of[sid], synsets[sid] = lexfile, data
-    sense_synset: dict[str, str] = {}
-    sense_lemma: dict[str, str] = {}
-    noun_rank: dict[tuple[str, str], int] = {}
-    verb_senses: list[tuple[str, dict]] = []
+            wn.lexfile_of[sid], wn.synsets[sid] = lexfile, data
     for path in sorted(glob.glob(str(source / "entries-*.yaml"))):
         for lemma, by_pos in yaml.load(open(path, encoding="utf-8"), Loader=yaml.CSafeLoader).items():
             lemma = str(lemma)
             for pos, entry in by_pos.items():
                 for number, sense in enumerate(entry.get("sense", [])):
-                    sense_synset[sense["id"]], sense_lemma[sense["id"]] = sense["synset"], lemma
+                    wn.sense_synset[sense["id"]], wn.sense_lemma[sense["id"]] = sense["synset"], lemma
                     if pos == "n":
-                        noun_rank.setdefault((lemma, sense["synset"]), number)
-                    elif pos == "v" and INFINITIVE_FRAMES & set(sense.get("subcat", [])):
-                        verb_senses.append((lemma, sense))
+                        wn.noun_rank.setdefault((lemma, sense["synset"]), number)
+                    elif pos == "v":
+                        wn.verb_senses.append((lemma, sense))
+    return wn
+
+
+def derive(resources: Path) -> dict:
+    wn = _wordnet(resources)
+    lexfile_of, sense_synset, sense_lemma, noun_rank = wn.lexfile_of, wn.sense_synset, wn.sense_lemma, wn.noun_rank
+    verb_senses = [(lemma, sense) for lemma, sense in wn.verb_senses if INFINITIVE_FRAMES & set(sense.get("subcat", []))]
 
     def kept(noun: str, sid: str) -> bool:
         return bool(WORD.match(noun)) and lexfile_of.get(sid) in ABSTRACT and noun_rank.get((noun, sid), MAX_RANK) < MAX_RANK
@@ -228,27 +245,10 @@ def _connective_complements(models: Path) -> set[tuple[str, str]]:
 
 def derive_prepositional(resources: Path) -> list[dict]:
     """One ``relational_noun`` entry per preposition: the nouns whose concept name keeps a complement of it."""
-    source = resources / "open-english-wordnet" / "src" / "yaml"
-    lexfile_of: dict[str, str] = {}
-    synsets: dict[str, dict] = {}
-    for path in sorted(glob.glob(str(source / "noun.*.yaml"))):
-        lexfile = Path(path).name[len("noun."):-len(".yaml")]
-        for sid, data in yaml.load(open(path, encoding="utf-8"), Loader=yaml.CSafeLoader).items():
-            lexfile_of[sid], synsets[sid] = lexfile, data
-    sense_synset: dict[str, str] = {}
-    sense_lemma: dict[str, str] = {}
-    noun_rank: dict[tuple[str, str], int] = {}
-    verb_sense: dict[str, dict] = {}
-    for path in sorted(glob.glob(str(source / "entries-*.yaml"))):
-        for lemma, by_pos in yaml.load(open(path, encoding="utf-8"), Loader=yaml.CSafeLoader).items():
-            lemma = str(lemma)
-            for pos, entry in by_pos.items():
-                for number, sense in enumerate(entry.get("sense", [])):
-                    sense_synset[sense["id"]], sense_lemma[sense["id"]] = sense["synset"], lemma
-                    if pos == "n":
-                        noun_rank.setdefault((lemma, sense["synset"]), number)
-                    elif pos == "v":
-                        verb_sense[sense["id"].split("::")[0]] = sense
+    wn = _wordnet(resources)
+    lexfile_of, synsets, sense_synset, sense_lemma, noun_rank = (
+        wn.lexfile_of, wn.synsets, wn.sense_synset, wn.sense_lemma, wn.noun_rank)
+    verb_sense = {sense["id"].split("::")[0]: sense for _, sense in wn.verb_senses}
 
     def kept(noun: str, sid: str) -> bool:
         if noun in cue_nouns:
