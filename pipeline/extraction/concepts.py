@@ -346,6 +346,10 @@ def _clause_concept(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, To
             undergoer = subject  # "trade was not fostered" -> "failure to foster trade"
         words = ["failure to", *verb_words] + ([_short_np(undergoer, lex)] if undergoer is not None else [])
         return " ".join(words), verb, "failure"
+    if lemma in lex.undergoing and obj is not None and obj.pos_ in _NOUNS and depth < _MAX_DEPTH:
+        # "the towns suffered a long depression", "the decade saw a rise in prices": what is undergone is the concept
+        inner = name_token(obj, lex, _depth=depth + 1)
+        return inner.name, verb.doc[inner.head], inner.head_lemma
     nominal = lex.nominal_of.get(lemma)
     if nominal:
         return _nominalized(verb, nominal, subject, obj, lex)

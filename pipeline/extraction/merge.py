@@ -41,6 +41,7 @@ class ConceptWords:
     consequence: frozenset[str] = frozenset()  # "the ensuing X", "the resulting X"
     ordinal_index: dict[str, int] = field(default_factory=dict)  # "second" -> 2
     light: frozenset[str] = frozenset()  # verbs that never name a concept on their own ("be", "have")
+    undergoing: frozenset[str] = frozenset()  # "suffered a depression" names the depression
     terms: frozenset[str] = frozenset()  # "growing season": a drop modifier that is part of a term
     former_latter: dict[str, int] = field(default_factory=dict)  # "former" -> 1, "latter" -> -1
     complement_preps: frozenset[str] = frozenset()  # "tensions between the guilds"
@@ -116,6 +117,7 @@ def _concept_words(lexicon: Lexicon) -> ConceptWords:
         consequence=frozenset(groups["consequence_modifier"]),
         ordinal_index=ordinal_index,
         light=frozenset(groups["light_verb"]),
+        undergoing=frozenset(groups["undergoing_verb"]),
         terms=frozenset(groups["term_modifier"]),
         former_latter=former_latter,
         complement_preps=frozenset(groups["complement_prep"]),
