@@ -305,6 +305,33 @@ def negated_result(verb: Token) -> Token | None:
     return _result_of(verb)
 
 
+def _adjective_infinitive(state: Token, lex: ConceptWords) -> tuple[str, Token, str] | None:
+    """A predicative adjective with an infinitive complement names the state with what it is about.
+
+    "the masters proved unable to break into the export trade" -> "unable to break into export trade";
+    "the banks were reluctant to lend money" -> "reluctant to lend money". Without the infinitive the name
+    would be "unable masters", which says nothing of what they could not do; like "failure to foster
+    trade" (a negated clause), the name leaves out the subject, which the link's sentence gives. Returns
+    (name, naming head, head lemma), or None when ``state`` has no infinitive complement.
+    """
+    inner = next((c for c in state.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > state.i
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if inner is None:
+        return None
+    words = [state.lower_, "to", inner.lemma_.lower()]
+    particle = _child(inner, ("prt",))
+    if particle is not None:
+        words.append(particle.lower_)
+    obj = _child(inner, ("dobj",))
+    prep = _child(inner, ("prep",))
+    pobj = _child(prep, ("pobj",)) if prep is not None else None
+    if obj is not None and obj.pos_ in _NOUNS:
+        words.append(_short_np(obj, lex))
+    elif pobj is not None and pobj.pos_ in _NOUNS:
+        words.extend([prep.lower_, _short_np(pobj, lex)])
+    return " ".join(words), state, state.lemma_.lower()
+
+
 def _clause_concept(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, Token, str]:
     """(name, naming head, head noun) of a clause headed by ``verb``."""
     if depth < 2 and not _negated_verb(verb):  # a negated causal clause did not bring its result about
@@ -324,6 +351,10 @@ def _clause_concept(verb: Token, lex: ConceptWords, depth: int) -> tuple[str, To
     if there is not None:
         return there
     state = _child(verb, ("acomp", "attr", "oprd"))
+    if state is not None and state.pos_ == "ADJ" and obj is None:
+        capacity = _adjective_infinitive(state, lex)
+        if capacity is not None:
+            return capacity
     if lemma in lex.adjective_copulas and subject is not None and (lemma == "be" or (state is not None and state.pos_ == "ADJ")):
         # "the unions were overwhelmed" -> "overwhelmed unions"; "labour became scarce" -> "scarce labour"
         if state is not None and state.pos_ in ("ADJ", "VERB") and (lemma != "be" or state.tag_ == "VBN" or state.lower_.endswith("ed")):
