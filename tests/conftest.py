@@ -57,3 +57,8 @@ def component_links(nlp, text: str, *, strength: bool = True) -> list[tuple[str,
     doc = nlp(text)
     return [(l["rule"], doc[slice(*l["cause"])].text, doc[slice(*l["effect"])].text)
             + ((l["strength"],) if strength else ()) for l in doc._.causal_links]
+
+
+def component_effects(nlp, text: str) -> list[str]:
+    """The effect texts of the causal component's links of ``text``, in its order."""
+    return [effect for _, _, effect in component_links(nlp, text, strength=False)]

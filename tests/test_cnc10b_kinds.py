@@ -18,19 +18,11 @@ component gives: (rule, cause span, effect span).
 from __future__ import annotations
 
 import pytest
-from conftest import component_links
+from conftest import component_effects as effects
 
 from argmine.nlp.syntax import with_controller, with_relative_antecedent
 
 pytestmark = pytest.mark.model
-
-
-def found(nlp, text: str) -> list[tuple[str, str, str]]:
-    return component_links(nlp, text, strength=False)
-
-
-def effects(nlp, text: str) -> list[str]:
-    return [effect for _, _, effect in found(nlp, text)]
 
 
 @pytest.mark.parametrize("text, effect", [

@@ -26,6 +26,7 @@ component gives: (rule, cause span, effect span).
 from __future__ import annotations
 
 import pytest
+from conftest import component_effects as effects
 from conftest import component_links
 
 from argmine.nlp.syntax import with_coordinated_passive
@@ -35,10 +36,6 @@ pytestmark = pytest.mark.model
 
 def found(nlp, text: str) -> list[tuple[str, str, str]]:
     return component_links(nlp, text, strength=False)
-
-
-def effects(nlp, text: str) -> list[str]:
-    return [effect for _, _, effect in found(nlp, text)]
 
 
 @pytest.mark.parametrize("text, effect", [
